@@ -1,0 +1,60 @@
+// presswatch poll --once: one polling cycle over every feed, then exit 0.
+#include <cstdio>
+#include <iostream>
+
+#include "app/cli.h"
+#include "app/feeds_file.h"
+#include "app/poll.h"
+#include "app/table.h"
+#include "common/error.h"
+
+namespace pw::app {
+
+namespace {
+
+struct PollFlags {
+  PathFlags paths;
+  bool once = false;
+};
+
+int RunPoll(const PollFlags& flags) {
+  if (!flags.once)
+    throw StartupError("poll runs one cycle and needs --once; to poll continuously run: presswatch serve");
+  const Config config = Resolve(flags.paths);
+  const auto feeds = LoadFeedsFile(config.feeds);
+  auto rules = extract::RuleSet::Load(config.rules);
+  if (!rules) throw StartupError(rules.error().message);
+
+  PollOptions options;
+  options.fetch = config.fetch;
+  options.concurrency = config.concurrency;
+  options.per_host = config.per_host;
+  options.default_interval = config.interval;
+
+  // On a terminal, one line that updates; in a pipe, only failures.
+  const bool terminal = StderrIsTerminal();
+  PollProgress progress = [terminal](int done, int total, const FeedResult& r) {
+    if (!r.error.empty()) {
+      if (terminal) std::fprintf(stderr, "\r\033[K");
+      std::fprintf(stderr, "failed: %s: %s\n", r.url.c_str(), r.error.c_str());
+    }
+    if (terminal) std::fprintf(stderr, "\r\033[Kpolling: %d/%d feeds", done, total);
+  };
+  const PollReport report = PollOnce(feeds, config.db, *rules, options, progress);
+  if (terminal) std::fprintf(stderr, "\r\033[K");
+  std::fprintf(stderr, "polled %zu feeds into %s: %d ok, %d failed, %d new articles\n", report.feeds.size(),
+               config.db.c_str(), report.ok(), report.failed(), report.new_items());
+  return 0;
+}
+
+}  // namespace
+
+void AddPollCommand(CLI::App& app, CliState& state) {
+  auto flags = std::make_shared<PollFlags>();
+  CLI::App* cmd = app.add_subcommand("poll", "Poll every feed once, store new articles, exit");
+  cmd->add_flag("--once", flags->once, "one polling cycle, then exit (required)");
+  AddPathFlags(cmd, flags->paths, true, true, true);
+  cmd->callback([flags, &state] { state.exit_code = RunPoll(*flags); });
+}
+
+}  // namespace pw::app

@@ -1,0 +1,287 @@
+#include "app/json_out.h"
+
+#include <cmath>
+
+#include <boost/json.hpp>
+
+#include "common/time.h"
+
+namespace pw::app {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value OrNull(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+
+json::value OrNull(const std::optional<std::string>& s) {
+  return s && !s->empty() ? json::value(*s) : json::value(nullptr);
+}
+
+json::value OrNull(const std::optional<Timestamp>& t) {
+  return t ? json::value(FormatTimestamp(*t)) : json::value(nullptr);
+}
+
+json::array Strings(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.emplace_back(s);
+  return a;
+}
+
+void PrettyTo(const json::value& v, std::string& out, int indent) {
+  const std::string pad(static_cast<size_t>(indent), ' ');
+  switch (v.kind()) {
+    case json::kind::object: {
+      const auto& o = v.get_object();
+      if (o.empty()) {
+        out += "{}";
+        return;
+      }
+      out += "{\n";
+      bool first = true;
+      for (const auto& kv : o) {
+        if (!first) out += ",\n";
+        first = false;
+        out += pad + "  " + json::serialize(json::value(kv.key())) + ": ";
+        PrettyTo(kv.value(), out, indent + 2);
+      }
+      out += "\n" + pad + "}";
+      return;
+    }
+    case json::kind::array: {
+      const auto& a = v.get_array();
+      if (a.empty()) {
+        out += "[]";
+        return;
+      }
+      // Arrays of scalars stay on one line: ["NIC", "GenAI Fund", "AWS"].
+      const bool scalars = std::all_of(a.begin(), a.end(), [](const json::value& x) {
+        return !x.is_object() && !x.is_array();
+      });
+      if (scalars) {
+        out += "[";
+        for (size_t i = 0; i < a.size(); ++i) out += (i ? ", " : "") + json::serialize(a[i]);
+        out += "]";
+        return;
+      }
+      out += "[\n";
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (i) out += ",\n";
+        out += pad + "  ";
+        PrettyTo(a[i], out, indent + 2);
+      }
+      out += "\n" + pad + "]";
+      return;
+    }
+    default:
+      out += json::serialize(v);
+  }
+}
+
+}  // namespace
+
+json::value Number(double v) {
+  if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 9e15) return json::value(static_cast<std::int64_t>(v));
+  return json::value(v);
+}
+
+std::string Pretty(const json::value& v) {
+  std::string out;
+  PrettyTo(v, out, 0);
+  out += '\n';
+  return out;
+}
+
+json::object FundingJson(const extract::FundingRecord& f) {
+  json::object o;
+  o["investee"] = f.investee;
+  o["investors"] = Strings(f.investors);
+  o["lead_investors"] = Strings(f.lead_investors);
+  o["amount"] = f.amount ? Number(*f.amount) : json::value(nullptr);
+  o["currency"] = OrNull(f.currency);
+  o["round"] = OrNull(f.round);
+  o["announced"] = OrNull(f.announced);
+  o["evidence"] = f.evidence;
+  return o;
+}
+
+json::value ExtractionJson(const extract::Extraction& x) {
+  json::object o;
+  o["language"] = x.language;
+  o["text"] = x.text;
+  json::array entities;
+  for (const auto& e : x.entities) {
+    json::object j;
+    j["type"] = extract::EntityTypeName(e.type);
+    j["text"] = e.text;
+    j["name"] = e.name;
+    j["start"] = static_cast<std::int64_t>(e.start);
+    j["end"] = static_cast<std::int64_t>(e.end);
+    if (e.money) {
+      json::object m;
+      m["amount"] = Number(e.money->amount);
+      if (e.money->amount_max) m["amount_max"] = Number(*e.money->amount_max);
+      m["currency"] = e.money->currency;
+      j["value"] = std::move(m);
+    } else if (!e.date.empty()) {
+      j["value"] = e.date;
+    } else if (e.percent) {
+      j["value"] = Number(*e.percent);
+    }
+    if (!e.title.empty()) j["title"] = e.title;
+    if (!e.organization.empty()) j["organization"] = e.organization;
+    entities.push_back(std::move(j));
+  }
+  o["entities"] = std::move(entities);
+  json::array funding;
+  for (const auto& f : x.funding) funding.push_back(FundingJson(f));
+  o["funding"] = std::move(funding);
+  json::array events;
+  for (const auto& e : x.events) {
+    json::object j;
+    j["type"] = e.type;
+    j["name"] = e.name;
+    j["date"] = OrNull(e.date);
+    j["location"] = OrNull(e.location);
+    j["participants"] = Strings(e.participants);
+    j["evidence"] = e.evidence;
+    events.push_back(std::move(j));
+  }
+  o["events"] = std::move(events);
+  return o;
+}
+
+json::value FundingRowsJson(const std::vector<store::FundingRow>& rows) {
+  json::array a;
+  for (const auto& r : rows) {
+    json::object o = FundingJson(r.record);
+    o["article_url"] = r.article_url;
+    o["article_title"] = r.article_title;
+    o["source"] = r.source;
+    o["language"] = r.language;
+    o["published"] = OrNull(r.published);
+    a.push_back(std::move(o));
+  }
+  return a;
+}
+
+json::value FeedJson(const feed::Feed& feed) {
+  json::object o;
+  o["title"] = feed.title;
+  o["link"] = feed.link;
+  o["description"] = feed.description;
+  o["language"] = feed.language;
+  o["updated"] = OrNull(feed.updated);
+  o["illformed"] = feed.illformed;
+  o["error"] = OrNull(feed.error);
+  json::array items;
+  for (const auto& item : feed.items) {
+    json::object i;
+    i["key"] = item.key;
+    i["title"] = item.title;
+    i["link"] = item.link;
+    i["published"] = OrNull(item.published);
+    i["updated"] = OrNull(item.updated);
+    i["authors"] = Strings(item.authors);
+    i["categories"] = Strings(item.categories);
+    i["summary"] = item.summary;
+    i["content"] = item.content;
+    json::array enclosures;
+    for (const auto& e : item.enclosures) {
+      json::object j;
+      j["url"] = e.url;
+      j["type"] = e.type;
+      j["length"] = e.length;
+      enclosures.push_back(std::move(j));
+    }
+    i["enclosures"] = std::move(enclosures);
+    items.push_back(std::move(i));
+  }
+  o["items"] = std::move(items);
+  o["format"] = feed::FormatName(feed.format);
+  o["warnings"] = Strings(feed.warnings);
+  return o;
+}
+
+json::value SearchJson(const std::vector<store::SearchHit>& hits) {
+  json::array a;
+  for (const auto& h : hits) {
+    json::object o;
+    o["url"] = h.url;
+    o["title"] = h.title;
+    o["source"] = h.source;
+    o["language"] = h.language;
+    o["published"] = OrNull(h.published);
+    o["snippet"] = h.snippet;
+    o["score"] = h.score;
+    o["story"] = h.story;
+    a.push_back(std::move(o));
+  }
+  return a;
+}
+
+json::value CoverageJson(const store::CoverageReport& r) {
+  json::object o;
+  o["entity"] = r.entity;
+  o["total"] = r.total;
+  o["stories"] = r.stories;
+  json::object by_source;
+  for (const auto& [k, v] : r.by_source) by_source[k] = v;
+  o["by_source"] = std::move(by_source);
+  json::array mentions;
+  for (const auto& m : r.mentions) {
+    json::object j;
+    j["url"] = m.url;
+    j["title"] = m.title;
+    j["source"] = m.source;
+    j["language"] = m.language;
+    j["published"] = OrNull(m.published);
+    j["snippet"] = m.snippet;
+    j["story"] = m.story;
+    mentions.push_back(std::move(j));
+  }
+  o["mentions"] = std::move(mentions);
+  json::object by_language, by_day;
+  for (const auto& [k, v] : r.by_language) by_language[k] = v;
+  for (const auto& [k, v] : r.by_day) by_day[k] = v;
+  o["by_language"] = std::move(by_language);
+  o["by_day"] = std::move(by_day);
+  return o;
+}
+
+json::value FeedsJson(const std::vector<store::FeedHealth>& feeds) {
+  json::array a;
+  for (const auto& f : feeds) {
+    json::object o;
+    o["url"] = f.url;
+    o["title"] = f.title;
+    o["last_fetch"] = OrNull(f.last_fetch);
+    o["last_status"] = f.last_status;
+    o["last_error"] = OrNull(f.last_error);
+    o["etag"] = OrNull(f.etag);
+    o["last_modified"] = OrNull(f.last_modified);
+    o["consecutive_failures"] = f.consecutive_failures;
+    o["next_poll"] = OrNull(f.next_poll);
+    o["items"] = f.items;
+    a.push_back(std::move(o));
+  }
+  return a;
+}
+
+json::value EntitiesJson(const std::vector<store::EntityRow>& rows) {
+  json::array a;
+  for (const auto& r : rows) {
+    json::object o;
+    o["type"] = r.type;
+    o["name"] = r.name;
+    o["articles"] = r.articles;
+    o["mentions"] = r.mentions;
+    o["aliases"] = Strings(r.aliases);
+    if (!r.title.empty()) o["title"] = r.title;
+    if (!r.organization.empty()) o["organization"] = r.organization;
+    a.push_back(std::move(o));
+  }
+  return a;
+}
+
+}  // namespace pw::app

@@ -1,0 +1,96 @@
+#include "common/url.h"
+
+#include <algorithm>
+#include <array>
+
+#include <boost/url.hpp>
+
+namespace pw {
+
+namespace urls = boost::urls;
+
+std::string ResolveUrl(std::string_view base, std::string_view ref) {
+  auto r = urls::parse_uri_reference(ref);
+  if (!r) return {};
+  if (r->has_scheme()) return std::string(ref);
+  auto b = urls::parse_uri(base);
+  if (!b) return std::string(ref);
+  urls::url dest;
+  if (!urls::resolve(*b, *r, dest)) return std::string(ref);
+  return std::string(dest.buffer());
+}
+
+namespace {
+
+bool IsTrackingParameter(std::string_view key) {
+  static constexpr std::array<std::string_view, 9> kExact = {
+      "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga"};
+  if (key.size() > 4 && key.substr(0, 4) == "utm_") return true;
+  return std::find(kExact.begin(), kExact.end(), key) != kExact.end();
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+std::string CanonicalUrl(std::string_view url) {
+  auto r = urls::parse_uri(url);
+  if (!r) return {};
+  urls::url u(*r);
+  const std::string scheme = Lower(u.scheme());
+  if (scheme != "http" && scheme != "https") return {};
+  u.set_scheme(scheme);
+  u.set_encoded_host(Lower(u.encoded_host()));
+  if ((scheme == "http" && u.port() == "80") || (scheme == "https" && u.port() == "443"))
+    u.remove_port();
+  u.remove_fragment();
+  if (u.has_query()) {
+    urls::url kept = u;
+    kept.remove_query();
+    for (auto p : u.encoded_params()) {
+      if (!IsTrackingParameter(p.key)) kept.encoded_params().append(p);
+    }
+    u = std::move(kept);
+    if (u.encoded_params().empty()) u.remove_query();
+  }
+  if (u.encoded_path().empty()) {
+    // Boost.URL 1.81 writes "/./" for set_encoded_path("/") on an empty path.
+    std::string out = scheme + "://" + std::string(u.encoded_authority()) + "/";
+    if (u.has_query()) out += "?" + std::string(u.encoded_query());
+    return out;
+  }
+  return std::string(u.buffer());
+}
+
+std::string HostOf(std::string_view url) {
+  auto r = urls::parse_uri(url);
+  if (!r) return {};
+  return Lower(r->host());
+}
+
+std::optional<UrlParts> SplitUrl(std::string_view url) {
+  auto r = urls::parse_uri(url);
+  if (!r) return std::nullopt;
+  UrlParts p;
+  p.scheme = Lower(r->scheme());
+  if (p.scheme == "file") {
+    p.target = r->path();
+    return p;
+  }
+  if (p.scheme != "http" && p.scheme != "https") return p;
+  p.host = r->host_type() == urls::host_type::ipv6 ? std::string(r->encoded_host_address())
+                                                      : Lower(r->host());
+  if (p.host.size() > 2 && p.host.front() == '[') p.host = p.host.substr(1, p.host.size() - 2);
+  p.port = r->has_port() ? std::string(r->port()) : (p.scheme == "https" ? "443" : "80");
+  p.target = std::string(r->encoded_path());
+  if (p.target.empty()) p.target = "/";
+  if (r->has_query()) p.target += "?" + std::string(r->encoded_query());
+  return p;
+}
+
+}  // namespace pw

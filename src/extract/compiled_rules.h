@@ -1,0 +1,59 @@
+// extract/compiled_rules.h: the compiled form of a RuleSet. Internal to
+// pw_extract (rule_set.cc builds it; mentions.cc, people.cc and relations.cc
+// read it).
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "extract/gazetteer.h"
+#include "extract/rule_file.h"
+
+namespace pw::extract {
+
+// Where a rule runs: on the plain text, or on the text with the entities of
+// the earlier passes replaced by tokens.
+enum class Pass { kMentions = 0, kPeople = 1, kRelations = 2 };
+inline constexpr int kPassCount = 3;
+
+// Languages a document can have, as indexes: vi, en, other.
+inline constexpr int kLanguageCount = 3;
+
+// Entity tokens in masked text: U+E000, the type, the mention index, U+E001
+// ("\uE000ORG12\uE001"). Private-use characters never appear in our input
+// (NormalizeText keeps them, but masking replaces any it finds).
+inline constexpr std::string_view kTokenOpen = "\xEE\x80\x80";   // U+E000
+inline constexpr std::string_view kTokenClose = "\xEE\x80\x81";  // U+E001
+
+struct CompiledRule {
+  RuleSpec spec;
+  Pass pass = Pass::kMentions;
+  std::unique_ptr<RE2> re;
+  // For capture group i (1-based), the record field it fills, or "".
+  std::vector<std::string> group_field;
+};
+
+struct PassRules {
+  std::vector<const CompiledRule*> rules;  // by priority, highest first
+  std::unique_ptr<RE2::Set> set;           // index i matches rules[i]; null when no rules
+};
+
+struct RuleSetData {
+  std::string directory;
+  Gazetteer gazetteer;
+  std::vector<std::unique_ptr<CompiledRule>> rules;
+  std::array<std::array<PassRules, kLanguageCount>, kPassCount> passes;
+};
+
+// The rules of `pass` for a language (0 vi, 1 en, 2 other) that may match
+// `text`, in priority order.
+std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pass, int language,
+                                                std::string_view text);
+
+}  // namespace pw::extract

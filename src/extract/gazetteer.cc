@@ -1,0 +1,245 @@
+#include "extract/gazetteer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "text/search_key.h"
+
+namespace pw::extract {
+
+namespace {
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Word tokens of a search key, with their byte spans in the key.
+struct Word {
+  std::string_view text;
+  size_t begin, end;
+};
+
+std::vector<Word> Words(std::string_view key) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < key.size()) {
+    while (i < key.size() && !IsWordByte(static_cast<unsigned char>(key[i]))) ++i;
+    size_t j = i;
+    while (j < key.size() && IsWordByte(static_cast<unsigned char>(key[j]))) ++j;
+    if (j > i) words.push_back({key.substr(i, j - i), i, j});
+    i = j;
+  }
+  return words;
+}
+
+// "NIC", "AWS", "VPI": matched exactly, never as an ordinary word.
+bool IsAcronym(std::string_view alias) {
+  if (alias.empty() || alias.size() > 6) return false;
+  bool upper = false;
+  for (char c : alias) {
+    if (std::islower(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 ||
+        c == ' ')
+      return false;
+    upper = upper || std::isupper(static_cast<unsigned char>(c));
+  }
+  return upper;
+}
+
+UChar32 FirstCodePoint(std::string_view s) {
+  UChar32 c = -1;
+  int32_t i = 0;
+  if (!s.empty()) U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// Between two words of a multi-word name only spaces and joining marks may
+// stand: "Sovico, Group" is not "Sovico Group".
+bool JoinsWords(std::string_view gap) {
+  for (char c : gap)
+    if (!(c == ' ' || c == '-' || c == '.' || c == '&' || c == '\'' || c == '/' || c == '+'))
+      return false;
+  return true;
+}
+
+}  // namespace
+
+bool IsEntityType(std::string_view type) { return type == "ORG" || type == "PER" || type == "LOC"; }
+
+struct Gazetteer::Index {
+  struct Candidate {
+    std::vector<std::string> words;
+    std::string alias;  // as written, for the case checks
+    const GazetteerEntry* entry;
+  };
+  // Entity aliases by their first key word; longest first.
+  std::unordered_map<std::string, std::vector<Candidate>> by_first_word;
+  // Every alias by "TYPE\x1fkey".
+  std::unordered_map<std::string, const GazetteerEntry*> by_key;
+  std::map<std::string, std::string, std::less<>> alternations;
+  std::map<std::string, int, std::less<>> types;
+};
+
+Gazetteer::Gazetteer() : index_(std::make_unique<Index>()) {}
+Gazetteer::~Gazetteer() = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+
+void Gazetteer::AddFile(std::string_view content, const std::string& file,
+                        std::vector<std::string>& errors) {
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos <= content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    std::string_view line = content.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') {
+      if (eol == content.size()) break;
+      continue;
+    }
+    const auto where = file + ":" + std::to_string(line_no) + ": ";
+    const size_t tab1 = line.find('\t');
+    const size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab1 == std::string_view::npos) {
+      errors.push_back(where + "expected TYPE<TAB>canonical name[<TAB>aliases]");
+    } else {
+      auto entry = std::make_unique<GazetteerEntry>();
+      entry->type = Trim(line.substr(0, tab1));
+      entry->canonical = Trim(line.substr(tab1 + 1, tab2 == std::string_view::npos ? std::string_view::npos : tab2 - tab1 - 1));
+      entry->file = file;
+      entry->line = line_no;
+      const bool type_ok = !entry->type.empty() &&
+                           std::all_of(entry->type.begin(), entry->type.end(), [](char c) {
+                             return std::isupper(static_cast<unsigned char>(c)) || c == '_';
+                           });
+      if (!type_ok) {
+        errors.push_back(where + "type must be upper-case letters, not '" + entry->type + "'");
+      } else if (entry->canonical.empty()) {
+        errors.push_back(where + "empty canonical name");
+      } else {
+        entry->aliases.push_back(entry->canonical);
+        if (tab2 != std::string_view::npos) {
+          std::string_view rest = line.substr(tab2 + 1);
+          size_t b = 0;
+          while (b <= rest.size()) {
+            size_t bar = rest.find('|', b);
+            if (bar == std::string_view::npos) bar = rest.size();
+            std::string alias = Trim(rest.substr(b, bar - b));
+            if (!alias.empty() && std::find(entry->aliases.begin(), entry->aliases.end(), alias) ==
+                                      entry->aliases.end())
+              entry->aliases.push_back(std::move(alias));
+            b = bar + 1;
+          }
+        }
+        for (const auto& alias : entry->aliases) {
+          const std::string key = entry->type + '\x1f' + text::SearchKey(alias);
+          auto [it, inserted] = index_->by_key.emplace(key, entry.get());
+          if (!inserted && it->second->canonical != entry->canonical)
+            errors.push_back(where + "alias '" + alias + "' already names '" + it->second->canonical +
+                             "' (" + it->second->file + ":" + std::to_string(it->second->line) + ")");
+        }
+        index_->types[entry->type]++;
+        entries_.push_back(std::move(entry));
+      }
+    }
+    if (eol == content.size()) break;
+  }
+}
+
+void Gazetteer::Finish() {
+  std::map<std::string, std::vector<std::string>> term_aliases;
+  for (const auto& entry : entries_) {
+    for (const auto& alias : entry->aliases) {
+      if (IsEntityType(entry->type)) {
+        Index::Candidate c;
+        const std::string key = text::SearchKey(alias);
+        for (const Word& w : Words(key)) c.words.emplace_back(w.text);
+        if (c.words.empty()) continue;
+        c.alias = alias;
+        c.entry = entry.get();
+        index_->by_first_word[c.words.front()].push_back(std::move(c));
+      }
+      term_aliases[entry->type].push_back(alias);
+    }
+  }
+  for (auto& [word, candidates] : index_->by_first_word)
+    std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+      return a.words.size() > b.words.size();
+    });
+  for (auto& [type, aliases] : term_aliases) {
+    std::sort(aliases.begin(), aliases.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::string alt = "(?:";
+    for (size_t i = 0; i < aliases.size(); ++i) {
+      if (i) alt += '|';
+      const std::string quoted = RE2::QuoteMeta(aliases[i]);
+      // Short capitals ("M", "B", "RM") are case-sensitive; the rest not.
+      if (aliases[i].size() <= 2 && std::isupper(static_cast<unsigned char>(aliases[i][0])))
+        alt += quoted;
+      else
+        alt += "(?i:" + quoted + ")";
+    }
+    alt += ")";
+    index_->alternations[type] = std::move(alt);
+  }
+}
+
+const GazetteerEntry* Gazetteer::Lookup(std::string_view type, std::string_view text) const {
+  auto it = index_->by_key.find(std::string(type) + '\x1f' + text::SearchKey(text));
+  return it == index_->by_key.end() ? nullptr : it->second;
+}
+
+bool Gazetteer::HasType(std::string_view type) const { return index_->types.count(type) > 0; }
+
+std::string Gazetteer::Alternation(std::string_view type) const {
+  auto it = index_->alternations.find(type);
+  return it == index_->alternations.end() ? std::string() : it->second;
+}
+
+std::vector<Gazetteer::Mention> Gazetteer::FindMentions(std::string_view text,
+                                                        const text::KeyedText& keyed) const {
+  std::vector<Mention> out;
+  const std::vector<Word> words = Words(keyed.key);
+  for (size_t i = 0; i < words.size();) {
+    auto bucket = index_->by_first_word.find(std::string(words[i].text));
+    size_t consumed = 0;
+    if (bucket != index_->by_first_word.end()) {
+      for (const auto& c : bucket->second) {
+        const size_t n = c.words.size();
+        if (i + n > words.size()) continue;
+        bool same = true;
+        for (size_t k = 1; k < n && same; ++k)
+          same = words[i + k].text == c.words[k] &&
+                 JoinsWords(std::string_view(keyed.key).substr(words[i + k - 1].end,
+                                                               words[i + k].begin - words[i + k - 1].end));
+        if (!same) continue;
+        const auto [start, end] = keyed.SourceSpan(words[i].begin, words[i + n - 1].end);
+        const std::string_view source = text.substr(start, end - start);
+        if (IsAcronym(c.alias) && source != c.alias) continue;
+        const UChar32 alias_first = FirstCodePoint(c.alias);
+        const UChar32 source_first = FirstCodePoint(source);
+        if (u_isupper(alias_first) && u_isalpha(source_first) && !u_isupper(source_first)) continue;
+        out.push_back({start, end, c.entry});
+        consumed = n;
+        break;
+      }
+    }
+    i += consumed ? consumed : 1;
+  }
+  return out;
+}
+
+}  // namespace pw::extract

@@ -1,0 +1,81 @@
+// extract/gazetteer.h: canonical names and their aliases, in both languages.
+//
+// A gazetteer file (rules/gazetteer/*.tsv) has one entry per line:
+//   TYPE <TAB> Canonical name <TAB> alias | alias | ...
+//   ORG	GenAI Fund	Quỹ GenAI | Quỹ GenAI Fund | Quỹ đầu tư GenAI
+//   TITLE	Phó Giám đốc	Deputy Director | Vice Director
+//   CURRENCY	USD	US$ | $ | USD | đô la Mỹ | dollars
+// The canonical name is itself an alias. '#' starts a comment line.
+//
+// Entity types (ORG, PER, LOC) are found in text by FindMentions: accent-
+// and case-insensitive on the search key, longest alias first, whole words
+// only. An all-capitals alias of up to six letters ("NIC", "AWS") must match
+// exactly; an alias that starts with a capital must start with one in the
+// text, so common words do not become names. Other types are terms that
+// rules use inside patterns ({TITLE}, {CURRENCY}); Lookup maps what a
+// pattern captured back to its canonical form.
+//
+// Build once (AddFile for each file, then Finish), then share read-only:
+// const methods are safe from any thread.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pw::text {
+struct KeyedText;
+}
+
+namespace pw::extract {
+
+struct GazetteerEntry {
+  std::string type;       // "ORG", "TITLE", ...
+  std::string canonical;  // what records show
+  std::vector<std::string> aliases;  // canonical first
+  std::string file;
+  int line = 0;
+};
+
+class Gazetteer {
+ public:
+  Gazetteer();
+  ~Gazetteer();
+  Gazetteer(Gazetteer&&) noexcept;
+  Gazetteer& operator=(Gazetteer&&) noexcept;
+
+  // Appends "file:line: message" to `errors` for each bad line and goes on.
+  void AddFile(std::string_view content, const std::string& file, std::vector<std::string>& errors);
+  // Builds the indexes. REQUIRES: called once, after every AddFile.
+  void Finish();
+
+  // The entry of `type` that has `text` as an alias (compared on the search
+  // key), or nullptr.
+  const GazetteerEntry* Lookup(std::string_view type, std::string_view text) const;
+  bool HasType(std::string_view type) const;
+  // The aliases of a term type as an RE2 alternation, longest first:
+  // "(?:(?i:Phó Giám đốc)|(?i:Giám đốc)|...)". "" for an unknown type.
+  std::string Alternation(std::string_view type) const;
+
+  struct Mention {
+    std::size_t start = 0, end = 0;  // bytes in the text
+    const GazetteerEntry* entry = nullptr;
+  };
+  // Mentions of ORG, PER and LOC entries, in text order, not overlapping.
+  std::vector<Mention> FindMentions(std::string_view text, const text::KeyedText& keyed) const;
+
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Index;
+  std::vector<std::unique_ptr<GazetteerEntry>> entries_;
+  std::unique_ptr<Index> index_;
+};
+
+// Whether entries of this type are found in text as entities.
+bool IsEntityType(std::string_view type);
+
+}  // namespace pw::extract

@@ -1,0 +1,38 @@
+// extract/matcher.h: running one compiled rule over a text. Internal to pw_extract.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/compiled_rules.h"
+#include "extract/values.h"
+
+namespace pw::extract {
+
+struct Capture {
+  std::string field;
+  std::size_t start = 0, end = 0;  // bytes in the text matched
+};
+
+struct RuleMatch {
+  std::size_t start = 0, end = 0;
+  std::vector<Capture> captures;  // in group order; unset groups left out
+
+  Fields AsFields(std::string_view text) const;
+  const Capture* First(std::string_view field) const;
+};
+
+// Calls `on_match` for each non-overlapping match, left to right. With
+// `whole_words`, a match must not start or end inside a word (RE2's \b knows
+// only ASCII, so the check is done here, for Vietnamese letters too); a match
+// that fails it is retried one character further on.
+void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
+                  const std::function<void(const RuleMatch&)>& on_match);
+
+// Whether the byte at `pos` begins or ends a word (letters, digits, marks).
+bool IsWordBoundary(std::string_view text, std::size_t pos);
+
+}  // namespace pw::extract

@@ -1,0 +1,95 @@
+// Pass 2: people, with their titles and organisations.
+#include <algorithm>
+
+#include "extract/gazetteer.h"
+#include "extract/masked_text.h"
+#include "extract/matcher.h"
+#include "extract/passes.h"
+
+namespace pw::extract {
+
+namespace {
+
+std::string LastWord(std::string_view name) {
+  const std::size_t space = name.rfind(' ');
+  return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
+}
+
+// "ông Thịnh" after "ông Đỗ Tiến Thịnh": Vietnamese people are named by the
+// last word of their name. The short mention takes the full name's canonical
+// name (and so its title and organisation) when exactly one full name fits.
+void JoinShortNames(std::vector<Entity>& entities) {
+  for (Entity& e : entities) {
+    if (e.type != EntityType::kPer || e.name.find(' ') != std::string::npos) continue;
+    const Entity* full = nullptr;
+    int fits = 0;
+    for (const Entity& f : entities) {
+      if (f.type != EntityType::kPer || f.name.find(' ') == std::string::npos) continue;
+      if (LastWord(f.name) != e.name && LastWord(f.text) != e.text) continue;
+      if (!full || full->name != f.name) ++fits;
+      full = &f;
+    }
+    if (fits == 1) e.name = full->name;
+  }
+}
+
+}  // namespace
+
+void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
+  const Gazetteer& gazetteer = ctx.rules.gazetteer;
+  const MaskedText masked(ctx.text, entities);
+  const std::string& m_text = masked.str();
+  std::vector<Entity> found;
+  for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kPeople, ctx.language, m_text)) {
+    ForEachMatch(*rule, m_text, /*whole_words=*/true, [&](const RuleMatch& m) {
+      const Capture* name = m.First("name");
+      if (!name) return;
+      std::string title, organization;
+      if (const Capture* t = m.First("title")) {
+        const std::string raw = m_text.substr(t->start, t->end - t->start);
+        const GazetteerEntry* entry = gazetteer.Lookup("TITLE", raw);
+        title = entry ? entry->canonical : raw;
+      }
+      if (const Capture* o = m.First("org")) {
+        auto orgs = masked.EntitiesIn(o->start, o->end, EntityType::kOrg);
+        if (!orgs.empty()) organization = entities[orgs.front()].name;
+      }
+      // The name is either a person the gazetteer already found, or words.
+      auto known = masked.EntitiesIn(name->start, name->end, EntityType::kPer);
+      if (!known.empty()) {
+        Entity& person = entities[known.front()];
+        if (person.title.empty()) person.title = title;
+        if (person.organization.empty()) person.organization = organization;
+        return;
+      }
+      if (!masked.EntitiesIn(name->start, name->end).empty()) return;  // a name over another entity
+      Entity person;
+      person.type = EntityType::kPer;
+      person.start = masked.ToOriginal(name->start);
+      person.end = masked.ToOriginal(name->end);
+      person.text = std::string(ctx.text.substr(person.start, person.end - person.start));
+      const GazetteerEntry* entry = gazetteer.Lookup("PER", person.text);
+      person.name = entry ? entry->canonical : person.text;
+      person.title = title;
+      person.organization = organization;
+      const bool overlaps = std::any_of(found.begin(), found.end(), [&](const Entity& f) {
+        return person.start < f.end && f.start < person.end;
+      });
+      if (!overlaps) found.push_back(std::move(person));
+    });
+  }
+  for (auto& p : found) entities.push_back(std::move(p));
+  std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
+  JoinShortNames(entities);
+  // Every mention of a person shares what any mention learnt of them.
+  for (Entity& e : entities) {
+    if (e.type != EntityType::kPer) continue;
+    for (const Entity& other : entities) {
+      if (other.type != EntityType::kPer || other.name != e.name) continue;
+      if (e.title.empty()) e.title = other.title;
+      if (e.organization.empty()) e.organization = other.organization;
+    }
+  }
+}
+
+}  // namespace pw::extract

@@ -1,0 +1,322 @@
+#include "extract/rule_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "extract/compiled_rules.h"
+
+namespace pw::extract {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::array<std::string_view, 6> kEntityTypes = {"ORG", "PER", "LOC", "MONEY", "DATE", "PERCENT"};
+
+bool IsEntityTokenType(std::string_view name) {
+  return std::find(kEntityTypes.begin(), kEntityTypes.end(), name) != kEntityTypes.end();
+}
+
+// The fields each kind of rule may capture.
+std::vector<std::string_view> AllowedFields(const RuleSpec& spec) {
+  switch (spec.kind) {
+    case RuleKind::kEntity:
+      if (spec.type == "ORG" || spec.type == "LOC") return {"name", "core", "list"};
+      if (spec.type == "PER") return {"name", "title", "org"};
+      if (spec.type == "MONEY") return {"amount", "amount_max", "scale", "scale_max", "currency"};
+      if (spec.type == "DATE") return {"day", "month", "year", "quarter", "relative"};
+      if (spec.type == "PERCENT") return {"value"};
+      return {};
+    case RuleKind::kFunding: return {"investee", "investor", "lead", "amount", "round", "date"};
+    case RuleKind::kEvent: return {"name", "participant", "location", "date"};
+    case RuleKind::kNotFunding:
+    case RuleKind::kDefine: return {};
+  }
+  return {};
+}
+
+Pass PassOf(const RuleSpec& spec) {
+  if (spec.kind == RuleKind::kEntity) return spec.type == "PER" ? Pass::kPeople : Pass::kMentions;
+  return Pass::kRelations;
+}
+
+std::string EntityToken(std::string_view type) {
+  return "\\x{E000}" + std::string(type) + "\\d+\\x{E001}";
+}
+
+// Field name of a named capture group: "investor__3" and "investor2" both
+// fill "investor".
+std::string FieldOfGroup(std::string name) {
+  if (auto pos = name.find("__"); pos != std::string::npos) name.resize(pos);
+  while (!name.empty() && std::isdigit(static_cast<unsigned char>(name.back()))) name.pop_back();
+  return name;
+}
+
+// Defines by name and language: a rule sees the defines of its own language
+// first, then those of "any".
+using DefineMap = std::map<std::pair<std::string, std::string>, const RuleSpec*>;
+
+struct Expander {
+  const DefineMap& defines;
+  const Gazetteer& gazetteer;
+  Pass pass;
+  const RuleSpec& rule;
+  std::vector<std::string>& errors;
+  int next_group = 0;
+  bool failed = false;
+
+  void Fail(const std::string& message) {
+    errors.push_back(rule.Where() + ": " + message);
+    failed = true;
+  }
+
+  const RuleSpec* FindDefine(const std::string& name) const {
+    if (auto it = defines.find({name, rule.language}); it != defines.end()) return it->second;
+    if (auto it = defines.find({name, "any"}); it != defines.end()) return it->second;
+    return nullptr;
+  }
+
+  std::string Reference(const std::string& name, std::set<std::string>& stack) {
+    if (const RuleSpec* define = FindDefine(name)) {
+      if (stack.count(name)) {
+        Fail("define " + name + " refers to itself");
+        return {};
+      }
+      stack.insert(name);
+      std::string inner = Expand(define->pattern, stack);
+      stack.erase(name);
+      return "(?:" + inner + ")";
+    }
+    std::string base = name;
+    const bool plural = name.size() > 1 && name.back() == 'S' && IsEntityTokenType(name.substr(0, name.size() - 1));
+    if (plural) base = name.substr(0, name.size() - 1);
+    if (IsEntityTokenType(base)) {
+      if (pass == Pass::kMentions) {
+        Fail("{" + name + "} stands for entities already found, which " + rule.type +
+             " rules run before; use it in PER, funding and event rules");
+        return {};
+      }
+      const std::string token = EntityToken(base);
+      if (!plural) return token;
+      const RuleSpec* sep = FindDefine("LIST_SEP");
+      if (!sep) {
+        Fail("{" + name + "} needs a define named LIST_SEP (the separator between list items)");
+        return {};
+      }
+      std::set<std::string> inner_stack = stack;
+      const std::string separator = Expand(sep->pattern, inner_stack);
+      return "(?:" + token + "(?:(?:" + separator + ")" + token + ")*)";
+    }
+    if (gazetteer.HasType(name)) return gazetteer.Alternation(name);
+    Fail("unknown placeholder {" + name + "}: not a define, an entity type or a gazetteer type");
+    return {};
+  }
+
+  // Replaces {NAME} and {NAME:field}; leaves \p{..}, \x{..} and {n,m} alone.
+  std::string Expand(std::string_view pattern, std::set<std::string>& stack) {
+    std::string out;
+    for (size_t i = 0; i < pattern.size() && !failed; ++i) {
+      const char c = pattern[i];
+      if (c == '\\' && i + 1 < pattern.size()) {
+        out += c;
+        out += pattern[++i];
+        const char e = pattern[i];
+        if ((e == 'p' || e == 'P' || e == 'x') && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+          const size_t close = pattern.find('}', i + 1);
+          if (close == std::string_view::npos) break;
+          out.append(pattern.substr(i + 1, close - i));
+          i = close;
+        }
+        continue;
+      }
+      if (c == '{' && i + 1 < pattern.size() && std::isalpha(static_cast<unsigned char>(pattern[i + 1]))) {
+        const size_t close = pattern.find('}', i);
+        if (close == std::string_view::npos) {
+          Fail("'{' without '}'");
+          break;
+        }
+        const std::string_view body = pattern.substr(i + 1, close - i - 1);
+        const size_t colon = body.find(':');
+        const std::string name(body.substr(0, colon));
+        std::string expanded = Reference(name, stack);
+        if (colon != std::string_view::npos) {
+          const std::string field(body.substr(colon + 1));
+          out += "(?P<" + field + "__" + std::to_string(next_group++) + ">" + expanded + ")";
+        } else {
+          out += expanded;
+        }
+        i = close;
+        continue;
+      }
+      out += c;
+    }
+    return out;
+  }
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<fs::path> FilesWithExtension(const fs::path& dir, std::string_view ext) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ext) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Builds everything; `errors` collects every problem. Returns null data only
+// when the directory is missing.
+std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std::string>& errors) {
+  const fs::path dir(directory);
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    errors.push_back(directory + ": no such rules directory");
+    return nullptr;
+  }
+  auto data = std::make_unique<RuleSetData>();
+  data->directory = directory;
+  for (const auto& path : FilesWithExtension(dir / "gazetteer", ".tsv"))
+    data->gazetteer.AddFile(ReadFile(path), path.string(), errors);
+  data->gazetteer.Finish();
+
+  std::vector<RuleSpec> specs;
+  const auto rule_files = FilesWithExtension(dir, ".rules");
+  if (rule_files.empty()) errors.push_back(directory + ": no *.rules files");
+  for (const auto& path : rule_files) ParseRuleFile(ReadFile(path), path.string(), specs, errors);
+
+  DefineMap defines;
+  std::set<std::string> rule_names;
+  for (const auto& spec : specs) {
+    if (spec.kind == RuleKind::kDefine) {
+      auto [it, inserted] = defines.emplace(std::make_pair(spec.name, spec.language), &spec);
+      if (!inserted)
+        errors.push_back(spec.Where() + ": define " + spec.name + " (@lang " + spec.language +
+                         ") already defined at " + it->second->Where());
+    } else if (!rule_names.insert(spec.name).second) {
+      errors.push_back(spec.Where() + ": rule name " + spec.name + " used twice");
+    }
+  }
+
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  for (const auto& spec : specs) {
+    if (spec.kind == RuleKind::kDefine) continue;
+    const Pass pass = PassOf(spec);
+    Expander expander{defines, data->gazetteer, pass, spec, errors};
+    std::set<std::string> stack;
+    const std::string pattern = expander.Expand(spec.pattern, stack);
+    if (expander.failed) continue;
+    auto rule = std::make_unique<CompiledRule>();
+    rule->spec = spec;
+    rule->pass = pass;
+    rule->re = std::make_unique<RE2>(pattern, options);
+    if (!rule->re->ok()) {
+      errors.push_back(spec.Where() + ": " + rule->re->error() +
+                       (rule->re->error_arg().empty() ? "" : ": " + rule->re->error_arg()));
+      continue;
+    }
+    rule->group_field.assign(static_cast<size_t>(rule->re->NumberOfCapturingGroups()) + 1, "");
+    const auto allowed = AllowedFields(spec);
+    bool fields_ok = true;
+    for (const auto& [name, index] : rule->re->NamedCapturingGroups()) {
+      const std::string field = FieldOfGroup(name);
+      if (std::find(allowed.begin(), allowed.end(), field) == allowed.end()) {
+        std::string list;
+        for (auto f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
+        errors.push_back(spec.Where() + ": field '" + field + "' is not one a " +
+                         (spec.type.empty() ? std::string("funding") : spec.type) +
+                         " rule fills" + (list.empty() ? "" : " (" + list + ")"));
+        fields_ok = false;
+        continue;
+      }
+      rule->group_field[static_cast<size_t>(index)] = field;
+    }
+    if (fields_ok) data->rules.push_back(std::move(rule));
+  }
+
+  // Sets per pass and language: the language's own rules and "any" rules.
+  for (int p = 0; p < kPassCount; ++p) {
+    for (int lang = 0; lang < kLanguageCount; ++lang) {
+      PassRules& pr = data->passes[p][lang];
+      for (const auto& rule : data->rules) {
+        if (static_cast<int>(rule->pass) != p) continue;
+        const std::string& l = rule->spec.language;
+        const bool applies = l == "any" || (lang == 0 && l == "vi") || (lang != 0 && l == "en");
+        if (applies) pr.rules.push_back(rule.get());
+      }
+      std::stable_sort(pr.rules.begin(), pr.rules.end(), [](const CompiledRule* a, const CompiledRule* b) {
+        return a->spec.priority > b->spec.priority;
+      });
+      if (pr.rules.empty()) continue;
+      RE2::Options set_options = options;
+      set_options.set_max_mem(256 << 20);
+      pr.set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+      for (const CompiledRule* rule : pr.rules) {
+        std::string error;
+        if (pr.set->Add(rule->re->pattern(), &error) < 0)
+          errors.push_back(rule->spec.Where() + ": " + error);
+      }
+      if (!pr.set->Compile()) errors.push_back(directory + ": the rules are too many to compile together");
+    }
+  }
+  return data;
+}
+
+}  // namespace
+
+std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pass, int language,
+                                                std::string_view text) {
+  const PassRules& pr = data.passes[static_cast<int>(pass)][language];
+  std::vector<const CompiledRule*> out;
+  if (!pr.set) return out;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo info;
+  if (!pr.set->Match(text, &hits, &info)) {
+    // Out of DFA memory: fall back to trying every rule rather than missing one.
+    if (info.kind != RE2::Set::kNoError) return pr.rules;
+    return out;
+  }
+  std::sort(hits.begin(), hits.end());
+  for (int i : hits) out.push_back(pr.rules[static_cast<size_t>(i)]);
+  return out;
+}
+
+RuleSet::RuleSet(std::unique_ptr<RuleSetData> data) : data_(std::move(data)) {}
+RuleSet::~RuleSet() = default;
+
+const Gazetteer& RuleSet::gazetteer() const { return data_->gazetteer; }
+std::size_t RuleSet::rule_count() const { return data_->rules.size(); }
+std::size_t RuleSet::gazetteer_size() const { return data_->gazetteer.size(); }
+const std::string& RuleSet::directory() const { return data_->directory; }
+
+std::vector<std::string> RuleSet::Check(const std::string& directory) {
+  std::vector<std::string> errors;
+  Build(directory, errors);
+  return errors;
+}
+
+Result<std::shared_ptr<const RuleSet>> RuleSet::Load(const std::string& directory) {
+  std::vector<std::string> errors;
+  auto data = Build(directory, errors);
+  if (!data) return Error::NotFound(errors.front());
+  if (!errors.empty()) {
+    std::string message;
+    for (const auto& e : errors) message += (message.empty() ? "" : "\n") + e;
+    return Error::Malformed(message);
+  }
+  return std::shared_ptr<const RuleSet>(new RuleSet(std::move(data)));
+}
+
+}  // namespace pw::extract

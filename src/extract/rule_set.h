@@ -1,0 +1,62 @@
+// extract/rule_set.h: every rule and gazetteer under rules/, compiled once.
+//
+//   auto rules = RuleSet::Load("rules");          // Result<shared_ptr<const RuleSet>>
+//   if (!rules) { print(rules.error().message); } // every error, one per line, FILE:LINE: why
+//
+// Load reads rules/*.rules (rule_file.h) and rules/gazetteer/*.tsv
+// (gazetteer.h), expands the placeholders of each pattern, and compiles it
+// with RE2. Placeholders:
+//   {NAME}          a define'd sub-pattern, inlined
+//   {TITLE}         a gazetteer term type: the alternation of its aliases
+//   {ORG} {PER} {LOC} {MONEY} {DATE} {PERCENT}
+//                   an entity already found, in PER, funding and event rules
+//   {ORGS} {PERS} {LOCS}
+//                   a list of them joined by the define LIST_SEP
+//   {X:field}       any of the above, captured into a record field
+// and the fields each kind of rule may fill are checked. For each pass and
+// language, an RE2::Set of the rules serves as a prefilter, so the cost of a
+// document grows little with the number of rules.
+//
+// A RuleSet is immutable once loaded: share it as shared_ptr<const RuleSet>
+// across threads; a reload builds a new one.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+
+namespace pw::extract {
+
+class Gazetteer;
+struct RuleSetData;
+
+class RuleSet {
+ public:
+  // Every error in the directory, in file order, as "FILE:LINE: message";
+  // empty when the rules are good. Does not throw.
+  static std::vector<std::string> Check(const std::string& directory);
+
+  // The compiled rules, or kMalformed whose message holds every error, one
+  // per line; kNotFound when the directory does not exist or holds no rules.
+  static Result<std::shared_ptr<const RuleSet>> Load(const std::string& directory);
+
+  ~RuleSet();
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  const Gazetteer& gazetteer() const;
+  std::size_t rule_count() const;
+  std::size_t gazetteer_size() const;
+  const std::string& directory() const;
+
+  // For the extractor (extract/*.cc); not a public surface.
+  const RuleSetData& data() const { return *data_; }
+
+ private:
+  explicit RuleSet(std::unique_ptr<RuleSetData> data);
+  std::unique_ptr<RuleSetData> data_;
+};
+
+}  // namespace pw::extract

@@ -1,0 +1,111 @@
+// store/sqlite.h: SQLite behind RAII, prepared statements only. Internal to pw_store.
+//
+//   Database db = Database::Open(path, /*read_only=*/false);     // throws StartupError
+//   Statement& s = db.Prepare("SELECT id FROM feeds WHERE url = ?1");  // cached per connection
+//   s.Bind(1, url);
+//   while (s.Step()) id = s.Int64(0);
+//   s.Reset();  // done by Prepare() on reuse too
+//
+// Every call checks its return code. Step() and Exec() throw SqliteError,
+// which carries the SQLite code; Store turns it into an Error value
+// (kBusy, kFull, kStorage) at its boundary. A Transaction rolls back unless
+// Commit() was called.
+// Not thread-safe: one Database per thread (SQLite's own rule for a
+// connection used without a mutex).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace pw::store {
+
+class SqliteError : public std::runtime_error {
+ public:
+  SqliteError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  int code() const { return code_; }  // primary result code: SQLITE_BUSY, SQLITE_FULL, ...
+
+ private:
+  int code_;
+};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
+  Statement& Bind(int index, double value);
+  Statement& Bind(int index, std::string_view value);
+  Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
+  Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  Statement& BindNull(int index);
+  template <class T>
+  Statement& Bind(int index, const std::optional<T>& value) {
+    return value ? Bind(index, *value) : BindNull(index);
+  }
+
+  // true while there is a row; false when done.
+  bool Step();
+  void Reset();
+
+  bool IsNull(int column) const;
+  std::int64_t Int64(int column) const;
+  double Double(int column) const;
+  std::string Text(int column) const;
+  std::optional<std::string> OptionalText(int column) const;
+  std::optional<double> OptionalDouble(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+ public:
+  // Opens (creating unless read-only), sets WAL, foreign keys and a busy
+  // timeout, and registers the FTS5 tokenizer. Throws StartupError.
+  static std::unique_ptr<Database> Open(const std::string& path, bool read_only);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void Exec(std::string_view sql);
+  // A cached statement for this SQL text, reset and with its bindings cleared.
+  Statement& Prepare(const std::string& sql);
+  std::int64_t LastInsertId() const;
+  int Changes() const;
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::string path_;
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;
+};
+
+class Transaction {
+ public:
+  explicit Transaction(Database& db);  // BEGIN IMMEDIATE: the writer takes the lock up front
+  ~Transaction();                      // ROLLBACK unless committed
+  void Commit();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace pw::store

@@ -1,0 +1,95 @@
+#include "store/tokenizer.h"
+
+#include <string>
+
+#include <sqlite3.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "text/search_key.h"
+
+namespace pw::store {
+
+namespace {
+
+// SQLite's fts5.h is not shipped by Debian's libsqlite3-dev; these are the
+// stable ABI structures from the FTS5 documentation (version 2 of fts5_api).
+struct Fts5Tokenizer;
+struct fts5_tokenizer {
+  int (*xCreate)(void*, const char** azArg, int nArg, Fts5Tokenizer** ppOut);
+  void (*xDelete)(Fts5Tokenizer*);
+  int (*xTokenize)(Fts5Tokenizer*, void* pCtx, int flags, const char* pText, int nText,
+                   int (*xToken)(void* pCtx, int tflags, const char* pToken, int nToken, int iStart,
+                                 int iEnd));
+};
+struct fts5_api {
+  int iVersion;
+  int (*xCreateTokenizer)(fts5_api* pApi, const char* zName, void* pUserData, fts5_tokenizer* pTokenizer,
+                          void (*xDestroy)(void*));
+  // The remaining members are not used here.
+};
+
+constexpr std::size_t kMaxTokenBytes = 64;
+
+bool IsTokenCodePoint(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+
+int Create(void*, const char**, int, Fts5Tokenizer** out) {
+  static int instance;  // stateless: any non-null pointer will do
+  *out = reinterpret_cast<Fts5Tokenizer*>(&instance);
+  return SQLITE_OK;
+}
+
+void Delete(Fts5Tokenizer*) {}
+
+int Tokenize(Fts5Tokenizer*, void* ctx, int /*flags*/, const char* text, int length,
+             int (*emit)(void*, int, const char*, int, int, int)) {
+  if (text == nullptr) return SQLITE_OK;
+  const auto* s = reinterpret_cast<const uint8_t*>(text);
+  std::string key;
+  int32_t i = 0;
+  while (i < length) {
+    // Skip to the start of a token.
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || !IsTokenCodePoint(c)) continue;
+    key.clear();
+    text::AppendSearchKey(static_cast<char32_t>(c), key);
+    int32_t end = i;
+    while (end < length) {
+      int32_t next = end;
+      U8_NEXT(s, next, length, c);
+      if (c < 0 || !IsTokenCodePoint(c)) break;
+      text::AppendSearchKey(static_cast<char32_t>(c), key);
+      end = next;
+    }
+    i = end;
+    if (key.empty()) continue;
+    if (key.size() > kMaxTokenBytes) key.resize(kMaxTokenBytes);
+    if (int rc = emit(ctx, 0, key.data(), static_cast<int>(key.size()), start, end); rc != SQLITE_OK)
+      return rc;
+  }
+  return SQLITE_OK;
+}
+
+fts5_api* Fts5Api(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+  }
+  sqlite3_finalize(stmt);
+  return api;
+}
+
+}  // namespace
+
+bool RegisterTokenizer(sqlite3* db) {
+  fts5_api* api = Fts5Api(db);
+  if (api == nullptr || api->iVersion < 2) return false;
+  static fts5_tokenizer tokenizer{Create, Delete, Tokenize};
+  return api->xCreateTokenizer(api, "presswatch", nullptr, &tokenizer, nullptr) == SQLITE_OK;
+}
+
+}  // namespace pw::store

@@ -1,0 +1,137 @@
+#include "text/normalize.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/utf8.h>
+
+#include "text/html_to_text.h"
+
+namespace pw::text {
+
+namespace {
+
+bool IsRemoved(UChar32 c) {
+  if (c < 0x20) return c != '\n' && c != '\t' && c != '\r';
+  if (c >= 0x7F && c <= 0x9F) return true;  // DEL and C1 controls
+  switch (c) {
+    case 0x00AD:  // soft hyphen
+    case 0x180E:  // Mongolian vowel separator (formerly a space)
+    case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F:  // zero-width, marks
+    case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:  // bidi embeddings
+    case 0x2060: case 0x2061: case 0x2062: case 0x2063: case 0x2064:  // word joiner, invisibles
+    case 0xFEFF:  // BOM / zero-width no-break space
+      return true;
+  }
+  return false;
+}
+
+bool IsSpace(UChar32 c) {
+  return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+void AppendUtf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
+  if (!error) out.append(buf, static_cast<size_t>(n));
+}
+
+// Invalid bytes to U+FFFD, invisibles out, spaces folded, line ends unified.
+std::string Clean(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  const int32_t length = static_cast<int32_t>(in.size());
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {  // fast path for ASCII
+      const char c = static_cast<char>(s[i++]);
+      if (c == '\r') {
+        out += '\n';
+        if (i < length && s[i] == '\n') ++i;
+      } else if (c == '\t') {
+        out += ' ';
+      } else if (c == '\n' || c >= 0x20) {
+        if (c != 0x7F) out += c;
+      }
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    if (IsRemoved(c)) continue;
+    if (IsSpace(c)) {
+      out += ' ';
+      continue;
+    }
+    if (c == 0x2028 || c == 0x2029) {  // line and paragraph separators
+      out += c == 0x2029 ? "\n\n" : "\n";
+      continue;
+    }
+    AppendUtf8(out, c);
+  }
+  return out;
+}
+
+std::string Nfc(const std::string& in) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return in;
+  if (nfc->isNormalizedUTF8(in, status) && U_SUCCESS(status)) return in;
+  status = U_ZERO_ERROR;
+  std::string out;
+  out.reserve(in.size());
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, in, sink, nullptr, status);
+  return U_SUCCESS(status) ? out : in;
+}
+
+// Trims lines, collapses spaces, and keeps at most one blank line.
+std::string Layout(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  size_t newlines = 0;  // pending line breaks before the next visible char
+  bool space = false;
+  for (char c : in) {
+    if (c == '\n') {
+      ++newlines;
+      space = false;
+    } else if (c == ' ') {
+      space = true;
+    } else {
+      if (!out.empty()) {
+        if (newlines >= 2) out += "\n\n";
+        else if (newlines == 1) out += '\n';
+        else if (space) out += ' ';
+      }
+      newlines = 0;
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NormalizeText(std::string_view utf8) { return Layout(Nfc(Clean(utf8))); }
+
+bool LooksLikeHtmlDocument(std::string_view input) {
+  const auto first = input.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first == std::string_view::npos || input[first] != '<') return false;
+  std::string head(input.substr(first, 512));
+  for (auto& c : head) c = char(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<p", "<div", "<article",
+                               "<h1", "<h2", "<span", "<section", "<!--", "<meta", "<title", "<br",
+                               "<a ", "<strong", "<b>", "<em", "<i>", "<ul", "<table", "<figure", "<img"})
+    if (head.find(tag) != std::string::npos) return true;
+  return false;
+}
+
+std::string NormalizeDocument(std::string_view input) {
+  if (LooksLikeHtmlDocument(input)) return NormalizeText(HtmlToText(input));
+  return NormalizeText(input);
+}
+
+}  // namespace pw::text

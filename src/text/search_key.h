@@ -1,0 +1,45 @@
+// text/search_key.h: the accent- and case-free form that search and entity
+// matching compare, so "dau tu", "Đầu Tư" and "đầu tư" meet.
+//
+//   SearchKey("Đổi mới sáng tạo")  == "doi moi sang tao"
+//   SearchKey("Quỹ GenAI")         == "quy genai"
+//   SearchKey("Straße")            == "strasse"   (full case folding)
+//
+// Each code point is decomposed, its combining marks dropped, đ/Đ mapped to
+// d, and the rest case-folded (ICU, default folding). Other characters
+// (digits, punctuation, CJK) pass through folded. The key of a string and of
+// its NFD, old-tone-style or upper-case variants are equal.
+//
+// KeyedText keeps, for every byte of the key, the byte of the source it came
+// from, so a match found in the key maps back to a span of the source:
+//   KeyedText k = MakeKeyedText("Quỹ GenAI");
+//   k.key == "quy genai"; k.SourceSpan(4, 9) == {5, 10}   ("GenAI" in the source)
+// Pure; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pw::text {
+
+std::string SearchKey(std::string_view utf8);
+
+struct KeyedText {
+  std::string key;
+  // source_offset[i] is the source byte where key byte i's code point starts;
+  // source_offset[key.size()] is the source length.
+  std::vector<std::uint32_t> source_offset;
+
+  // The source byte span [begin, end) covering key bytes [key_begin, key_end).
+  std::pair<std::size_t, std::size_t> SourceSpan(std::size_t key_begin, std::size_t key_end) const;
+};
+
+KeyedText MakeKeyedText(std::string_view utf8);
+
+// Appends the key of one code point to `out` (the building block of both).
+void AppendSearchKey(char32_t code_point, std::string& out);
+
+}  // namespace pw::text

@@ -1,0 +1,120 @@
+// The presswatch binary as users run it: exit codes, one-line errors, JSON.
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace pw::app {
+namespace {
+
+namespace json = boost::json;
+
+struct CommandRun {
+  int status;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+CommandRun Presswatch(const std::string& args, const std::string& input = "") {
+  pw::testing::TempDir tmp;
+  const std::string err_file = tmp.File("err");
+  const std::string in_file = tmp.File("in");
+  pw::testing::WriteFile(in_file, input);
+  const std::string cmd = "cd " + pw::testing::SourceDir().string() + " && " + PW_BINARY + " " + args + " <" +
+                          in_file + " 2>" + err_file;
+  CommandRun r{};
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = pw::testing::ReadFile(err_file);
+  return r;
+}
+
+TEST(Cli, HelpWorksForEveryCommand) {
+  for (const char* cmd : {"", "poll", "extract", "feed", "search", "funding", "coverage", "entities", "feeds",
+                          "rules", "rules check"}) {
+    const CommandRun r = Presswatch(std::string(cmd) + " --help");
+    EXPECT_EQ(r.status, 0) << cmd << r.err;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd;
+  }
+}
+
+TEST(Cli, ExtractPrintsTheSeedRecordsAsJson) {
+  const CommandRun r = Presswatch("extract --published 2024-11-21 feeds/demo/genai-open-innovation.vi.txt");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json::value v = json::parse(r.out);
+  EXPECT_EQ(v.at("language"), "vi");
+  const auto& f = v.at("funding").at(0);
+  EXPECT_EQ(f.at("investee"), "GenAI Fund");
+  EXPECT_EQ(f.at("investors").at(0), "Sovico Group");
+  EXPECT_EQ(f.at("round"), "strategic");
+  EXPECT_TRUE(f.at("amount").is_null());
+  EXPECT_EQ(f.at("announced"), "2024-11-21");
+  EXPECT_EQ(v.at("events").at(0).at("date"), "2025-Q1");
+}
+
+TEST(Cli, ExtractReadsStandardInputAndHtml) {
+  const CommandRun r = Presswatch("extract --lang en -", "<p>Configu raises a <b>$3M</b> pre-seed round.</p>");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json::value v = json::parse(r.out);
+  EXPECT_EQ(v.at("text"), "Configu raises a $3M pre-seed round.");
+  EXPECT_EQ(v.at("funding").at(0).at("amount").as_int64(), 3000000);
+}
+
+TEST(Cli, ErrorsAreOneLineWithTheFileAtFault) {
+  pw::testing::TempDir dir;
+  pw::testing::WriteFile(dir.path() / "bad.opml", "<opml><body>\n<outline xmlUrl=\"https://a.vn/\" pw:interval=\"x\"\n");
+  CommandRun r = Presswatch("poll --once --feeds " + dir.File("bad.opml") + " --db " + dir.File("x.db"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.rfind("presswatch: " + dir.File("bad.opml") + ":", 0), 0u) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+
+  r = Presswatch("funding --db " + dir.File("missing.db"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no such database"), std::string::npos) << r.err;
+
+  r = Presswatch("extract /nonexistent/file.txt");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("/nonexistent/file.txt: cannot open"), std::string::npos) << r.err;
+
+  r = Presswatch("search --no-such-flag x");
+  EXPECT_NE(r.status, 0);
+
+  r = Presswatch("poll --feeds feeds/demo.opml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("--once"), std::string::npos) << r.err;
+}
+
+TEST(Cli, RulesCheckReportsFileAndLine) {
+  pw::testing::TempDir dir;
+  pw::testing::WriteFile(dir.path() / "x.rules", "MONEY m: (\\d+\n");
+  CommandRun r = Presswatch("rules check --rules " + dir.path().string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.rfind(dir.File("x.rules") + ":1: missing )", 0), 0u) << r.err;
+  r = Presswatch("rules check");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("all good"), std::string::npos);
+}
+
+TEST(Cli, FeedPrintsTheContractJson) {
+  const CommandRun r = Presswatch("feed --json feeds/demo/genai.vi.xml");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json::value v = json::parse(r.out);
+  EXPECT_EQ(v.at("title"), "Tin đổi mới sáng tạo (demo)");
+  EXPECT_FALSE(v.at("illformed").as_bool());
+  EXPECT_TRUE(v.at("error").is_null());
+  const auto& item = v.at("items").at(0);
+  EXPECT_EQ(item.at("published"), "2024-11-21T02:00:00Z");
+  for (const char* key : {"key", "title", "link", "updated", "authors", "categories", "summary", "content", "enclosures"})
+    EXPECT_TRUE(item.as_object().contains(key)) << key;
+}
+
+}  // namespace
+}  // namespace pw::app

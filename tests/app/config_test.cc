@@ -1,0 +1,66 @@
+#include "app/config.h"
+
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+#include "test_util.h"
+
+namespace pw::app {
+namespace {
+
+using pw::testing::TempDir;
+using pw::testing::WriteFile;
+
+TEST(LoadConfig, NoFileGivesTheDocumentedDefaults) {
+  const Config c = LoadConfig("");
+  EXPECT_EQ(c.db, "presswatch.db");
+  EXPECT_EQ(c.feeds, "feeds/default.opml");
+  EXPECT_EQ(c.rules, "rules");
+  EXPECT_EQ(c.listen, "127.0.0.1:8080");
+  EXPECT_EQ(c.interval, std::chrono::minutes(15));
+  EXPECT_EQ(c.per_host, 2);
+  EXPECT_EQ(c.fetch.connect_timeout, std::chrono::seconds(10));
+  EXPECT_EQ(c.fetch.max_body_bytes, 10u << 20);
+  EXPECT_EQ(c.fetch.user_agent.rfind("presswatch/", 0), 0u);
+}
+
+TEST(LoadConfig, ReadsEverySection) {
+  TempDir dir;
+  WriteFile(dir.path() / "c.toml",
+            "db = \"x.db\"\n[fetch]\nconnect_timeout = 3\ncontact = \"mailto:ops@fund.vn\"\n"
+            "[poll]\ninterval = 600\nper_host = 4\n[server]\nlisten = \"0.0.0.0:9000\"\n[log]\nformat = \"json\"\n");
+  const Config c = LoadConfig(dir.File("c.toml"));
+  EXPECT_EQ(c.db, "x.db");
+  EXPECT_EQ(c.fetch.connect_timeout, std::chrono::seconds(3));
+  EXPECT_NE(c.fetch.user_agent.find("mailto:ops@fund.vn"), std::string::npos);
+  EXPECT_EQ(c.interval, std::chrono::seconds(600));
+  EXPECT_EQ(c.per_host, 4);
+  EXPECT_EQ(c.listen, "0.0.0.0:9000");
+  EXPECT_EQ(c.log_format, "json");
+}
+
+TEST(LoadConfig, NamesFileAndLineOfEveryKindOfMistake) {
+  TempDir dir;
+  struct Case {
+    const char* toml;
+    const char* want;  // prefix after the path
+  } cases[] = {
+      {"db = \"x\"\ndbb = \"typo\"\n", ":2:1: unknown key 'dbb'"},
+      {"[poll]\ninterval = \"fast\"\n", ":2:12: 'poll.interval' must be a whole number"},
+      {"[poll]\nper_host = 0\n", ":2:12: 'poll.per_host' must be between 1 and 64"},
+      {"db = \n", ":1:"},
+  };
+  for (const auto& c : cases) {
+    WriteFile(dir.path() / "c.toml", c.toml);
+    try {
+      LoadConfig(dir.File("c.toml"));
+      ADD_FAILURE() << "accepted: " << c.toml;
+    } catch (const StartupError& e) {
+      EXPECT_EQ(std::string(e.what()).rfind(dir.File("c.toml") + c.want, 0), 0u) << e.what();
+    }
+  }
+  EXPECT_THROW(LoadConfig(dir.File("missing.toml")), StartupError);
+}
+
+}  // namespace
+}  // namespace pw::app

@@ -1,0 +1,139 @@
+// Extraction with the project's real rules on the seed press item and its
+// English version: every record of the seed, identical in both languages.
+#include "extract/extract.h"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "text/normalize.h"
+
+namespace pw::extract {
+namespace {
+
+using namespace std::chrono;
+
+class SeedExtraction : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto rules = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
+    ASSERT_OK(rules);
+    rules_ = new std::shared_ptr<const RuleSet>(*rules);
+  }
+  static void TearDownTestSuite() { delete rules_; }
+
+  static Extraction Run(const std::string& file) {
+    const std::string raw = pw::testing::ReadFile(pw::testing::SourceDir() / "feeds/demo" / file);
+    return Extract(**rules_, text::NormalizeDocument(raw), {.published = sys_days{year{2024} / 11 / 21}});
+  }
+
+  static std::set<std::pair<std::string, std::string>> Names(const Extraction& x) {
+    std::set<std::pair<std::string, std::string>> out;
+    for (const auto& e : x.entities) out.emplace(EntityTypeName(e.type), e.name);
+    return out;
+  }
+
+  static inline std::shared_ptr<const RuleSet>* rules_ = nullptr;
+};
+
+const std::set<std::pair<std::string, std::string>> kSeedEntities = {
+    {"ORG", "GenAI Fund"},   {"ORG", "NIC"},          {"ORG", "AWS"},
+    {"ORG", "Sovico Group"}, {"ORG", "VPI"},          {"ORG", "Petrovietnam"},
+    {"ORG", "Globe Telecom"}, {"ORG", "Phong Vũ"},    {"ORG", "WebTVAsia"},
+    {"ORG", "Pixlr"},        {"ORG", "Galaxy Technology Services"},
+    {"PER", "Đỗ Tiến Thịnh"}, {"PER", "Laura Nguyễn"},
+    {"LOC", "ASEAN"},        {"LOC", "Việt Nam"},     {"LOC", "Đông Nam Á"},
+    {"LOC", "Malaysia"},     {"LOC", "Singapore"},
+    {"PERCENT", "92%"},      {"DATE", "2025-Q1"},
+};
+
+void ExpectSeedRecords(const Extraction& x) {
+  // Offsets are byte offsets into the normalized text.
+  for (const auto& e : x.entities) EXPECT_EQ(x.text.substr(e.start, e.end - e.start), e.text) << e.name;
+
+  for (const auto& e : x.entities) {
+    if (e.name == "Đỗ Tiến Thịnh") {
+      EXPECT_EQ(e.title, "Phó Giám đốc");
+      EXPECT_EQ(e.organization, "NIC");
+    }
+    if (e.name == "Laura Nguyễn") {
+      EXPECT_EQ(e.title, "Giám đốc");
+      EXPECT_EQ(e.organization, "GenAI Fund");
+    }
+    if (e.type == EntityType::kPercent) EXPECT_EQ(*e.percent, 92);
+    if (e.type == EntityType::kDate) EXPECT_EQ(e.date, "2025-Q1");
+  }
+
+  ASSERT_EQ(x.funding.size(), 1u);
+  const FundingRecord& f = x.funding[0];
+  EXPECT_EQ(f.investee, "GenAI Fund");
+  EXPECT_EQ(f.investors, std::vector<std::string>{"Sovico Group"});
+  EXPECT_EQ(f.lead_investors, std::vector<std::string>{"Sovico Group"});
+  EXPECT_FALSE(f.amount.has_value());
+  EXPECT_EQ(f.currency, "");
+  EXPECT_EQ(f.round, "strategic");
+  EXPECT_EQ(f.announced, "2024-11-21");
+  EXPECT_NE(f.evidence.find("Sovico"), std::string::npos);
+
+  ASSERT_EQ(x.events.size(), 1u);
+  const Event& e = x.events[0];
+  EXPECT_EQ(e.type, "event");
+  EXPECT_EQ(e.name, "GenAI Open Innovation");
+  EXPECT_EQ(e.date, "2025-Q1");
+  EXPECT_EQ(e.location, "Malaysia");
+  EXPECT_EQ(e.participants, (std::vector<std::string>{"NIC", "GenAI Fund", "AWS"}));
+}
+
+TEST_F(SeedExtraction, VietnameseSeedGivesEveryRecord) {
+  const Extraction x = Run("genai-open-innovation.vi.txt");
+  EXPECT_EQ(x.language, "vi");
+  EXPECT_EQ(Names(x), kSeedEntities);
+  ExpectSeedRecords(x);
+}
+
+TEST_F(SeedExtraction, EnglishVersionGivesTheSameRecords) {
+  const Extraction x = Run("genai-open-innovation.en.txt");
+  EXPECT_EQ(x.language, "en");
+  EXPECT_EQ(Names(x), kSeedEntities);
+  ExpectSeedRecords(x);
+}
+
+TEST_F(SeedExtraction, MoneyThatIsNotARaiseGivesNoFundingRecord) {
+  const Extraction x = Extract(**rules_,
+                               text::NormalizeDocument("Jumia expects losses not to exceed $100M this year. "
+                                                       "Hòa Phát đầu tư 1.500 tỷ đồng vào nhà máy mới."),
+                               {});
+  EXPECT_TRUE(x.funding.empty());
+  int money = 0;
+  for (const auto& e : x.entities) money += e.type == EntityType::kMoney;
+  EXPECT_EQ(money, 2);
+}
+
+TEST_F(SeedExtraction, ReadsAHeadlineRaiseWithLeadInvestors) {
+  const Extraction x = Extract(**rules_,
+                               text::NormalizeDocument("Configu raises a $3M pre-seed round led by Do Ventures and "
+                                                       "Golden Gate Ventures."),
+                               {.published = sys_days{year{2023} / 8 / 15}});
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Configu");
+  EXPECT_EQ(x.funding[0].amount, 3e6);
+  EXPECT_EQ(x.funding[0].currency, "USD");
+  EXPECT_EQ(x.funding[0].round, "pre-seed");
+  EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Do Ventures", "Golden Gate Ventures"}));
+}
+
+TEST_F(SeedExtraction, VietnameseRaiseWithAmountAndRound) {
+  const Extraction x = Extract(**rules_,
+                               text::NormalizeDocument("Startup MoMo vừa huy động thành công 1,5 triệu USD trong "
+                                                       "vòng Series A do Do Ventures dẫn dắt."),
+                               {.published = sys_days{year{2024} / 5 / 2}});
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "MoMo");
+  EXPECT_EQ(x.funding[0].amount, 1.5e6);
+  EXPECT_EQ(x.funding[0].round, "series-a");
+  EXPECT_EQ(x.funding[0].lead_investors, std::vector<std::string>{"Do Ventures"});
+}
+
+}  // namespace
+}  // namespace pw::extract

@@ -1,0 +1,73 @@
+#include "extract/rule_set.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "extract/gazetteer.h"
+#include "test_util.h"
+
+namespace pw::extract {
+namespace {
+
+namespace fs = std::filesystem;
+using pw::testing::TempDir;
+using pw::testing::WriteFile;
+
+TEST(RuleSet, TheProjectRulesCompile) {
+  const std::string dir = (pw::testing::SourceDir() / "rules").string();
+  EXPECT_EQ(RuleSet::Check(dir), std::vector<std::string>{});
+  auto rules = RuleSet::Load(dir);
+  ASSERT_OK(rules);
+  EXPECT_GT((*rules)->rule_count(), 50u);
+  EXPECT_NE((*rules)->gazetteer().Lookup("ORG", "Quy GenAI"), nullptr);
+  EXPECT_EQ((*rules)->gazetteer().Lookup("ORG", "Quỹ GenAI")->canonical, "GenAI Fund");
+}
+
+TEST(RuleSet, ReportsRe2ErrorsAsFileAndLine) {
+  TempDir dir;
+  WriteFile(dir.path() / "a.rules", "define NUM: \\d+\n\nMONEY m: (\\d+ tỷ\n");
+  const auto errors = RuleSet::Check(dir.path().string());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].rfind((dir.path() / "a.rules").string() + ":3: missing )", 0), 0u) << errors[0];
+  auto rules = RuleSet::Load(dir.path().string());
+  ASSERT_FALSE(rules.has_value());
+  EXPECT_EQ(rules.error().kind, ErrorKind::kMalformed);
+}
+
+TEST(RuleSet, ReportsUnknownPlaceholdersFieldsAndPasses) {
+  TempDir dir;
+  WriteFile(dir.path() / "a.rules",
+            "ORG o1: {NOPE}\n"
+            "funding f1: {ORG:investee} {ORG:buyer}\n"
+            "ORG o2: {ORG} Ltd\n"
+            "define LOOP: a{LOOP}\n"
+            "ORG o3: {LOOP}\n");
+  const auto errors = RuleSet::Check(dir.path().string());
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_NE(errors[0].find(":1: unknown placeholder {NOPE}"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find(":2: field 'buyer'"), std::string::npos) << errors[1];
+  EXPECT_NE(errors[2].find(":3: {ORG} stands for entities already found"), std::string::npos) << errors[2];
+  EXPECT_NE(errors[3].find(":5: define LOOP refers to itself"), std::string::npos) << errors[3];
+}
+
+TEST(RuleSet, ReportsGazetteerErrors) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "gazetteer");
+  WriteFile(dir.path() / "a.rules", "ORG o: Acme\n");
+  WriteFile(dir.path() / "gazetteer" / "g.tsv", "ORG\tAcme\tACME Corp\nORG\tOther\tAcme\nbad line\norg\tx\n");
+  const auto errors = RuleSet::Check(dir.path().string());
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_NE(errors[0].find("g.tsv:2: alias 'Acme' already names 'Acme'"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("g.tsv:3: expected TYPE"), std::string::npos) << errors[1];
+  EXPECT_NE(errors[2].find("g.tsv:4: type must be upper-case"), std::string::npos) << errors[2];
+}
+
+TEST(RuleSet, AMissingDirectoryIsNotFound) {
+  auto rules = RuleSet::Load("/nonexistent/rules");
+  ASSERT_FALSE(rules.has_value());
+  EXPECT_EQ(rules.error().kind, ErrorKind::kNotFound);
+}
+
+}  // namespace
+}  // namespace pw::extract

@@ -1,0 +1,67 @@
+#include "feed/opml.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace pw::feed {
+namespace {
+
+TEST(ParseOpml, ReadsTheDemoFileWithRelativeUrlsAndAttributes) {
+  const auto path = pw::testing::SourceDir() / "feeds/demo.opml";
+  auto subs = ParseOpml(pw::testing::ReadFile(path), "feeds/demo.opml", "file://" + path.string());
+  ASSERT_OK(subs);
+  ASSERT_EQ(subs->size(), 5u);
+  const Subscription& vi = (*subs)[0];
+  EXPECT_EQ(vi.url, "file://" + (pw::testing::SourceDir() / "feeds/demo/genai.vi.xml").string());
+  EXPECT_EQ(vi.language, "vi");
+  EXPECT_EQ(vi.tags, std::vector<std::string>{"Demo"});
+  EXPECT_EQ((*subs)[3].tags, std::vector<std::string>{"Real items (excerpts)"});
+}
+
+TEST(ParseOpml, ReadsTheDefaultFeedsFile) {
+  const auto path = pw::testing::SourceDir() / "feeds/default.opml";
+  auto subs = ParseOpml(pw::testing::ReadFile(path), "feeds/default.opml", "file://" + path.string());
+  ASSERT_OK(subs);
+  EXPECT_GE(subs->size(), 10u);
+  for (const auto& s : *subs) EXPECT_EQ(s.url.rfind("https://", 0), 0u) << s.url;
+}
+
+TEST(ParseOpml, ReadsIntervalAndFulltext) {
+  const std::string opml = R"(<opml version="2.0" xmlns:pw="https://presswatch.dev/opml"><body>
+<outline text="A" xmlUrl="https://a.vn/rss" pw:interval="600" pw:fulltext="true"/></body></opml>)";
+  auto subs = ParseOpml(opml, "x.opml", "");
+  ASSERT_OK(subs);
+  ASSERT_EQ(subs->size(), 1u);
+  EXPECT_EQ((*subs)[0].interval, std::chrono::seconds(600));
+  EXPECT_TRUE((*subs)[0].fulltext);
+  EXPECT_EQ((*subs)[0].title, "A");
+}
+
+TEST(ParseOpml, NamesFileAndLineOfABadAttribute) {
+  const std::string opml = "<opml version=\"2.0\" xmlns:pw=\"https://presswatch.dev/opml\"><body>\n"
+                           "<outline text=\"A\" xmlUrl=\"https://a.vn/rss\"/>\n"
+                           "<outline text=\"B\" xmlUrl=\"https://b.vn/rss\" pw:interval=\"soon\"/>\n"
+                           "</body></opml>";
+  auto subs = ParseOpml(opml, "feeds.opml", "");
+  ASSERT_FALSE(subs.has_value());
+  EXPECT_EQ(subs.error().message.rfind("feeds.opml:3: pw:interval", 0), 0u) << subs.error().message;
+}
+
+TEST(ParseOpml, NamesFileAndLineOfBrokenXml) {
+  auto subs = ParseOpml("<opml><body>\n<outline text=\"A\"\n</body></opml>", "feeds.opml", "");
+  ASSERT_FALSE(subs.has_value());
+  EXPECT_EQ(subs.error().message.rfind("feeds.opml:", 0), 0u);
+  auto not_opml = ParseOpml("<rss/>", "feeds.opml", "");
+  ASSERT_FALSE(not_opml.has_value());
+  EXPECT_NE(not_opml.error().message.find("not an OPML file"), std::string::npos);
+}
+
+TEST(ParseOpml, RefusesUnsupportedSchemes) {
+  auto subs = ParseOpml(R"(<opml><body><outline xmlUrl="ftp://a.vn/rss"/></body></opml>)", "f.opml", "");
+  ASSERT_FALSE(subs.has_value());
+  EXPECT_NE(subs.error().message.find("not an http, https or file URL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pw::feed

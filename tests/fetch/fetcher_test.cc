@@ -1,0 +1,192 @@
+// The fetcher against the project's test server on 127.0.0.1.
+#include "fetch/fetch.h"
+
+#include <chrono>
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include "test_server.h"
+#include "test_util.h"
+
+namespace pw::fetch {
+namespace {
+
+using pw::testing::TestServer;
+using namespace std::chrono_literals;
+
+FetchOptions Fast() {
+  FetchOptions o;
+  o.connect_timeout = 2s;
+  o.first_byte_timeout = 2s;
+  o.stall_timeout = 500ms;
+  o.total_timeout = 3s;
+  return o;
+}
+
+Result<FetchResponse> Get(const std::string& url, FetchOptions options = Fast(), std::string etag = {},
+                          std::string last_modified = {}) {
+  FetchRequest request;
+  request.url = url;
+  request.etag = std::move(etag);
+  request.last_modified = std::move(last_modified);
+  return FetchBlocking(std::move(request), std::move(options));
+}
+
+TEST(Fetcher, GetsBodyStatusAndHeaders) {
+  TestServer server;
+  server.Route("/feed.xml", TestServer::Response{.body = "<rss/>", .headers = {{"ETag", "\"v1\""}}});
+  auto r = Get(server.Url("/feed.xml"));
+  ASSERT_OK(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "<rss/>");
+  EXPECT_EQ(r->Header("etag"), "\"v1\"");
+  EXPECT_EQ(r->final_url, server.Url("/feed.xml"));
+  const auto request = server.LastRequest("/feed.xml");
+  EXPECT_NE(request.headers.at("user-agent").find("presswatch"), std::string::npos);
+  EXPECT_EQ(request.headers.at("accept-encoding"), "gzip, deflate");
+}
+
+TEST(Fetcher, ANonSuccessStatusIsAResponseNotAnError) {
+  TestServer server;
+  auto r = Get(server.Url("/missing"));
+  ASSERT_OK(r);
+  EXPECT_EQ(r->status, 404);
+}
+
+TEST(Fetcher, SendsValidatorsSoTheServerCanAnswer304) {
+  TestServer server;
+  server.Route("/feed.xml", TestServer::Handler([](const TestServer::Request& req) {
+                 if (req.headers.count("if-none-match") && req.headers.at("if-none-match") == "\"v1\"")
+                   return TestServer::Response{.status = 304};
+                 return TestServer::Response{.body = "<rss/>", .headers = {{"ETag", "\"v1\""}}};
+               }));
+  auto first = Get(server.Url("/feed.xml"));
+  ASSERT_OK(first);
+  auto second = Get(server.Url("/feed.xml"), Fast(), std::string(first->Header("etag")),
+                    "Wed, 21 Oct 2015 07:28:00 GMT");
+  ASSERT_OK(second);
+  EXPECT_EQ(second->status, 304);
+  EXPECT_TRUE(second->body.empty());
+  EXPECT_EQ(server.LastRequest("/feed.xml").headers.at("if-modified-since"), "Wed, 21 Oct 2015 07:28:00 GMT");
+}
+
+TEST(Fetcher, InflatesGzipBodies) {
+  TestServer server;
+  const std::string text = "<rss><channel><title>Thời sự</title></channel></rss>";
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string gz(256, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  zs.avail_in = static_cast<uInt>(text.size());
+  zs.next_out = reinterpret_cast<Bytef*>(gz.data());
+  zs.avail_out = static_cast<uInt>(gz.size());
+  deflate(&zs, Z_FINISH);
+  gz.resize(zs.total_out);
+  deflateEnd(&zs);
+  server.Route("/gz", TestServer::Response{.body = gz, .headers = {{"Content-Encoding", "gzip"}}});
+  auto r = Get(server.Url("/gz"));
+  ASSERT_OK(r);
+  EXPECT_EQ(r->body, text);
+  EXPECT_EQ(r->wire_bytes, gz.size());
+}
+
+TEST(Fetcher, FollowsRedirectsAndLearnsOnlyPermanentOnes) {
+  TestServer server;
+  server.Route("/moved", TestServer::Response{.status = 301, .headers = {{"Location", "/new"}}});
+  server.Route("/temp", TestServer::Response{.status = 302, .headers = {{"Location", "/new"}}});
+  server.Route("/new", TestServer::Response{.body = "<rss/>"});
+  auto permanent = Get(server.Url("/moved"));
+  ASSERT_OK(permanent);
+  EXPECT_EQ(permanent->status, 200);
+  EXPECT_EQ(permanent->permanent_url, server.Url("/new"));
+  auto temporary = Get(server.Url("/temp"));
+  ASSERT_OK(temporary);
+  EXPECT_EQ(temporary->final_url, server.Url("/new"));
+  EXPECT_TRUE(temporary->permanent_url.empty());
+}
+
+TEST(Fetcher, RefusesRedirectLoopsAndTooManyHops) {
+  TestServer server;
+  server.Route("/a", TestServer::Response{.status = 302, .headers = {{"Location", "/b"}}});
+  server.Route("/b", TestServer::Response{.status = 302, .headers = {{"Location", "/a"}}});
+  auto loop = Get(server.Url("/a"));
+  ASSERT_FALSE(loop.has_value());
+  EXPECT_EQ(loop.error().kind, ErrorKind::kRefused);
+  for (int i = 0; i < 8; ++i)
+    server.Route("/hop" + std::to_string(i),
+                 TestServer::Response{.status = 307, .headers = {{"Location", "/hop" + std::to_string(i + 1)}}});
+  auto hops = Get(server.Url("/hop0"));
+  ASSERT_FALSE(hops.has_value());
+  EXPECT_EQ(hops.error().kind, ErrorKind::kRefused);
+  EXPECT_NE(hops.error().message.find("redirects"), std::string::npos);
+}
+
+TEST(Fetcher, EnforcesTheBodyCapWhileReading) {
+  TestServer server;
+  server.Route("/big", TestServer::Response{.body = std::string(2 << 20, 'x')});
+  FetchOptions options = Fast();
+  options.max_body_bytes = 1 << 20;
+  auto r = Get(server.Url("/big"), options);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::kTooLarge);
+}
+
+TEST(Fetcher, CutsAServerThatStallsAfterTheHeaders) {
+  TestServer server;
+  server.Route("/stall", TestServer::Response{.body = "<rss/>", .behavior = TestServer::Behavior::kStallAfterHeaders});
+  const auto start = std::chrono::steady_clock::now();
+  auto r = Get(server.Url("/stall"));
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::kTimeout);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);  // bounded, not a speed target
+}
+
+TEST(Fetcher, CutsAServerThatDripsAtTheDeadline) {
+  TestServer server;
+  // Each byte arrives within the stall limit; only the deadline stops it.
+  server.Route("/drip", TestServer::Response{.body = std::string(100, 'x'), .behavior = TestServer::Behavior::kDrip,
+                                             .drip_interval = 100ms});
+  FetchOptions options = Fast();
+  options.total_timeout = 1s;
+  auto r = Get(server.Url("/drip"), options);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::kTimeout);
+  EXPECT_NE(r.error().message.find("deadline"), std::string::npos) << r.error().message;
+}
+
+TEST(Fetcher, ReportsABodyCutShort) {
+  TestServer server;
+  server.Route("/cut", TestServer::Response{.body = std::string(1000, 'x'), .behavior = TestServer::Behavior::kCloseMidBody});
+  auto r = Get(server.Url("/cut"));
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::kNetwork);
+}
+
+TEST(Fetcher, ReportsAConnectionRefused) {
+  unsigned short port;
+  {
+    TestServer server;  // take a free port, then close it
+    port = server.port();
+  }
+  auto r = Get("http://127.0.0.1:" + std::to_string(port) + "/x");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::kNetwork);
+}
+
+TEST(Fetcher, ReadsLocalFilesAndRefusesOtherSchemes) {
+  pw::testing::TempDir dir;
+  pw::testing::WriteFile(dir.path() / "f.xml", "<rss/>");
+  auto r = Get("file://" + dir.File("f.xml"));
+  ASSERT_OK(r);
+  EXPECT_EQ(r->body, "<rss/>");
+  auto missing = Get("file://" + dir.File("nope.xml"));
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  auto ftp = Get("ftp://example.com/feed.xml");
+  ASSERT_FALSE(ftp.has_value());
+  EXPECT_EQ(ftp.error().kind, ErrorKind::kUnsupported);
+}
+
+}  // namespace
+}  // namespace pw::fetch
