@@ -16,6 +16,7 @@ struct ExtractFlags {
   std::string lang = "auto";
   std::string published;
   std::string input = "-";
+  bool json = true;
 };
 
 int RunExtract(const ExtractFlags& flags) {
@@ -45,6 +46,9 @@ void AddExtractCommand(CLI::App& app, CliState& state) {
   cmd->add_option("--lang", flags->lang, "language of the document")
       ->check(CLI::IsMember({"auto", "vi", "en"}))
       ->capture_default_str();
+  // JSON is extract's only output; --json is accepted so that scripts written
+  // like the other commands' work.
+  cmd->add_flag("--json", flags->json, "print JSON (the default and only output)");
   cmd->add_option("--published", flags->published,
                   "the document's date (YYYY-MM-DD): anchors relative dates, dates funding");
   cmd->add_option("input", flags->input, "FILE, or - for standard input")->capture_default_str();

@@ -47,7 +47,7 @@ TEST(Cli, HelpWorksForEveryCommand) {
 }
 
 TEST(Cli, ExtractPrintsTheSeedRecordsAsJson) {
-  const CommandRun r = Presswatch("extract --published 2024-11-21 feeds/demo/genai-open-innovation.vi.txt");
+  const CommandRun r = Presswatch("extract --json --published 2024-11-21 feeds/demo/genai-open-innovation.vi.txt");
   ASSERT_EQ(r.status, 0) << r.err;
   const json::value v = json::parse(r.out);
   EXPECT_EQ(v.at("language"), "vi");
