@@ -211,6 +211,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
   RE2::Options options;
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_max_mem(64 << 20);
   for (const auto& spec : specs) {
     if (spec.kind == RuleKind::kDefine) continue;
     const Pass pass = PassOf(spec);
