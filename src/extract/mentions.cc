@@ -109,7 +109,8 @@ std::string ValueName(const Entity& e) {
   return e.text;
 }
 
-void RunRule(const PassContext& ctx, const CompiledRule& rule, std::vector<Candidate>& out) {
+void RunRule(const PassContext& ctx, const CompiledRule& rule, const text::Span& sentence,
+             std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
   const std::string& type = rule.spec.type;
   ForEachMatch(rule, ctx.text, /*whole_words=*/true, [&](const RuleMatch& m) {
@@ -147,7 +148,7 @@ void RunRule(const PassContext& ctx, const CompiledRule& rule, std::vector<Candi
     }
     c.entity.name = ValueName(c.entity);
     out.push_back(std::move(c));
-  });
+  }, sentence.begin, sentence.end);
 }
 
 // Longest first, then higher priority, then earlier; weak candidates only
@@ -238,8 +239,14 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
     c.priority = kGazetteerPriority;
     candidates.push_back(std::move(c));
   }
-  for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kMentions, ctx.language, ctx.text))
-    RunRule(ctx, *rule, candidates);
+  // Sentence by sentence: the prefilter then rules out most rules for most
+  // sentences, so a rule runs only where it may match. Mentions never span a
+  // sentence end.
+  for (const text::Span& sentence : ctx.sentences) {
+    const std::string_view s = Slice(ctx.text, sentence.begin, sentence.end);
+    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kMentions, ctx.language, s))
+      RunRule(ctx, *rule, sentence, candidates);
+  }
   std::vector<Entity> entities = Resolve(std::move(candidates));
   AddDocumentAliases(ctx.text, entities);
   return entities;
