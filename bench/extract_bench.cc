@@ -1,35 +1,167 @@
-// Extraction throughput on the seed press item, Vietnamese and English, with
-// the project's real rules. bench/RESULTS.md records the figures.
+// Extraction throughput with the project's real rules: on the seed press item
+// (Vietnamese and English), on a slice of the real corpus in ../shared (one
+// thread, so the figure is MB/s per core), and on the same slice with the
+// rule count multiplied by ten. bench/RESULTS.md records the figures.
+//
+//   build/bench/extract_bench --benchmark_filter=Corpus
+//
+// The x10 rule sets are written to a temporary directory at start: every
+// rule of rules/*.rules is repeated nine more times under new names, either
+// as an exact copy ("copies") or as a variant that needs one more word no
+// article contains ("variants": a new phrasing that rarely fires, the way a
+// user's added rules usually behave).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
+#include <vector>
+
+#include <boost/json.hpp>
 
 #include "extract/extract.h"
 #include "text/normalize.h"
 
 namespace {
 
-std::string Read(const std::string& path) {
+namespace fs = std::filesystem;
+
+std::string Read(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
 
-const pw::extract::RuleSet& Rules() {
-  static auto rules = pw::extract::RuleSet::Load(PW_BENCH_SOURCE_DIR "/rules").value();
-  return *rules;
+const pw::extract::RuleSet& Rules(const std::string& dir) {
+  static std::map<std::string, std::shared_ptr<const pw::extract::RuleSet>> loaded;
+  auto& r = loaded[dir];
+  if (!r) r = pw::extract::RuleSet::Load(dir).value();
+  return *r;
 }
 
 void BM_ExtractSeed(benchmark::State& state, const char* file) {
   const std::string text = pw::text::NormalizeDocument(Read(std::string(PW_BENCH_SOURCE_DIR "/feeds/demo/") + file));
-  const auto& rules = Rules();
+  const auto& rules = Rules(PW_BENCH_SOURCE_DIR "/rules");
   for (auto _ : state) benchmark::DoNotOptimize(pw::extract::Extract(rules, text, {}));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK_CAPTURE(BM_ExtractSeed, vi, "genai-open-innovation.vi.txt")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_ExtractSeed, en, "genai-open-innovation.en.txt")->Unit(benchmark::kMicrosecond);
+
+// The corpus slice: the first 150 records of the Baomoi business slice and of
+// the press-release slice, and the first 150 Dân trí articles, normalized.
+struct Doc {
+  std::string text;
+  pw::text::Language language;
+};
+
+const std::vector<Doc>& Corpus() {
+  static const std::vector<Doc> docs = [] {
+    std::vector<Doc> out;
+    const fs::path articles = fs::path(PW_BENCH_SOURCE_DIR).parent_path() / "shared/corpus/articles";
+    auto jsonl = [&](const fs::path& file, const char* body_key, pw::text::Language lang) {
+      std::ifstream in(file);
+      std::string line;
+      for (int n = 0; n < 150 && std::getline(in, line); ++n) {
+        const auto o = boost::json::parse(line).as_object();
+        const std::string raw = std::string(o.at("title").as_string()) + "\n\n" +
+                                std::string(o.at(body_key).as_string());
+        out.push_back({pw::text::NormalizeDocument(raw), lang});
+      }
+    };
+    jsonl(articles / "vi/magizbox-baomoi-2017-business-slice/baomoi_business_slice.jsonl", "text",
+          pw::text::Language::kVietnamese);
+    jsonl(articles / "en/newsworthy-press-release-archive-slice/press_releases_funding_sea.jsonl", "text",
+          pw::text::Language::kEnglish);
+    std::vector<fs::path> dantri;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(articles / "vi/undertheseanlp-dantri-UNC/docs", ec))
+      dantri.push_back(e.path());
+    std::sort(dantri.begin(), dantri.end());
+    for (std::size_t i = 0; i < dantri.size() && i < 150; ++i)
+      out.push_back({pw::text::NormalizeDocument(Read(dantri[i])), pw::text::Language::kVietnamese});
+    return out;
+  }();
+  return docs;
+}
+
+// rules/ with each rule repeated nine more times; returns the directory.
+std::string MultipliedRules(bool variants) {
+  const fs::path src = fs::path(PW_BENCH_SOURCE_DIR) / "rules";
+  const fs::path dst = fs::temp_directory_path() / (variants ? "pw-bench-rules-x10-variants" : "pw-bench-rules-x10-copies");
+  fs::remove_all(dst);
+  fs::create_directories(dst / "gazetteer");
+  for (const auto& e : fs::directory_iterator(src / "gazetteer")) fs::copy_file(e.path(), dst / "gazetteer" / e.path().filename());
+  for (const auto& e : fs::directory_iterator(src)) {
+    if (e.path().extension() != ".rules") continue;
+    std::istringstream in(Read(e.path()));
+    std::string out, line, last_rule;
+    auto flush = [&] {
+      if (last_rule.empty()) return;
+      // "KIND NAME: PATTERN" -> nine renamed copies.
+      const auto space = last_rule.find(' ');
+      const auto colon = last_rule.find(": ");
+      for (int k = 1; k <= 9; ++k) {
+        std::string copy = last_rule.substr(0, space) + " " + last_rule.substr(space + 1, colon - space - 1) + "_x" +
+                           std::to_string(k) + ": ";
+        const std::string pattern = last_rule.substr(colon + 2);
+        copy += variants ? "(?:" + pattern + ") zqxv" + std::to_string(k) : pattern;
+        out += copy + "\n";
+      }
+      last_rule.clear();
+    };
+    while (std::getline(in, line)) {
+      if (!line.empty() && (line[0] == ' ' || line[0] == '\t')) {
+        if (!last_rule.empty()) last_rule += line.substr(line.find_first_not_of(" \t"));
+        out += line + "\n";
+        continue;
+      }
+      flush();
+      out += line + "\n";
+      if (line.empty() || line[0] == '#' || line[0] == '@' || line.rfind("define ", 0) == 0) continue;
+      if (line.find(": ") != std::string::npos) last_rule = line;
+    }
+    flush();
+    std::ofstream(dst / e.path().filename()) << out;
+  }
+  return dst.string();
+}
+
+void RunCorpus(benchmark::State& state, const pw::extract::RuleSet& rules) {
+  const auto& docs = Corpus();
+  if (docs.empty()) {
+    state.SkipWithError("needs ../shared/corpus/articles beside the checkout");
+    return;
+  }
+  std::size_t bytes = 0;
+  for (const auto& d : docs) bytes += d.text.size();
+  // One untimed pass first: RE2 builds its DFA states lazily, and a daemon
+  // that has read a few documents runs with them built.
+  for (const auto& d : docs) benchmark::DoNotOptimize(pw::extract::Extract(rules, d.text, {.language = d.language}));
+  for (auto _ : state)
+    for (const auto& d : docs) benchmark::DoNotOptimize(pw::extract::Extract(rules, d.text, {.language = d.language}));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["rules"] = static_cast<double>(rules.rule_count());
+  state.counters["docs"] = static_cast<double>(docs.size());
+}
+
+void BM_ExtractCorpus(benchmark::State& state) { RunCorpus(state, Rules(PW_BENCH_SOURCE_DIR "/rules")); }
+BENCHMARK(BM_ExtractCorpus)->Unit(benchmark::kMillisecond);
+
+void BM_ExtractCorpusRulesX10Variants(benchmark::State& state) {
+  static const std::string dir = MultipliedRules(true);
+  RunCorpus(state, Rules(dir));
+}
+BENCHMARK(BM_ExtractCorpusRulesX10Variants)->Unit(benchmark::kMillisecond);
+
+void BM_ExtractCorpusRulesX10Copies(benchmark::State& state) {
+  static const std::string dir = MultipliedRules(false);
+  RunCorpus(state, Rules(dir));
+}
+BENCHMARK(BM_ExtractCorpusRulesX10Copies)->Unit(benchmark::kMillisecond);
 
 void BM_NormalizeSeed(benchmark::State& state) {
   const std::string raw = Read(PW_BENCH_SOURCE_DIR "/feeds/demo/genai-open-innovation.vi.txt");

@@ -31,7 +31,8 @@ std::optional<EntityType> EntityTypeFromName(std::string_view name) {
 Extraction Extract(const RuleSet& rules, std::string normalized_text, const ExtractOptions& options) {
   Extraction out;
   out.text = std::move(normalized_text);
-  const text::Language language = options.language.value_or(text::DetectLanguage(out.text));
+  // Detect only when not told: value_or would run the detector every time.
+  const text::Language language = options.language ? *options.language : text::DetectLanguage(out.text);
   out.language = std::string(text::LanguageCode(language));
 
   PassContext ctx{rules.data(), out.text};

@@ -75,6 +75,10 @@ bool JoinsWords(std::string_view gap) {
 
 bool IsEntityType(std::string_view type) { return type == "ORG" || type == "PER" || type == "LOC"; }
 
+bool IsValueType(std::string_view type) {
+  return type == "SCALE" || type == "MONTH" || type == "ORDINAL" || type == "RELDATE";
+}
+
 struct Gazetteer::Index {
   struct Candidate {
     std::vector<std::string> words;
@@ -172,6 +176,9 @@ void Gazetteer::Finish() {
         c.entry = entry.get();
         index_->by_first_word[c.words.front()].push_back(std::move(c));
       }
+      // The canonical form of a value type is a value ("3" for March,
+      // "1000000" for million), not a word to find: "3 30" is not March 30.
+      if (IsValueType(entry->type) && alias == entry->canonical) continue;
       term_aliases[entry->type].push_back(alias);
     }
   }

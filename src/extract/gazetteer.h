@@ -78,4 +78,9 @@ class Gazetteer {
 // Whether entries of this type are found in text as entities.
 bool IsEntityType(std::string_view type);
 
+// Whether the canonical name of this term type is a value rather than a word
+// (SCALE, MONTH, ORDINAL, RELDATE): such a canonical is not an alias that
+// patterns match ("3" does not stand for March in text).
+bool IsValueType(std::string_view type);
+
 }  // namespace pw::extract

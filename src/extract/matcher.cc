@@ -1,5 +1,7 @@
 #include "extract/matcher.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -52,14 +54,15 @@ const Capture* RuleMatch::First(std::string_view field) const {
 }
 
 void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
-                  const std::function<void(const RuleMatch&)>& on_match) {
+                  const std::function<void(const RuleMatch&)>& on_match, std::size_t begin, std::size_t limit) {
+  limit = std::min(limit, text.size());
   const RE2& re = *rule.re;
   const int groups = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(groups));
   const re2::StringPiece input(text.data(), text.size());
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, pieces.data(), groups)) return;
+  std::size_t pos = begin;
+  while (pos <= limit) {
+    if (!re.Match(input, pos, limit, RE2::UNANCHORED, pieces.data(), groups)) return;
     const std::size_t start = static_cast<std::size_t>(pieces[0].data() - text.data());
     const std::size_t end = start + pieces[0].size();
     if (whole_words && (!IsWordBoundary(text, start) || !IsWordBoundary(text, end))) {

@@ -25,12 +25,15 @@ struct RuleMatch {
   const Capture* First(std::string_view field) const;
 };
 
-// Calls `on_match` for each non-overlapping match, left to right. With
+// Calls `on_match` for each non-overlapping match inside text[begin, limit),
+// left to right; offsets are into `text`, which also serves as context for the
+// word-boundary checks. With
 // `whole_words`, a match must not start or end inside a word (RE2's \b knows
 // only ASCII, so the check is done here, for Vietnamese letters too); a match
 // that fails it is retried one character further on.
 void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
-                  const std::function<void(const RuleMatch&)>& on_match);
+                  const std::function<void(const RuleMatch&)>& on_match, std::size_t begin = 0,
+                  std::size_t limit = std::string_view::npos);
 
 // Whether the byte at `pos` begins or ends a word (letters, digits, marks).
 bool IsWordBoundary(std::string_view text, std::size_t pos);

@@ -73,10 +73,28 @@ bool StartsUpper(std::string_view s) {
   return c >= 0 && (u_isupper(c) || u_istitle(c) || u_isdigit(c));
 }
 
+// The name of an organisation a pattern found, without its legal form, so
+// that "Polyrizon Ltd." and "Polyrizon", or "Intuitive Machines, Inc." and
+// "Intuitive Machines", are one organisation.
+std::string OrgName(std::string_view text) {
+  static constexpr std::string_view kForms[] = {", Inc.", ", Inc", " Inc.", " Inc", " Pte. Ltd.", " Pte Ltd", " Co., Ltd.",
+                                                " Co. Ltd.", ", Ltd.", " Ltd.", " Ltd", " LLC", ", LLC", " Corp.",
+                                                " Corp", " PLC", " plc", " Limited"};
+  for (std::string_view form : kForms)
+    if (text.size() > form.size() + 1 && text.substr(text.size() - form.size()) == form)
+      return std::string(text.substr(0, text.size() - form.size()));
+  return std::string(text);
+}
+
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
   TrimLeadingStopwords(gazetteer, ctx.text, start, end);
+  // "Johns Hopkins Alumni's Somnair": the name is what follows the possessive.
+  for (std::string_view possessive : {std::string_view("’s "), std::string_view("'s ")}) {
+    const std::size_t p = Slice(ctx.text, start, end).rfind(possessive);
+    if (p != std::string_view::npos) start += p + possessive.size();
+  }
   if (end <= start) return;
   Candidate c;
   c.entity.type = *EntityTypeFromName(type);
@@ -85,7 +103,7 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   c.entity.text = std::string(Slice(ctx.text, start, end));
   const GazetteerEntry* entry = gazetteer.Lookup(type, c.entity.text);
   if (!entry && !core.empty()) entry = gazetteer.Lookup(type, core);
-  c.entity.name = entry ? entry->canonical : c.entity.text;
+  c.entity.name = entry ? entry->canonical : type == "ORG" ? OrgName(c.entity.text) : c.entity.text;
   c.priority = entry ? std::max(priority, kGazetteerPriority) : priority;
   c.weak = weak;
   out.push_back(std::move(c));
@@ -109,7 +127,8 @@ std::string ValueName(const Entity& e) {
   return e.text;
 }
 
-void RunRule(const PassContext& ctx, const CompiledRule& rule, std::vector<Candidate>& out) {
+void RunRule(const PassContext& ctx, const CompiledRule& rule, const text::Span& sentence,
+             std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
   const std::string& type = rule.spec.type;
   ForEachMatch(rule, ctx.text, /*whole_words=*/true, [&](const RuleMatch& m) {
@@ -147,7 +166,7 @@ void RunRule(const PassContext& ctx, const CompiledRule& rule, std::vector<Candi
     }
     c.entity.name = ValueName(c.entity);
     out.push_back(std::move(c));
-  });
+  }, sentence.begin, sentence.end);
 }
 
 // Longest first, then higher priority, then earlier; weak candidates only
@@ -238,8 +257,14 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
     c.priority = kGazetteerPriority;
     candidates.push_back(std::move(c));
   }
-  for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kMentions, ctx.language, ctx.text))
-    RunRule(ctx, *rule, candidates);
+  // Sentence by sentence: the prefilter then rules out most rules for most
+  // sentences, so a rule runs only where it may match. Mentions never span a
+  // sentence end.
+  for (const text::Span& sentence : ctx.sentences) {
+    const std::string_view s = Slice(ctx.text, sentence.begin, sentence.end);
+    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kMentions, ctx.language, s))
+      RunRule(ctx, *rule, sentence, candidates);
+  }
   std::vector<Entity> entities = Resolve(std::move(candidates));
   AddDocumentAliases(ctx.text, entities);
   return entities;

@@ -40,7 +40,12 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
   const MaskedText masked(ctx.text, entities);
   const std::string& m_text = masked.str();
   std::vector<Entity> found;
-  for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kPeople, ctx.language, m_text)) {
+  // Sentence by sentence, as FindMentions, for the prefilter's sake.
+  for (const text::Span& span : ctx.sentences) {
+    const std::size_t mb = masked.ToMasked(span.begin), me = masked.ToMasked(span.end);
+    if (me <= mb) continue;
+    const std::string_view sentence(m_text.data() + mb, me - mb);
+    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kPeople, ctx.language, sentence)) {
     ForEachMatch(*rule, m_text, /*whole_words=*/true, [&](const RuleMatch& m) {
       const Capture* name = m.First("name");
       if (!name) return;
@@ -76,7 +81,8 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
         return person.start < f.end && f.start < person.end;
       });
       if (!overlaps) found.push_back(std::move(person));
-    });
+    }, mb, me);
+    }
   }
   for (auto& p : found) entities.push_back(std::move(p));
   std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });

@@ -211,6 +211,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
   RE2::Options options;
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_max_mem(64 << 20);
   for (const auto& spec : specs) {
     if (spec.kind == RuleKind::kDefine) continue;
     const Pass pass = PassOf(spec);
@@ -250,11 +251,16 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
   for (int p = 0; p < kPassCount; ++p) {
     for (int lang = 0; lang < kLanguageCount; ++lang) {
       PassRules& pr = data->passes[p][lang];
+      // A rule identical to one already here (same kind, type, priority and
+      // expanded pattern) would find the same matches again: run it once.
+      std::set<std::string> seen;
       for (const auto& rule : data->rules) {
         if (static_cast<int>(rule->pass) != p) continue;
         const std::string& l = rule->spec.language;
         const bool applies = l == "any" || (lang == 0 && l == "vi") || (lang != 0 && l == "en");
-        if (applies) pr.rules.push_back(rule.get());
+        const std::string key = std::to_string(static_cast<int>(rule->spec.kind)) + '\x1f' + rule->spec.type + '\x1f' +
+                                std::to_string(rule->spec.priority) + '\x1f' + rule->re->pattern();
+        if (applies && seen.insert(key).second) pr.rules.push_back(rule.get());
       }
       std::stable_sort(pr.rules.begin(), pr.rules.end(), [](const CompiledRule* a, const CompiledRule* b) {
         return a->spec.priority > b->spec.priority;

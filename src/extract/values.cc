@@ -192,7 +192,7 @@ std::optional<std::string> DateFromFields(const Fields& fields, const Gazetteer&
   if (auto year_text = Field(fields, "year")) {
     const std::string d = Digits(*year_text);
     if (d.size() == 4) y = std::stoi(d);
-    else if (d.size() == 2) y = 2000 + std::stoi(d);
+    else if (d.size() == 2) y = std::stoi(d) <= 50 ? 2000 + std::stoi(d) : 1900 + std::stoi(d);  // '74 is 1974
     else return std::nullopt;
   }
   const std::optional<int> published_year =

@@ -137,3 +137,52 @@ TEST_F(SeedExtraction, VietnameseRaiseWithAmountAndRound) {
 
 }  // namespace
 }  // namespace pw::extract
+
+namespace pw::extract {
+namespace {
+
+using namespace std::chrono;
+
+class PressReleases : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto rules = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
+    ASSERT_OK(rules);
+    rules_ = new std::shared_ptr<const RuleSet>(*rules);
+  }
+  static void TearDownTestSuite() { delete rules_; }
+  static Extraction Run(const std::string& text) {
+    return Extract(**rules_, text::NormalizeDocument(text),
+                   {.language = text::Language::kEnglish, .published = sys_days{year{2025} / 8 / 20}});
+  }
+  static inline std::shared_ptr<const RuleSet>* rules_ = nullptr;
+};
+
+TEST_F(PressReleases, AHeadlineClosingOfNotesIsDebtAndTheCompanyIsNamedWithoutItsLegalForm) {
+  const auto x = Run("Intuitive Machines, Inc. (NASDAQ: LUNR) Closes $345 Million Convertible Senior Notes Offering\n\n"
+                     "Intuitive Machines said it closed a private offering of $345 million.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Intuitive Machines");
+  EXPECT_EQ(x.funding[0].amount, 345e6);
+  EXPECT_EQ(x.funding[0].round, "debt");
+}
+
+TEST_F(PressReleases, RaisingADividendOrClosingAnAcquisitionIsNotFunding) {
+  EXPECT_TRUE(Run("Seanergy Maritime (NASDAQ: SHIP) Raises Dividend Following Record Q2.").funding.empty());
+  EXPECT_TRUE(Run("The Cannaisseur Group, Inc. (OTC: TCRG) Closes $35 Million Asset Acquisition.").funding.empty());
+  EXPECT_TRUE(Run("Knutson+Casey Secures $1 Million Settlement in Wrongful Death Case.").funding.empty());
+}
+
+TEST_F(PressReleases, InvestorsNamedInTheNextSentenceJoinTheDeal) {
+  const auto x = Run("Cybin Inc. (NYSE American: CYBN) Closes US$175 Million Registered Direct Offering. "
+                     "The financing included common shares, with participation from leading investors including "
+                     "Venrock Healthcare Capital Partners, OrbiMed and Point72.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Cybin");
+  EXPECT_EQ(x.funding[0].amount, 175e6);
+  EXPECT_EQ(x.funding[0].investors,
+            (std::vector<std::string>{"Venrock Healthcare Capital Partners", "OrbiMed", "Point72"}));
+}
+
+}  // namespace
+}  // namespace pw::extract

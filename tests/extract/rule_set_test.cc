@@ -1,9 +1,11 @@
 #include "extract/rule_set.h"
 
 #include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
+#include "extract/extract.h"
 #include "extract/gazetteer.h"
 #include "test_util.h"
 
@@ -67,6 +69,49 @@ TEST(RuleSet, AMissingDirectoryIsNotFound) {
   auto rules = RuleSet::Load("/nonexistent/rules");
   ASSERT_FALSE(rules.has_value());
   EXPECT_EQ(rules.error().kind, ErrorKind::kNotFound);
+}
+
+}  // namespace
+}  // namespace pw::extract
+
+namespace pw::extract {
+namespace {
+
+// The reload path (RuleSet::Load, which serve calls on SIGHUP): a new way of
+// phrasing a raise is one line in rules/, and the next load reads it.
+TEST(RuleSet, ANewFundingPhrasingIsOneLinePickedUpByTheNextLoad) {
+  TempDir dir;
+  fs::copy(pw::testing::SourceDir() / "rules", dir.path() / "rules", fs::copy_options::recursive);
+  const std::string rules_dir = (dir.path() / "rules").string();
+  const std::string text = "Công ty Acme vừa chốt vòng gọi vốn Series A 5 triệu USD.";
+  auto before = RuleSet::Load(rules_dir);
+  ASSERT_OK(before);
+  EXPECT_TRUE(Extract(**before, text, {.language = text::Language::kVietnamese}).funding.empty());
+
+  std::ofstream(dir.path() / "rules" / "funding.vi.rules", std::ios::app)
+      << "funding vi.chot_von: {ORG:investee} (?:vừa |đã )?chốt vòng gọi vốn(?: {ROUND:round})? {MONEY:amount}\n";
+  auto after = RuleSet::Load(rules_dir);
+  ASSERT_OK(after);
+  const auto x = Extract(**after, text, {.language = text::Language::kVietnamese});
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Công ty Acme");
+  EXPECT_EQ(x.funding[0].amount, 5e6);
+  EXPECT_EQ(x.funding[0].round, "series-a");
+}
+
+// Ten identical rules find what one finds, once.
+TEST(RuleSet, IdenticalRulesRunOnceAndFindTheSame) {
+  TempDir dir;
+  std::string rules = "define NUM: \\d+\nPERCENT p0: {NUM:value} ?%\n";
+  for (int i = 1; i < 10; ++i) rules += "PERCENT p" + std::to_string(i) + ": {NUM:value} ?%\n";
+  WriteFile(dir.path() / "a.rules", rules);
+  auto loaded = RuleSet::Load(dir.path().string());
+  ASSERT_OK(loaded);
+  EXPECT_EQ((*loaded)->rule_count(), 10u);
+  const auto x = Extract(**loaded, "Up 12% and 5 %.", {.language = text::Language::kEnglish});
+  ASSERT_EQ(x.entities.size(), 2u);
+  EXPECT_EQ(x.entities[0].percent, 12);
+  EXPECT_EQ(x.entities[1].percent, 5);
 }
 
 }  // namespace
