@@ -1,24 +1,38 @@
 #include "text/normalize.h"
 
+#include <optional>
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
 #include "text/html_to_text.h"
+#include "text/mojibake.h"
+#include "text/tone_marks.h"
 
 namespace pw::text {
 
 namespace {
+
+// C1 controls, NBSP and the soft hyphen are kept for the mojibake repair
+// (they are bytes of a misread UTF-8 sequence: "Ã\u00A0" is "à", "Ã\u00AD"
+// is "í") and removed or folded after it.
+enum class CleanMode { kKeepForRepair, kFinal };
+
+bool IsLatin1Control(UChar32 c) { return c >= 0x80 && c <= 0x9F; }
 
 bool IsRemoved(UChar32 c) {
   if (c < 0x20) return c != '\n' && c != '\t' && c != '\r';
   if (c >= 0x7F && c <= 0x9F) return true;  // DEL and C1 controls
   switch (c) {
     case 0x00AD:  // soft hyphen
+    case 0x034F:  // combining grapheme joiner
+    case 0x061C:  // Arabic letter mark
     case 0x180E:  // Mongolian vowel separator (formerly a space)
     case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F:  // zero-width, marks
     case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:  // bidi embeddings
     case 0x2060: case 0x2061: case 0x2062: case 0x2063: case 0x2064:  // word joiner, invisibles
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069:  // bidi isolates
     case 0xFEFF:  // BOM / zero-width no-break space
       return true;
   }
@@ -30,37 +44,52 @@ bool IsSpace(UChar32 c) {
          c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-void AppendUtf8(std::string& out, UChar32 c) {
-  char buf[4];
-  int32_t n = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
-  if (!error) out.append(buf, static_cast<size_t>(n));
-}
+struct Cleaned {
+  std::string text;
+  bool kept_for_repair = false;  // a C1 control, an NBSP or a soft hyphen is still in text
+  bool removed = false;          // a code point was dropped
+};
 
 // Invalid bytes to U+FFFD, invisibles out, spaces folded, line ends unified.
-std::string Clean(std::string_view in) {
-  std::string out;
+Cleaned Clean(std::string_view in, CleanMode mode) {
+  Cleaned r;
+  std::string& out = r.text;
   out.reserve(in.size());
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
   const int32_t length = static_cast<int32_t>(in.size());
   for (int32_t i = 0; i < length;) {
     if (s[i] < 0x80) {  // fast path for ASCII
       const char c = static_cast<char>(s[i++]);
-      if (c == '\r') {
+      if (c >= 0x20 && c != 0x7F) {
+        out += c;
+      } else if (c == '\n') {
+        out += c;
+      } else if (c == '\r') {
         out += '\n';
         if (i < length && s[i] == '\n') ++i;
       } else if (c == '\t') {
         out += ' ';
-      } else if (c == '\n' || c >= 0x20) {
-        if (c != 0x7F) out += c;
+      } else {
+        r.removed = true;
       }
       continue;
     }
+    const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    if (c < 0) c = 0xFFFD;
-    if (IsRemoved(c)) continue;
+    if (c < 0) {
+      out += "\uFFFD";
+      continue;
+    }
+    if (mode == CleanMode::kKeepForRepair && (IsLatin1Control(c) || c == 0x00A0 || c == 0x00AD)) {
+      r.kept_for_repair = true;
+      out.append(in.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+      continue;
+    }
+    if (IsRemoved(c)) {
+      r.removed = true;
+      continue;
+    }
     if (IsSpace(c)) {
       out += ' ';
       continue;
@@ -69,9 +98,9 @@ std::string Clean(std::string_view in) {
       out += c == 0x2029 ? "\n\n" : "\n";
       continue;
     }
-    AppendUtf8(out, c);
+    out.append(in.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
   }
-  return out;
+  return r;
 }
 
 std::string Nfc(const std::string& in) {
@@ -115,7 +144,26 @@ std::string Layout(std::string_view in) {
 
 }  // namespace
 
-std::string NormalizeText(std::string_view utf8) { return Layout(Nfc(Clean(utf8))); }
+std::string NormalizeText(std::string_view utf8) {
+  Cleaned cleaned = Clean(utf8, CleanMode::kKeepForRepair);
+  // NFC before the repair too: composition can make a lead ("A" U+0303 is
+  // "Ã"), and the output must not hold a sequence a second call would repair.
+  std::string text = Nfc(cleaned.text);
+  bool pending = cleaned.kept_for_repair;  // C1 controls, NBSP, soft hyphens still to remove
+  // Each round either repairs or removes something, so text only shrinks;
+  // two rounds are enough for real text, the bound is for hostile input.
+  for (int round = 0; round < 4; ++round) {
+    std::optional<std::string> repaired = RepairMojibake(text);
+    if (!repaired && !pending) break;
+    if (repaired) text = std::move(*repaired);
+    Cleaned final_pass = Clean(text, CleanMode::kFinal);
+    text = Nfc(final_pass.text);
+    pending = false;
+    // Removing a code point can bring a lead next to continuation characters.
+    if (!repaired && !final_pass.removed) break;
+  }
+  return Layout(CanonicalizeToneMarks(text));
+}
 
 bool LooksLikeHtmlDocument(std::string_view input) {
   const auto first = input.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
