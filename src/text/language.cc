@@ -178,36 +178,51 @@ void WeighWord(const Word& w, Evidence& e) {
     e.en += LooksEnglish(w.key) ? kEnglishShape : kNotSyllableEnglish;
 }
 
+bool IsAsciiLetter(UChar32 c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+// Latin letters are words' letters; ASCII needs no look-up.
+bool IsLatinLetter(UChar32 c) {
+  if (c < 0x80) return IsAsciiLetter(c);
+  UErrorCode status = U_ZERO_ERROR;
+  return u_isalpha(c) && uscript_getScript(c, &status) == USCRIPT_LATIN;
+}
+
 Evidence Weigh(std::string_view text) {
   Evidence e;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t length = static_cast<int32_t>(text.size());
   int32_t i = 0;
+  Word w;
   while (i < length) {
-    // The next word: a run of letters (and the marks on them).
+    // The next word: a run of Latin letters (and the marks on them).
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    if (c < 0 || !u_isalpha(c)) continue;
-    UErrorCode status = U_ZERO_ERROR;
-    if (uscript_getScript(c, &status) != USCRIPT_LATIN) {
-      ++e.other_letters;
-      e.other += kOtherScriptLetter;
+    if (c < 0 || (c < 0x80 && !IsAsciiLetter(c))) continue;
+    if (!IsLatinLetter(c)) {
+      if (u_isalpha(c)) {
+        ++e.other_letters;
+        e.other += kOtherScriptLetter;
+      }
       continue;
     }
-    Word w;
+    w.key.clear();
+    w.letters = 0;
+    w.vietnamese_only = w.latin1_accent = w.foreign_letter = false;
     int32_t end = begin;
     for (int32_t j = begin; j < length;) {
       UChar32 d;
       U8_NEXT(s, j, length, d);
       if (d < 0) break;
-      if (u_getCombiningClass(d) == 0) {
-        status = U_ZERO_ERROR;
-        if (!u_isalpha(d) || uscript_getScript(d, &status) != USCRIPT_LATIN) break;
+      if (d < 0x80) {
+        if (!IsAsciiLetter(d)) break;
+        ++w.letters;
+      } else if (u_getCombiningClass(d) == 0) {
+        if (!IsLatinLetter(d)) break;
         ++w.letters;
         w.vietnamese_only |= IsVietnameseOnly(d);
         w.latin1_accent |= d >= 0xC0 && d <= 0xFF;
-        w.foreign_letter |= d >= 0x80 && !IsVietnameseLetter(static_cast<char32_t>(d));
+        w.foreign_letter |= !IsVietnameseLetter(static_cast<char32_t>(d));
       }
       AppendSearchKey(static_cast<char32_t>(d), w.key);
       end = j;

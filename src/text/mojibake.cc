@@ -1,5 +1,6 @@
 #include "text/mojibake.h"
 
+#include <cstring>
 #include <vector>
 
 #include <unicode/uchar.h>
@@ -196,8 +197,16 @@ std::optional<std::string> RepairOnce(std::string_view text) {
   const int32_t length = static_cast<int32_t>(text.size());
   std::vector<Repair> repairs;
   for (int32_t i = 0; i < length;) {
-    if (s[i] != 0xC3) {  // every lead, U+00C2..U+00F4, starts with byte C3
-      ++i;
+    // Every lead, U+00C2..U+00F4, starts with byte C3; the character after
+    // it, one of U+0080..U+00BF or cp1252's punctuation, with C2, C5, C6, CB
+    // or E2. Anything else is correct text, and the common case.
+    const void* lead = std::memchr(s + i, 0xC3, static_cast<size_t>(length - i));
+    if (!lead) break;
+    i = static_cast<int32_t>(static_cast<const uint8_t*>(lead) - s);
+    if (i + 2 >= length) break;
+    const uint8_t after = s[i + 2];
+    if (after != 0xC2 && after != 0xC5 && after != 0xC6 && after != 0xCB && after != 0xE2) {
+      i += 2;
       continue;
     }
     if (std::optional<Repair> r = RepairAt(s, i, length)) {
