@@ -18,10 +18,11 @@
 //
 // MakeKeyedText does not repair mojibake (its offsets point into the text it
 // is given, which is NormalizeText's output and has none left); otherwise its
-// key is SearchKey's. KeyedText keeps, for every byte of the key, the byte of the source it came
-// from, so a match found in the key maps back to a span of the source:
+// key is SearchKey's. KeyedText keeps, for every byte of the key, the byte of
+// the source it came from, so a match found in the key maps back to a span of
+// the source:
 //   KeyedText k = MakeKeyedText("Quỹ GenAI");
-//   k.key == "quy genai"; k.SourceSpan(4, 9) == {5, 10}   ("GenAI" in the source)
+//   k.key == "quy genai"; k.SourceSpan(4, 9) == {6, 11}   ("GenAI" in the source)
 // Pure; thread-safe.
 #pragma once
 

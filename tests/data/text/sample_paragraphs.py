@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Draws candidate paragraphs for the language-identification set from ../shared/corpus.
 
-Prints TSV: prior label (from the source; every row was then read and
-corrected by hand), source (corpus path, with line or record), excerpt.
-Deterministic: the same corpus and --set give the same rows. `dev` and
-`test` draw disjoint items (even and odd positions of one shuffle).
+Prints TSV rows: label from the source (a prior only: every row of
+language_paragraphs.tsv was then read and labelled by hand; its header lists
+the rows changed), source (corpus path, with line or record), kind, excerpt
+(at most 240 characters). Deterministic: the same corpus and --set give the
+same rows. `dev` (used to set the weights of text/language.cc) and `test`
+(language_paragraphs.tsv) draw disjoint items: even and odd positions of one
+shuffle.
+
+    tests/data/text/sample_paragraphs.py --set test > candidates.tsv
 """
 import argparse, glob, gzip, json, os, random, re, sys
 import xml.etree.ElementTree as ET
