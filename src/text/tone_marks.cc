@@ -1,8 +1,6 @@
 #include "text/tone_marks.h"
 
-#include <algorithm>
 #include <array>
-#include <optional>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -15,7 +13,8 @@ namespace {
 
 // The twelve vowels of the alphabet, lower case, by their shape (no tone).
 constexpr std::u32string_view kVowels = U"aăâeêioôơuưy";
-// The tone marks, in the order of the Tone enum below (after kNone).
+// The tone marks, tones 1..5: grave (huyền), acute (sắc), hook above (hỏi),
+// tilde (ngã), dot below (nặng). Tone 0 is none (ngang).
 constexpr std::array<char32_t, 5> kToneMarks = {0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
 constexpr int kNoTone = 0;
 
@@ -95,13 +94,11 @@ bool HasOwnShape(char32_t base) {  // ă â ê ô ơ ư: the vowels with a mark 
 
 // The vowel clusters of Vietnamese spelling, after the onset (so "qu" and
 // "gi" are not in them): docs/text.md lists each with an example.
-constexpr std::array<std::u32string_view, 43> kClusters = {
-    U"a",   U"ă",   U"â",   U"e",   U"ê",   U"i",   U"o",   U"ô",   U"ơ",   U"u",   U"ư",
-    U"y",   U"ai",  U"ao",  U"au",  U"ay",  U"âu",  U"ây",  U"eo",  U"êu",  U"ia",  U"iu",
-    U"iê",  U"oa",  U"oă",  U"oe",  U"oi",  U"oo",  U"ôi",  U"ơi",  U"ua",  U"uâ",  U"uê",
-    U"ui",  U"uô",  U"uơ",  U"uy",  U"ưa",  U"ưi",  U"ưu",  U"ươ",  U"yê",  U"iêu"};
-constexpr std::array<std::u32string_view, 12> kClusters3 = {
-    U"yêu", U"oai", U"oao", U"oay", U"oeo", U"uây", U"uôi", U"ươi", U"ươu", U"uya", U"uyê", U"uyu"};
+constexpr std::u32string_view kClusters[] = {
+    U"a",  U"ă",  U"â",  U"e",  U"ê",  U"i",  U"o",   U"ô",   U"ơ",   U"u",   U"ư",   U"y",   U"ai",  U"ao",
+    U"au", U"ay", U"âu", U"ây", U"eo", U"êu", U"ia",  U"iu",  U"iê",  U"oa",  U"oă",  U"oe",  U"oi",  U"oo",
+    U"ôi", U"ơi", U"ua", U"uâ", U"uê", U"ui", U"uô",  U"uơ",  U"uy",  U"ưa",  U"ưi",  U"ưu",  U"ươ",  U"yê",
+    U"iêu", U"yêu", U"oai", U"oao", U"oay", U"oeo", U"uây", U"uôi", U"ươi", U"ươu", U"uya", U"uyê", U"uyu"};
 
 char32_t Bare(char32_t base) {
   switch (base) {
@@ -134,7 +131,6 @@ bool IsCluster(std::u32string_view v, bool bare) {
     std::array<Keys, 2> k{};
     for (int b = 0; b < 2; ++b) {
       for (std::u32string_view c : kClusters) k[b][ClusterKey(c, b == 1)] = true;
-      for (std::u32string_view c : kClusters3) k[b][ClusterKey(c, b == 1)] = true;
     }
     return k;
   }();
