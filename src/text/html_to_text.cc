@@ -5,6 +5,7 @@
 #include <memory>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 namespace pw::text {
@@ -37,9 +38,24 @@ std::string Attr(const xmlNode* n, const char* name) {
   return out;
 }
 
+// Class names that frameworks use to hide an element, or to show it to
+// screen readers only ("Share on Facebook", "Close").
+bool HasHidingClass(const std::string& classes) {
+  size_t begin = 0;
+  while (begin < classes.size()) {
+    const size_t end = std::min(classes.find(' ', begin), classes.size());
+    const std::string_view c(classes.data() + begin, end - begin);
+    if (c == "hidden" || c == "d-none" || c == "sr-only" || c == "visually-hidden" || c == "screen-reader-text")
+      return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
 bool IsHidden(const xmlNode* n) {
   if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
   if (Attr(n, "aria-hidden") == "true") return true;
+  if (HasHidingClass(Attr(n, "class"))) return true;
   std::string style = Attr(n, "style");
   style.erase(std::remove_if(style.begin(), style.end(), [](unsigned char c) { return std::isspace(c); }),
               style.end());
@@ -49,12 +65,14 @@ bool IsHidden(const xmlNode* n) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-void Walk(const xmlNode* node, std::string& out) {
+// Recursive: libxml2's HTML parser stops at 256 open elements (without
+// HTML_PARSE_HUGE), which bounds the depth.
+void Walk(const xmlNode* node, bool preformatted, std::string& out) {
   for (const xmlNode* n = node->children; n; n = n->next) {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      // Source line breaks inside text are just spaces in HTML.
+      // Source line breaks inside text are just spaces in HTML, except in <pre>.
       for (const char* p = reinterpret_cast<const char*>(n->content); p && *p; ++p)
-        out += (*p == '\n' || *p == '\r') ? ' ' : *p;
+        out += (*p == '\n' || *p == '\r') && !preformatted ? ' ' : *p;
       continue;
     }
     if (n->type != XML_ELEMENT_NODE) continue;
@@ -67,7 +85,7 @@ void Walk(const xmlNode* node, std::string& out) {
     const bool block = IsBlock(name);
     if (block) out += "\n\n";
     else if (name == "td" || name == "th") out += ' ';
-    Walk(n, out);
+    Walk(n, preformatted || name == "pre", out);
     if (block) out += "\n\n";
   }
 }
@@ -76,6 +94,9 @@ void Walk(const xmlNode* node, std::string& out) {
 
 std::string HtmlToText(std::string_view html) {
   if (html.empty()) return {};
+  // libxml2 sets up its globals on first use; do it once, before threads race.
+  static const bool initialized = (xmlInitParser(), true);
+  (void)initialized;
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                       HTML_PARSE_NOWARNING;
   // UTF-8 unless the document's own <meta charset> says otherwise.
@@ -84,7 +105,7 @@ std::string HtmlToText(std::string_view html) {
       xmlFreeDoc);
   if (!doc) return std::string(html);
   std::string out;
-  if (const xmlNode* root = xmlDocGetRootElement(doc.get())) Walk(root, out);
+  if (const xmlNode* root = xmlDocGetRootElement(doc.get())) Walk(root, false, out);
   return out;
 }
 

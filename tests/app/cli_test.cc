@@ -1,12 +1,16 @@
 // The presswatch binary as users run it: exit codes, one-line errors, JSON.
 #include <array>
 #include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
 #include <sys/wait.h>
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include "test_util.h"
+#include "text_variants.h"
 
 namespace pw::app {
 namespace {
@@ -114,6 +118,33 @@ TEST(Cli, FeedPrintsTheContractJson) {
   EXPECT_EQ(item.at("published"), "2024-11-21T02:00:00Z");
   for (const char* key : {"key", "title", "link", "updated", "authors", "categories", "summary", "content", "enclosures"})
     EXPECT_TRUE(item.as_object().contains(key)) << key;
+}
+
+TEST(Cli, ExtractGivesTheSameTextAndRecordsForEveryShapeOfAnItem) {
+  // Issue 5: one press item given as NFC, as NFD with the tone marks of the
+  // other style, as mojibake, and as an HTML page: byte-identical output.
+  const std::string seed = pw::testing::ReadFile(pw::testing::SourceDir() / "feeds/demo/genai-open-innovation.vi.txt");
+  const CommandRun nfc = Presswatch("extract --published 2024-11-21 -", seed);
+  ASSERT_EQ(nfc.status, 0) << nfc.err;
+  const json::value want = json::parse(nfc.out);
+  const std::string text(want.at("text").as_string());
+  ASSERT_GE(want.at("entities").as_array().size(), 10u);
+  ASSERT_EQ(want.at("funding").at(0).at("investee"), "GenAI Fund");
+  for (const json::value& e : want.at("entities").as_array()) {  // offsets into the text, in bytes
+    const auto start = static_cast<size_t>(e.at("start").as_int64()), end = static_cast<size_t>(e.at("end").as_int64());
+    EXPECT_EQ(text.substr(start, end - start), e.at("text").as_string()) << json::serialize(e);
+  }
+  const std::vector<std::pair<std::string, std::string>> shapes = {
+      {"NFD, other tone style", pw::testing::Nfd(pw::testing::OtherToneStyle(seed))},
+      {"mojibake", pw::testing::Mojibake(seed)},
+      {"HTML page", pw::testing::AsHtmlPage(seed)},
+  };
+  for (const auto& [name, input] : shapes) {
+    ASSERT_NE(input, seed) << name;
+    const CommandRun r = Presswatch("extract --published 2024-11-21 -", input);
+    ASSERT_EQ(r.status, 0) << name << ": " << r.err;
+    EXPECT_TRUE(r.out == nfc.out) << name << " gives another extraction:\n" << r.out.substr(0, 600);
+  }
 }
 
 }  // namespace
