@@ -10,6 +10,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <zlib.h>
 
 namespace pw::testing {
 
@@ -151,6 +152,39 @@ TestServer::Request TestServer::LastRequest(const std::string& path) const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   auto it = impl_->last.find(path);
   return it == impl_->last.end() ? Request{} : it->second;
+}
+
+namespace {
+
+// Deflates `chunks` copies of `chunk` in gzip format.
+std::string GzipRepeated(std::string_view chunk, std::size_t chunks) {
+  z_stream zs{};
+  deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
+  std::string out;
+  char buf[64 * 1024];
+  for (std::size_t i = 0; i <= chunks; ++i) {
+    const bool last = i == chunks;
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(chunk.data()));
+    zs.avail_in = last ? 0 : static_cast<uInt>(chunk.size());
+    do {
+      zs.next_out = reinterpret_cast<Bytef*>(buf);
+      zs.avail_out = sizeof buf;
+      deflate(&zs, last ? Z_FINISH : Z_NO_FLUSH);
+      out.append(buf, sizeof buf - zs.avail_out);
+    } while (zs.avail_out == 0);
+  }
+  deflateEnd(&zs);
+  return out;
+}
+
+}  // namespace
+
+std::string TestServer::Gzip(std::string_view bytes) { return GzipRepeated(bytes, 1); }
+
+std::string TestServer::GzipZeros(std::size_t n) {
+  const std::string zeros(1 << 20, '\0');
+  std::string out = GzipRepeated(zeros, n / zeros.size());
+  return out;
 }
 
 std::string TestServer::Url(const std::string& path) const {

@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -65,6 +66,12 @@ class TestServer {
 
   std::string Url(const std::string& path) const;
   unsigned short port() const { return port_; }
+
+  // `bytes` gzip-compressed, for a Content-Encoding: gzip response.
+  static std::string Gzip(std::string_view bytes);
+  // A gzip bomb: `n` zero bytes (rounded down to whole MiB) compressed about
+  // 1000:1, built without holding the `n` bytes in memory.
+  static std::string GzipZeros(std::size_t n);
 
  private:
   struct Impl;
