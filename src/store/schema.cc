@@ -123,7 +123,14 @@ CREATE TABLE event_participants (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kV1};
+// Version 2: where a permanent redirect (301, 308) moved a feed. The feed
+// keeps the URL of the feeds file as its identity; the poller fetches
+// moved_to instead when it is set.
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE feeds ADD COLUMN moved_to TEXT;
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kV1, kV2};
 
 }  // namespace
 
