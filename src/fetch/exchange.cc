@@ -156,7 +156,7 @@ asio::awaitable<Result<Exchange>> Converse(Stream& stream, const UrlParts& parts
   while (!parser.is_done()) {
     ExpireBy(stream, options.stall_timeout, hop.deadline);
     auto [ec, n] = co_await http::async_read_some(stream, buffer, parser, kNoThrow);
-    if (ec == http::error::end_of_stream || ec == asio::error::eof) {
+    if (ec == http::error::end_of_stream || ec == asio::error::eof || ec == http::error::partial_message) {
       if (!parser.is_done()) co_return Error::Network("connection closed mid-body: " + url);
       break;
     }
