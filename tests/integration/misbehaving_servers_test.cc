@@ -20,11 +20,13 @@ using pw::testing::TestServer;
 
 const Timestamp kNow = *ParseTimestamp("2024-11-21T05:00:00Z");
 
-std::string Rss(const std::string& title, const std::string& extra_channel = "") {
+// One item per feed; feeds that share an `item` share the article (same
+// canonical URL), so tests with several good feeds give each its own.
+std::string Rss(const std::string& title, const std::string& extra_channel = "", const std::string& item = "1") {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + title +
          "</title><link>http://example.vn/</link>" + extra_channel +
-         "<item><title>Quỹ GenAI công bố vòng gọi vốn</title><link>http://example.vn/a/1</link>"
-         "<guid>a-1</guid><pubDate>Thu, 21 Nov 2024 09:00:00 +0700</pubDate>"
+         "<item><title>Quỹ GenAI công bố vòng gọi vốn</title><link>http://example.vn/a/" + item + "</link>"
+         "<guid>a-" + item + "</guid><pubDate>Thu, 21 Nov 2024 09:00:00 +0700</pubDate>"
          "<description>Tập đoàn Sovico đầu tư chiến lược vào Quỹ GenAI.</description></item>"
          "</channel></rss>";
 }
@@ -118,9 +120,9 @@ TEST_F(Misbehaviour, GzipFeedsAreReadAndAGzipBombIsStopped) {
 
 TEST_F(Misbehaviour, A301MovesTheFeedAndA302DoesNot) {
   server_.Route("/old", TestServer::Response{.status = 301, .headers = {{"Location", "/new"}}});
-  server_.Route("/new", TestServer::Response{.body = Rss("Mới")});
+  server_.Route("/new", TestServer::Response{.body = Rss("Mới", "", "new")});
   server_.Route("/temp", TestServer::Response{.status = 302, .headers = {{"Location", "/elsewhere"}}});
-  server_.Route("/elsewhere", TestServer::Response{.body = Rss("Tạm")});
+  server_.Route("/elsewhere", TestServer::Response{.body = Rss("Tạm", "", "elsewhere")});
   Poll({"/old", "/temp"});
   EXPECT_EQ(Health("/old").moved_to.value_or(""), server_.Url("/new"));
   EXPECT_FALSE(Health("/temp").moved_to.has_value());
@@ -178,7 +180,7 @@ TEST_F(Misbehaviour, BackoffDoublesWithEachFailureAndResetsOnSuccess) {
 
 TEST_F(Misbehaviour, TtlAndCacheControlStretchTheInterval) {
   server_.Route("/ttl", TestServer::Response{.body = Rss("TTL", "<ttl>60</ttl>")});
-  server_.Route("/cached", TestServer::Response{.body = Rss("Cache"), .headers = {{"Cache-Control", "max-age=7200"}}});
+  server_.Route("/cached", TestServer::Response{.body = Rss("Cache", "", "cached"), .headers = {{"Cache-Control", "max-age=7200"}}});
   Poll({"/ttl", "/cached"});
   EXPECT_EQ(Health("/ttl").next_poll.value_or(""), NextPollIn(1h));
   EXPECT_EQ(Health("/cached").next_poll.value_or(""), NextPollIn(2h));
@@ -239,8 +241,8 @@ TEST_F(Misbehaviour, ASlowHostDoesNotHoldUpAnother) {
   options_.per_host = 1;
   options_.concurrency = 2;
   server_.Route("/slow", TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kStallAfterHeaders});
-  server_.Route("/fast", TestServer::Response{.body = Rss("Nhanh")});
-  server_.Route("/other", TestServer::Response{.body = Rss("Khác")});
+  server_.Route("/fast", TestServer::Response{.body = Rss("Nhanh", "", "fast")});
+  server_.Route("/other", TestServer::Response{.body = Rss("Khác", "", "other")});
   std::vector<feed::Subscription> subs = {Sub("/slow"), Sub("/fast"), Sub("/other")};
   subs[2].url = "http://localhost:" + std::to_string(server_.port()) + "/other";
   std::vector<std::string> order;
