@@ -95,8 +95,8 @@ class Fetcher {
  public:
   // REQUIRES: `executor` is the executor of the thread that co_awaits Fetch().
   // `cpu`, when given, runs decompression (up to max_inflated_bytes of work)
-  // so that it never holds up the event loop; without it, Fetch() inflates
-  // on `executor`. Throws StartupError when the TLS context cannot be set up
+  // and file:// reads, so that they never hold up the event loop; without
+  // it, Fetch() does them on `executor`. Throws StartupError when the TLS context cannot be set up
   // (bad ca_file).
   Fetcher(boost::asio::any_io_executor executor, FetchOptions options, boost::asio::any_io_executor cpu = {});
   ~Fetcher();

@@ -70,6 +70,10 @@ Result<Exchange> ReadLocalFile(const UrlParts& parts, std::size_t max_bytes) {
   return ex;
 }
 
+asio::awaitable<Result<Exchange>> ReadLocalFileTask(UrlParts parts, std::size_t max_bytes) {
+  co_return ReadLocalFile(parts, max_bytes);
+}
+
 asio::awaitable<Result<std::string>> InflateTask(std::string body, std::string encoding, std::size_t max_output) {
   co_return Inflate(body, encoding, max_output);
 }
@@ -101,7 +105,14 @@ asio::awaitable<Result<FetchResponse>> Fetcher::Fetch(FetchRequest request) {
     if (parts->scheme == "file") {
       // Local files are the operator's own; a redirect never leads here.
       if (hop_count > 0) co_return Error::Refused("redirect to a local file refused: " + url);
-      exchange = ReadLocalFile(*parts, options_.max_body_bytes);
+      if (impl_->cpu) {
+        // A disk read blocks: on the CPU executor when there is one.
+        UrlParts local = *parts;
+        exchange = co_await asio::co_spawn(impl_->cpu, ReadLocalFileTask(std::move(local), options_.max_body_bytes),
+                                           asio::use_awaitable);
+      } else {
+        exchange = ReadLocalFile(*parts, options_.max_body_bytes);
+      }
     } else if (parts->scheme == "http" || parts->scheme == "https") {
       exchange = co_await ExchangeOnce(hop, *parts, request, url);
     } else {

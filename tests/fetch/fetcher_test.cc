@@ -284,6 +284,30 @@ TEST(Fetcher, RefusesARedirectFromAPublicHostToALoopbackAddress) {
   EXPECT_EQ(allowed->body, "metadata");
 }
 
+TEST(Fetcher, VerifiesTlsCertificatesAndHostNames) {
+  TestServer server(TestServer::Transport::kTls);
+  server.Route("/feed.xml", TestServer::Response{.body = "<rss/>"});
+  // A certificate no CA vouches for is an error, never a silent accept.
+  auto untrusted = Get(server.Url("/feed.xml"));
+  ASSERT_FALSE(untrusted.has_value());
+  EXPECT_EQ(untrusted.error().kind, ErrorKind::kNetwork);
+  EXPECT_NE(untrusted.error().message.find("certificate verify failed"), std::string::npos)
+      << untrusted.error().message;
+
+  pw::testing::TempDir dir;
+  pw::testing::WriteFile(dir.path() / "ca.pem", server.CertificatePem());
+  FetchOptions trusting = Fast();
+  trusting.ca_file = dir.File("ca.pem");
+  auto trusted = Get(server.Url("/feed.xml"), trusting);
+  ASSERT_OK(trusted);
+  EXPECT_EQ(trusted->body, "<rss/>");
+
+  // Trusted, but issued for 127.0.0.1, not for "localhost".
+  auto wrong_name = Get("https://localhost:" + std::to_string(server.port()) + "/feed.xml", trusting);
+  ASSERT_FALSE(wrong_name.has_value());
+  EXPECT_NE(wrong_name.error().message.find("TLS"), std::string::npos) << wrong_name.error().message;
+}
+
 TEST(Fetcher, EndsAtOnceWhenCancelled) {
   TestServer server;
   boost::asio::io_context io;

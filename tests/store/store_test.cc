@@ -272,7 +272,8 @@ TEST(StoreOpen, UpgradesAVersion1Database) {
   { Store::Open(dir.File("t.db"), {}); }
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(dir.File("t.db").c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE feeds DROP COLUMN moved_to; PRAGMA user_version = 1", nullptr, nullptr,
+  ASSERT_EQ(sqlite3_exec(raw, "DROP INDEX articles_published_simhash; ALTER TABLE feeds DROP COLUMN moved_to; "
+                         "PRAGMA user_version = 1", nullptr, nullptr,
                          nullptr),
             SQLITE_OK);
   sqlite3_close(raw);
