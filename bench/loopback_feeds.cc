@@ -3,10 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <memory>
-#include <vector>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -16,6 +12,9 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cstdio>
+#include <memory>
+#include <vector>
 
 namespace pw::bench {
 
@@ -64,9 +63,10 @@ struct Server {
     etag += '"';
     if (req[http::field::if_none_match] == etag)
       return "HTTP/1.1 304 Not Modified\r\nETag: " + etag + "\r\nConnection: close\r\n\r\n";
-    const std::string body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Feed " +
-                             std::to_string(feed) + "</title><link>http://news.example/</link>" + Item(feed, 1) +
-                             Item(feed, version + 1) + "</channel></rss>";
+    const std::string body =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Feed " +
+        std::to_string(feed) + "</title><link>http://news.example/</link>" + Item(feed, 1) +
+        Item(feed, version + 1) + "</channel></rss>";
     return "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml; charset=utf-8\r\nETag: " + etag +
            "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
   }
@@ -122,8 +122,8 @@ pid_t LoopbackFeeds::Fork() {
     if (!ec) acceptor->bind(endpoint, ec);
     if (!ec) acceptor->listen(4096, ec);
     if (ec) {
-      std::fprintf(stderr, "loopback server: cannot listen on %s: %s\n", endpoint.address().to_string().c_str(),
-                   ec.message().c_str());
+      std::fprintf(stderr, "loopback server: cannot listen on %s: %s\n",
+                   endpoint.address().to_string().c_str(), ec.message().c_str());
       ::_exit(1);
     }
     port = acceptor->local_endpoint().port();  // the first host's port, for all of them

@@ -16,9 +16,9 @@
 // The child serves until killed (SIGTERM). Bench code, not a test fixture.
 #pragma once
 
-#include <string>
-
 #include <sys/types.h>
+
+#include <string>
 
 namespace pw::bench {
 
@@ -26,8 +26,8 @@ class LoopbackFeeds {
  public:
   struct Options {
     int feeds = 10000;
-    int hosts = 64;          // 127.0.0.1 .. 127.0.0.<hosts>
-    int change_every = 10;   // every 10th feed changes (once)
+    int hosts = 64;         // 127.0.0.1 .. 127.0.0.<hosts>
+    int change_every = 10;  // every 10th feed changes (once)
   };
 
   explicit LoopbackFeeds(Options options) : options_(options) {}

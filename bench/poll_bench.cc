@@ -68,7 +68,8 @@ CycleResult RunCycle(const pw::app::Config& config, const pw::Clock& clock, int 
   };
   CycleResult r;
   const auto start = Steady::now();
-  pw::app::Daemon daemon(config, pw::app::Log::Stderr(pw::app::LogFormat::kText, pw::app::LogLevel::kWarn), options);
+  pw::app::Daemon daemon(config, pw::app::Log::Stderr(pw::app::LogFormat::kText, pw::app::LogLevel::kWarn),
+                         options);
   const auto constructed = Steady::now();
   std::thread loop([&daemon] { daemon.Run(); });
   {
@@ -108,9 +109,12 @@ int main(int argc, char** argv) {
   std::string dir = "/tmp/pw-bench";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--feeds") feeds = std::atoi(argv[i + 1]);
-    else if (flag == "--hosts") hosts = std::atoi(argv[i + 1]);
-    else if (flag == "--dir") dir = argv[i + 1];
+    if (flag == "--feeds")
+      feeds = std::atoi(argv[i + 1]);
+    else if (flag == "--hosts")
+      hosts = std::atoi(argv[i + 1]);
+    else if (flag == "--dir")
+      dir = argv[i + 1];
     else {
       std::fprintf(stderr, "usage: poll_bench [--feeds N] [--hosts H] [--dir DIR]\n");
       return 2;
@@ -125,7 +129,8 @@ int main(int argc, char** argv) {
   {
     std::ofstream opml(dir + "/feeds.opml");
     opml << "<opml version=\"2.0\"><body>\n";
-    for (int i = 0; i < feeds; ++i) opml << "<outline text=\"Feed " << i << "\" xmlUrl=\"" << server.Url(i) << "\"/>\n";
+    for (int i = 0; i < feeds; ++i)
+      opml << "<outline text=\"Feed " << i << "\" xmlUrl=\"" << server.Url(i) << "\"/>\n";
     opml << "</body></opml>\n";
   }
   pw::app::Config config = pw::app::LoadConfig("");
@@ -134,9 +139,11 @@ int main(int argc, char** argv) {
   config.rules = PW_BENCH_SOURCE_DIR "/rules";
   config.listen = "127.0.0.1:0";
 
-  std::printf("poll_bench: %d feeds on %d loopback hosts, concurrency %d, per host %d, %d workers\n\n", feeds, hosts,
-              config.concurrency, config.per_host, config.workers);
-  std::printf("| cycle | startup | cycle | polls | polls/s | 200s | 304s | new items | loop lag max | lags > 50 ms | peak RSS |\n");
+  std::printf("poll_bench: %d feeds on %d loopback hosts, concurrency %d, per host %d, %d workers\n\n", feeds,
+              hosts, config.concurrency, config.per_host, config.workers);
+  std::printf(
+      "| cycle | startup | cycle | polls | polls/s | 200s | 304s | new items | loop lag max | lags > 50 ms | "
+      "peak RSS |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
   const pw::FakeClock first(pw::Clock::System().Now());
   Report("first (all new)", RunCycle(config, first, feeds));

@@ -1,12 +1,11 @@
 #include "app/api_routes.h"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <charconv>
 #include <functional>
 #include <optional>
 #include <set>
-
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include "app/json_out.h"
 #include "common/time.h"
@@ -48,7 +47,8 @@ class Params {
       if (!known.count(name)) {
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        Fail("unknown parameter '" + name + "' (" + request.path + " takes: " + (list.empty() ? "none" : list) + ")");
+        Fail("unknown parameter '" + name + "' (" + request.path +
+             " takes: " + (list.empty() ? "none" : list) + ")");
       } else if (!seen.insert(name).second) {
         Fail(name + ": given twice");
       }
@@ -132,7 +132,9 @@ class Params {
 };
 
 // A database failure the client cannot fix: 503 when it is only busy.
-ApiResponse StoreError(const Error& e) { return ApiResponse::Error(e.kind == ErrorKind::kBusy ? 503 : 500, e.message); }
+ApiResponse StoreError(const Error& e) {
+  return ApiResponse::Error(e.kind == ErrorKind::kBusy ? 503 : 500, e.message);
+}
 
 template <class T, class Q>
 awaitable<Result<T>> RunQuery(ReadOnlyStores* stores, Result<T> (store::Store::*method)(const Q&), Q query) {
@@ -165,8 +167,8 @@ awaitable<ApiResponse> Search(const ApiContext& context, ApiRequest request) {
   q.since = p.Timestamp("since");
   q.limit = p.Int("limit", 20, 1, 10000);
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
-  auto hits = co_await asio::co_spawn(context.queries, RunQuery(context.stores, &store::Store::Search, std::move(q)),
-                                      use_awaitable);
+  auto hits = co_await asio::co_spawn(
+      context.queries, RunQuery(context.stores, &store::Store::Search, std::move(q)), use_awaitable);
   if (!hits) co_return StoreError(hits.error());
   co_return ApiResponse::Json(SearchJson(*hits));
 }
@@ -182,8 +184,8 @@ awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
   q.min_amount = p.Amount("min-amount");
   q.max_amount = p.Amount("max-amount");
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
-  auto rows = co_await asio::co_spawn(context.queries, RunQuery(context.stores, &store::Store::Funding, std::move(q)),
-                                      use_awaitable);
+  auto rows = co_await asio::co_spawn(
+      context.queries, RunQuery(context.stores, &store::Store::Funding, std::move(q)), use_awaitable);
   if (!rows) co_return StoreError(rows.error());
   co_return ApiResponse::Json(FundingRowsJson(*rows));
 }
@@ -194,8 +196,8 @@ awaitable<ApiResponse> Coverage(const ApiContext& context, ApiRequest request) {
   q.entity = p.Required("entity", "an organisation or person, accents optional");
   q.since = p.Timestamp("since");
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
-  auto report = co_await asio::co_spawn(context.queries,
-                                        RunQuery(context.stores, &store::Store::Coverage, std::move(q)), use_awaitable);
+  auto report = co_await asio::co_spawn(
+      context.queries, RunQuery(context.stores, &store::Store::Coverage, std::move(q)), use_awaitable);
   if (!report) co_return StoreError(report.error());
   co_return ApiResponse::Json(CoverageJson(*report));
 }

@@ -21,13 +21,12 @@
 // To add an endpoint: a handler here (or anywhere) and one server.Handle().
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
-
-#include <boost/asio/any_io_executor.hpp>
 
 #include "app/api_server.h"
 #include "store/store.h"
@@ -41,7 +40,8 @@ class ReadOnlyStores {
 
   class Lease {
    public:
-    Lease(ReadOnlyStores& owner, std::unique_ptr<store::Store> store) : owner_(owner), store_(std::move(store)) {}
+    Lease(ReadOnlyStores& owner, std::unique_ptr<store::Store> store)
+        : owner_(owner), store_(std::move(store)) {}
     Lease(Lease&&) = default;
     ~Lease();
     store::Store& operator*() { return *store_; }

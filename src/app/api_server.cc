@@ -45,7 +45,9 @@ tcp::endpoint ParseListenAddress(const std::string& host_port) {
     throw StartupError("listen address '" + host_port + "': '" + port + "' is not a port");
   boost::system::error_code ec;
   const auto address = asio::ip::make_address(host, ec);
-  if (ec) throw StartupError("listen address '" + host_port + "': '" + host + "' is not an IP address (or localhost)");
+  if (ec)
+    throw StartupError("listen address '" + host_port + "': '" + host +
+                       "' is not an IP address (or localhost)");
   return tcp::endpoint(address, static_cast<unsigned short>(std::stoi(port)));
 }
 

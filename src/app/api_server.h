@@ -22,6 +22,10 @@
 // run there too and must hand blocking work (SQLite) to a pool.
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/json/value.hpp>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -29,11 +33,6 @@
 #include <string>
 #include <unordered_set>
 #include <vector>
-
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/json/value.hpp>
 
 namespace pw::app {
 
@@ -72,7 +71,9 @@ class ApiServer {
   // REQUIRES: before Start(). A later Handle() of the same path replaces it.
   void Handle(const std::string& path, ApiHandler handler);
   // Called after each response (for metrics and logs).
-  void OnRequest(std::function<void(const ApiRequest&, int status)> callback) { on_request_ = std::move(callback); }
+  void OnRequest(std::function<void(const ApiRequest&, int status)> callback) {
+    on_request_ = std::move(callback);
+  }
 
   // "HOST:PORT": an IP address ("127.0.0.1", "[::1]", "0.0.0.0") or
   // "localhost"; port 0 picks a free one. Throws StartupError.

@@ -35,7 +35,8 @@ void AddServeCommand(CLI::App& app, CliState& state) {
       "(/healthz, /metrics, /api/search, /api/funding, /api/coverage, /api/feeds).\n"
       "SIGTERM or SIGINT stops it cleanly; SIGHUP reloads the feeds file and the rules.");
   AddPathFlags(cmd, flags->paths, true, true, true);
-  cmd->add_option("--listen", flags->listen, "HOST:PORT of the HTTP API (default: 127.0.0.1:8080; port 0: any free)");
+  cmd->add_option("--listen", flags->listen,
+                  "HOST:PORT of the HTTP API (default: 127.0.0.1:8080; port 0: any free)");
   cmd->add_option("--log-format", flags->log_format, "text (default) or json (one JSON object per line)")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--log-level", flags->log_level, "debug, info (default), warn or error")

@@ -1,7 +1,5 @@
 #include "app/daemon.h"
 
-#include <csignal>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -10,6 +8,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <csignal>
 
 #include "app/api_routes.h"
 #include "app/api_server.h"
@@ -129,7 +128,8 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
 
   stores = std::make_unique<ReadOnlyStores>(config.db);
   api = std::make_unique<ApiServer>(loop->get_executor(), ApiServer::Options{});
-  AddApiRoutes(*api, ApiContext{queries->get_executor(), stores.get(), [this] { return metrics.Render(Gauges()); }});
+  AddApiRoutes(
+      *api, ApiContext{queries->get_executor(), stores.get(), [this] { return metrics.Render(Gauges()); }});
   api->OnRequest([this](const ApiRequest& request, int status) {
     metrics.RecordApiRequest(status);
     log->Debug("api request", {{"path", request.path}, {"status", status}});
@@ -176,7 +176,8 @@ void Daemon::Impl::OnPolled(const FeedTask& task, const PollOutcome& outcome) {
                               {"failures", outcome.state.consecutive_failures},
                               {"next_poll", next}});
   } else if (outcome.result.new_items > 0) {
-    log->Info("new articles", {{"feed", task.sub.url}, {"new", outcome.result.new_items}, {"next_poll", next}});
+    log->Info("new articles",
+              {{"feed", task.sub.url}, {"new", outcome.result.new_items}, {"next_poll", next}});
   } else {
     log->Debug("polled", {{"feed", task.sub.url}, {"status", outcome.result.status}, {"next_poll", next}});
   }
@@ -201,7 +202,8 @@ awaitable<void> Daemon::Impl::StopWithinGrace() {
   // milliseconds; this checks every 10 ms, for at most the grace period.
   const auto deadline = Steady::now() + options.stop_grace;
   while (!Drained() && Steady::now() < deadline) {
-    stop_timer->expires_after(std::min<Steady::duration>(std::chrono::milliseconds(10), deadline - Steady::now()));
+    stop_timer->expires_after(
+        std::min<Steady::duration>(std::chrono::milliseconds(10), deadline - Steady::now()));
     co_await stop_timer->async_wait(kNoThrow);
   }
   if (!Drained()) {
@@ -260,11 +262,12 @@ awaitable<void> Daemon::Impl::Reload() {
   do {
     reload_again = false;
     bool rules_ok = false, feeds_ok = false;
-    log->Info("reloading the feeds file and the rules", {{"feeds_file", config.feeds}, {"rules", config.rules}});
+    log->Info("reloading the feeds file and the rules",
+              {{"feeds_file", config.feeds}, {"rules", config.rules}});
     std::string rules_dir = config.rules;
     std::string feeds_path = config.feeds;
-    Reloaded loaded = co_await asio::co_spawn(*workers, LoadRulesAndFeeds(std::move(rules_dir), std::move(feeds_path)),
-                                              use_awaitable);
+    Reloaded loaded = co_await asio::co_spawn(
+        *workers, LoadRulesAndFeeds(std::move(rules_dir), std::move(feeds_path)), use_awaitable);
     if (loaded.rules) {
       rules_ok = true;
       poller->SetRules(*loaded.rules);
@@ -272,7 +275,8 @@ awaitable<void> Daemon::Impl::Reload() {
       log->Info("rules reloaded", {{"rules", static_cast<std::int64_t>((*loaded.rules)->rule_count())}});
     } else {
       metrics.RecordReload(false);
-      log->Error("rules not reloaded, keeping the old ones", {{"error", OneLine(loaded.rules.error().message)}});
+      log->Error("rules not reloaded, keeping the old ones",
+                 {{"error", OneLine(loaded.rules.error().message)}});
     }
     if (loaded.feeds) {
       std::vector<feed::Subscription> feeds = *loaded.feeds;
@@ -288,7 +292,8 @@ awaitable<void> Daemon::Impl::Reload() {
         log->Error("feeds file not reloaded, keeping the old one", {{"error", health.error().message}});
       }
     } else {
-      log->Error("feeds file not reloaded, keeping the old one", {{"error", OneLine(loaded.feeds.error().message)}});
+      log->Error("feeds file not reloaded, keeping the old one",
+                 {{"error", OneLine(loaded.feeds.error().message)}});
     }
     if (options.on_reloaded) options.on_reloaded(rules_ok, feeds_ok);
   } while (reload_again && !stopping);

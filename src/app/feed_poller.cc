@@ -1,13 +1,12 @@
 #include "app/feed_poller.h"
 
 #include <algorithm>
-#include <unordered_set>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http/status.hpp>
+#include <unordered_set>
 
 #include "app/pipeline.h"
 
@@ -66,8 +65,9 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
   // g++ 12 destroys a prvalue passed to a coroutine's by-value parameter
   // twice (STYLE.md, section 5): every argument below is a named value.
   fetch::FetchRequest request{outcome.state.fetch_url, outcome.state.etag, outcome.state.last_modified};
-  auto [failure, response] = co_await asio::co_spawn(
-      loop_, fetcher_.Fetch(std::move(request)), asio::bind_cancellation_slot(cancel, asio::as_tuple(use_awaitable)));
+  auto [failure, response] =
+      co_await asio::co_spawn(loop_, fetcher_.Fetch(std::move(request)),
+                              asio::bind_cancellation_slot(cancel, asio::as_tuple(use_awaitable)));
   if (failure) std::rethrow_exception(failure);  // Fetch does not throw: a bug, caught at the poll's top
   if (!response) {
     if (stopping_) {
@@ -77,7 +77,8 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
     }
     Error error = response.error();
     ServerHints no_hints;
-    co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error), no_hints);
+    co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error),
+                              no_hints);
   }
   outcome.fetched = true;
   outcome.wire_bytes = response->wire_bytes;
@@ -91,7 +92,8 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
     std::string words = StatusInWords(response->status);
     if (hints.retry_after) words += "; retry after " + std::to_string(hints.retry_after->count()) + " s";
     Error error{ErrorKind::kInvalidArgument, std::move(words)};
-    co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error), hints);
+    co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error),
+                              hints);
   }
   // Learnt only from a good answer, and only when every hop was permanent
   // (the fetcher never follows https -> http, so nothing here downgrades).
@@ -102,7 +104,8 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
   if (response->status == 304) {
     // A 304 may carry fresher validators; it never carries a body to parse.
     if (!response->Header("etag").empty()) outcome.state.etag = response->Header("etag");
-    if (!response->Header("last-modified").empty()) outcome.state.last_modified = response->Header("last-modified");
+    if (!response->Header("last-modified").empty())
+      outcome.state.last_modified = response->Header("last-modified");
     outcome.result.not_modified = true;
     outcome.state.consecutive_failures = 0;
     outcome.next_poll = NextPollAfterSuccess(now, interval, hints, options_.schedule, Jitter());
@@ -120,12 +123,14 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
   std::string last_modified(response->Header("last-modified"));
   std::string url = outcome.state.fetch_url;
   std::string language_hint = task.sub.language;
-  auto parsed = co_await asio::co_spawn(
-      pool_, ParseOnPool(std::move(response->body), std::move(url), std::move(content_type), std::move(language_hint)),
-      use_awaitable);
+  auto parsed = co_await asio::co_spawn(pool_,
+                                        ParseOnPool(std::move(response->body), std::move(url),
+                                                    std::move(content_type), std::move(language_hint)),
+                                        use_awaitable);
   if (!parsed) {
     Error error = parsed.error();
-    co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error), hints);
+    co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error),
+                              hints);
   }
   outcome.state.etag = etag;
   outcome.state.last_modified = last_modified;
@@ -144,7 +149,8 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
   auto known = co_await writer_.KnownItemKeys(task.id, std::move(keys));
   if (!known) {
     Error error = known.error();
-    co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error), hints);
+    co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error),
+                              hints);
   }
   const std::unordered_set<std::string> known_keys(known->begin(), known->end());
   std::vector<feed::Item> fresh;
@@ -156,8 +162,8 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
   if (!fresh.empty()) {
     std::string language = !task.sub.language.empty() ? task.sub.language : parsed->language.substr(0, 2);
     std::shared_ptr<const extract::RuleSet> rules = rules_;  // a SIGHUP may swap rules_ meanwhile
-    records = co_await asio::co_spawn(pool_, ProcessOnPool(std::move(fresh), std::move(rules), std::move(language), now),
-                                      use_awaitable);
+    records = co_await asio::co_spawn(
+        pool_, ProcessOnPool(std::move(fresh), std::move(rules), std::move(language), now), use_awaitable);
   }
   outcome.next_poll = NextPollAfterSuccess(now, interval, hints, options_.schedule, Jitter());
   health.next_poll = FormatTimestamp(outcome.next_poll);

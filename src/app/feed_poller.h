@@ -25,16 +25,15 @@
 // the pool and the writer outlive every poll.
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <random>
 #include <string>
-
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/cancellation_signal.hpp>
 
 #include "app/schedule.h"
 #include "app/writer.h"
@@ -55,16 +54,16 @@ struct FeedState {
 };
 
 struct FeedTask {
-  std::int64_t id = 0;       // in the store
-  feed::Subscription sub;    // as the feeds file says
+  std::int64_t id = 0;     // in the store
+  feed::Subscription sub;  // as the feeds file says
   FeedState state;
 };
 
 // The report of one feed's poll (also `poll --once`'s, per feed).
 struct FeedResult {
-  std::string url;       // the feed's URL as configured
-  int status = 0;        // HTTP status, 0 without a response
-  std::string error;     // "" when the feed was read
+  std::string url;    // the feed's URL as configured
+  int status = 0;     // HTTP status, 0 without a response
+  std::string error;  // "" when the feed was read
   int new_items = 0;
   int duplicates = 0;
   bool not_modified = false;
@@ -72,13 +71,13 @@ struct FeedResult {
 
 struct PollOutcome {
   FeedResult result;
-  FeedState state;            // to carry into the next poll
+  FeedState state;  // to carry into the next poll
   Timestamp next_poll;
-  bool cancelled = false;     // shutdown cut the fetch: nothing recorded
+  bool cancelled = false;               // shutdown cut the fetch: nothing recorded
   std::optional<ErrorKind> error_kind;  // why it failed; kInvalidArgument for an HTTP error status
   std::size_t wire_bytes = 0;
   std::chrono::milliseconds fetch_time{0};
-  bool fetched = false;       // a response arrived (status is meaningful)
+  bool fetched = false;  // a response arrived (status is meaningful)
 };
 
 struct PollerOptions {

@@ -1,14 +1,14 @@
 #include "app/log.h"
 
-#include <unistd.h>
-
-#include <boost/json/serialize.hpp>
-#include <boost/json/string.hpp>
 #include <spdlog/logger.h>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/sinks/stdout_sinks.h>
+#include <unistd.h>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
 
 namespace pw::app {
 
@@ -16,10 +16,14 @@ namespace {
 
 spdlog::level::level_enum SpdLevel(LogLevel level) {
   switch (level) {
-    case LogLevel::kDebug: return spdlog::level::debug;
-    case LogLevel::kInfo: return spdlog::level::info;
-    case LogLevel::kWarn: return spdlog::level::warn;
-    case LogLevel::kError: return spdlog::level::err;
+    case LogLevel::kDebug:
+      return spdlog::level::debug;
+    case LogLevel::kInfo:
+      return spdlog::level::info;
+    case LogLevel::kWarn:
+      return spdlog::level::warn;
+    case LogLevel::kError:
+      return spdlog::level::err;
   }
   return spdlog::level::info;
 }
@@ -32,7 +36,8 @@ std::string TextValue(std::string_view s) {
   return JsonString(s);
 }
 
-std::shared_ptr<spdlog::logger> Configure(std::shared_ptr<spdlog::logger> logger, LogFormat format, LogLevel level) {
+std::shared_ptr<spdlog::logger> Configure(std::shared_ptr<spdlog::logger> logger, LogFormat format,
+                                          LogLevel level) {
   // In text, the level is padded so that the messages line up.
   const char* pattern = format == LogFormat::kJson ? R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})"
                                                    : "%Y-%m-%dT%H:%M:%S.%eZ %^%-7l%$ %v";
@@ -44,7 +49,9 @@ std::shared_ptr<spdlog::logger> Configure(std::shared_ptr<spdlog::logger> logger
 
 }  // namespace
 
-LogFormat LogFormatFromName(std::string_view name) { return name == "json" ? LogFormat::kJson : LogFormat::kText; }
+LogFormat LogFormatFromName(std::string_view name) {
+  return name == "json" ? LogFormat::kJson : LogFormat::kText;
+}
 
 LogLevel LogLevelFromName(std::string_view name) {
   if (name == "debug") return LogLevel::kDebug;
@@ -69,7 +76,8 @@ std::shared_ptr<Log> Log::ToStream(std::ostream& out, LogFormat format, LogLevel
   return std::shared_ptr<Log>(new Log(Configure(std::move(logger), format, level), format));
 }
 
-Log::Log(std::shared_ptr<spdlog::logger> logger, LogFormat format) : logger_(std::move(logger)), format_(format) {}
+Log::Log(std::shared_ptr<spdlog::logger> logger, LogFormat format)
+    : logger_(std::move(logger)), format_(format) {}
 Log::~Log() = default;
 
 void Log::Write(LogLevel level, std::string_view message, LogFields fields) {
@@ -82,8 +90,10 @@ void Log::Write(LogLevel level, std::string_view message, LogFields fields) {
       line += ',';
       line += JsonString(key);
       line += ':';
-      if (const auto* text = std::get_if<std::string_view>(&value)) line += JsonString(*text);
-      else line += std::to_string(std::get<std::int64_t>(value));
+      if (const auto* text = std::get_if<std::string_view>(&value))
+        line += JsonString(*text);
+      else
+        line += std::to_string(std::get<std::int64_t>(value));
     }
   } else {
     line = std::string(message);
@@ -91,8 +101,10 @@ void Log::Write(LogLevel level, std::string_view message, LogFields fields) {
       line += ' ';
       line += key;
       line += '=';
-      if (const auto* text = std::get_if<std::string_view>(&value)) line += TextValue(*text);
-      else line += std::to_string(std::get<std::int64_t>(value));
+      if (const auto* text = std::get_if<std::string_view>(&value))
+        line += TextValue(*text);
+      else
+        line += std::to_string(std::get<std::int64_t>(value));
     }
   }
   logger_->log(SpdLevel(level), spdlog::string_view_t(line));  // as is: never a format string

@@ -8,7 +8,7 @@ namespace pw::app {
 namespace {
 
 constexpr std::array<double, 14> kFetchBuckets = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
-                                                  1,     2.5,  5,     10,   20,  30,  60};
+                                                  1,     2.5,  5,     10,   20,  30,   60};
 constexpr std::array<double, 10> kLagBuckets = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1};
 
 std::string Number(double v) {
@@ -35,7 +35,9 @@ void Labelled(std::string& out, const char* name, const char* label,
     out += std::string(name) + "{" + label + "=\"" + key + "\"} " + std::to_string(value) + "\n";
 }
 
-void Plain(std::string& out, const char* name, const std::string& value) { out += std::string(name) + " " + value + "\n"; }
+void Plain(std::string& out, const char* name, const std::string& value) {
+  out += std::string(name) + " " + value + "\n";
+}
 
 }  // namespace
 
@@ -98,7 +100,8 @@ std::string Metrics::Render(const MetricGauges& g) const {
   out += "presswatch_build_info{version=\"" PW_VERSION "\"} 1\n";
   Header(out, "presswatch_start_time_seconds", "gauge", "When the daemon started, in Unix seconds.");
   Plain(out, "presswatch_start_time_seconds", std::to_string(start_time_));
-  Header(out, "presswatch_polls_total", "counter", "Feed polls completed (shutdown-cancelled ones excluded).");
+  Header(out, "presswatch_polls_total", "counter",
+         "Feed polls completed (shutdown-cancelled ones excluded).");
   Plain(out, "presswatch_polls_total", std::to_string(polls_));
   Header(out, "presswatch_fetches_total", "counter",
          "Fetches by HTTP status of the final response; status=\"error\" when no response arrived.");
@@ -107,10 +110,12 @@ std::string Metrics::Render(const MetricGauges& g) const {
   Plain(out, "presswatch_fetched_bytes_total", std::to_string(fetched_bytes_));
   Header(out, "presswatch_new_items_total", "counter", "New articles stored.");
   Plain(out, "presswatch_new_items_total", std::to_string(new_items_));
-  Header(out, "presswatch_errors_total", "counter",
-         "Failed polls by kind: http (an error status), timeout, network, too_large, refused, malformed, ...");
+  Header(
+      out, "presswatch_errors_total", "counter",
+      "Failed polls by kind: http (an error status), timeout, network, too_large, refused, malformed, ...");
   Labelled(out, "presswatch_errors_total", "kind", errors_by_kind_);
-  Header(out, "presswatch_fetch_duration_seconds", "histogram", "Time from request to the whole body, redirects included.");
+  Header(out, "presswatch_fetch_duration_seconds", "histogram",
+         "Time from request to the whole body, redirects included.");
   fetch_duration_.Render(out, "presswatch_fetch_duration_seconds");
   Header(out, "presswatch_feeds", "gauge", "Feeds in the feeds file.");
   Plain(out, "presswatch_feeds", std::to_string(g.feeds));
@@ -122,7 +127,8 @@ std::string Metrics::Render(const MetricGauges& g) const {
   Plain(out, "presswatch_queue_depth", std::to_string(g.queue_depth));
   Header(out, "presswatch_rules", "gauge", "Rules loaded.");
   Plain(out, "presswatch_rules", std::to_string(g.rules));
-  Header(out, "presswatch_rule_reloads_total", "counter", "Reloads on SIGHUP by result (error: the old rules kept).");
+  Header(out, "presswatch_rule_reloads_total", "counter",
+         "Reloads on SIGHUP by result (error: the old rules kept).");
   Labelled(out, "presswatch_rule_reloads_total", "result", reloads_);
   Header(out, "presswatch_loop_lag_seconds", "histogram",
          "How late the event loop ran a 20 ms timer: time the loop was blocked.");

@@ -30,7 +30,8 @@ namespace pw::app {
 class Histogram {
  public:
   template <std::size_t N>
-  explicit Histogram(const std::array<double, N>& bounds) : bounds_(bounds.begin(), bounds.end()), counts_(N, 0) {}
+  explicit Histogram(const std::array<double, N>& bounds)
+      : bounds_(bounds.begin(), bounds.end()), counts_(N, 0) {}
   void Observe(double seconds);
   // Appends the _bucket, _sum and _count lines of `name`.
   void Render(std::string& out, const std::string& name) const;

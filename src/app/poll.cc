@@ -1,12 +1,11 @@
 #include "app/poll.h"
 
 #include <algorithm>
-#include <thread>
-#include <unordered_map>
-
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <thread>
+#include <unordered_map>
 
 #include "app/scheduler.h"
 #include "app/writer.h"
@@ -17,7 +16,8 @@ namespace pw::app {
 namespace asio = boost::asio;
 
 int PollReport::ok() const {
-  return static_cast<int>(std::count_if(feeds.begin(), feeds.end(), [](const FeedResult& f) { return f.error.empty(); }));
+  return static_cast<int>(
+      std::count_if(feeds.begin(), feeds.end(), [](const FeedResult& f) { return f.error.empty(); }));
 }
 int PollReport::failed() const { return static_cast<int>(feeds.size()) - ok(); }
 int PollReport::new_items() const {

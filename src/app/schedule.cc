@@ -48,7 +48,8 @@ std::optional<seconds> ParseMaxAge(std::string_view cache_control) {
     if (EqualsIgnoringCase(name, "no-cache") || EqualsIgnoringCase(name, "no-store")) return std::nullopt;
     if (!EqualsIgnoringCase(name, "max-age") || equals == std::string_view::npos) continue;
     std::string_view value = Trim(directive.substr(equals + 1));
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+      value = value.substr(1, value.size() - 2);
     if (auto s = ParseSeconds(value)) max_age = s;
   }
   return max_age;
@@ -81,8 +82,8 @@ Timestamp NextPollAfterSuccess(Timestamp now, seconds interval, const ServerHint
   return now + delay + extra;
 }
 
-Timestamp NextPollAfterFailure(Timestamp now, seconds interval, int consecutive_failures, const ServerHints& hints,
-                               const SchedulePolicy& policy, double random_unit) {
+Timestamp NextPollAfterFailure(Timestamp now, seconds interval, int consecutive_failures,
+                               const ServerHints& hints, const SchedulePolicy& policy, double random_unit) {
   seconds delay = Clamp(interval, policy.max_interval);
   // Doubling stops at the cap: no overflow however long the feed fails.
   for (int i = 1; i < consecutive_failures && delay < policy.max_interval; ++i)

@@ -1,11 +1,10 @@
 #include "app/scheduler.h"
 
 #include <algorithm>
-#include <unordered_set>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <unordered_set>
 
 #include "common/url.h"
 
@@ -92,8 +91,9 @@ awaitable<void> Scheduler::Run() {
     // change (Wake). An hour at most, so a clock jump is caught up with.
     std::chrono::seconds wait = std::chrono::hours(1);
     if (!stopping_ && !timeline_.empty())
-      wait = std::clamp(std::chrono::duration_cast<std::chrono::seconds>(timeline_.begin()->first - clock().Now()),
-                        std::chrono::seconds(0), wait);
+      wait = std::clamp(
+          std::chrono::duration_cast<std::chrono::seconds>(timeline_.begin()->first - clock().Now()),
+          std::chrono::seconds(0), wait);
     wake_.expires_after(wait);
     co_await wake_.async_wait(asio::as_tuple(asio::use_awaitable));
   }
@@ -121,7 +121,8 @@ void Scheduler::Dispatch() {
   // Hosts take turns, starting after the last host that got a slot. At most
   // `concurrency` hosts can be full, so few are skipped before one has room.
   auto it = ready_.upper_bound(last_host_);
-  for (std::size_t visited = 0, hosts = ready_.size(); visited < hosts && limits_.HasGlobalRoom(); ++visited) {
+  for (std::size_t visited = 0, hosts = ready_.size(); visited < hosts && limits_.HasGlobalRoom();
+       ++visited) {
     if (it == ready_.end()) it = ready_.begin();
     auto& [host, queue] = *it;
     while (!queue.empty() && limits_.HasRoom(host)) {
@@ -142,9 +143,10 @@ void Scheduler::Start(std::int64_t id, Entry& entry) {
   fetch::HostLimits::Slot slot = limits_.TryAcquire(entry.host);
   entry.cancel = std::make_shared<asio::cancellation_signal>();
   FeedTask task = entry.task;
-  asio::co_spawn(loop_, PollOne(id, std::move(task), std::move(slot), entry.cancel), [](std::exception_ptr e) {
-    if (e) std::rethrow_exception(e);
-  });
+  asio::co_spawn(loop_, PollOne(id, std::move(task), std::move(slot), entry.cancel),
+                 [](std::exception_ptr e) {
+                   if (e) std::rethrow_exception(e);
+                 });
 }
 
 awaitable<void> Scheduler::PollOne(std::int64_t id, FeedTask task, fetch::HostLimits::Slot slot,

@@ -25,6 +25,10 @@
 // outlives Run().
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -34,11 +38,6 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/cancellation_signal.hpp>
-#include <boost/asio/steady_timer.hpp>
 
 #include "app/feed_poller.h"
 #include "common/time.h"
@@ -87,7 +86,7 @@ class Scheduler {
   std::size_t feed_count() const { return entries_.size(); }
   int in_flight() const { return limits_.in_flight(); }
   std::size_t queue_depth() const { return ready_count_; }  // due, waiting for a slot
-  int failing() const;  // feeds whose last poll failed
+  int failing() const;                                      // feeds whose last poll failed
 
  private:
   struct Entry {
@@ -116,10 +115,10 @@ class Scheduler {
   bool stopping_ = false;
 
   std::unordered_map<std::int64_t, Entry> entries_;
-  std::set<std::pair<Timestamp, std::int64_t>> timeline_;     // not yet due, by due time
-  std::map<std::string, std::deque<std::int64_t>> ready_;    // due, per host, in due order
+  std::set<std::pair<Timestamp, std::int64_t>> timeline_;  // not yet due, by due time
+  std::map<std::string, std::deque<std::int64_t>> ready_;  // due, per host, in due order
   std::size_t ready_count_ = 0;
-  std::string last_host_;  // hosts take turns after this one
+  std::string last_host_;         // hosts take turns after this one
   std::size_t pending_once_ = 0;  // kOnce: feeds not polled yet
 };
 

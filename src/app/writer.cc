@@ -22,7 +22,9 @@ struct Writer::Batch {
 };
 
 Writer::Writer(asio::any_io_executor pool, store::Store& store, std::size_t max_batch)
-    : strand_(asio::make_strand(std::move(pool))), store_(store), max_batch_(std::max<std::size_t>(1, max_batch)) {}
+    : strand_(asio::make_strand(std::move(pool))),
+      store_(store),
+      max_batch_(std::max<std::size_t>(1, max_batch)) {}
 
 namespace {
 
@@ -32,7 +34,7 @@ awaitable<Result<std::vector<std::string>>> KnownKeysOn(store::Store& store, std
 }
 
 awaitable<Result<std::vector<store::FeedHealth>>> EnsureFeedsOn(store::Store& store,
-                                                               std::vector<feed::Subscription> feeds) {
+                                                                std::vector<feed::Subscription> feeds) {
   co_return store.EnsureFeeds(feeds);
 }
 
@@ -65,7 +67,7 @@ void Writer::Commit(std::shared_ptr<Batch> batch) {
 }
 
 awaitable<Result<std::vector<std::string>>> Writer::KnownItemKeys(std::int64_t feed_id,
-                                                                 std::vector<std::string> keys) {
+                                                                  std::vector<std::string> keys) {
   co_return co_await asio::co_spawn(strand_, KnownKeysOn(store_, feed_id, std::move(keys)), use_awaitable);
 }
 

@@ -16,15 +16,14 @@
 // thread; the strand serializes.
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/strand.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/strand.hpp>
 
 #include "common/error.h"
 #include "feed/opml.h"
@@ -45,13 +44,15 @@ class Writer {
 
   // Of `keys`, those this feed already has (after every earlier save).
   boost::asio::awaitable<Result<std::vector<std::string>>> KnownItemKeys(std::int64_t feed_id,
-                                                                        std::vector<std::string> keys);
+                                                                         std::vector<std::string> keys);
 
   // Store::EnsureFeeds on the writer.
   boost::asio::awaitable<Result<std::vector<store::FeedHealth>>> EnsureFeeds(
       std::vector<feed::Subscription> feeds);
 
-  std::size_t batches_committed() const { return batches_committed_; }  // read on the strand or after the pool joined
+  std::size_t batches_committed() const {
+    return batches_committed_;
+  }  // read on the strand or after the pool joined
 
  private:
   struct Batch;

@@ -62,7 +62,8 @@ AddressScope ClassifyV6(const ip::address_v6& a) {
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return AddressScope::kLinkLocal;  // fe80::/10
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0) return AddressScope::kPrivate;    // fec0::/10 site-local
   if ((b[0] & 0xfe) == 0xfc) return AddressScope::kPrivate;                    // fc00::/7 unique local
-  if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) return AddressScope::kReserved;  // 2001:db8::/32
+  if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8)
+    return AddressScope::kReserved;  // 2001:db8::/32
   // Global unicast is 2000::/3; everything else is unassigned or special.
   if ((b[0] & 0xe0) != 0x20) return AddressScope::kReserved;
   return AddressScope::kPublic;
@@ -72,13 +73,20 @@ AddressScope ClassifyV6(const ip::address_v6& a) {
 
 std::string_view ScopeName(AddressScope scope) {
   switch (scope) {
-    case AddressScope::kPublic: return "public";
-    case AddressScope::kLoopback: return "loopback";
-    case AddressScope::kPrivate: return "private";
-    case AddressScope::kLinkLocal: return "link-local";
-    case AddressScope::kUnspecified: return "unspecified";
-    case AddressScope::kMulticast: return "multicast";
-    case AddressScope::kReserved: return "reserved";
+    case AddressScope::kPublic:
+      return "public";
+    case AddressScope::kLoopback:
+      return "loopback";
+    case AddressScope::kPrivate:
+      return "private";
+    case AddressScope::kLinkLocal:
+      return "link-local";
+    case AddressScope::kUnspecified:
+      return "unspecified";
+    case AddressScope::kMulticast:
+      return "multicast";
+    case AddressScope::kReserved:
+      return "reserved";
   }
   return "reserved";
 }

@@ -23,9 +23,8 @@
 // Pure; thread-safe.
 #pragma once
 
-#include <string_view>
-
 #include <boost/asio/ip/address.hpp>
+#include <string_view>
 
 #include "common/error.h"
 

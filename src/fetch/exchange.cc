@@ -3,9 +3,6 @@
 #include "fetch/exchange.h"
 
 #include <algorithm>
-#include <charconv>
-#include <memory>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -16,6 +13,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <charconv>
+#include <memory>
 
 #include "fetch/address_guard.h"
 #include "fetch/proxy.h"
@@ -60,11 +59,12 @@ void ExpireBy(Stream& stream, std::chrono::milliseconds phase, SteadyTime deadli
 
 Error MapError(const boost::system::error_code& ec, std::string_view phase, const std::string& url,
                SteadyTime deadline) {
-  if (ec == asio::error::operation_aborted) return Error::Network("cancelled during " + std::string(phase) + ": " + url);
+  if (ec == asio::error::operation_aborted)
+    return Error::Network("cancelled during " + std::string(phase) + ": " + url);
   if (ec == beast::error::timeout) {
     const bool whole = Steady::now() >= deadline;
-    return Error::Timeout(std::string(whole ? "request deadline" : "timeout") + " during " + std::string(phase) +
-                          ": " + url);
+    return Error::Timeout(std::string(whole ? "request deadline" : "timeout") + " during " +
+                          std::string(phase) + ": " + url);
   }
   if (ec == http::error::body_limit) return Error::TooLarge("body over the size cap: " + url);
   if (ec == http::error::header_limit) return Error::TooLarge("headers over the size cap: " + url);
@@ -124,8 +124,9 @@ asio::awaitable<Result<std::vector<tcp::endpoint>>> Resolve(const HopContext& ho
 
 template <class Stream>
 asio::awaitable<Result<Exchange>> Converse(Stream& stream, const UrlParts& parts, const std::string& target,
-                                           const std::string& proxy_authorization, const FetchRequest& request,
-                                           const HopContext& hop, const std::string& url) {
+                                           const std::string& proxy_authorization,
+                                           const FetchRequest& request, const HopContext& hop,
+                                           const std::string& url) {
   const FetchOptions& options = *hop.options;
   http::request<http::empty_body> req{http::verb::get, target, 11};
   req.set(http::field::host, HostHeader(parts));
@@ -189,8 +190,8 @@ asio::awaitable<Result<void>> OpenTunnel(beast::tcp_stream& stream, const UrlPar
     co_return MapError(ec, "waiting for the proxy's answer to CONNECT", url, hop.deadline);
   const unsigned status = parser.get().result_int();
   if (status < 200 || status > 299)
-    co_return Error::Network("proxy " + Authority(proxy.host, proxy.port) + " refused CONNECT " + authority + ": " +
-                             std::to_string(status) + ": " + url);
+    co_return Error::Network("proxy " + Authority(proxy.host, proxy.port) + " refused CONNECT " + authority +
+                             ": " + std::to_string(status) + ": " + url);
   if (buffer.size() != 0) co_return Error::Network("proxy sent data before the TLS handshake: " + url);
   co_return kOk;
 }
@@ -244,8 +245,7 @@ asio::awaitable<Result<Exchange>> ExchangeOnce(const HopContext& hop, const UrlP
   const std::string proxy_authorization = *proxy ? (*proxy)->authorization : "";
   if (parts.scheme == "http") {
     // Through a proxy, the request names the whole URL (absolute form).
-    const std::string target =
-        *proxy ? "http://" + HostHeader(parts) + parts.target : parts.target;
+    const std::string target = *proxy ? "http://" + HostHeader(parts) + parts.target : parts.target;
     result = co_await Converse(tcp, parts, target, proxy_authorization, request, hop, url);
     Close(tcp);
   } else {

@@ -9,14 +9,13 @@
 // goes only to the addresses checked. Errors as values; nothing throws.
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/ssl/context.hpp>
 
 #include "common/error.h"
 #include "common/url.h"

@@ -34,6 +34,8 @@
 // Concurrency limits are the caller's (host_limits.h).
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -41,9 +43,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/awaitable.hpp>
 
 #include "common/error.h"
 #include "fetch/proxy.h"
@@ -59,9 +58,9 @@ struct FetchOptions {
   std::size_t max_inflated_bytes = 50 << 20;  // after gzip/deflate: stops a gzip bomb
   int max_redirects = 5;
   std::string user_agent = "presswatch/0.1 (+https://presswatch.dev/bot)";
-  bool verify_tls = true;   // false only for tests against a self-signed server
-  std::string ca_file;      // extra CA bundle (PEM); the system store is always used
-  ProxySettings proxy;      // none by default; ProxySettings::FromEnvironment() for the usual variables
+  bool verify_tls = true;  // false only for tests against a self-signed server
+  std::string ca_file;     // extra CA bundle (PEM); the system store is always used
+  ProxySettings proxy;     // none by default; ProxySettings::FromEnvironment() for the usual variables
   // Once a fetch has been on a public address, later hops (redirects) to
   // loopback, private or link-local addresses are refused unless this is set.
   bool allow_private_redirects = false;
@@ -78,8 +77,8 @@ struct FetchRequest {
 
 struct FetchResponse {
   int status = 0;
-  std::string final_url;      // after redirects
-  std::string permanent_url;  // final_url when every hop was 301/308, else ""
+  std::string final_url;               // after redirects
+  std::string permanent_url;           // final_url when every hop was 301/308, else ""
   std::vector<std::string> redirects;  // the URLs redirected through, in order
   // Response headers, names lower-cased, in the order received.
   std::vector<std::pair<std::string, std::string>> headers;

@@ -1,14 +1,13 @@
 // The Fetcher: redirects and what may be learnt from them, file://, and
 // decompression; each HTTP hop is one Exchange (exchange.h).
 #include <algorithm>
-#include <fstream>
-#include <set>
-
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <fstream>
+#include <set>
 
 #include "common/url.h"
 #include "fetch/decompress.h"
@@ -74,7 +73,8 @@ asio::awaitable<Result<Exchange>> ReadLocalFileTask(UrlParts parts, std::size_t 
   co_return ReadLocalFile(parts, max_bytes);
 }
 
-asio::awaitable<Result<std::string>> InflateTask(std::string body, std::string encoding, std::size_t max_output) {
+asio::awaitable<Result<std::string>> InflateTask(std::string body, std::string encoding,
+                                                 std::size_t max_output) {
   co_return Inflate(body, encoding, max_output);
 }
 
@@ -108,8 +108,8 @@ asio::awaitable<Result<FetchResponse>> Fetcher::Fetch(FetchRequest request) {
       if (impl_->cpu) {
         // A disk read blocks: on the CPU executor when there is one.
         UrlParts local = *parts;
-        exchange = co_await asio::co_spawn(impl_->cpu, ReadLocalFileTask(std::move(local), options_.max_body_bytes),
-                                           asio::use_awaitable);
+        exchange = co_await asio::co_spawn(
+            impl_->cpu, ReadLocalFileTask(std::move(local), options_.max_body_bytes), asio::use_awaitable);
       } else {
         exchange = ReadLocalFile(*parts, options_.max_body_bytes);
       }
@@ -150,7 +150,8 @@ asio::awaitable<Result<FetchResponse>> Fetcher::Fetch(FetchRequest request) {
     } else if (impl_->cpu) {
       // A body at the cap may inflate to max_inflated_bytes: real work, off the loop.
       inflated = co_await asio::co_spawn(
-          impl_->cpu, InflateTask(std::move(exchange->body), std::move(encoding), options_.max_inflated_bytes),
+          impl_->cpu,
+          InflateTask(std::move(exchange->body), std::move(encoding), options_.max_inflated_bytes),
           asio::use_awaitable);
     } else {
       inflated = Inflate(exchange->body, encoding, options_.max_inflated_bytes);

@@ -32,7 +32,9 @@ class HostLimits {
   class Slot {
    public:
     Slot() = default;
-    Slot(Slot&& other) noexcept : limits_(other.limits_), host_(std::move(other.host_)) { other.limits_ = nullptr; }
+    Slot(Slot&& other) noexcept : limits_(other.limits_), host_(std::move(other.host_)) {
+      other.limits_ = nullptr;
+    }
     Slot& operator=(Slot&& other) noexcept;
     Slot(const Slot&) = delete;
     Slot& operator=(const Slot&) = delete;

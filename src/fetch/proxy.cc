@@ -1,11 +1,10 @@
 #include "fetch/proxy.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <vector>
-
 #include <boost/asio/ip/address.hpp>
 #include <boost/url.hpp>
+#include <cstdlib>
+#include <vector>
 
 namespace pw::fetch {
 
@@ -127,11 +126,13 @@ Result<std::optional<Proxy>> ProxyFor(const ProxySettings& settings, const UrlPa
     return Error::Unsupported("only http:// proxies are supported, not " + url);
   Proxy proxy;
   proxy.host = parsed->host_type() == urls::host_type::ipv6 ? std::string(parsed->encoded_host_address())
-                                                             : Lower(std::string(parsed->host()));
-  if (proxy.host.size() > 2 && proxy.host.front() == '[') proxy.host = proxy.host.substr(1, proxy.host.size() - 2);
+                                                            : Lower(std::string(parsed->host()));
+  if (proxy.host.size() > 2 && proxy.host.front() == '[')
+    proxy.host = proxy.host.substr(1, proxy.host.size() - 2);
   proxy.port = parsed->has_port() ? std::string(parsed->port()) : "80";
   if (parsed->has_userinfo())
-    proxy.authorization = "Basic " + Base64(std::string(parsed->user()) + ":" + std::string(parsed->password()));
+    proxy.authorization =
+        "Basic " + Base64(std::string(parsed->user()) + ":" + std::string(parsed->password()));
   return std::optional<Proxy>(std::move(proxy));
 }
 

@@ -4,17 +4,16 @@
 // callbacks, each bounded so that a hang fails instead of blocking.
 #include "app/daemon.h"
 
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+
+#include <boost/asio.hpp>
+#include <boost/json.hpp>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
 #include <sstream>
 #include <thread>
-
-#include <sys/socket.h>
-
-#include <boost/asio.hpp>
-#include <boost/json.hpp>
-#include <gtest/gtest.h>
 
 #include "store/store.h"
 #include "test_server.h"
@@ -94,7 +93,8 @@ std::string RawExchange(unsigned short port, const std::string& request) {
   std::string response;
   boost::system::error_code ec;
   char buf[4096];
-  for (std::size_t n; (n = socket.read_some(boost::asio::buffer(buf), ec)) > 0 || !ec;) response.append(buf, n);
+  for (std::size_t n; (n = socket.read_some(boost::asio::buffer(buf), ec)) > 0 || !ec;)
+    response.append(buf, n);
   return response;
 }
 
@@ -108,7 +108,8 @@ class DaemonTest : public ::testing::Test {
                     events_.Hit("/stall");
                     return TestServer::Response{.behavior = TestServer::Behavior::kNoResponse};
                   }));
-    std::filesystem::copy(SourceDir() / "rules", dir_.path() / "rules", std::filesystem::copy_options::recursive);
+    std::filesystem::copy(SourceDir() / "rules", dir_.path() / "rules",
+                          std::filesystem::copy_options::recursive);
     config_.db = dir_.File("pw.db");
     config_.feeds = dir_.File("feeds.opml");
     config_.rules = dir_.File("rules");
@@ -127,7 +128,8 @@ class DaemonTest : public ::testing::Test {
 
   // Starts the daemon on its own thread; Stop() joins it.
   void Start() {
-    daemon_ = std::make_unique<Daemon>(config_, Log::ToStream(log_, LogFormat::kText, LogLevel::kInfo), options_);
+    daemon_ =
+        std::make_unique<Daemon>(config_, Log::ToStream(log_, LogFormat::kText, LogLevel::kInfo), options_);
     thread_ = std::thread([this] { exit_code_ = daemon_->Run(); });
   }
 
@@ -188,7 +190,8 @@ TEST_F(DaemonTest, AnswersTheApiWhilePollingAndStopsCleanlyWithAFetchInFlight) {
 
   HttpResult metrics = Get(Api("/metrics"));
   ASSERT_EQ(metrics.status, 200);
-  EXPECT_NE(metrics.body.find("presswatch_fetches_total{status=\"200\"} 2\n"), std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("presswatch_fetches_total{status=\"200\"} 2\n"), std::string::npos)
+      << metrics.body;
   EXPECT_NE(metrics.body.find("presswatch_polls_in_flight 1\n"), std::string::npos);
   EXPECT_NE(metrics.body.find("presswatch_new_items_total 2\n"), std::string::npos);
   EXPECT_NE(metrics.body.find("presswatch_loop_lag_seconds_count"), std::string::npos);
@@ -237,19 +240,23 @@ TEST_F(DaemonTest, BadApiParametersGetA400WithAJsonError) {
     EXPECT_EQ(r.status, c.status) << c.target;
     json::value v;
     ASSERT_NO_THROW(v = json::parse(r.body)) << c.target << ": " << r.body;
-    EXPECT_NE(std::string(v.at("error").as_string()).find(c.error), std::string::npos) << c.target << ": " << r.body;
+    EXPECT_NE(std::string(v.at("error").as_string()).find(c.error), std::string::npos)
+        << c.target << ": " << r.body;
   }
-  const unsigned short port = static_cast<unsigned short>(std::stoi(daemon_->url().substr(daemon_->url().rfind(':') + 1)));
-  std::string raw = RawExchange(port, "GET /api/search?q=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const unsigned short port =
+      static_cast<unsigned short>(std::stoi(daemon_->url().substr(daemon_->url().rfind(':') + 1)));
+  std::string raw =
+      RawExchange(port, "GET /api/search?q=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << raw;
   EXPECT_NE(raw.find("{\"error\":\"bad request target"), std::string::npos) << raw;
   raw = RawExchange(port, "NONSENSE\r\n\r\n");
   EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << raw;
   raw = RawExchange(port, "DELETE /api/feeds HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(raw.rfind("HTTP/1.1 405", 0), 0u) << raw;
-  raw = RawExchange(port, "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+  raw = RawExchange(
+      port, "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
   EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << raw;  // the API takes no request bodies
-  EXPECT_EQ(Get(Api("/healthz")).status, 200);  // and it serves on
+  EXPECT_EQ(Get(Api("/healthz")).status, 200);         // and it serves on
 }
 
 TEST_F(DaemonTest, AReloadAddsFeedsAndKeepsTheOldRulesWhenTheNewOnesAreBroken) {
@@ -272,7 +279,8 @@ TEST_F(DaemonTest, AReloadAddsFeedsAndKeepsTheOldRulesWhenTheNewOnesAreBroken) {
   HttpResult funding = Get(Api("/api/funding?investee=GenAI%20Fund"));
   ASSERT_EQ(funding.status, 200);
   EXPECT_EQ(json::parse(funding.body).as_array().size(), 2u);
-  EXPECT_NE(Get(Api("/metrics")).body.find("presswatch_rule_reloads_total{result=\"error\"} 1\n"), std::string::npos);
+  EXPECT_NE(Get(Api("/metrics")).body.find("presswatch_rule_reloads_total{result=\"error\"} 1\n"),
+            std::string::npos);
 
   WriteFile(rules_file, good_rules);
   daemon_->RequestReload();
@@ -281,7 +289,9 @@ TEST_F(DaemonTest, AReloadAddsFeedsAndKeepsTheOldRulesWhenTheNewOnesAreBroken) {
 
   Stop();
   const std::string log = log_.str();
-  EXPECT_NE(log.find("rules not reloaded, keeping the old ones error=\"" + rules_file + ":"), std::string::npos) << log;
+  EXPECT_NE(log.find("rules not reloaded, keeping the old ones error=\"" + rules_file + ":"),
+            std::string::npos)
+      << log;
   EXPECT_NE(log.find("rules reloaded rules="), std::string::npos) << log;
   EXPECT_NE(log.find("feeds reloaded feeds=2 before=1"), std::string::npos) << log;
 }

@@ -61,7 +61,8 @@ TEST(NextPollAfterSuccess, JitterAddsUpToItsFraction) {
 TEST(NextPollAfterFailure, BacksOffExponentiallyUpTo24HoursAndNeverGivesUp) {
   const seconds want[] = {15min, 30min, 1h, 2h, 4h, 8h, 16h, 24h, 24h};
   for (int n = 1; n <= 9; ++n)
-    EXPECT_EQ(NextPollAfterFailure(kNow, 15min, n, {}, kNoJitter, 0.5) - kNow, want[n - 1]) << n << " failures";
+    EXPECT_EQ(NextPollAfterFailure(kNow, 15min, n, {}, kNoJitter, 0.5) - kNow, want[n - 1])
+        << n << " failures";
   EXPECT_EQ(NextPollAfterFailure(kNow, 15min, 1000000, {}, kNoJitter, 0) - kNow, 24h);  // no overflow
 }
 

@@ -30,7 +30,7 @@ TEST(MakeScheduledFeeds, ARestartResumesTheStoredSchedule) {
   EXPECT_EQ(feeds[1].due, kNow);
   EXPECT_EQ(feeds[2].due, kNow);
   EXPECT_EQ(feeds[3].task.id, 13);
-  EXPECT_EQ(feeds[3].task.sub.url, "https://a.vn/3");  // the feeds file's URL stays its name...
+  EXPECT_EQ(feeds[3].task.sub.url, "https://a.vn/3");          // the feeds file's URL stays its name...
   EXPECT_EQ(feeds[3].task.state.fetch_url, "https://b.vn/3");  // ...and it is fetched where it moved
   EXPECT_EQ(feeds[3].task.state.etag, "\"e\"");
   EXPECT_EQ(feeds[3].task.state.last_modified, "Thu, 21 Nov 2024 02:00:00 GMT");

@@ -3,6 +3,7 @@
 // a fetch stalled in flight, keeps its rules when SIGHUP brings broken ones,
 // and exits 0 on SIGTERM. Every wait is bounded: a hang fails the test.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -11,8 +12,6 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
-
-#include <gtest/gtest.h>
 
 #include "fetch/fetch.h"
 #include "test_server.h"
@@ -67,7 +66,8 @@ class ServeProcess {
   std::string WaitForLine(const std::string& needle) {
     const auto deadline = Steady::now() + kBound;
     for (;;) {
-      for (std::size_t start = 0, end; (end = output_.find('\n', start)) != std::string::npos; start = end + 1) {
+      for (std::size_t start = 0, end; (end = output_.find('\n', start)) != std::string::npos;
+           start = end + 1) {
         const std::string line = output_.substr(start, end - start);
         if (line.find(needle) != std::string::npos) return line;
       }
@@ -125,7 +125,8 @@ TEST(Serve, StartsAnswersReloadsAndStopsOnSignals) {
   WriteFile(dir.path() / "feeds.opml", "<opml version=\"2.0\"><body>\n<outline text=\"vi\" xmlUrl=\"" +
                                            server.Url("/vi.xml") + "\"/>\n<outline text=\"stall\" xmlUrl=\"" +
                                            server.Url("/stall") + "\"/>\n</body></opml>\n");
-  std::filesystem::copy(SourceDir() / "rules", dir.path() / "rules", std::filesystem::copy_options::recursive);
+  std::filesystem::copy(SourceDir() / "rules", dir.path() / "rules",
+                        std::filesystem::copy_options::recursive);
 
   ServeProcess serve({"serve", "--listen", "127.0.0.1:0", "--db", dir.File("pw.db"), "--feeds",
                       dir.File("feeds.opml"), "--rules", dir.File("rules")});
@@ -150,13 +151,15 @@ TEST(Serve, StartsAnswersReloadsAndStopsOnSignals) {
 
   serve.Signal(SIGTERM);  // with the /stall fetch still in flight
   EXPECT_EQ(serve.WaitForExit(), 0) << serve.output();
-  EXPECT_NE(serve.output().find("stopping reason=SIGTERM polls_in_flight=1"), std::string::npos) << serve.output();
+  EXPECT_NE(serve.output().find("stopping reason=SIGTERM polls_in_flight=1"), std::string::npos)
+      << serve.output();
   EXPECT_NE(serve.output().find("stopped polls="), std::string::npos) << serve.output();
 }
 
 TEST(Serve, RefusesToStartOnABrokenRuleWithItsFileAndLine) {
   TempDir dir;
-  std::filesystem::copy(SourceDir() / "rules", dir.path() / "rules", std::filesystem::copy_options::recursive);
+  std::filesystem::copy(SourceDir() / "rules", dir.path() / "rules",
+                        std::filesystem::copy_options::recursive);
   WriteFile(dir.path() / "rules/broken.rules", "MONEY m: (\\d+\n");
   ServeProcess serve({"serve", "--listen", "127.0.0.1:0", "--db", dir.File("pw.db"), "--feeds",
                       (SourceDir() / "feeds/demo.opml").string(), "--rules", dir.File("rules")});

@@ -1,8 +1,8 @@
 #include "fetch/host_limits.h"
 
-#include <vector>
-
 #include <gtest/gtest.h>
+
+#include <vector>
 
 namespace pw::fetch {
 namespace {

@@ -1,8 +1,8 @@
 #include "fetch/proxy.h"
 
-#include <cstdlib>
-
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 
 #include "test_util.h"
 

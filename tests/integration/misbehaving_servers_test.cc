@@ -22,11 +22,15 @@ const Timestamp kNow = *ParseTimestamp("2024-11-21T05:00:00Z");
 
 // One item per feed; feeds that share an `item` share the article (same
 // canonical URL), so tests with several good feeds give each its own.
-std::string Rss(const std::string& title, const std::string& extra_channel = "", const std::string& item = "1") {
+std::string Rss(const std::string& title, const std::string& extra_channel = "",
+                const std::string& item = "1") {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + title +
          "</title><link>http://example.vn/</link>" + extra_channel +
-         "<item><title>Quỹ GenAI công bố vòng gọi vốn</title><link>http://example.vn/a/" + item + "</link>"
-         "<guid>a-" + item + "</guid><pubDate>Thu, 21 Nov 2024 09:00:00 +0700</pubDate>"
+         "<item><title>Quỹ GenAI công bố vòng gọi vốn</title><link>http://example.vn/a/" + item +
+         "</link>"
+         "<guid>a-" +
+         item +
+         "</guid><pubDate>Thu, 21 Nov 2024 09:00:00 +0700</pubDate>"
          "<description>Tập đoàn Sovico đầu tư chiến lược vào Quỹ GenAI.</description></item>"
          "</channel></rss>";
 }
@@ -79,13 +83,15 @@ class Misbehaviour : public ::testing::Test {
 
 TEST_F(Misbehaviour, A304WithBothValidatorsCostsNoParsing) {
   server_.Route("/feed", TestServer::Handler([](const TestServer::Request& req) {
-                  const bool etag_matches = req.headers.count("if-none-match") && req.headers.at("if-none-match") == "\"v7\"";
-                  const bool date_matches = req.headers.count("if-modified-since") &&
-                                            req.headers.at("if-modified-since") == "Thu, 21 Nov 2024 02:00:00 GMT";
+                  const bool etag_matches =
+                      req.headers.count("if-none-match") && req.headers.at("if-none-match") == "\"v7\"";
+                  const bool date_matches =
+                      req.headers.count("if-modified-since") &&
+                      req.headers.at("if-modified-since") == "Thu, 21 Nov 2024 02:00:00 GMT";
                   if (etag_matches && date_matches) return TestServer::Response{.status = 304};
-                  return TestServer::Response{.body = Rss("Tin"),
-                                              .headers = {{"ETag", "\"v7\""},
-                                                          {"Last-Modified", "Thu, 21 Nov 2024 02:00:00 GMT"}}};
+                  return TestServer::Response{
+                      .body = Rss("Tin"),
+                      .headers = {{"ETag", "\"v7\""}, {"Last-Modified", "Thu, 21 Nov 2024 02:00:00 GMT"}}};
                 }));
   PollReport first = Poll({"/feed"});
   ASSERT_EQ(first.feeds[0].error, "");
@@ -160,7 +166,8 @@ TEST_F(Misbehaviour, ErrorStatusesAreRecordedInWordsWithRetryAfterHonoured) {
 TEST_F(Misbehaviour, BackoffDoublesWithEachFailureAndResetsOnSuccess) {
   bool healthy = false;
   server_.Route("/flaky", TestServer::Handler([&healthy](const TestServer::Request&) {
-                  return healthy ? TestServer::Response{.body = Rss("Ổn")} : TestServer::Response{.status = 500};
+                  return healthy ? TestServer::Response{.body = Rss("Ổn")}
+                                 : TestServer::Response{.status = 500};
                 }));
   const std::chrono::seconds want[] = {15min, 30min, 1h, 2h, 4h};
   for (int i = 0; i < 5; ++i) {
@@ -180,22 +187,27 @@ TEST_F(Misbehaviour, BackoffDoublesWithEachFailureAndResetsOnSuccess) {
 
 TEST_F(Misbehaviour, TtlAndCacheControlStretchTheInterval) {
   server_.Route("/ttl", TestServer::Response{.body = Rss("TTL", "<ttl>60</ttl>")});
-  server_.Route("/cached", TestServer::Response{.body = Rss("Cache", "", "cached"), .headers = {{"Cache-Control", "max-age=7200"}}});
+  server_.Route("/cached", TestServer::Response{.body = Rss("Cache", "", "cached"),
+                                                .headers = {{"Cache-Control", "max-age=7200"}}});
   Poll({"/ttl", "/cached"});
   EXPECT_EQ(Health("/ttl").next_poll.value_or(""), NextPollIn(1h));
   EXPECT_EQ(Health("/cached").next_poll.value_or(""), NextPollIn(2h));
 }
 
 TEST_F(Misbehaviour, StallingDrippingOversizedAndTruncatedBodiesAreCutAndRecorded) {
-  server_.Route("/stall", TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kStallAfterHeaders});
+  server_.Route("/stall",
+                TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kStallAfterHeaders});
   server_.Route("/drip", TestServer::Response{.body = std::string(200, ' ') + Rss("x"),
-                                              .behavior = TestServer::Behavior::kDrip, .drip_interval = 100ms});
+                                              .behavior = TestServer::Behavior::kDrip,
+                                              .drip_interval = 100ms});
   server_.Route("/big", TestServer::Response{.body = std::string(2 << 20, ' ')});
-  server_.Route("/cut", TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kCloseMidBody});
+  server_.Route("/cut",
+                TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kCloseMidBody});
   options_.fetch.max_body_bytes = 1 << 20;
   PollReport r = Poll({"/stall", "/drip", "/big", "/cut"});
   EXPECT_EQ(r.failed(), 4);
-  EXPECT_NE(Health("/stall").last_error.value_or("").find("timeout during reading the body"), std::string::npos)
+  EXPECT_NE(Health("/stall").last_error.value_or("").find("timeout during reading the body"),
+            std::string::npos)
       << Health("/stall").last_error.value_or("");
   EXPECT_NE(Health("/drip").last_error.value_or("").find("request deadline"), std::string::npos)
       << Health("/drip").last_error.value_or("");
@@ -209,13 +221,15 @@ TEST_F(Misbehaviour, StallingDrippingOversizedAndTruncatedBodiesAreCutAndRecorde
 }
 
 TEST_F(Misbehaviour, AnHtmlPageIsNotAFeed) {
-  server_.Route("/page", TestServer::Response{.body = "<!DOCTYPE html><html><head><title>Trang chủ</title></head>"
-                                                      "<body><p>Xin chào</p></body></html>",
-                                              .content_type = "text/html; charset=utf-8"});
+  server_.Route("/page",
+                TestServer::Response{.body = "<!DOCTYPE html><html><head><title>Trang chủ</title></head>"
+                                             "<body><p>Xin chào</p></body></html>",
+                                     .content_type = "text/html; charset=utf-8"});
   Poll({"/page"});
   const auto h = Health("/page");
   EXPECT_EQ(h.last_status, 200);
-  EXPECT_NE(h.last_error.value_or("").find("an HTML page, not a feed"), std::string::npos) << h.last_error.value_or("");
+  EXPECT_NE(h.last_error.value_or("").find("an HTML page, not a feed"), std::string::npos)
+      << h.last_error.value_or("");
   EXPECT_EQ(h.consecutive_failures, 1);
 }
 
@@ -226,7 +240,8 @@ TEST_F(Misbehaviour, ALatin1FeedIsDecoded) {
       "<title>Caf\xe9 du commerce</title><link>http://example.fr/</link>"
       "<item><title>Cr\xe8me br\xfbl\xe9\x65 et capital-risque</title><link>http://example.fr/1</link>"
       "<guid>fr-1</guid></item></channel></rss>";
-  server_.Route("/latin1", TestServer::Response{.body = latin1, .content_type = "application/rss+xml; charset=ISO-8859-1"});
+  server_.Route("/latin1", TestServer::Response{.body = latin1,
+                                                .content_type = "application/rss+xml; charset=ISO-8859-1"});
   PollReport r = Poll({"/latin1"});
   ASSERT_EQ(r.feeds[0].error, "");
   auto db = store::Store::Open(dir_.File("pw.db"), {.read_only = true});
@@ -240,7 +255,8 @@ TEST_F(Misbehaviour, ASlowHostDoesNotHoldUpAnother) {
   // 127.0.0.1 and localhost are two hosts to the limits, one server here.
   options_.per_host = 1;
   options_.concurrency = 2;
-  server_.Route("/slow", TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kStallAfterHeaders});
+  server_.Route("/slow",
+                TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kStallAfterHeaders});
   server_.Route("/fast", TestServer::Response{.body = Rss("Nhanh", "", "fast")});
   server_.Route("/other", TestServer::Response{.body = Rss("Khác", "", "other")});
   std::vector<feed::Subscription> subs = {Sub("/slow"), Sub("/fast"), Sub("/other")};
