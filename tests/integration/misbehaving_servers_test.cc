@@ -204,6 +204,10 @@ TEST_F(Misbehaviour, StallingDrippingOversizedAndTruncatedBodiesAreCutAndRecorde
   server_.Route("/cut",
                 TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kCloseMidBody});
   options_.fetch.max_body_bytes = 1 << 20;
+  // Margins wide enough for a loaded machine: the drip's 100 ms gaps stay
+  // far under the stall limit, so only the deadline can cut it.
+  options_.fetch.stall_timeout = 800ms;
+  options_.fetch.total_timeout = 2s;
   PollReport r = Poll({"/stall", "/drip", "/big", "/cut"});
   EXPECT_EQ(r.failed(), 4);
   EXPECT_NE(Health("/stall").last_error.value_or("").find("timeout during reading the body"),
@@ -255,6 +259,8 @@ TEST_F(Misbehaviour, ASlowHostDoesNotHoldUpAnother) {
   // 127.0.0.1 and localhost are two hosts to the limits, one server here.
   options_.per_host = 1;
   options_.concurrency = 2;
+  options_.fetch.stall_timeout = 2s;  // the slow feed holds its slot far longer than the other host.s whole poll
+  options_.fetch.total_timeout = 3s;
   server_.Route("/slow",
                 TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kStallAfterHeaders});
   server_.Route("/fast", TestServer::Response{.body = Rss("Nhanh", "", "fast")});
