@@ -149,6 +149,7 @@ TEST(Serve, StartsAnswersReloadsAndStopsOnSignals) {
   const std::string refused = serve.WaitForLine("rules not reloaded");
   EXPECT_NE(refused.find(rules_file + ":"), std::string::npos) << serve.output();
 
+  ASSERT_FALSE(serve.WaitForLine("new articles feed=" + server.Url("/vi.xml")).empty()) << serve.output();
   serve.Signal(SIGTERM);  // with the /stall fetch still in flight
   EXPECT_EQ(serve.WaitForExit(), 0) << serve.output();
   EXPECT_NE(serve.output().find("stopping reason=SIGTERM polls_in_flight=1"), std::string::npos)

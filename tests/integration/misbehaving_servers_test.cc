@@ -259,7 +259,8 @@ TEST_F(Misbehaviour, ASlowHostDoesNotHoldUpAnother) {
   // 127.0.0.1 and localhost are two hosts to the limits, one server here.
   options_.per_host = 1;
   options_.concurrency = 2;
-  options_.fetch.stall_timeout = 2s;  // the slow feed holds its slot far longer than the other host's whole poll
+  options_.fetch.stall_timeout =
+      2s;  // the slow feed holds its slot far longer than the other host's whole poll
   options_.fetch.total_timeout = 3s;
   server_.Route("/slow",
                 TestServer::Response{.body = Rss("x"), .behavior = TestServer::Behavior::kStallAfterHeaders});
