@@ -263,6 +263,7 @@ json::value FeedsJson(const std::vector<store::FeedHealth>& feeds) {
     o["consecutive_failures"] = f.consecutive_failures;
     o["next_poll"] = OrNull(f.next_poll);
     o["items"] = f.items;
+    o["moved_to"] = OrNull(f.moved_to);
     a.push_back(std::move(o));
   }
   return a;

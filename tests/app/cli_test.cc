@@ -42,7 +42,7 @@ CommandRun Presswatch(const std::string& args, const std::string& input = "") {
 }
 
 TEST(Cli, HelpWorksForEveryCommand) {
-  for (const char* cmd : {"", "poll", "extract", "feed", "search", "funding", "coverage", "entities", "feeds",
+  for (const char* cmd : {"", "serve", "poll", "extract", "feed", "search", "funding", "coverage", "entities", "feeds",
                           "rules", "rules check"}) {
     const CommandRun r = Presswatch(std::string(cmd) + " --help");
     EXPECT_EQ(r.status, 0) << cmd << r.err;
