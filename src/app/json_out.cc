@@ -182,7 +182,9 @@ json::value FeedJson(const feed::Feed& feed) {
     i["link"] = item.link;
     i["published"] = OrNull(item.published);
     i["updated"] = OrNull(item.updated);
-    i["authors"] = Strings(item.authors);
+    json::array authors;
+    for (const auto& a : item.authors) authors.emplace_back(a.name.empty() ? a.email : a.name);
+    i["authors"] = std::move(authors);
     i["categories"] = Strings(item.categories);
     i["summary"] = item.summary;
     i["content"] = item.content;
@@ -195,10 +197,22 @@ json::value FeedJson(const feed::Feed& feed) {
       enclosures.push_back(std::move(j));
     }
     i["enclosures"] = std::move(enclosures);
+    i["guid"] = OrNull(item.guid);
+    i["language"] = OrNull(item.language);
+    if (item.source) {
+      json::object source;
+      source["title"] = item.source->title;
+      source["url"] = item.source->url;
+      i["source"] = std::move(source);
+    } else {
+      i["source"] = nullptr;
+    }
     items.push_back(std::move(i));
   }
   o["items"] = std::move(items);
   o["format"] = feed::FormatName(feed.format);
+  o["encoding"] = feed.encoding;
+  o["image"] = OrNull(feed.image);
   o["warnings"] = Strings(feed.warnings);
   return o;
 }

@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "common/url.h"
+#include "feed/charset.h"
 
 namespace pw::feed {
 
@@ -17,57 +18,72 @@ namespace {
 struct DocDeleter {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
+using HtmlDoc = std::unique_ptr<xmlDoc, DocDeleter>;
 
-std::unique_ptr<xmlDoc, DocDeleter> ParseHtmlFragment(std::string_view html) {
-  // The fragment is wrapped so that libxml2 puts everything under one <div>
-  // in <body>, and declared UTF-8 so no charset sniffing happens.
-  std::string wrapped = "<html><head><meta charset=\"utf-8\"></head><body><div>";
+// Marks the wrapper element, which is not part of the fragment.
+constexpr std::string_view kWrapperId = "pw-fragment-9f3c";
+
+HtmlDoc ParseHtmlFragment(std::string_view html) {
+  // Wrapped so that libxml2 puts leading text in our <div> (not an implied
+  // <p>), and declared UTF-8 so no charset sniffing happens.
+  std::string wrapped = "<html><head><meta charset=\"utf-8\"></head><body><div id=\"";
+  wrapped += kWrapperId;
+  wrapped += "\">";
   wrapped.append(html);
-  wrapped += "</div></body></html>";
-  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                      HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS;
-  return std::unique_ptr<xmlDoc, DocDeleter>(
-      htmlReadMemory(wrapped.data(), static_cast<int>(wrapped.size()), nullptr, "UTF-8", options));
+  // No closing tags: an unclosed comment or a stray "<!DOCTYPE" at the end
+  // of the fragment would swallow them as text. End of input closes all.
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT;
+  return HtmlDoc(htmlReadMemory(wrapped.data(), static_cast<int>(wrapped.size()), nullptr, "UTF-8", options));
 }
 
-const xmlNode* FragmentRoot(const xmlDoc* doc) {
-  const xmlNode* root = xmlDocGetRootElement(doc);
-  for (const xmlNode* n = root ? root->children : nullptr; n; n = n->next) {
-    if (n->type == XML_ELEMENT_NODE && std::string_view(reinterpret_cast<const char*>(n->name)) == "body")
-      return n->children && n->children->type == XML_ELEMENT_NODE ? n->children : n;
-  }
-  return root;
-}
+std::string_view Name(const xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
 
-std::string_view Name(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
+// The local part of a prefixed name ("svg:script" -> "script").
+std::string_view LocalPart(std::string_view name) {
+  const size_t colon = name.rfind(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
 
 bool OneOf(std::string_view name, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 bool IsDroppedWithContent(std::string_view name) {
-  return OneOf(name, {"script", "style", "iframe", "object", "embed", "applet", "form", "input",
-                      "button", "select", "textarea", "noscript", "frame", "frameset", "meta",
-                      "link", "base", "svg", "math", "template", "head", "title"});
+  return OneOf(LocalPart(name),
+               {"script", "style", "frame", "frameset", "noembed", "noframes", "template", "svg", "math", "input",
+                "button", "select", "textarea", "option", "optgroup", "datalist", "keygen", "output", "head",
+                "title", "meta", "link", "base", "param", "xml", "xmp", "plaintext", "dialog", "portal", "slot"});
 }
 
 bool IsAllowedElement(std::string_view name) {
-  return OneOf(name, {"a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
-                      "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
-                      "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "ol", "p", "pre", "q",
-                      "s", "small", "span", "strike", "strong", "sub", "sup", "table", "tbody",
-                      "td", "tfoot", "th", "thead", "tr", "u", "ul", "time", "mark", "picture",
-                      "source", "video", "audio"});
+  return OneOf(name, {"a",      "abbr",    "acronym", "address", "article", "aside",  "audio",   "b",
+                      "bdi",    "bdo",     "big",     "blockquote", "br",   "caption", "center", "cite",
+                      "code",   "col",     "colgroup", "dd",     "del",     "details", "dfn",    "div",
+                      "dl",     "dt",      "em",      "figcaption", "figure", "footer", "h1",    "h2",
+                      "h3",     "h4",      "h5",      "h6",      "header",  "hr",     "i",       "img",
+                      "ins",    "kbd",     "li",      "main",    "mark",    "nav",    "ol",      "p",
+                      "picture", "pre",    "q",       "rp",      "rt",      "ruby",   "s",       "samp",
+                      "section", "small",  "source",  "span",    "strike",  "strong", "sub",     "summary",
+                      "sup",    "table",   "tbody",   "td",      "tfoot",   "th",     "thead",   "time",
+                      "tr",     "tt",      "u",       "ul",      "var",     "video",  "wbr"});
 }
 
-bool IsVoid(std::string_view name) { return OneOf(name, {"br", "hr", "img", "source"}); }
+bool IsVoid(std::string_view name) { return OneOf(name, {"br", "hr", "img", "source", "wbr", "col"}); }
+
+bool IsBlock(std::string_view name) {
+  return OneOf(name, {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                      "dd", "dt", "figcaption", "section", "article", "pre", "table", "ul", "ol", "hr", "header",
+                      "footer", "aside", "nav", "main", "address", "caption", "summary", "details"});
+}
 
 bool IsUrlAttribute(std::string_view name) { return OneOf(name, {"href", "src", "cite", "poster"}); }
 
 bool IsAllowedAttribute(std::string_view name) {
   return IsUrlAttribute(name) ||
-         OneOf(name, {"alt", "title", "width", "height", "colspan", "rowspan", "lang", "dir",
-                      "datetime", "type", "controls"});
+         OneOf(name, {"alt", "title", "width", "height", "colspan", "rowspan", "lang", "dir", "datetime", "type",
+                      "controls", "start", "reversed", "scope", "headers", "abbr", "align", "valign", "hreflang",
+                      "span", "open"});
 }
 
 void AppendEscaped(std::string& out, std::string_view s, bool attribute) {
@@ -85,27 +101,37 @@ void AppendEscaped(std::string& out, std::string_view s, bool attribute) {
   }
 }
 
-// http, https, mailto, or relative: anything else (javascript:, data:,
-// vbscript:) is dropped. Control characters and whitespace inside the scheme
-// ("java\tscript:") are ignored, as browsers ignore them.
-std::string SafeUrl(std::string_view raw, const std::string& base) {
-  std::string compact;
-  for (char c : raw)
-    if (static_cast<unsigned char>(c) > 0x20) compact += c;
-  std::string lower = compact;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return char(std::tolower(c)); });
+// Whether a URL's scheme is one we let through: http, https, mailto, ftp,
+// tel, or none (relative). javascript:, vbscript:, data: and the rest are
+// not. Control characters and whitespace anywhere are ignored when reading
+// the scheme, as browsers ignore them ("java\tscript:").
+bool AllowedScheme(std::string_view url) {
+  std::string lower;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) > 0x20) lower += char(std::tolower(static_cast<unsigned char>(c)));
   const auto colon = lower.find(':');
   const auto first_delim = lower.find_first_of("/?#");
   const bool has_scheme = colon != std::string::npos && (first_delim == std::string::npos || colon < first_delim);
-  if (has_scheme) {
-    const std::string scheme = lower.substr(0, colon);
-    if (scheme != "http" && scheme != "https" && scheme != "mailto") return {};
-    return std::string(raw);
-  }
-  if (base.empty()) return std::string(raw);
-  std::string resolved = ResolveUrl(base, raw);
-  return resolved;
+  return !has_scheme || OneOf(lower.substr(0, colon), {"http", "https", "mailto", "ftp", "tel"});
+}
+
+std::string TrimSpaces(std::string_view s) {
+  while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20) s.remove_prefix(1);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// The URL to write, or "" to drop the attribute. Relative URLs are resolved
+// against an http(s) base; against no base or another kind (a local file)
+// they stay relative.
+std::string SafeUrl(std::string_view raw, const std::string& base) {
+  if (!AllowedScheme(raw)) return {};
+  std::string url = TrimSpaces(raw);
+  const bool web_base = base.rfind("http://", 0) == 0 || base.rfind("https://", 0) == 0;
+  if (!web_base) return url;
+  std::string resolved = ResolveUrl(base, url);
+  if (resolved.empty()) return {};
+  return AllowedScheme(resolved) ? resolved : std::string();
 }
 
 std::string AttrValue(const xmlNode* node, const xmlAttr* a) {
@@ -115,21 +141,46 @@ std::string AttrValue(const xmlNode* node, const xmlAttr* a) {
   return out;
 }
 
-void SanitizeNode(const xmlNode* node, const std::string& base, std::string& out) {
-  for (const xmlNode* n = node->children; n; n = n->next) {
+bool IsWrapper(const xmlNode* n) {
+  if (n->type != XML_ELEMENT_NODE || Name(n) != "div") return false;
+  for (const xmlAttr* a = n->properties; a; a = a->next)
+    if (std::string_view(reinterpret_cast<const char*>(a->name)) == "id" && AttrValue(n, a) == kWrapperId)
+      return true;
+  return false;
+}
+
+struct Writer {
+  const std::string& base;
+  std::string html;
+  std::string text;
+  int depth = 0;
+
+  void Children(const xmlNode* node) {
+    for (const xmlNode* n = node->children; n; n = n->next) Node(n);
+  }
+
+  void Node(const xmlNode* n) {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      AppendEscaped(out, reinterpret_cast<const char*>(n->content), false);
-      continue;
+      const char* content = n->content ? reinterpret_cast<const char*>(n->content) : "";
+      AppendEscaped(html, content, false);
+      text += content;
+      return;
     }
-    if (n->type != XML_ELEMENT_NODE) continue;  // comments, PIs: dropped
+    if (n->type != XML_ELEMENT_NODE) return;  // comments, PIs: dropped
+    if (IsWrapper(n)) return Children(n);
     const std::string_view name = Name(n);
-    if (IsDroppedWithContent(name)) continue;
+    if (IsDroppedWithContent(name)) return;
+    // libxml2's own depth limit applies; this keeps recursion bounded too.
+    if (depth > 512) return;
+    ++depth;
+    if (IsBlock(name)) text += ' ';
     if (!IsAllowedElement(name)) {  // unknown wrapper: keep what is inside
-      SanitizeNode(n, base, out);
-      continue;
+      Children(n);
+      --depth;
+      return;
     }
-    out += '<';
-    out += name;
+    html += '<';
+    html += name;
     for (const xmlAttr* a = n->properties; a; a = a->next) {
       const std::string_view attr = reinterpret_cast<const char*>(a->name);
       if (!IsAllowedAttribute(attr)) continue;
@@ -138,40 +189,60 @@ void SanitizeNode(const xmlNode* node, const std::string& base, std::string& out
         value = SafeUrl(value, base);
         if (value.empty()) continue;
       }
-      out += ' ';
-      out += attr;
-      out += "=\"";
-      AppendEscaped(out, value, true);
-      out += '"';
+      html += ' ';
+      html += attr;
+      html += "=\"";
+      AppendEscaped(html, value, true);
+      html += '"';
     }
-    out += '>';
-    if (IsVoid(name)) continue;
-    SanitizeNode(n, base, out);
-    out += "</";
-    out += name;
-    out += '>';
+    html += '>';
+    if (!IsVoid(name)) {
+      Children(n);
+      html += "</";
+      html += name;
+      html += '>';
+    }
+    if (IsBlock(name)) text += ' ';
+    --depth;
   }
+};
+
+const xmlNode* Body(const xmlDoc* doc) {
+  const xmlNode* root = xmlDocGetRootElement(doc);
+  for (const xmlNode* n = root ? root->children : nullptr; n; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && Name(n) == "body") return n;
+  return root;
 }
 
-void CollectText(const xmlNode* node, std::string& out) {
-  for (const xmlNode* n = node->children; n; n = n->next) {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      out += reinterpret_cast<const char*>(n->content);
-    } else if (n->type == XML_ELEMENT_NODE) {
-      const std::string_view name = Name(n);
-      if (IsDroppedWithContent(name)) continue;
-      if (name == "br" || name == "p" || name == "div" || name == "li") out += ' ';
-      CollectText(n, out);
-    }
+// Any '<' that could open a tag or comment, or an entity reference.
+bool MayHoldMarkup(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '<' && i + 1 < text.size() &&
+        (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '/' || text[i + 1] == '!'))
+      return true;
+    if (c == '&' && i + 1 < text.size() &&
+        (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#'))
+      return true;
   }
+  return false;
+}
+
+}  // namespace
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  AppendEscaped(out, text, false);
+  return out;
 }
 
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
+  out.reserve(s.size());
   bool space = false;
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = s[i];
-    // U+00A0 (C2 A0) counts as a space here too.
     const bool is_nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
     if (std::isspace(c) || is_nbsp) {
       if (is_nbsp) ++i;
@@ -185,41 +256,58 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
 bool LooksLikeHtml(std::string_view text) {
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
-    if (text[i] == '<' && (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '/' ||
-                           text[i + 1] == '!'))
-      return true;
-    if (text[i] == '&') {
-      size_t j = i + 1;
-      if (j < text.size() && text[j] == '#') ++j;
-      const size_t start = j;
-      while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
-      if (j > start && j < text.size() && text[j] == ';') return true;
+  // An end tag of an HTML element.
+  for (size_t i = text.find("</"); i != std::string_view::npos; i = text.find("</", i + 2)) {
+    size_t j = i + 2;
+    while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+    if (j < text.size() && text[j] == '>' && j > i + 2) {
+      std::string name(text.substr(i + 2, j - i - 2));
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+      if (IsAllowedElement(name) || OneOf(name, {"font", "form", "label", "legend", "fieldset", "map", "area",
+                                                  "dir", "menu", "li", "nobr", "blink", "marquee"}))
+        return true;
     }
+  }
+  // An entity reference: &name; &#123; &#x1F;
+  for (size_t i = text.find('&'); i != std::string_view::npos; i = text.find('&', i + 1)) {
+    size_t j = i + 1;
+    const bool numeric = j < text.size() && text[j] == '#';
+    if (numeric) ++j;
+    if (numeric && j < text.size() && (text[j] == 'x' || text[j] == 'X')) ++j;
+    const size_t start = j;
+    while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+    if (j > start && j < text.size() && text[j] == ';') return true;
   }
   return false;
 }
 
-std::string SanitizeHtml(std::string_view html, const std::string& base_url) {
-  if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
-  auto doc = ParseHtmlFragment(html);
-  if (!doc) return {};
-  const xmlNode* root = FragmentRoot(doc.get());
-  std::string out;
-  if (root) SanitizeNode(root, base_url, out);
+SanitizedHtml SanitizeHtml(std::string_view html, const std::string& base_url) {
+  SanitizedHtml out;
+  if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return out;
+  if (!MayHoldMarkup(html)) {
+    out.html = EscapeHtml(html);
+    out.text = CollapseSpaces(html);
+  } else {
+    const HtmlDoc doc = ParseHtmlFragment(html);
+    if (!doc) return out;
+    Writer writer{base_url, {}, {}, 0};
+    if (const xmlNode* body = Body(doc.get())) writer.Children(body);
+    out.html = std::move(writer.html);
+    out.text = CollapseSpaces(writer.text);
+  }
+  MapC1Controls(out.html);
+  MapC1Controls(out.text);
   return out;
 }
 
 std::string InlineText(std::string_view html) {
-  if (!LooksLikeHtml(html)) return CollapseSpaces(html);
-  auto doc = ParseHtmlFragment(html);
-  if (!doc) return CollapseSpaces(html);
-  std::string text;
-  if (const xmlNode* root = FragmentRoot(doc.get())) CollectText(root, text);
-  return CollapseSpaces(text);
+  if (!MayHoldMarkup(html)) {
+    std::string text = CollapseSpaces(html);
+    MapC1Controls(text);
+    return text;
+  }
+  return SanitizeHtml(html, "").text;
 }
 
 }  // namespace pw::feed
