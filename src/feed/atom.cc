@@ -250,8 +250,10 @@ void ReadAtom(const xmlNode* root, ReadContext& context, Feed& feed, std::vector
   }
   feed.link = AlternateLink(feed.links);
   feed.updated = ParseFeedDate(updated_text, context.default_offset);
-  for (const xmlNode* c = root->children; c; c = c->next)
-    if (IsAtom(c, "entry")) items.push_back(ReadEntry(c, context, feed.language));
+  // Entries are children of <feed>, or deeper after an unclosed element.
+  std::vector<const xmlNode*> found;
+  xml::CollectElements(root, [](const xmlNode* n) { return IsAtom(n, "entry"); }, found);
+  for (const xmlNode* entry : found) items.push_back(ReadEntry(entry, context, feed.language));
 }
 
 }  // namespace pw::feed

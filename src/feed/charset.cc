@@ -45,6 +45,13 @@ std::string CanonicalLabel(std::string_view label) {
   if (l == "utf-16" || l == "utf16") return "utf-16";
   if (l == "utf-32" || l == "utf32") return "utf-32";
   if (l == "ucs-2") return "utf-16";
+  // Names ICU knows otherwise (Python's names for the same tables).
+  if (l == "cp874" || l == "tis-620" || l == "iso-8859-11") return "windows-874";
+  if (l == "macgreek") return "x-mac-greek";
+  if (l == "macturkish") return "x-mac-turkish";
+  if (l == "maclatin2" || l == "maccentraleurope") return "x-mac-centraleurroman";
+  if (l == "maccyrillic") return "x-mac-cyrillic";
+  if (l == "macroman") return "macintosh";
   return l;
 }
 
@@ -365,13 +372,20 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
 
   // The byte family of a document without BOM, from "<?" in its encoding.
   std::string family;
-  if (starts(std::string_view("\x00\x00\x00\x3C", 4))) family = "utf-32be";
+  if (starts("\x4C\x6F\xA7\x94")) family = "ebcdic";  // "<?xm" in EBCDIC
+  else if (starts(std::string_view("\x00\x00\x00\x3C", 4))) family = "utf-32be";
   else if (starts(std::string_view("\x3C\x00\x00\x00", 4))) family = "utf-32le";
   else if (starts(std::string_view("\x00\x3C\x00\x3F", 4))) family = "utf-16be";
   else if (starts(std::string_view("\x3C\x00\x3F\x00", 4))) family = "utf-16le";
 
   std::string declared;
-  if (!bom.empty() || !family.empty()) {
+  if (family == "ebcdic") {
+    // The declaration read in EBCDIC's invariant characters, which every
+    // EBCDIC code page shares.
+    const ConvertResult head = ConvertWithIcu(bytes.substr(0, 256), "ibm-037");
+    declared = CanonicalLabel(DeclaredEncoding(head.utf8));
+    family = declared.empty() ? "ibm-037" : declared;
+  } else if (!bom.empty() || !family.empty()) {
     const std::string& f = bom.empty() ? family : bom;
     if (f != "utf-8") {
       const size_t unit = f.rfind("utf-32", 0) == 0 ? 4 : 2;

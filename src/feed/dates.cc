@@ -1,5 +1,6 @@
 #include "feed/dates.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -202,8 +203,9 @@ class IsoParser {
     } else if (Digits() == 2) {
       oh = Number(2);
       if (Eat(':')) {
-        if (Digits() != 2) return false;
-        om = Number(2);
+        // "+00:0" is seen; one digit of minutes is still a number of minutes.
+        if (Digits() != 2 && Digits() != 1) return false;
+        om = Number(Digits());
       }
     } else {
       return false;
@@ -287,6 +289,16 @@ int MonthFromWord(const std::string& w) {
       {"απρ", 4},        {"σεπ", 9},        {"οκτ", 10},       {"δεκ", 12},      {"αύγ", 8},
   }};
   for (const auto& m : kOther)
+    if (w == m.name) return m.month;
+  // Abbreviations in Portuguese, Spanish, French, German, Italian and Dutch
+  // that English does not share ("Seg, 24 Set 2018").
+  static constexpr std::array<Named, 26> kEuropean = {{
+      {"fev", 2},  {"abr", 4},  {"mai", 5},  {"ago", 8},  {"set", 9},  {"out", 10}, {"dez", 12},
+      {"ene", 1},  {"dic", 12}, {"janv", 1}, {"févr", 2}, {"fevr", 2}, {"mars", 3}, {"avr", 4},
+      {"juin", 6}, {"juil", 7}, {"août", 8}, {"déc", 12}, {"mär", 3},  {"mrz", 3},  {"okt", 10},
+      {"gen", 1},  {"mag", 5},  {"giu", 6},  {"lug", 7},  {"ott", 10},
+  }};
+  for (const auto& m : kEuropean)
     if (w == m.name) return m.month;
   return 0;
 }
@@ -448,6 +460,13 @@ std::optional<Timestamp> ParseTokens(std::string_view text, int default_offset) 
     if (t.digits == 4) return int(t.value);
     return -1;
   };
+  // "03 Apr 02 1500 GMT": a time written as hhmm, after a named month.
+  if (!have_time && mo && numbers.size() == 3 && numbers[2]->digits == 4 && numbers[2]->value % 100 < 60 &&
+      numbers[2]->value / 100 < 24) {
+    h = int(numbers[2]->value / 100);
+    mi = int(numbers[2]->value % 100);
+    numbers.pop_back();
+  }
   int y = -1, d = -1;
   if (mo) {
     if (numbers.size() != 2) return std::nullopt;
@@ -493,6 +512,10 @@ std::optional<Timestamp> ParseFeedDate(std::string_view text, minutes default_of
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   if (text.empty() || text.size() > 128) return std::nullopt;
   const int offset = int(default_offset.count());
+  // Seconds since 1970 (some JSON feeds): nine to ten digits, nothing else.
+  if ((text.size() == 9 || text.size() == 10) &&
+      std::all_of(text.begin(), text.end(), [](char c) { return IsDigit(c); }))
+    return Timestamp(seconds(std::stoll(std::string(text))));
   const bool iso_shaped = IsDigit(text[0]) || (text[0] == '-' && text.size() > 1 && IsDigit(text[1]));
   if (iso_shaped) {
     if (auto iso = IsoParser(text, offset).Parse()) return iso;

@@ -25,7 +25,9 @@
 //     Vietnamese outlets write them ("25/11/2024 08:00", "25-11-2024"),
 //     year-first ones ("2006/09/15"), month-first ones with AM/PM, Korean
 //     (년 월 일, 오전/오후: Korea's time unless a zone is given), Greek and
-//     Hungarian month names.
+//     Hungarian month names, the month abbreviations of Portuguese,
+//     Spanish, French, German, Italian and Dutch ("Seg, 24 Set 2018"),
+//     hhmm times ("03 Apr 02 1500 GMT"), and Unix seconds ("1518478934").
 // A date without a zone is read at `default_offset`. Out-of-range fields
 // (day 32, hour 25, minute 61, an offset of 99 hours, a year past 9999 after
 // the offset) and anything unreadable give nullopt, never a guess.

@@ -54,6 +54,8 @@ void ReadCdf(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<
 // JSON Feed 1.0 / 1.1.
 Result<Feed> ReadJsonFeed(std::string_view body, ReadContext& context, std::vector<RawItem>& items);
 
+// Feed-level checks after a reader: unsafe URLs dropped (with a warning).
+void FinishFeed(Feed& feed);
 // Turns raw items into finished ones, in order, appending to feed.items.
 void FinishItems(std::vector<RawItem>& items, const ReadContext& context, Feed& feed);
 

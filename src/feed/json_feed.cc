@@ -69,7 +69,10 @@ Result<Feed> ReadJsonFeed(std::string_view body, ReadContext& context, std::vect
   Feed feed;
   feed.format = version.find("/version/1.1") != std::string::npos ? Format::kJsonFeed11 : Format::kJsonFeed10;
   const std::string& base = context.document_url;
-  feed.title = CollapseSpaces(GetString(root, "title"));
+  // Plain text by the spec; HTML entities in them are common all the same
+  // ("Blog &#8211; InfluxData"), read as RSS titles are read.
+  const std::string title = GetString(root, "title");
+  feed.title = LooksLikeHtml(title) ? InlineText(title) : CollapseSpaces(title);
   feed.link = GetString(root, "home_page_url");
   if (!feed.link.empty()) feed.link = ResolveUrl(base, feed.link);
   feed.id = GetString(root, "feed_url");
@@ -109,7 +112,9 @@ Result<Feed> ReadJsonFeed(std::string_view body, ReadContext& context, std::vect
     if (const std::string external = GetString(o, "external_url"); !external.empty())
       item.links.push_back({ResolveUrl(base, external), "related", "", "", "", 0});
     raw.title = {GetString(o, "title"), false, base, o.contains("title")};
+    raw.title.is_html = LooksLikeHtml(raw.title.value);
     raw.summary = {GetString(o, "summary"), false, base, o.contains("summary")};
+    raw.summary.is_html = LooksLikeHtml(raw.summary.value);
     if (o.contains("content_html")) {
       raw.content = {GetString(o, "content_html"), true, base, true};
     } else if (o.contains("content_text")) {

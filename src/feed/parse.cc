@@ -66,6 +66,21 @@ bool IsFeedMediaType(std::string_view content_type) {
          EndsWith(type, "+json") || type.find("xml-") != std::string::npos || type == "application/octet-stream";
 }
 
+// The first <rss>, <feed> or <rdf:RDF> in an HTML page, near the top.
+const xmlNode* FeedInsidePage(const xmlNode* html) {
+  std::vector<std::pair<const xmlNode*, int>> queue{{html, 0}};
+  for (size_t i = 0; i < queue.size() && i < 10000; ++i) {
+    const auto [node, depth] = queue[i];
+    for (const xmlNode* c = node->children; c; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      const std::string_view name = xml::LocalName(c);
+      if (name == "rss" || name == "feed" || name == "RDF") return c;
+      if (depth < 4) queue.emplace_back(c, depth + 1);
+    }
+  }
+  return nullptr;
+}
+
 // The line of `error` ("line 12: ..."), for error messages that name the source.
 std::string LineAndMessage(const std::string& error) {
   if (error.rfind("line ", 0) == 0) return error.substr(5);
@@ -161,6 +176,35 @@ std::string PlainText(const TextConstruct& text) {
   return out;
 }
 
+namespace {
+
+// Clears a URL that must not be followed (javascript:, data:, ...), and says so.
+void DropUnsafe(std::string& url, std::string_view what, std::vector<std::string>& warnings) {
+  if (url.empty() || IsSafeUrl(url)) return;
+  warnings.push_back(std::string(what) + ": unsafe URL dropped ('" + url.substr(0, 40) + "')");
+  url.clear();
+}
+
+void DropUnsafeLinks(std::vector<Link>& links, std::string_view what, std::vector<std::string>& warnings) {
+  for (Link& l : links) DropUnsafe(l.href, what, warnings);
+  links.erase(std::remove_if(links.begin(), links.end(), [](const Link& l) { return l.href.empty(); }), links.end());
+}
+
+void DropUnsafePeople(std::vector<Person>& people, std::string_view what, std::vector<std::string>& warnings) {
+  for (Person& p : people) DropUnsafe(p.uri, what, warnings);
+}
+
+}  // namespace
+
+void FinishFeed(Feed& feed) {
+  DropUnsafe(feed.link, "feed", feed.warnings);
+  DropUnsafe(feed.image, "feed", feed.warnings);
+  DropUnsafeLinks(feed.links, "feed", feed.warnings);
+  DropUnsafePeople(feed.authors, "feed", feed.warnings);
+  MapC1Controls(feed.title);
+  RepairDoubleEncoding(feed.title);
+}
+
 void FinishItems(std::vector<RawItem>& raws, const ReadContext& context, Feed& feed) {
   size_t index = 0;
   int repaired = 0;
@@ -206,6 +250,15 @@ void FinishItems(std::vector<RawItem>& raws, const ReadContext& context, Feed& f
     }
     if (!item.published)
       feed.warnings.push_back("item " + std::to_string(index) + " has no usable date: its first-seen time stands in");
+    const std::string where = "item " + std::to_string(index);
+    DropUnsafe(item.link, where, feed.warnings);
+    DropUnsafeLinks(item.links, where, feed.warnings);
+    DropUnsafePeople(item.authors, where, feed.warnings);
+    for (Enclosure& e : item.enclosures) DropUnsafe(e.url, where, feed.warnings);
+    item.enclosures.erase(std::remove_if(item.enclosures.begin(), item.enclosures.end(),
+                                         [](const Enclosure& e) { return e.url.empty(); }),
+                          item.enclosures.end());
+    if (item.source) DropUnsafe(item.source->url, where, feed.warnings);
     item.key = ItemKey(item.guid, item.link, item.title, item.content);
     feed.items.push_back(std::move(item));
   }
@@ -253,6 +306,7 @@ Result<Feed> Parse(std::string_view body, const ParseOptions& options) {
     feed->illformed = !decoded.problem.empty();
     feed->error = decoded.problem;
     feed->warnings.insert(feed->warnings.begin(), warnings.begin(), warnings.end());
+    FinishFeed(*feed);
     FinishItems(raws, context, *feed);
     return feed;
   }
@@ -274,6 +328,14 @@ Result<Feed> Parse(std::string_view body, const ParseOptions& options) {
   feed.illformed = !parsed.wellformed || !decoded.problem.empty();
   feed.error = !decoded.problem.empty() ? decoded.problem : parsed.first_error;
   feed.warnings = std::move(warnings);
+  if (xml::LocalName(root) == "html" || xml::LocalName(root) == "HTML") {
+    // A feed saved from a browser, or served inside a page: read the feed.
+    if (const xmlNode* inner = FeedInsidePage(root)) {
+      feed.warnings.push_back("the feed is wrapped in an HTML page: read from its <" +
+                              std::string(xml::LocalName(inner)) + ">");
+      root = inner;
+    }
+  }
   const std::string_view name = xml::LocalName(root);
   if (name == "rss" || name == "RDF") {
     ReadRss(root, context, feed, raws);
@@ -287,6 +349,7 @@ Result<Feed> Parse(std::string_view body, const ParseOptions& options) {
     return Error::Unsupported(source + ": <" + std::string(name) + "> is not a feed format we know");
   }
   feed.language = NormalizeLanguage(feed.language);
+  FinishFeed(feed);
   FinishItems(raws, context, feed);
   return feed;
 }

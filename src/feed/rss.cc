@@ -98,9 +98,17 @@ Link AtomLink(const xmlNode* n, const std::string& document_url) {
 TextConstruct Construct(const xmlNode* n, const std::string& document_url, bool is_html) {
   TextConstruct t;
   t.present = true;
+  t.base = xml::BaseUri(n, document_url);
+  // Naked markup (<description><p>...</p></description>, unescaped): the
+  // elements are the HTML.
+  for (const xmlNode* c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) {
+      t.value = xml::InnerXml(n);
+      t.is_html = true;
+      return t;
+    }
   t.value = xml::RawText(n);
   t.is_html = is_html;
-  t.base = xml::BaseUri(n, document_url);
   return t;
 }
 
@@ -323,12 +331,12 @@ void ReadRss(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<
   ChooseDefaultOffset(context, feed.language);
   if (channel) ReadChannel(channel, context, feed);
 
-  // Items live inside <channel> (RSS 2.0) or beside it (RSS 1.0, 0.90).
-  for (const xmlNode* parent : {channel, root}) {
-    if (!parent) continue;
-    for (const xmlNode* c = parent->children; c; c = c->next)
-      if (IsRss(c, "item")) items.push_back(ReadItem(c, context, feed.language));
-  }
+  // Items live inside <channel> (RSS 2.0) or beside it (RSS 1.0, 0.90);
+  // deeper when an element before them was never closed (<itunes:category>
+  // without its end tag puts every later item inside it).
+  std::vector<const xmlNode*> found;
+  xml::CollectElements(root, [](const xmlNode* n) { return IsRss(n, "item"); }, found);
+  for (const xmlNode* item : found) items.push_back(ReadItem(item, context, feed.language));
 }
 
 }  // namespace pw::feed

@@ -112,7 +112,7 @@ bool AllowedScheme(std::string_view url) {
   const auto colon = lower.find(':');
   const auto first_delim = lower.find_first_of("/?#");
   const bool has_scheme = colon != std::string::npos && (first_delim == std::string::npos || colon < first_delim);
-  return !has_scheme || OneOf(lower.substr(0, colon), {"http", "https", "mailto", "ftp", "tel"});
+  return !has_scheme || OneOf(lower.substr(0, colon), {"http", "https", "mailto", "ftp", "tel", "magnet"});
 }
 
 std::string TrimSpaces(std::string_view s) {
@@ -229,6 +229,8 @@ bool MayHoldMarkup(std::string_view text) {
 }
 
 }  // namespace
+
+bool IsSafeUrl(std::string_view url) { return AllowedScheme(url); }
 
 std::string EscapeHtml(std::string_view text) {
   std::string out;

@@ -60,4 +60,9 @@ bool LooksLikeHtml(std::string_view text);
 // `text` as HTML: '&', '<', '>' escaped.
 std::string EscapeHtml(std::string_view text);
 
+// Whether a URL may be followed: http, https, mailto, ftp, tel, magnet, or
+// relative; never javascript:, vbscript:, data: or another scheme, however
+// spelt ("JaVa\tScRiPt:"). Links, enclosures and images of a Feed pass this.
+bool IsSafeUrl(std::string_view url);
+
 }  // namespace pw::feed

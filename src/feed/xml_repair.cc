@@ -117,6 +117,15 @@ class Repairer {
   size_t OnLessThan(size_t i) {
     if (At(i, "<!--")) return SkipTo(i + 4, "-->");
     if (At(i, "<![CDATA[")) return SkipTo(i + 9, "]]>");
+    if (At(i, "<?xml") && i > 0 && i + 5 < in_.size() &&
+        (std::isspace(static_cast<unsigned char>(in_[i + 5])) || in_[i + 5] == '?')) {
+      // A declaration after blank lines (PHP's favourite) or a second one:
+      // XML allows neither, and libxml2 would give up the document.
+      const size_t end = SkipTo(i + 2, "?>");
+      Replace(i, end, std::string(end - i, ' '));
+      Problem(i, "XML declaration not at the start of the document: ignored");
+      return end;
+    }
     if (At(i, "<?")) return SkipTo(i + 2, "?>");
     if (At(i, "<!DOCTYPE") || At(i, "<!doctype")) return OnDoctype(i);
     if (At(i, "<!")) return i + 2;

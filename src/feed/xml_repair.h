@@ -11,6 +11,7 @@
 //   "&bogus;"             -> "&amp;bogus;"              (kept as text)
 //   "a < b"               -> "a &lt; b"                 (a '<' that starts no tag)
 //   control characters    -> ' '                        (not allowed in XML 1.0)
+//   "\n<?xml ...?>"       -> spaces                     (a declaration not at the start)
 //   <!DOCTYPE ...>        -> removed (its lines kept as blank lines, so line numbers hold)
 // The DOCTYPE goes because it is the door to external entities, parameter
 // entities and entity bombs. Its internal entities are expanded here, by text,

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <libxml/tree.h>
 
@@ -54,6 +55,17 @@ std::string BaseUri(const xmlNode* node, const std::string& document_url);
 std::string Language(const xmlNode* node, const std::string& fallback);
 
 std::string Trim(std::string_view s);
+
+// The descendants of `root` for which `matches` holds, in document order,
+// without looking inside a match (items do not nest).
+template <class Pred>
+void CollectElements(const xmlNode* root, const Pred& matches, std::vector<const xmlNode*>& out) {
+  for (const xmlNode* c = root ? root->children : nullptr; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (matches(c)) out.push_back(c);
+    else CollectElements(c, matches, out);
+  }
+}
 
 inline constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
 
