@@ -222,7 +222,6 @@ void ReadAtom(const xmlNode* root, ReadContext& context, Feed& feed, std::vector
   if (feed.format == Format::kAtom03 && xml::NamespaceUri(root).empty() && xml::Attr(root, "version").empty())
     feed.format = Format::kAtom10;
   feed.language = xml::Language(root, context.content_language);
-  ChooseDefaultOffset(context, feed.language);
   std::string updated_text;
   for (const xmlNode* c = root->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
@@ -249,6 +248,7 @@ void ReadAtom(const xmlNode* root, ReadContext& context, Feed& feed, std::vector
     }
   }
   feed.link = AlternateLink(feed.links);
+  ChooseDefaultOffset(context, feed);
   feed.updated = ParseFeedDate(updated_text, context.default_offset);
   // Entries are children of <feed>, or deeper after an unclosed element.
   std::vector<const xmlNode*> found;

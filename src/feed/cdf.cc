@@ -37,13 +37,11 @@ TextConstruct Text(const xmlNode* n, const std::string& document_url) {
 void ReadCdf(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<RawItem>& items) {
   feed.format = Format::kCdf;
   feed.language = xml::Language(root, context.content_language);
-  ChooseDefaultOffset(context, feed.language);
   const std::string base = xml::BaseUri(root, context.document_url);
   if (std::string href = xml::Trim(AttrNoCase(root, "href")); !href.empty()) {
     feed.link = ResolveUrl(base, href);
     feed.links.push_back({feed.link, "alternate", "text/html", "", "", 0});
   }
-  feed.updated = ParseFeedDate(AttrNoCase(root, "lastmod"), context.default_offset);
   for (const xmlNode* c = root->children; c; c = c->next) {
     if (Named(c, "title") && feed.title.empty()) {
       feed.title = PlainText(Text(c, context.document_url));
@@ -65,6 +63,8 @@ void ReadCdf(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<
       items.push_back(std::move(raw));
     }
   }
+  ChooseDefaultOffset(context, feed);
+  feed.updated = ParseFeedDate(AttrNoCase(root, "lastmod"), context.default_offset);
 }
 
 }  // namespace pw::feed

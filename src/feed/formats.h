@@ -61,9 +61,11 @@ void FinishItems(std::vector<RawItem>& items, const ReadContext& context, Feed& 
 
 // Shared by the readers.
 std::string PlainText(const TextConstruct& text);
-// The offset for dates without a zone: +07:00 for a Vietnamese feed (by its
-// language, else its host), else UTC; the caller's choice when it made one.
-void ChooseDefaultOffset(ReadContext& context, std::string_view language);
+// The offset for dates without a zone: +07:00 for a Vietnamese outlet's
+// feed (its language is vi, its document or site is on a .vn host, or its
+// title or description is written in Vietnamese), else UTC; the caller's
+// choice when it made one. Reads feed.language, link, title, description.
+void ChooseDefaultOffset(ReadContext& context, const Feed& feed);
 // "Name <email>", "email (Name)", "Name", "email" as a Person.
 Person ParsePerson(std::string_view text);
 std::int64_t ParseLength(std::string_view text);

@@ -84,7 +84,7 @@ Result<Feed> ReadJsonFeed(std::string_view body, ReadContext& context, std::vect
   if (!feed.link.empty()) feed.links.push_back({feed.link, "alternate", "text/html", "", "", 0});
   if (!feed.id.empty()) feed.links.push_back({ResolveUrl(base, feed.id), "self", "application/feed+json", "", "", 0});
   AddAuthors(root, base, feed.authors);
-  ChooseDefaultOffset(context, feed.language);
+  ChooseDefaultOffset(context, feed);
   auto it = root.find("items");
   if (it == root.end() || !it->value().is_array()) return feed;
   size_t index = 0;

@@ -104,9 +104,31 @@ std::string_view WithoutDeclaredEncoding(const std::string& text, std::string& s
 
 }  // namespace
 
-void ChooseDefaultOffset(ReadContext& context, std::string_view language) {
+namespace {
+
+// Letters only Vietnamese writes: ă đ ơ ư and the tone-marked vowels of
+// U+1EA0-U+1EF9 ("ệ", "ạ"), any case.
+bool HasVietnameseLetters(std::string_view utf8) {
+  for (size_t i = 0; i + 1 < utf8.size(); ++i) {
+    const auto a = static_cast<unsigned char>(utf8[i]);
+    const auto b = static_cast<unsigned char>(utf8[i + 1]);
+    if (a == 0xC4 && (b == 0x82 || b == 0x83 || b == 0x90 || b == 0x91)) return true;  // Ă ă Đ đ
+    if (a == 0xC6 && (b == 0xA0 || b == 0xA1 || b == 0xAF || b == 0xB0)) return true;  // Ơ ơ Ư ư
+    if (a == 0xE1 && i + 2 < utf8.size()) {  // U+1EA0-U+1EF9: E1 BA A0 .. E1 BB B9
+      const auto c = static_cast<unsigned char>(utf8[i + 2]);
+      if ((b == 0xBA && c >= 0xA0) || (b == 0xBB && c <= 0xB9)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void ChooseDefaultOffset(ReadContext& context, const Feed& feed) {
   if (context.offset_given) return;
-  const bool vietnamese = language.substr(0, 2) == "vi" || IsVietnameseHost(context.document_url);
+  const bool vietnamese = feed.language.substr(0, 2) == "vi" || IsVietnameseHost(context.document_url) ||
+                          IsVietnameseHost(feed.link) || HasVietnameseLetters(feed.title) ||
+                          HasVietnameseLetters(feed.description);
   context.default_offset = vietnamese ? std::chrono::hours(7) : std::chrono::minutes(0);
 }
 
@@ -223,7 +245,7 @@ void FinishItems(std::vector<RawItem>& raws, const ReadContext& context, Feed& f
       MapC1Controls(html.html);
       MapC1Controls(html.text);
     }
-    item.content = std::move(html.html);
+    item.content = xml::Trim(html.html);
     if (raw.summary.present && &richest != &raw.summary) {
       item.summary = raw.summary.is_html ? InlineText(raw.summary.value) : CollapseSpaces(raw.summary.value);
     } else {

@@ -227,7 +227,10 @@ RawItem ReadItem(const xmlNode* node, const ReadContext& context, const std::str
   return raw;
 }
 
-void ReadChannel(const xmlNode* channel, ReadContext& context, Feed& feed) {
+// Fills the channel's fields; its dates are left as text, for they are read
+// at an offset that depends on what the channel says about itself.
+void ReadChannel(const xmlNode* channel, const ReadContext& context, Feed& feed, std::string& published_text,
+                 std::string& updated_text) {
   std::string rss_link;
   for (const xmlNode* c = channel->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
@@ -261,9 +264,9 @@ void ReadChannel(const xmlNode* channel, ReadContext& context, Feed& feed) {
     } else if (IsItunes(c, "subtitle") || IsItunes(c, "summary")) {
       if (feed.description.empty()) feed.description = CollapseSpaces(xml::RawText(c));
     } else if (IsRss(c, "pubDate") || Is(c, kDcTermsNs, "issued")) {
-      if (!feed.published) feed.published = ParseFeedDate(xml::Text(c), context.default_offset);
+      if (published_text.empty()) published_text = xml::Text(c);
     } else if (IsRss(c, "lastBuildDate") || Is(c, kDcNs, "date") || Is(c, kDcTermsNs, "modified")) {
-      if (!feed.updated) feed.updated = ParseFeedDate(xml::Text(c), context.default_offset);
+      if (updated_text.empty()) updated_text = xml::Text(c);
     } else if (IsRss(c, "image")) {
       if (const xmlNode* url = xml::FirstChildElement(c, "url"); url && feed.image.empty())
         feed.image = ResolveUrl(xml::BaseUri(url, context.document_url), xml::Text(url));
@@ -322,15 +325,12 @@ void ReadRss(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<
       channel = c;
       break;
     }
-  // The language first: it decides the offset of the channel's own dates.
-  if (channel) {
-    for (const xmlNode* c = channel->children; c; c = c->next)
-      if ((IsRss(c, "language") || Is(c, kDcNs, "language")) && feed.language.empty()) feed.language = xml::Text(c);
-  }
+  std::string published_text, updated_text;
+  if (channel) ReadChannel(channel, context, feed, published_text, updated_text);
   if (feed.language.empty()) feed.language = xml::Language(channel ? channel : root, context.content_language);
-  ChooseDefaultOffset(context, feed.language);
-  if (channel) ReadChannel(channel, context, feed);
-
+  ChooseDefaultOffset(context, feed);
+  feed.published = ParseFeedDate(published_text, context.default_offset);
+  feed.updated = ParseFeedDate(updated_text, context.default_offset);
   // Items live inside <channel> (RSS 2.0) or beside it (RSS 1.0, 0.90);
   // deeper when an element before them was never closed (<itunes:category>
   // without its end tag puts every later item inside it).
