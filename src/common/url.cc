@@ -54,6 +54,11 @@ std::string DecodeIri(std::string_view s) {
 }  // namespace
 
 std::string ResolveUrl(std::string_view base, std::string_view ref) {
+  // Already absolute (most links in feeds): resolving would give it back,
+  // and parsing it costs more than everything else done to a link.
+  if ((ref.substr(0, 7) == "http://" || ref.substr(0, 8) == "https://") &&
+      ref.find_first_of(" \"<>\\^`{|}") == std::string_view::npos && !NeedsIriEncoding(ref))
+    return std::string(ref);
   if (NeedsIriEncoding(ref) || NeedsIriEncoding(base)) {
     const std::string resolved = ResolveUrl(EncodeIri(base), EncodeIri(ref));
     return resolved.empty() ? std::string() : DecodeIri(resolved);

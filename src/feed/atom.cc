@@ -66,6 +66,12 @@ std::string DecodeBase64(std::string_view in) {
 
 // A text construct: Atom 1.0's type="text|html|xhtml", Atom 0.3's MIME type
 // with mode="xml|escaped|base64".
+// The element's text, viewed in place when it is one text node.
+void TakeText(TextConstruct& t, const xmlNode* n) {
+  if (auto view = xml::SingleTextView(n)) t.Borrow(*view);
+  else t.Set(xml::RawText(n));
+}
+
 // In Atom 1.0 the <div> of type="xhtml" is a wrapper, not content; in Atom
 // 0.3 inline XML is content as it stands.
 TextConstruct Construct(const xmlNode* n, const std::string& document_url) {
@@ -86,8 +92,8 @@ TextConstruct Construct(const xmlNode* n, const std::string& document_url) {
   const bool binary_type = type.find('/') != std::string::npos && type.rfind("text/", 0) != 0 &&
                            type.find("xml") == std::string::npos;
   if (mode == "base64" || binary_type) {
-    t.value = DecodeBase64(xml::RawText(n));
-    t.is_html = type == "text/html" || (type != "text/plain" && LooksLikeHtml(t.value));
+    t.Set(DecodeBase64(xml::RawText(n)));
+    t.is_html = type == "text/html" || (type != "text/plain" && LooksLikeHtml(t.value()));
   } else if (xhtml || mode == "xml" || (has_child_element && type != "text" && type != "html")) {
     // Inline XML: the children of the <div> wrapper (Atom 1.0 requires
     // one), else the children themselves.
@@ -97,18 +103,18 @@ TextConstruct Construct(const xmlNode* n, const std::string& document_url) {
         div = (xml::LocalName(c) == "div" && (xml::NamespaceUri(c) == kXhtmlNs || !xhtml)) ? c : nullptr;
         break;
       }
-    t.value = xml::InnerXml(div && xhtml && !atom03 ? div : n);
+    t.Set(xml::InnerXml(div && xhtml && !atom03 ? div : n));
     t.is_html = true;
   } else if (type == "html" || type == "text/html" || mode == "escaped") {
-    t.value = xml::RawText(n);
+    TakeText(t, n);
     t.is_html = type != "text" && type != "text/plain";
   } else if (type.empty() || type == "text" || type == "text/plain") {
-    t.value = xml::RawText(n);
+    TakeText(t, n);
   } else if (type.find("xml") != std::string::npos) {
-    t.value = xml::InnerXml(n);
+    t.Set(xml::InnerXml(n));
     t.is_html = true;
   } else {
-    t.value = xml::RawText(n);
+    TakeText(t, n);
   }
   return t;
 }

@@ -26,8 +26,8 @@ std::string AttrNoCase(const xmlNode* n, const char* name) {
 TextConstruct Text(const xmlNode* n, const std::string& document_url) {
   TextConstruct t;
   t.present = true;
-  t.value = xml::RawText(n);
-  t.is_html = LooksLikeHtml(t.value);
+  t.Set(xml::RawText(n));
+  t.is_html = LooksLikeHtml(t.value());
   t.base = xml::BaseUri(n, document_url);
   return t;
 }

@@ -259,6 +259,23 @@ std::string DetectCharset(std::string_view bytes) {
   return l;
 }
 
+bool HasC1Control(std::string_view utf8) {
+  for (size_t pos = utf8.find('\xC2'); pos != std::string_view::npos && pos + 1 < utf8.size();
+       pos = utf8.find('\xC2', pos + 1)) {
+    const auto next = static_cast<unsigned char>(utf8[pos + 1]);
+    if (next >= 0x80 && next <= 0x9F) return true;
+  }
+  return false;
+}
+
+bool IsNfc(std::string_view utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return true;
+  const bool yes = nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), err);
+  return U_FAILURE(err) || yes;
+}
+
 void NormalizeNfc(std::string& utf8) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
@@ -325,33 +342,43 @@ bool RepairDoubleEncoding(std::string& utf8) {
   // one of U+00C2-U+00F4 (UTF-8 C3 82 .. C3 B4): no such byte pair, no work.
   if (utf8.find('\xC3') == std::string::npos && utf8.find('\xC2') == std::string::npos) return false;
   const HighTable& table = Windows1252();
+  // The windows-1252 byte a character came from; -1 when none did.
+  auto byte_of = [&](UChar32 cp) -> int {
+    if (cp >= 0 && cp < 0x100) return cp;
+    for (int b = 0; b < 32; ++b)
+      if (table[b] == static_cast<std::uint32_t>(cp)) return 0x80 + b;
+    return -1;
+  };
+  // First pass, without allocating: those bytes must be well-formed UTF-8
+  // (real text fails at its first Vietnamese letter or lone accented one).
+  int pending = 0;
+  bool any_high = false;
+  const auto n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 cp;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, n, cp);
+    const int b = byte_of(cp);
+    if (b < 0) return false;
+    if (pending > 0) {
+      if ((b & 0xC0) != 0x80) return false;
+      --pending;
+    } else if (b >= 0x80) {
+      any_high = true;
+      if (b >= 0xC2 && b <= 0xDF) pending = 1;
+      else if (b >= 0xE0 && b <= 0xEF) pending = 2;
+      else if (b >= 0xF0 && b <= 0xF4) pending = 3;
+      else return false;
+    }
+  }
+  if (pending > 0 || !any_high) return false;
   std::string bytes;
   bytes.reserve(utf8.size());
-  bool any_high = false;
-  for (size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    if (c < 0x80) {
-      bytes += static_cast<char>(c);
-      ++i;
-      continue;
-    }
+  for (int32_t i = 0; i < n;) {
     UChar32 cp;
-    int32_t next = static_cast<int32_t>(i);
-    U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), next, static_cast<int32_t>(utf8.size()), cp);
-    if (cp < 0) return false;
-    i = static_cast<size_t>(next);
-    int byte = -1;
-    if (cp >= 0x80 && cp <= 0xFF) {
-      byte = cp;
-    } else {
-      for (int b = 0; b < 32; ++b)
-        if (table[b] == static_cast<std::uint32_t>(cp)) byte = 0x80 + b;
-    }
-    if (byte < 0) return false;  // a character no windows-1252 byte gives: real text
-    bytes += static_cast<char>(byte);
-    any_high = true;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, n, cp);
+    bytes += static_cast<char>(byte_of(cp));
   }
-  if (!any_high || !IsValidUtf8(bytes) || bytes == utf8) return false;
+  if (!IsValidUtf8(bytes) || bytes == utf8) return false;
   utf8 = std::move(bytes);
   return true;
 }
@@ -433,7 +460,7 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
     out.encoding = chosen;
     const size_t valid = ValidUtf8Prefix(body);
     if (valid == body.size()) {
-      out.utf8.assign(body);
+      out.unchanged = body;
       if (chosen == "us-ascii" && HasMultibyteUtf8(body)) {
         out.problem = "declared us-ascii but the bytes are utf-8: read as utf-8";
         out.encoding = "utf-8";
@@ -444,17 +471,17 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
       ConvertResult converted;
       if (!detected.empty()) converted = ConvertWithIcu(body, detected);
       if (converted.ok) {
-        out.utf8 = std::move(converted.utf8);
+        out.converted = std::move(converted.utf8);
         out.encoding = detected;
         out.problem = "no encoding declared and the bytes are not utf-8: detected " + detected;
       } else {
-        out.utf8 = RepairUtf8(body, legacy);
+        out.converted = RepairUtf8(body, legacy);
         out.encoding = legacy_name;
         out.problem = "line " + std::to_string(LineOf(body, valid)) +
                       ": no encoding declared and the bytes are not utf-8: read as " + legacy_name;
       }
     } else {
-      out.utf8 = RepairUtf8(body, legacy);
+      out.converted = RepairUtf8(body, legacy);
       out.problem = "line " + std::to_string(LineOf(body, valid)) + ": declared " + chosen +
                     " but has bytes that are not: read them as " + legacy_name;
     }
@@ -464,11 +491,11 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
     // characters where ISO-8859-1 has C1 controls.
     if (charset == "iso-8859-1") charset = "windows-1252";
     if (IsSingleByteLatin(chosen) && IsValidUtf8(body) && HasMultibyteUtf8(body)) {
-      out.utf8.assign(body);
+      out.unchanged = body;
       out.encoding = "utf-8";
       out.problem = "declared " + chosen + " but the bytes are utf-8: read as utf-8";
     } else if (ConvertResult converted = ConvertWithIcu(body, charset); converted.ok) {
-      out.utf8 = std::move(converted.utf8);
+      out.converted = std::move(converted.utf8);
       out.encoding = chosen;
       if (converted.had_invalid)
         out.problem = "bytes that are not valid " + chosen + " were replaced by U+FFFD";
@@ -476,13 +503,18 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
       out.problem = "unknown encoding '" + chosen + "': read as utf-8";
       out.encoding = "utf-8";
       const size_t valid = ValidUtf8Prefix(body);
-      out.utf8 = valid == body.size() ? std::string(body) : RepairUtf8(body, legacy);
+      if (valid == body.size()) out.unchanged = body;
+      else out.converted = RepairUtf8(body, legacy);
     }
   }
   // A BOM that ICU kept (UTF-16/32 converters pass U+FEFF through).
-  if (out.utf8.rfind("\xEF\xBB\xBF", 0) == 0) out.utf8.erase(0, 3);
-  MapC1Controls(out.utf8);
-  NormalizeNfc(out.utf8);
+  if (out.converted && out.converted->rfind("\xEF\xBB\xBF", 0) == 0) out.converted->erase(0, 3);
+  // C1 controls and NFC: the input is copied only when they change it.
+  if (!out.converted && (HasC1Control(out.unchanged) || !IsNfc(out.unchanged))) out.converted = std::string(out.unchanged);
+  if (out.converted) {
+    MapC1Controls(*out.converted);
+    NormalizeNfc(*out.converted);
+  }
   return out;
 }
 

@@ -29,6 +29,7 @@
 // Pure; thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,11 +41,16 @@ struct DecodeOptions {
 };
 
 struct DecodedText {
-  std::string utf8;      // the whole document, UTF-8, NFC, without BOM
   std::string encoding;  // lower-case name of what the bytes were read as: "utf-8", "utf-16le", "windows-1252"
   std::string problem;   // "" or why the bytes were not what they claimed, "line N: ..."
+  // The whole document, UTF-8, NFC, without BOM: a view of the input bytes
+  // when they needed no change (the common case: no copy), else of `converted`.
+  std::string_view utf8() const { return converted ? std::string_view(*converted) : unchanged; }
+  std::string_view unchanged;
+  std::optional<std::string> converted;
 };
 
+// The result may view `bytes`: keep them alive while it is used.
 DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options);
 
 // The charset parameter of a Content-Type value, lower-cased and unquoted:

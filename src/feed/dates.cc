@@ -505,6 +505,51 @@ std::optional<Timestamp> ParseTokens(std::string_view text, int default_offset) 
   return Build(y, mo, d, h, mi, sec, offset);
 }
 
+// The canonical RFC 822 form most feeds write, "Thu, 06 Feb 2025 20:30:48
+// +0700" (or GMT), read without tokens; nullopt for anything else, which the
+// general reader then takes.
+std::optional<Timestamp> ParseRfc822Exact(std::string_view s) {
+  auto digits = [&](size_t at, size_t n, int& value) {
+    if (at + n > s.size()) return false;
+    value = 0;
+    for (size_t k = 0; k < n; ++k) {
+      if (!IsDigit(s[at + k])) return false;
+      value = value * 10 + (s[at + k] - '0');
+    }
+    return true;
+  };
+  size_t i = 0;
+  if (s.size() > 5 && std::isalpha(static_cast<unsigned char>(s[0])) && s[3] == ',' && s[4] == ' ') i = 5;
+  int d, y, h, mi, sec;
+  if (!digits(i, 2, d) || i + 11 > s.size() || s[i + 2] != ' ' || s[i + 6] != ' ') return std::nullopt;
+  std::string month(s.substr(i + 3, 3));
+  for (auto& c : month) c = char(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
+  int mo = 0;
+  for (size_t m = 0; m < 12; ++m)
+    if (month == kMonths[m]) mo = int(m) + 1;
+  i += 7;
+  if (!mo || !digits(i, 4, y) || s.substr(i + 4, 1) != " ") return std::nullopt;
+  i += 5;
+  if (!digits(i, 2, h) || s.substr(i + 2, 1) != ":" || !digits(i + 3, 2, mi) || s.substr(i + 5, 1) != ":" ||
+      !digits(i + 6, 2, sec) || s.substr(i + 8, 1) != " ")
+    return std::nullopt;
+  i += 9;
+  const std::string_view zone = s.substr(i);
+  int offset;
+  if (zone == "GMT" || zone == "UT" || zone == "UTC" || zone == "Z") {
+    offset = 0;
+  } else if (zone.size() == 5 && (zone[0] == '+' || zone[0] == '-')) {
+    int oh, om;
+    if (!digits(i + 1, 2, oh) || !digits(i + 3, 2, om) || oh > 23 || om > 59) return std::nullopt;
+    offset = (zone[0] == '-' ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return std::nullopt;
+  }
+  return Build(y, mo, d, h, mi, sec, offset);
+}
+
 }  // namespace
 
 std::optional<Timestamp> ParseFeedDate(std::string_view text, minutes default_offset) {
@@ -512,6 +557,7 @@ std::optional<Timestamp> ParseFeedDate(std::string_view text, minutes default_of
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   if (text.empty() || text.size() > 128) return std::nullopt;
   const int offset = int(default_offset.count());
+  if (auto exact = ParseRfc822Exact(text)) return exact;
   // Seconds since 1970 (some JSON feeds): nine to ten digits, nothing else.
   if ((text.size() == 9 || text.size() == 10) &&
       std::all_of(text.begin(), text.end(), [](char c) { return IsDigit(c); }))

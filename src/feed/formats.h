@@ -29,7 +29,22 @@ struct ReadContext {
 // A title, summary or content as published: plain text or HTML, with the base
 // its relative links resolve against.
 struct TextConstruct {
-  std::string value;
+  // The text: a view of the document's one text node for it when there is
+  // one (no copy; valid while the parsed document lives, which is until
+  // FinishItems returns), else `owned`.
+  std::string_view value() const { return borrowed ? view : std::string_view(owned); }
+  void Set(std::string text) {
+    owned = std::move(text);
+    borrowed = false;
+  }
+  void Borrow(std::string_view text) {
+    view = text;
+    borrowed = true;
+  }
+
+  std::string owned;
+  std::string_view view;
+  bool borrowed = false;
   bool is_html = false;
   std::string base;
   bool present = false;  // the element was there (even if empty)

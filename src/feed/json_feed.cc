@@ -111,14 +111,22 @@ Result<Feed> ReadJsonFeed(std::string_view body, ReadContext& context, std::vect
     }
     if (const std::string external = GetString(o, "external_url"); !external.empty())
       item.links.push_back({ResolveUrl(base, external), "related", "", "", "", 0});
-    raw.title = {GetString(o, "title"), false, base, o.contains("title")};
-    raw.title.is_html = LooksLikeHtml(raw.title.value);
-    raw.summary = {GetString(o, "summary"), false, base, o.contains("summary")};
-    raw.summary.is_html = LooksLikeHtml(raw.summary.value);
+    // Owned copies: the JSON document is gone when FinishItems reads them.
+    auto construct = [&](std::string_view key, bool is_html) {
+      TextConstruct t;
+      t.Set(GetString(o, key));
+      t.is_html = is_html || LooksLikeHtml(t.value());
+      t.base = base;
+      t.present = o.contains(key);
+      return t;
+    };
+    raw.title = construct("title", false);
+    raw.summary = construct("summary", false);
     if (o.contains("content_html")) {
-      raw.content = {GetString(o, "content_html"), true, base, true};
+      raw.content = construct("content_html", true);
     } else if (o.contains("content_text")) {
-      raw.content = {GetString(o, "content_text"), false, base, true};
+      raw.content = construct("content_text", false);
+      raw.content.is_html = false;  // text, whatever it looks like
     }
     raw.published_text = GetString(o, "date_published");
     raw.updated_text = GetString(o, "date_modified");

@@ -78,7 +78,7 @@ struct Walker {
 Result<std::vector<Subscription>> ParseOpml(std::string_view bytes, const std::string& source_name,
                                             const std::string& base_url) {
   const DecodedText text = DecodeFeedBytes(bytes, {});
-  xml::ParsedXml parsed = xml::ParseXml(text.utf8);
+  xml::ParsedXml parsed = xml::ParseXml(text.utf8());
   if (!text.problem.empty() && parsed.wellformed) {
     parsed.wellformed = false;
     parsed.first_error = text.problem;

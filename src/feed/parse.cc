@@ -87,18 +87,24 @@ std::string LineAndMessage(const std::string& error) {
   return "1: " + error;
 }
 
-// The text is UTF-8 now, whatever its XML declaration says; libxml2 would
-// still complain about a label it does not know ("u16"), so the label goes.
-std::string_view WithoutDeclaredEncoding(const std::string& text, std::string& storage) {
-  if (text.rfind("<?xml", 0) != 0) return text;
+// The text is UTF-8 now, whatever its XML declaration says; libxml2 is told
+// so, but would still stumble on a label it does not know ("u16"), so any
+// label but UTF-8's goes (copying the text: rare, and converted text is ours).
+std::string_view WithoutDeclaredEncoding(std::string_view text, std::string& storage) {
+  if (text.substr(0, 5) != "<?xml") return text;
   const size_t end = text.find("?>");
   const size_t pos = text.find("encoding", 5);
-  if (end == std::string::npos || pos == std::string::npos || pos > end) return text;
-  storage = text.substr(0, pos) + text.substr(end);
+  if (end == std::string_view::npos || pos == std::string_view::npos || pos > end) return text;
+  std::string label(text.substr(pos, end - pos));
+  std::transform(label.begin(), label.end(), label.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  if (label.find("utf-8") != std::string::npos || label.find("utf8") != std::string::npos) return text;
+  storage.reserve(text.size());
+  storage.assign(text.substr(0, pos));
   // Keep the declaration's line count (it is one line, but be exact).
-  storage.insert(pos, std::string(static_cast<size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(pos),
-                                                                  text.begin() + static_cast<std::ptrdiff_t>(end), '\n')),
-                                  '\n'));
+  storage.append(static_cast<size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(pos),
+                                                text.begin() + static_cast<std::ptrdiff_t>(end), '\n')),
+                 '\n');
+  storage.append(text.substr(end));
   return storage;
 }
 
@@ -192,7 +198,7 @@ std::int64_t ParseLength(std::string_view text) {
 }
 
 std::string PlainText(const TextConstruct& text) {
-  std::string out = text.is_html ? InlineText(text.value) : CollapseSpaces(text.value);
+  std::string out = text.is_html ? InlineText(text.value()) : CollapseSpaces(text.value());
   MapC1Controls(out);
   RepairDoubleEncoding(out);
   return out;
@@ -234,20 +240,22 @@ void FinishItems(std::vector<RawItem>& raws, const ReadContext& context, Feed& f
     ++index;
     Item& item = raw.item;
     item.language = NormalizeLanguage(item.language);
-    item.title = raw.title.is_html ? InlineText(raw.title.value) : CollapseSpaces(raw.title.value);
-    const TextConstruct& richest = raw.content.present && !xml::Trim(raw.content.value).empty() ? raw.content : raw.summary;
+    item.title = raw.title.is_html ? InlineText(raw.title.value()) : CollapseSpaces(raw.title.value());
+    const auto blank = [](std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; };
+    const TextConstruct& richest = raw.content.present && !blank(raw.content.value()) ? raw.content : raw.summary;
     SanitizedHtml html;
+    const bool summary_elsewhere = raw.summary.present && &richest != &raw.summary;
     if (richest.is_html) {
-      html = SanitizeHtml(richest.value, richest.base);
+      html = SanitizeHtml(richest.value(), richest.base, !summary_elsewhere);
     } else {
-      html.html = EscapeHtml(xml::Trim(richest.value));
-      html.text = CollapseSpaces(richest.value);
+      html.html = EscapeHtml(xml::Trim(richest.value()));
+      html.text = CollapseSpaces(richest.value());
       MapC1Controls(html.html);
       MapC1Controls(html.text);
     }
     item.content = xml::Trim(html.html);
-    if (raw.summary.present && &richest != &raw.summary) {
-      item.summary = raw.summary.is_html ? InlineText(raw.summary.value) : CollapseSpaces(raw.summary.value);
+    if (summary_elsewhere) {
+      item.summary = raw.summary.is_html ? InlineText(raw.summary.value()) : CollapseSpaces(raw.summary.value());
     } else {
       item.summary = std::move(html.text);
     }
@@ -313,7 +321,7 @@ Result<Feed> Parse(std::string_view body, const ParseOptions& options) {
   decode.vietnamese = IsVietnameseHost(options.document_url) || DeclaresVietnamese(body) ||
                       (options.default_utc_offset && *options.default_utc_offset == std::chrono::hours(7));
   const DecodedText decoded = DecodeFeedBytes(body, decode);
-  const std::string& text = decoded.utf8;
+  const std::string_view text = decoded.utf8();
   std::vector<std::string> warnings;
   if (!IsFeedMediaType(options.content_type))
     warnings.push_back("served as '" + options.content_type + "', not a feed's media type");

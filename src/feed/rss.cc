@@ -103,11 +103,12 @@ TextConstruct Construct(const xmlNode* n, const std::string& document_url, bool 
   // elements are the HTML.
   for (const xmlNode* c = n->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE) {
-      t.value = xml::InnerXml(n);
+      t.Set(xml::InnerXml(n));
       t.is_html = true;
       return t;
     }
-  t.value = xml::RawText(n);
+  if (auto view = xml::SingleTextView(n)) t.Borrow(*view);
+  else t.Set(xml::RawText(n));
   t.is_html = is_html;
   return t;
 }
@@ -126,7 +127,7 @@ RawItem ReadItem(const xmlNode* node, const ReadContext& context, const std::str
     if (IsRss(c, "title") || Is(c, kDcNs, "title")) {
       if (!raw.title.present) {
         raw.title = Construct(c, context.document_url, false);
-        raw.title.is_html = LooksLikeHtml(raw.title.value);
+        raw.title.is_html = LooksLikeHtml(raw.title.value());
       }
     } else if (IsRss(c, "link")) {
       if (item.link.empty()) {
@@ -160,7 +161,7 @@ RawItem ReadItem(const xmlNode* node, const ReadContext& context, const std::str
     } else if (Is(c, kXhtmlNs, "body") || Is(c, kXhtmlNs, "div") || IsRss(c, "body")) {
       if (!raw.content.present) {
         raw.content = Construct(c, context.document_url, true);
-        raw.content.value = xml::InnerXml(c);
+        raw.content.Set(xml::InnerXml(c));
         content_node = c;
       }
     } else if (IsRss(c, "pubDate") || Is(c, kDcNs, "date") || Is(c, kDcTermsNs, "issued") ||

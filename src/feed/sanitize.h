@@ -46,7 +46,9 @@ struct SanitizedHtml {
   std::string text;  // what a reader sees, as InlineText would give it
 };
 
-SanitizedHtml SanitizeHtml(std::string_view html, const std::string& base_url);
+// `want_text` false leaves SanitizedHtml::text empty (when the caller has
+// the text from elsewhere, it need not be made).
+SanitizedHtml SanitizeHtml(std::string_view html, const std::string& base_url, bool want_text = true);
 std::string InlineText(std::string_view html);
 
 // Whitespace runs (and U+00A0) to one space, trimmed.

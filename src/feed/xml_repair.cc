@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <map>
 
 #include <libxml/HTMLparser.h>
@@ -30,6 +31,22 @@ constexpr std::array<bool, 256> MakeSpecial() {
   return table;
 }
 constexpr std::array<bool, 256> kSpecial = MakeSpecial();
+
+// Inside a tag: what ends or changes the scan.
+constexpr std::array<bool, 256> MakeInTag() {
+  std::array<bool, 256> table = MakeSpecial();
+  table['>'] = table['='] = table['"'] = table['\''] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kInTag = MakeInTag();
+
+// Inside a quoted value.
+constexpr std::array<bool, 256> MakeInValue() {
+  std::array<bool, 256> table = MakeSpecial();
+  table['"'] = table['\''] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kInValue = MakeInValue();
 
 bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_' || c == ':';
@@ -62,7 +79,7 @@ class Repairer {
     size_t i = 0;
     const size_t n = in_.size();
     while (i < n) {
-      while (i < n && !kSpecial[static_cast<unsigned char>(in_[i])]) ++i;
+      i = SkipPlain(i);
       if (i >= n) break;
       if (in_[i] == '<') i = OnLessThan(i);
       else if (in_[i] == '&') i = OnAmpersand(i, 0);
@@ -76,6 +93,23 @@ class Repairer {
   }
 
  private:
+  // The first byte at or after `i` that needs a look: '<', '&', or a control
+  // character. Eight bytes at a time, for the bulk of a document is plain.
+  size_t SkipPlain(size_t i) const {
+    const size_t n = in_.size();
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    auto has_byte = [](std::uint64_t x, std::uint64_t b) { return ((x ^ (kOnes * b)) - kOnes) & ~(x ^ (kOnes * b)) & kHighs; };
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, in_.data() + i, 8);
+      // Any byte below 0x20 (tab and newline among them: then byte by byte), '<' or '&'.
+      if ((((word - kOnes * 0x20) & ~word & kHighs) | has_byte(word, '<') | has_byte(word, '&')) != 0) break;
+      i += 8;
+    }
+    while (i < n && !kSpecial[static_cast<unsigned char>(in_[i])]) ++i;
+    return i;
+  }
+
   void Replace(size_t begin, size_t end, std::string_view with) {
     if (!result_.changed) {
       out_.reserve(in_.size() + in_.size() / 16 + 64);
@@ -137,53 +171,48 @@ class Repairer {
     }
     // A tag: '&' inside quoted attribute values follows text's rules. A '<'
     // ends the scan even inside quotes: more likely a missing quote than a
-    // '<' in a value, and libxml2 reports either.
-    char quote = 0;
-    bool after_equals = false;
+    // '<' in a value, and libxml2 reports either. Names and spaces are
+    // skipped by table, for tags are most of a feed's markup.
+    const size_t n = in_.size();
     size_t j = i + 1;
-    while (j < in_.size()) {
+    while (true) {
+      while (j < n && !kInTag[static_cast<unsigned char>(in_[j])]) ++j;
+      if (j >= n) return j;
       const char c = in_[j];
-      if (quote) {
-        if (c == quote) quote = 0;
-        else if (c == '&') {
-          j = OnAmpersand(j, quote);
-          continue;
-        } else if (c == '<') {
-          return j;
-        } else if (IsControl(static_cast<unsigned char>(c))) {
-          j = OnControl(j);
-          continue;
-        }
-      } else if ((c == '"' || c == '\'') && after_equals) {
-        quote = c;
-        after_equals = false;
-      } else if (c == '=') {
-        after_equals = true;
-      } else if (!std::isspace(static_cast<unsigned char>(c))) {
-        after_equals = false;
-      }
-      if (quote || c == '"' || c == '\'' || c == '=') {
-        ++j;
-        continue;
-      }
-      if (c == '>') {
-        return j + 1;
-      } else if (c == '<') {
-        return j;  // an unclosed tag: libxml2 reports it
-      } else if (c == '&') {
+      if (c == '>') return j + 1;
+      if (c == '<') return j;  // an unclosed tag: libxml2 reports it
+      if (c == '&') {
         j = OnAmpersand(j, 0);
         continue;
-      } else if (IsControl(static_cast<unsigned char>(c))) {
-        j = OnControl(j);
+      }
+      if (c != '=') {  // a control character, or a quote outside any value
+        j = IsControl(static_cast<unsigned char>(c)) ? OnControl(j) : j + 1;
         continue;
       }
       ++j;
+      while (j < n && std::isspace(static_cast<unsigned char>(in_[j]))) ++j;
+      if (j >= n || (in_[j] != '"' && in_[j] != '\'')) continue;
+      const char quote = in_[j++];
+      while (true) {  // the quoted value
+        while (j < n && !kInValue[static_cast<unsigned char>(in_[j])]) ++j;
+        if (j >= n) return j;
+        const char v = in_[j];
+        if (v == quote) {
+          ++j;
+          break;
+        }
+        if (v == '<') return j;
+        if (v == '&') j = OnAmpersand(j, quote);
+        else j = IsControl(static_cast<unsigned char>(v)) ? OnControl(j) : j + 1;
+      }
     }
-    return j;
   }
 
   size_t OnAmpersand(size_t i, char quote) {
     const size_t n = in_.size();
+    // The five XML entities, by far the most common: nothing to do.
+    for (std::string_view predefined : {"lt;", "gt;", "amp;", "quot;", "apos;"})
+      if (in_.compare(i + 1, predefined.size(), predefined) == 0) return i + 1 + predefined.size();
     size_t j = i + 1;
     if (j < n && in_[j] == '#') {
       const bool hex = j + 1 < n && (in_[j + 1] == 'x' || in_[j + 1] == 'X');
@@ -217,8 +246,8 @@ class Repairer {
       size_t k = j;
       while (k < n && IsNameChar(in_[k])) ++k;
       if (k < n && in_[k] == ';') {
+        if (IsPredefined(in_.substr(j, k - j))) return k + 1;  // the common case: no allocation
         const std::string name(in_.substr(j, k - j));
-        if (IsPredefined(name)) return k + 1;
         if (auto it = entities_.find(name); it != entities_.end()) {
           ExpandEntity(i, k + 1, name, it->second, quote);
           return k + 1;

@@ -123,6 +123,13 @@ std::string RawText(const xmlNode* node) {
   return out;
 }
 
+std::optional<std::string_view> SingleTextView(const xmlNode* node) {
+  const xmlNode* only = node ? node->children : nullptr;
+  if (!only || only->next || (only->type != XML_TEXT_NODE && only->type != XML_CDATA_SECTION_NODE))
+    return std::nullopt;
+  return only->content ? std::string_view(reinterpret_cast<const char*>(only->content)) : std::string_view();
+}
+
 std::string Text(const xmlNode* node) { return Trim(RawText(node)); }
 
 std::string InnerXml(const xmlNode* node) {

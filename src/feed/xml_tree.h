@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,9 @@ const xmlNode* FirstChildElement(const xmlNode* node, std::string_view local_nam
                                  std::string_view ns = {});
 // Concatenated text of the node and its descendants, not trimmed.
 std::string RawText(const xmlNode* node);
+// The content of the node's only child when that is a text or CDATA node,
+// viewed in place (valid while the document lives); nullopt otherwise.
+std::optional<std::string_view> SingleTextView(const xmlNode* node);
 // RawText, trimmed.
 std::string Text(const xmlNode* node);
 // The serialized children of the node (for Atom type="xhtml" content).

@@ -15,11 +15,11 @@ namespace {
 
 TEST(DecodeFeedBytes, ABomWinsOverEverythingAndIsRemoved) {
   const auto utf8 = DecodeFeedBytes("\xEF\xBB\xBF<rss/>", {.http_charset = "iso-8859-1"});
-  EXPECT_EQ(utf8.utf8, "<rss/>");
+  EXPECT_EQ(utf8.utf8(), "<rss/>");
   EXPECT_EQ(utf8.encoding, "utf-8");
   EXPECT_NE(utf8.problem.find("overrides the HTTP charset"), std::string::npos);
   const auto utf16 = DecodeFeedBytes(std::string("\xFF\xFE<\0r\0s\0s\0/\0>\0", 14), {});
-  EXPECT_EQ(utf16.utf8, "<rss/>");
+  EXPECT_EQ(utf16.utf8(), "<rss/>");
   EXPECT_EQ(utf16.encoding, "utf-16le");
   EXPECT_TRUE(utf16.problem.empty());
 }
@@ -28,7 +28,7 @@ TEST(DecodeFeedBytes, ReadsUtf16And32WithoutABomFromTheirFirstBytes) {
   const std::string be("\0<\0?\0x\0m\0l\0 \0v\0=\0'\0\x31\0'\0?\0>\0<\0r\0/\0>", 34);
   const auto out = DecodeFeedBytes(be, {});
   EXPECT_EQ(out.encoding, "utf-16be");
-  EXPECT_EQ(out.utf8, "<?xml v='1'?><r/>");
+  EXPECT_EQ(out.utf8(), "<?xml v='1'?><r/>");
   const std::string le32("<\0\0\0r\0\0\0/\0\0\0>\0\0\0", 16);
   EXPECT_EQ(DecodeFeedBytes(le32, {}).encoding, "utf-32le");
 }
@@ -37,7 +37,7 @@ TEST(DecodeFeedBytes, TheHttpCharsetWinsOverTheDeclaration) {
   const std::string doc = "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>caf\xE9</t>";
   const auto out = DecodeFeedBytes(doc, {.http_charset = "iso-8859-1"});
   EXPECT_EQ(out.encoding, "iso-8859-1");
-  EXPECT_EQ(out.utf8, "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>café</t>");
+  EXPECT_EQ(out.utf8(), "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>café</t>");
   EXPECT_TRUE(out.problem.empty());
 }
 
@@ -45,13 +45,13 @@ TEST(DecodeFeedBytes, ReadsVietnameseWindows1258AndComposesTheToneMarks) {
   // "Việt Nam" in windows-1258: ê (0xEA) then the combining dot below (0xF2).
   const auto out = DecodeFeedBytes("<?xml version='1.0' encoding='windows-1258'?><t>Vi\xEA\xF2t Nam</t>", {});
   EXPECT_EQ(out.encoding, "windows-1258");
-  EXPECT_EQ(out.utf8, "<?xml version='1.0' encoding='windows-1258'?><t>Việt Nam</t>");  // NFC: U+1EC7
+  EXPECT_EQ(out.utf8(), "<?xml version='1.0' encoding='windows-1258'?><t>Việt Nam</t>");  // NFC: U+1EC7
   EXPECT_TRUE(out.problem.empty());
 }
 
 TEST(DecodeFeedBytes, RepairsUtf8ThatHasWindows1252BytesInIt) {
   const auto out = DecodeFeedBytes("<?xml version='1.0' encoding='utf-8'?>\n<t>Việt Nam don\x92t</t>", {});
-  EXPECT_EQ(out.utf8, "<?xml version='1.0' encoding='utf-8'?>\n<t>Việt Nam don’t</t>");
+  EXPECT_EQ(out.utf8(), "<?xml version='1.0' encoding='utf-8'?>\n<t>Việt Nam don’t</t>");
   EXPECT_EQ(out.encoding, "utf-8");
   EXPECT_EQ(out.problem, "line 2: declared utf-8 but has bytes that are not: read them as windows-1252");
 }
@@ -59,14 +59,14 @@ TEST(DecodeFeedBytes, RepairsUtf8ThatHasWindows1252BytesInIt) {
 TEST(DecodeFeedBytes, ReadsStrayBytesOfAVietnameseFeedAsWindows1258) {
   // 0xD5 is Ơ in windows-1258 (Õ in windows-1252).
   const auto vi = DecodeFeedBytes("<t>\xD5</t>", {.vietnamese = true});
-  EXPECT_EQ(vi.utf8, "<t>Ơ</t>");
+  EXPECT_EQ(vi.utf8(), "<t>Ơ</t>");
   EXPECT_EQ(vi.encoding, "windows-1258");
-  EXPECT_EQ(DecodeFeedBytes("<t>\xD5</t>", {}).utf8, "<t>Õ</t>");
+  EXPECT_EQ(DecodeFeedBytes("<t>\xD5</t>", {}).utf8(), "<t>Õ</t>");
 }
 
 TEST(DecodeFeedBytes, ReadsUtf8LabelledAsLatin1AsUtf8) {
   const auto out = DecodeFeedBytes("<?xml version='1.0' encoding='iso-8859-1'?><t>Việt</t>", {});
-  EXPECT_EQ(out.utf8, "<?xml version='1.0' encoding='iso-8859-1'?><t>Việt</t>");
+  EXPECT_EQ(out.utf8(), "<?xml version='1.0' encoding='iso-8859-1'?><t>Việt</t>");
   EXPECT_EQ(out.encoding, "utf-8");
   EXPECT_EQ(out.problem, "declared iso-8859-1 but the bytes are utf-8: read as utf-8");
 }
