@@ -10,6 +10,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
 namespace pw::feed {
@@ -64,9 +66,54 @@ bool IsSingleByteLatin(std::string_view label) {
          (label.rfind("windows-125", 0) == 0);
 }
 
-// Length of the valid UTF-8 prefix of `s` (RFC 3629: no overlongs, no
-// surrogates, nothing above U+10FFFF).
-size_t ValidUtf8Prefix(std::string_view s) {
+// Two-byte prefixes of UTF-8 sequences (lead byte, second byte) under which
+// some character is not NFC-stable: a combining mark, a character that
+// composes with the one before it, or one NFC replaces (U+2126 OHM SIGN).
+// Text without them is NFC already, so ICU's full check is skipped: feeds in
+// Vietnamese or English (U+1EA0-U+1EF9, U+2019...) never touch them.
+class NfcRiskTable {
+ public:
+  static const NfcRiskTable& Get() {
+    static const NfcRiskTable table;
+    return table;
+  }
+  bool AtRisk(unsigned char lead, unsigned char second) const {
+    return (bits_[lead * 4 + (second >> 6)] >> (second & 63)) & 1;
+  }
+
+ private:
+  NfcRiskTable() {
+    auto mark = [&](unsigned lead, unsigned second) { bits_[lead * 4 + (second >> 6)] |= 1ull << (second & 63); };
+    auto unstable = [](UChar32 c) {
+      return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0;
+    };
+    for (UChar32 c = 0x80; c <= 0xFFFF; ++c) {
+      if (!unstable(c)) continue;
+      if (c < 0x800) mark(0xC0 | (c >> 6), 0x80 | (c & 0x3F));
+      else mark(0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F));
+    }
+    // Beyond the BMP: four-byte sequences are checked by ICU, except the
+    // emoji and symbols of U+1F000-U+1FFFF when they are all stable.
+    for (unsigned lead = 0xF0; lead <= 0xF4; ++lead)
+      for (unsigned second = 0x80; second <= 0xBF; ++second) mark(lead, second);
+    bool emoji_stable = true;
+    for (UChar32 c = 0x1F000; c <= 0x1FFFF && emoji_stable; ++c) emoji_stable = !unstable(c);
+    if (emoji_stable) bits_[0xF0 * 4 + (0x9F >> 6)] &= ~(1ull << (0x9F & 63));
+  }
+  std::array<std::uint64_t, 256 * 4> bits_{};
+};
+
+struct Utf8Scan {
+  size_t valid = 0;        // length of the valid UTF-8 prefix
+  bool c1 = false;         // a C1 control (U+0080-U+009F) in it
+  bool nfc_risk = false;   // a character that may not be NFC-stable in it
+};
+
+// Validates UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above
+// U+10FFFF) and notes, on the way, what would need a second look.
+Utf8Scan ScanUtf8(std::string_view s) {
+  Utf8Scan scan;
+  const NfcRiskTable& risk = NfcRiskTable::Get();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
@@ -89,18 +136,25 @@ size_t ValidUtf8Prefix(std::string_view s) {
     if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
     else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
     else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
-    else return i;
-    if (i + len > n) return i;
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
+    else break;
+    if (i + len > n) break;
+    bool ok = true;
+    for (size_t k = 1; k < len && ok; ++k) {
+      ok = (p[i + k] & 0xC0) == 0x80;
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return i;
+    if (!ok || (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+      break;
+    if (cp >= 0x80 && cp <= 0x9F) scan.c1 = true;
+    if (risk.AtRisk(c, p[i + 1])) scan.nfc_risk = true;
     i += len;
   }
-  return n;
+  scan.valid = i;
+  return scan;
 }
+
+size_t ValidUtf8Prefix(std::string_view s) { return ScanUtf8(s).valid; }
 
 bool HasMultibyteUtf8(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xC2; });
@@ -257,15 +311,6 @@ std::string DetectCharset(std::string_view bytes) {
   if (l == "iso-8859-8" || l == "iso-8859-8-i") return "windows-1255";
   if (l == "iso-8859-7") return "windows-1253";
   return l;
-}
-
-bool HasC1Control(std::string_view utf8) {
-  for (size_t pos = utf8.find('\xC2'); pos != std::string_view::npos && pos + 1 < utf8.size();
-       pos = utf8.find('\xC2', pos + 1)) {
-    const auto next = static_cast<unsigned char>(utf8[pos + 1]);
-    if (next >= 0x80 && next <= 0x9F) return true;
-  }
-  return false;
 }
 
 bool IsNfc(std::string_view utf8) {
@@ -456,11 +501,14 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
 
   const size_t bom_length = bom.empty() ? 0 : bom == "utf-8" ? 3 : bom.rfind("utf-32", 0) == 0 ? 4 : 2;
   const std::string_view body = bytes.substr(bom_length);
+  std::optional<Utf8Scan> body_scan;  // the scan of `body`, when it is the result
   if (chosen == "utf-8" || chosen == "us-ascii") {
     out.encoding = chosen;
-    const size_t valid = ValidUtf8Prefix(body);
+    const Utf8Scan scan = ScanUtf8(body);
+    const size_t valid = scan.valid;
     if (valid == body.size()) {
       out.unchanged = body;
+      body_scan = scan;
       if (chosen == "us-ascii" && HasMultibyteUtf8(body)) {
         out.problem = "declared us-ascii but the bytes are utf-8: read as utf-8";
         out.encoding = "utf-8";
@@ -510,7 +558,10 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
   // A BOM that ICU kept (UTF-16/32 converters pass U+FEFF through).
   if (out.converted && out.converted->rfind("\xEF\xBB\xBF", 0) == 0) out.converted->erase(0, 3);
   // C1 controls and NFC: the input is copied only when they change it.
-  if (!out.converted && (HasC1Control(out.unchanged) || !IsNfc(out.unchanged))) out.converted = std::string(out.unchanged);
+  if (!out.converted) {
+    const Utf8Scan scan = body_scan ? *body_scan : ScanUtf8(out.unchanged);
+    if (scan.c1 || (scan.nfc_risk && !IsNfc(out.unchanged))) out.converted = std::string(out.unchanged);
+  }
   if (out.converted) {
     MapC1Controls(*out.converted);
     NormalizeNfc(*out.converted);

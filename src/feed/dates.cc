@@ -544,6 +544,11 @@ std::optional<Timestamp> ParseRfc822Exact(std::string_view s) {
     int oh, om;
     if (!digits(i + 1, 2, oh) || !digits(i + 3, 2, om) || oh > 23 || om > 59) return std::nullopt;
     offset = (zone[0] == '-' ? -1 : 1) * (oh * 60 + om);
+  } else if (!zone.empty() && zone.size() <= 4 &&
+             std::all_of(zone.begin(), zone.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+    std::string word(zone);
+    for (auto& c : word) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (!ZoneFromWord(word, offset)) return std::nullopt;  // unknown: the general reader decides
   } else {
     return std::nullopt;
   }

@@ -53,6 +53,54 @@ bool IsMedia(const xmlNode* n, std::string_view name) {
   return xml::IsElement(n, name) && (InNs(n, kMediaNs) || InNs(n, "http://search.yahoo.com/mrss"));
 }
 
+// The vocabularies an RSS child element can come from.
+enum class Ns { kRss, kContent, kDc, kDcTerms, kAtom, kMedia, kItunes, kXhtml, kOther };
+
+Ns NsOf(std::string_view uri) {
+  if (uri.empty() || uri == "http://purl.org/rss/1.0/" || uri == kRss090Ns ||
+      uri.rfind("http://backend.userland.com/rss", 0) == 0 || uri == "http://blogs.law.harvard.edu/tech/rss")
+    return Ns::kRss;
+  if (uri == kContentNs) return Ns::kContent;
+  if (uri == kDcNs) return Ns::kDc;
+  if (uri == kDcTermsNs) return Ns::kDcTerms;
+  if (uri == kAtomNs || uri == "http://purl.org/atom/ns#") return Ns::kAtom;
+  if (uri == kMediaNs || uri == "http://search.yahoo.com/mrss") return Ns::kMedia;
+  if (EqualsNoCase(uri, kItunesNs)) return Ns::kItunes;
+  if (uri == kXhtmlNs) return Ns::kXhtml;
+  return Ns::kOther;
+}
+
+// Namespace declarations are few and shared by every item: each is
+// classified once.
+class NsCache {
+ public:
+  Ns Of(const xmlNode* n) {
+    for (const auto& [ns, kind] : seen_)
+      if (ns == n->ns) return kind;
+    const Ns kind = NsOf(xml::NamespaceUri(n));
+    if (seen_.size() < 32) seen_.emplace_back(n->ns, kind);
+    return kind;
+  }
+
+ private:
+  std::vector<std::pair<const xmlNs*, Ns>> seen_;
+};
+
+// A child element, classified once: its vocabulary and its local name
+// (lower-cased for RSS's own elements, which feeds write in any case).
+struct Element {
+  Element(const xmlNode* n, NsCache& cache) : node(n), ns(cache.Of(n)), name(xml::LocalName(n)) {
+    if (ns == Ns::kRss)
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  bool Rss(std::string_view lower) const { return ns == Ns::kRss && name == lower; }
+  bool In(Ns vocabulary, std::string_view local) const { return ns == vocabulary && name == local; }
+
+  const xmlNode* node;
+  Ns ns;
+  std::string name;
+};
+
 void AddCategory(std::vector<std::string>& out, std::string text) {
   text = CollapseSpaces(text);
   if (!text.empty()) out.push_back(std::move(text));
@@ -113,7 +161,8 @@ TextConstruct Construct(const xmlNode* n, const std::string& document_url, bool 
   return t;
 }
 
-RawItem ReadItem(const xmlNode* node, const ReadContext& context, const std::string& feed_language) {
+RawItem ReadItem(const xmlNode* node, const ReadContext& context, const std::string& feed_language,
+                 NsCache& namespaces) {
   RawItem raw;
   raw.base = xml::BaseUri(node, context.document_url);
   Item& item = raw.item;
@@ -124,12 +173,13 @@ RawItem ReadItem(const xmlNode* node, const ReadContext& context, const std::str
   TextConstruct media_title;  // the title when the item has no <title>
   for (const xmlNode* c = node->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (IsRss(c, "title") || Is(c, kDcNs, "title")) {
+    const Element e(c, namespaces);
+    if (e.Rss("title") || e.In(Ns::kDc, "title")) {
       if (!raw.title.present) {
         raw.title = Construct(c, context.document_url, false);
         raw.title.is_html = LooksLikeHtml(raw.title.value());
       }
-    } else if (IsRss(c, "link")) {
+    } else if (e.Rss("link")) {
       if (item.link.empty()) {
         item.link = xml::Trim(xml::RawText(c));
         if (!item.link.empty()) {
@@ -137,13 +187,13 @@ RawItem ReadItem(const xmlNode* node, const ReadContext& context, const std::str
           item.links.push_back(Link{item.link, "alternate", "text/html", "", "", 0});
         }
       }
-    } else if (IsRss(c, "guid")) {
+    } else if (e.Rss("guid")) {
       if (item.guid.empty()) {
         item.guid = xml::Text(c);
         const std::string permalink = xml::Trim(xml::Attr(c, "isPermaLink"));
         guid_is_permalink = permalink.empty() || permalink == "true";
       }
-    } else if (IsRss(c, "description") || Is(c, kDcNs, "description") || IsRss(c, "summary")) {
+    } else if (e.Rss("description") || e.In(Ns::kDc, "description") || e.Rss("summary")) {
       // The first of <description> and <summary> summarizes; a second one,
       // with no content:encoded, is the content.
       if (!raw.summary.present) {
@@ -153,48 +203,48 @@ RawItem ReadItem(const xmlNode* node, const ReadContext& context, const std::str
         raw.content = Construct(c, context.document_url, true);
         content_node = c;
       }
-    } else if (Is(c, kContentNs, "encoded") || IsRss(c, "fullitem")) {
+    } else if (e.In(Ns::kContent, "encoded") || e.Rss("fullitem")) {
       if (!raw.content.present) {
         raw.content = Construct(c, context.document_url, true);
         content_node = c;
       }
-    } else if (Is(c, kXhtmlNs, "body") || Is(c, kXhtmlNs, "div") || IsRss(c, "body")) {
+    } else if (e.In(Ns::kXhtml, "body") || e.In(Ns::kXhtml, "div") || e.Rss("body")) {
       if (!raw.content.present) {
         raw.content = Construct(c, context.document_url, true);
         raw.content.Set(xml::InnerXml(c));
         content_node = c;
       }
-    } else if (IsRss(c, "pubDate") || Is(c, kDcNs, "date") || Is(c, kDcTermsNs, "issued") ||
-               Is(c, kDcTermsNs, "created")) {
+    } else if (e.Rss("pubdate") || e.In(Ns::kDc, "date") || e.In(Ns::kDcTerms, "issued") ||
+               e.In(Ns::kDcTerms, "created")) {
       if (raw.published_text.empty()) raw.published_text = xml::Text(c);
-    } else if (Is(c, kDcTermsNs, "modified") || Is(c, kAtomNs, "updated")) {
+    } else if (e.In(Ns::kDcTerms, "modified") || e.In(Ns::kAtom, "updated")) {
       if (raw.updated_text.empty()) raw.updated_text = xml::Text(c);
-    } else if (IsRss(c, "author") || Is(c, kDcNs, "creator") || Is(c, kDcNs, "author") ||
-               IsItunes(c, "author")) {
-      if (!IsItunes(c, "author") || item.authors.empty()) AddPerson(item.authors, xml::Text(c));
-    } else if (IsRss(c, "category") || Is(c, kDcNs, "subject") || IsMedia(c, "category")) {
+    } else if (e.Rss("author") || e.In(Ns::kDc, "creator") || e.In(Ns::kDc, "author") ||
+               e.In(Ns::kItunes, "author")) {
+      if (e.ns != Ns::kItunes || item.authors.empty()) AddPerson(item.authors, xml::Text(c));
+    } else if (e.Rss("category") || e.In(Ns::kDc, "subject") || e.In(Ns::kMedia, "category")) {
       AddCategory(item.categories, xml::Text(c));
-    } else if (IsItunes(c, "category")) {
+    } else if (e.In(Ns::kItunes, "category")) {
       AddItunesCategories(c, item.categories);
-    } else if (IsItunes(c, "keywords")) {
+    } else if (e.In(Ns::kItunes, "keywords")) {
       AddKeywords(xml::RawText(c), item.categories);
-    } else if (IsItunes(c, "summary") || IsMedia(c, "description")) {
+    } else if (e.In(Ns::kItunes, "summary") || e.In(Ns::kMedia, "description")) {
       if (!raw.summary.present) {
-        raw.summary = Construct(c, context.document_url, IsItunes(c, "summary") ? false : xml::Attr(c, "type") == "html");
+        raw.summary = Construct(c, context.document_url, e.ns == Ns::kItunes ? false : xml::Attr(c, "type") == "html");
         summary_node = c;
       }
-    } else if (IsMedia(c, "title")) {
+    } else if (e.In(Ns::kMedia, "title")) {
       if (!media_title.present) media_title = Construct(c, context.document_url, xml::Attr(c, "type") == "html");
-    } else if (IsRss(c, "enclosure") || IsMedia(c, "content")) {
-      Enclosure e;
-      e.url = xml::Trim(xml::Attr(c, "url"));
-      e.type = xml::Attr(c, "type");
-      e.length = ParseLength(xml::Attr(c, IsRss(c, "enclosure") ? "length" : "fileSize"));
-      if (e.url.empty()) continue;
-      e.url = ResolveUrl(xml::BaseUri(c, context.document_url), e.url);
-      if (IsRss(c, "enclosure")) item.links.push_back({e.url, "enclosure", e.type, "", "", e.length});
-      item.enclosures.push_back(std::move(e));
-    } else if (IsMedia(c, "group")) {
+    } else if (e.Rss("enclosure") || e.In(Ns::kMedia, "content")) {
+      Enclosure enclosure;
+      enclosure.url = xml::Trim(xml::Attr(c, "url"));
+      enclosure.type = xml::Attr(c, "type");
+      enclosure.length = ParseLength(xml::Attr(c, e.ns == Ns::kRss ? "length" : "fileSize"));
+      if (enclosure.url.empty()) continue;
+      enclosure.url = ResolveUrl(xml::BaseUri(c, context.document_url), enclosure.url);
+      if (e.ns == Ns::kRss) item.links.push_back({enclosure.url, "enclosure", enclosure.type, "", "", enclosure.length});
+      item.enclosures.push_back(std::move(enclosure));
+    } else if (e.In(Ns::kMedia, "group")) {
       for (const xmlNode* m = c->children; m; m = m->next) {
         if (!IsMedia(m, "content")) continue;
         Enclosure e{xml::Trim(xml::Attr(m, "url")), xml::Attr(m, "type"), ParseLength(xml::Attr(m, "fileSize"))};
@@ -202,11 +252,11 @@ RawItem ReadItem(const xmlNode* node, const ReadContext& context, const std::str
         e.url = ResolveUrl(xml::BaseUri(m, context.document_url), e.url);
         item.enclosures.push_back(std::move(e));
       }
-    } else if (xml::IsElement(c, "link") && (InNs(c, kAtomNs) || InNs(c, "http://purl.org/atom/ns#"))) {
+    } else if (e.In(Ns::kAtom, "link")) {
       item.links.push_back(AtomLink(c, context.document_url));
-    } else if (IsRss(c, "source")) {
+    } else if (e.Rss("source")) {
       item.source = Source{CollapseSpaces(xml::RawText(c)), xml::Trim(xml::Attr(c, "url"))};
-    } else if (Is(c, kDcNs, "language")) {
+    } else if (e.In(Ns::kDc, "language")) {
       item_language = xml::Text(c);
     }
   }
@@ -337,7 +387,8 @@ void ReadRss(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<
   // without its end tag puts every later item inside it).
   std::vector<const xmlNode*> found;
   xml::CollectElements(root, [](const xmlNode* n) { return IsRss(n, "item"); }, found);
-  for (const xmlNode* item : found) items.push_back(ReadItem(item, context, feed.language));
+  NsCache namespaces;
+  for (const xmlNode* item : found) items.push_back(ReadItem(item, context, feed.language, namespaces));
 }
 
 }  // namespace pw::feed

@@ -49,6 +49,20 @@ TEST(DecodeFeedBytes, ReadsVietnameseWindows1258AndComposesTheToneMarks) {
   EXPECT_TRUE(out.problem.empty());
 }
 
+TEST(DecodeFeedBytes, PutsUtf8InNfcOnlyWhenItIsNot) {
+  // "Việt" with the dot below and the circumflex as combining marks (NFD, as
+  // Mac software writes it), and U+2126 OHM SIGN, which NFC replaces.
+  const std::string nfd = "<t>Vie\xCC\xA3\xCC\x82t \xE2\x84\xA6</t>";
+  const auto out = DecodeFeedBytes(nfd, {});
+  EXPECT_EQ(out.utf8(), "<t>Việt Ω</t>");
+  EXPECT_TRUE(out.converted.has_value());
+  // Text that is NFC already is not copied: the result views the input.
+  const std::string nfc = "<t>Việt Nam ’quotes’ 😀</t>";
+  const auto same = DecodeFeedBytes(nfc, {});
+  EXPECT_FALSE(same.converted.has_value());
+  EXPECT_EQ(same.utf8().data(), nfc.data());
+}
+
 TEST(DecodeFeedBytes, RepairsUtf8ThatHasWindows1252BytesInIt) {
   const auto out = DecodeFeedBytes("<?xml version='1.0' encoding='utf-8'?>\n<t>Việt Nam don\x92t</t>", {});
   EXPECT_EQ(out.utf8(), "<?xml version='1.0' encoding='utf-8'?>\n<t>Việt Nam don’t</t>");
