@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <climits>
+#include <mutex>
 #include <vector>
 
 #include <libxml/parser.h>
@@ -49,6 +50,10 @@ void AppendText(const xmlNode* node, std::string& out) {
 }  // namespace
 
 ParsedXml ParseXml(std::string_view utf8) {
+  // libxml2 wants its global initialization done once, before threads use it
+  // (it is not reentrant); the app parses feeds on a worker pool.
+  static std::once_flag libxml_initialized;
+  std::call_once(libxml_initialized, xmlInitParser);
   ParsedXml out;
   RepairedXml repaired = RepairXml(utf8);
   const std::string_view text = repaired.changed ? std::string_view(repaired.text) : utf8;
