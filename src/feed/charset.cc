@@ -66,41 +66,34 @@ bool IsSingleByteLatin(std::string_view label) {
          (label.rfind("windows-125", 0) == 0);
 }
 
-// Two-byte prefixes of UTF-8 sequences (lead byte, second byte) under which
-// some character is not NFC-stable: a combining mark, a character that
-// composes with the one before it, or one NFC replaces (U+2126 OHM SIGN).
-// Text without them is NFC already, so ICU's full check is skipped: feeds in
-// Vietnamese or English (U+1EA0-U+1EF9, U+2019...) never touch them.
+// The characters that may not be NFC-stable: combining marks, characters
+// that compose with the one before them, and those NFC replaces (U+2000,
+// U+2126 OHM SIGN). Text without them is NFC already, so ICU's full check is
+// skipped: Vietnamese and English feeds never have them. Built once from
+// ICU's NFC_Quick_Check and combining class (one bit per BMP character);
+// beyond the BMP, everything but U+1F000-U+1FFFF (emoji) counts as at risk.
 class NfcRiskTable {
  public:
   static const NfcRiskTable& Get() {
     static const NfcRiskTable table;
     return table;
   }
-  bool AtRisk(unsigned char lead, unsigned char second) const {
-    return (bits_[lead * 4 + (second >> 6)] >> (second & 63)) & 1;
+  bool AtRisk(std::uint32_t cp) const {
+    if (cp < 0x10000) return (bmp_[cp >> 6] >> (cp & 63)) & 1;
+    return !(cp >= 0x1F000 && cp <= 0x1FFFF && emoji_stable_);
   }
 
  private:
   NfcRiskTable() {
-    auto mark = [&](unsigned lead, unsigned second) { bits_[lead * 4 + (second >> 6)] |= 1ull << (second & 63); };
     auto unstable = [](UChar32 c) {
       return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0;
     };
-    for (UChar32 c = 0x80; c <= 0xFFFF; ++c) {
-      if (!unstable(c)) continue;
-      if (c < 0x800) mark(0xC0 | (c >> 6), 0x80 | (c & 0x3F));
-      else mark(0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F));
-    }
-    // Beyond the BMP: four-byte sequences are checked by ICU, except the
-    // emoji and symbols of U+1F000-U+1FFFF when they are all stable.
-    for (unsigned lead = 0xF0; lead <= 0xF4; ++lead)
-      for (unsigned second = 0x80; second <= 0xBF; ++second) mark(lead, second);
-    bool emoji_stable = true;
-    for (UChar32 c = 0x1F000; c <= 0x1FFFF && emoji_stable; ++c) emoji_stable = !unstable(c);
-    if (emoji_stable) bits_[0xF0 * 4 + (0x9F >> 6)] &= ~(1ull << (0x9F & 63));
+    for (UChar32 c = 0x80; c <= 0xFFFF; ++c)
+      if (unstable(c)) bmp_[static_cast<size_t>(c) >> 6] |= 1ull << (c & 63);
+    for (UChar32 c = 0x1F000; c <= 0x1FFFF && emoji_stable_; ++c) emoji_stable_ = !unstable(c);
   }
-  std::array<std::uint64_t, 256 * 4> bits_{};
+  std::array<std::uint64_t, 0x10000 / 64> bmp_{};
+  bool emoji_stable_ = true;
 };
 
 struct Utf8Scan {
@@ -147,7 +140,7 @@ Utf8Scan ScanUtf8(std::string_view s) {
         (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
       break;
     if (cp >= 0x80 && cp <= 0x9F) scan.c1 = true;
-    if (risk.AtRisk(c, p[i + 1])) scan.nfc_risk = true;
+    if (risk.AtRisk(cp)) scan.nfc_risk = true;
     i += len;
   }
   scan.valid = i;

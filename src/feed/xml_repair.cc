@@ -208,11 +208,28 @@ class Repairer {
     }
   }
 
+  // The length of "lt;", "gt;", "amp;", "quot;" or "apos;" at `at`, else 0.
+  size_t PredefinedAt(size_t at) const {
+    const size_t n = in_.size();
+    auto is = [&](const char* s, size_t len) {
+      if (at + len > n) return false;
+      for (size_t k = 0; k < len; ++k)
+        if (in_[at + k] != s[k]) return false;
+      return true;
+    };
+    switch (at < n ? in_[at] : '\0') {
+      case 'l': return is("lt;", 3) ? 3 : 0;
+      case 'g': return is("gt;", 3) ? 3 : 0;
+      case 'a': return is("amp;", 4) ? 4 : is("apos;", 5) ? 5 : 0;
+      case 'q': return is("quot;", 5) ? 5 : 0;
+      default: return 0;
+    }
+  }
+
   size_t OnAmpersand(size_t i, char quote) {
     const size_t n = in_.size();
     // The five XML entities, by far the most common: nothing to do.
-    for (std::string_view predefined : {"lt;", "gt;", "amp;", "quot;", "apos;"})
-      if (in_.compare(i + 1, predefined.size(), predefined) == 0) return i + 1 + predefined.size();
+    if (const size_t length = PredefinedAt(i + 1)) return i + 1 + length;
     size_t j = i + 1;
     if (j < n && in_[j] == '#') {
       const bool hex = j + 1 < n && (in_[j + 1] == 'x' || in_[j + 1] == 'X');
