@@ -8,19 +8,20 @@
 //   InlineText("<b>Quỹ GenAI</b> &amp; AWS") == "Quỹ GenAI & AWS"
 //   InlineText("AT&T") == "AT&T"
 //
-// SanitizeHtml parses the fragment with libxml2's HTML parser and writes it
-// back from the tree, keeping an allowlist of elements and attributes:
+// SanitizeHtml reads the fragment with feed/html_tokenizer.h (HTML5's
+// tokenization: raw-text elements, comments to "-->", bogus comments) in one
+// pass and writes back only what an allowlist keeps, closing what it opened:
 //   - script, style, frame, svg, math, template, form controls, head,
 //     title, meta, link, base are dropped with everything inside them; other
 //     elements not allowed (iframe, object, embed, applet, noscript, font,
 //     form, custom tags) are dropped but what is inside them is kept, and
 //     sanitized in turn (an object's fallback text, the <img> inside a
-//     <noscript>; libxml2 puts what follows a void <embed> inside it);
+//     <noscript>);
 //   - attributes: only an allowlist (href, src, alt, title, width, height,
 //     lang, dir, cite, datetime, table spans, ...); no on*, style, class,
 //     id or name;
-//   - URLs (href, src, cite, poster): http, https, mailto, ftp, tel, or
-//     relative, which is resolved against `base_url`; javascript:, vbscript:,
+//   - URLs (href, src, cite, poster): http, https, mailto, ftp, tel, magnet,
+//     or relative, resolved against an http(s) `base_url`; javascript:, vbscript:,
 //     data: and any other scheme drop the attribute. Control characters and
 //     whitespace in a scheme ("java\tscript:") are seen through, as browsers
 //     see through them;
