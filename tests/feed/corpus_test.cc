@@ -134,7 +134,9 @@ TEST(Corpus, EveryRealFeedParsesWithItsItemsTitlesLinksDatesAndText) {
       ++not_feeds;
       ASSERT_FALSE(feed.has_value()) << row.path;
       EXPECT_EQ(feed.error().message.find('\n'), std::string::npos) << row.path;
-      if (kNotFeeds.count(row.path)) EXPECT_EQ(feed.error().kind, kNotFeeds.at(row.path)) << row.path;
+      if (kNotFeeds.count(row.path)) {
+        EXPECT_EQ(feed.error().kind, kNotFeeds.at(row.path)) << row.path;
+      }
       continue;
     }
     ASSERT_OK(feed);
@@ -145,7 +147,9 @@ TEST(Corpus, EveryRealFeedParsesWithItsItemsTitlesLinksDatesAndText) {
     EXPECT_EQ(static_cast<int>(feed->items.size()), want_items) << row.path;
     EXPECT_TRUE(TitleAgrees(row.title, *feed)) << row.path << ": '" << feed->title << "' vs the index's '"
                                                << row.title << "'";
-    if (row.format == "jsonfeed") EXPECT_FALSE(feed->title.empty()) << row.path;
+    if (row.format == "jsonfeed") {
+      EXPECT_FALSE(feed->title.empty()) << row.path;
+    }
     EXPECT_EQ(TextProblem(feed->title), "") << row.path << ": " << feed->title;
     for (const auto& w : feed->warnings)
       EXPECT_EQ(w.find("not understood"), std::string::npos) << row.path << ": " << w;
@@ -153,9 +157,10 @@ TEST(Corpus, EveryRealFeedParsesWithItsItemsTitlesLinksDatesAndText) {
       ++items;
       EXPECT_EQ(TextProblem(item.title), "") << row.path << ": " << item.title;
       EXPECT_EQ(TextProblem(item.summary, false), "") << row.path << ": " << item.summary.substr(0, 80);
-      if (!item.link.empty())
+      if (!item.link.empty()) {
         EXPECT_TRUE(item.link.rfind("http://", 0) == 0 || item.link.rfind("https://", 0) == 0)
             << row.path << ": " << item.link;
+      }
       EXPECT_FALSE(item.key.empty()) << row.path;
       if (item.published) ++dated;
       else ++undated;
