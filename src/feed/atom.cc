@@ -262,4 +262,11 @@ void ReadAtom(const xmlNode* root, ReadContext& context, Feed& feed, std::vector
   for (const xmlNode* entry : found) items.push_back(ReadEntry(entry, context, feed.language));
 }
 
+void ReadAtomEntryDocument(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<RawItem>& items) {
+  feed.format = Format::kAtom10;
+  feed.language = xml::Language(root, context.content_language);
+  ChooseDefaultOffset(context, feed);
+  items.push_back(ReadEntry(root, context, feed.language));
+}
+
 }  // namespace pw::feed

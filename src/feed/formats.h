@@ -64,6 +64,8 @@ struct RawItem {
 void ReadRss(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<RawItem>& items);
 // Atom 0.3 and 1.0 (root <feed>).
 void ReadAtom(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<RawItem>& items);
+// An Atom Entry Document (RFC 4287 section 2: root <entry>): a feed of one item.
+void ReadAtomEntryDocument(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<RawItem>& items);
 // Microsoft's Channel Definition Format (root <CHANNEL>), as IE 4 feeds had it.
 void ReadCdf(const xmlNode* root, ReadContext& context, Feed& feed, std::vector<RawItem>& items);
 // JSON Feed 1.0 / 1.1.

@@ -371,6 +371,8 @@ Result<Feed> Parse(std::string_view body, const ParseOptions& options) {
     ReadRss(root, context, feed, raws);
   } else if (name == "feed") {
     ReadAtom(root, context, feed, raws);
+  } else if (name == "entry" && xml::NamespaceUri(root) == "http://www.w3.org/2005/Atom") {
+    ReadAtomEntryDocument(root, context, feed, raws);
   } else if (name == "CHANNEL" || name == "channel") {
     ReadCdf(root, context, feed, raws);
   } else if (name == "html" || name == "HTML") {

@@ -4,8 +4,8 @@
 //                     .content_type = "application/rss+xml; charset=utf-8"};
 //   Result<Feed> feed = Parse(body, opts);
 //
-// The format is detected from the content (RSS, RDF, Atom, or JSON Feed), not
-// from the Content-Type. The bytes are decoded as feed/charset.h says (BOM,
+// The format is detected from the content (RSS, RDF, Atom feed or entry
+// document, CDF, or JSON Feed), not from the Content-Type. The bytes are decoded as feed/charset.h says (BOM,
 // HTTP charset, XML declaration, then checks and repairs), the XML repaired
 // as feed/xml_repair.h says, then parsed by libxml2 in recovery mode.
 //

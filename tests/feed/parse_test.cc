@@ -278,3 +278,20 @@ TEST(FeedParse, UsesContentLocationAndContentLanguageFromHttp) {
 
 }  // namespace
 }  // namespace pw::feed
+
+namespace pw::feed {
+namespace {
+
+TEST(FeedParse, ReadsAnAtomEntryDocumentAsAFeedOfOne) {
+  auto feed = Parse("<entry xmlns='http://www.w3.org/2005/Atom'><title>Một</title><id>urn:x:1</id>"
+                    "<updated>2024-11-25T08:00:00+07:00</updated></entry>",
+                    {});
+  ASSERT_OK(feed);
+  EXPECT_EQ(feed->format, Format::kAtom10);
+  ASSERT_EQ(feed->items.size(), 1u);
+  EXPECT_EQ(feed->items[0].title, "Một");
+  EXPECT_EQ(feed->items[0].key, "guid:urn:x:1");
+}
+
+}  // namespace
+}  // namespace pw::feed
