@@ -216,6 +216,10 @@ RawItem ReadEntry(const xmlNode* node, const ReadContext& context, const std::st
     }
   }
   item.link = AlternateLink(item.links);
+  // No alternate link: an id that is a web address is the entry's page (as
+  // an RSS guid that is a permalink is).
+  if (item.link.empty() && (item.guid.rfind("http://", 0) == 0 || item.guid.rfind("https://", 0) == 0))
+    item.link = item.guid;
   if (raw.published_text.empty()) raw.published_text = created_text;
   item.language = xml::Language(content_node ? content_node : summary_node ? summary_node : node, feed_language);
   return raw;

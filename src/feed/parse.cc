@@ -206,29 +206,32 @@ std::string PlainText(const TextConstruct& text) {
 
 namespace {
 
-// Clears a URL that must not be followed (javascript:, data:, ...), and says so.
-void DropUnsafe(std::string& url, std::string_view what, std::vector<std::string>& warnings) {
+// Clears a URL that must not be followed (javascript:, data:, ...); the
+// first one of an item or feed is named in `dropped`.
+void DropUnsafe(std::string& url, std::string& dropped) {
   if (url.empty() || IsSafeUrl(url)) return;
-  warnings.push_back(std::string(what) + ": unsafe URL dropped ('" + url.substr(0, 40) + "')");
+  if (dropped.empty()) dropped = url.substr(0, 40);
   url.clear();
 }
 
-void DropUnsafeLinks(std::vector<Link>& links, std::string_view what, std::vector<std::string>& warnings) {
-  for (Link& l : links) DropUnsafe(l.href, what, warnings);
+void DropUnsafeLinks(std::vector<Link>& links, std::string& dropped) {
+  for (Link& l : links) DropUnsafe(l.href, dropped);
   links.erase(std::remove_if(links.begin(), links.end(), [](const Link& l) { return l.href.empty(); }), links.end());
 }
 
-void DropUnsafePeople(std::vector<Person>& people, std::string_view what, std::vector<std::string>& warnings) {
-  for (Person& p : people) DropUnsafe(p.uri, what, warnings);
+void SayDropped(const std::string& dropped, std::string_view what, std::vector<std::string>& warnings) {
+  if (!dropped.empty()) warnings.push_back(std::string(what) + ": unsafe URL dropped ('" + dropped + "')");
 }
 
 }  // namespace
 
 void FinishFeed(Feed& feed) {
-  DropUnsafe(feed.link, "feed", feed.warnings);
-  DropUnsafe(feed.image, "feed", feed.warnings);
-  DropUnsafeLinks(feed.links, "feed", feed.warnings);
-  DropUnsafePeople(feed.authors, "feed", feed.warnings);
+  std::string dropped;
+  DropUnsafe(feed.link, dropped);
+  DropUnsafe(feed.image, dropped);
+  DropUnsafeLinks(feed.links, dropped);
+  for (Person& p : feed.authors) DropUnsafe(p.uri, dropped);
+  SayDropped(dropped, "feed", feed.warnings);
   MapC1Controls(feed.title);
   RepairDoubleEncoding(feed.title);
 }
@@ -280,15 +283,16 @@ void FinishItems(std::vector<RawItem>& raws, const ReadContext& context, Feed& f
     }
     if (!item.published)
       feed.warnings.push_back("item " + std::to_string(index) + " has no usable date: its first-seen time stands in");
-    const std::string where = "item " + std::to_string(index);
-    DropUnsafe(item.link, where, feed.warnings);
-    DropUnsafeLinks(item.links, where, feed.warnings);
-    DropUnsafePeople(item.authors, where, feed.warnings);
-    for (Enclosure& e : item.enclosures) DropUnsafe(e.url, where, feed.warnings);
+    std::string dropped;
+    DropUnsafe(item.link, dropped);
+    DropUnsafeLinks(item.links, dropped);
+    for (Person& p : item.authors) DropUnsafe(p.uri, dropped);
+    for (Enclosure& e : item.enclosures) DropUnsafe(e.url, dropped);
     item.enclosures.erase(std::remove_if(item.enclosures.begin(), item.enclosures.end(),
                                          [](const Enclosure& e) { return e.url.empty(); }),
                           item.enclosures.end());
-    if (item.source) DropUnsafe(item.source->url, where, feed.warnings);
+    if (item.source) DropUnsafe(item.source->url, dropped);
+    SayDropped(dropped, "item " + std::to_string(index), feed.warnings);
     item.key = ItemKey(item.guid, item.link, item.title, item.content);
     feed.items.push_back(std::move(item));
   }

@@ -101,19 +101,23 @@ void AppendEscaped(std::string& out, std::string_view s, bool attribute) {
 // not. Control characters and whitespace anywhere are ignored when reading
 // the scheme, as browsers ignore them ("java\tscript:").
 bool AllowedScheme(std::string_view url) {
-  // The scheme as a browser reads it: up to the first ':', skipping control
-  // characters and spaces, lower-cased; none before a '/', '?' or '#'.
+  // The scheme as a browser reads it: what comes before the first ':',
+  // skipping control characters and spaces, lower-cased; no ':' before a
+  // '/', '?' or '#' means a relative URL.
   char scheme[8];
   size_t length = 0;
+  bool too_long = false;
   for (char c : url) {
     if (static_cast<unsigned char>(c) <= 0x20) continue;
-    if (c == ':') break;
     if (c == '/' || c == '?' || c == '#') return true;  // relative
-    if (length == sizeof scheme) return false;           // longer than any we allow
-    scheme[length++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c == ':') {
+      return !too_long && length > 0 &&
+             OneOf(std::string_view(scheme, length), {"http", "https", "mailto", "ftp", "tel", "magnet"});
+    }
+    if (length == sizeof scheme) too_long = true;  // longer than any we allow, if a scheme at all
+    else scheme[length++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  if (length == 0 || url.find(':') == std::string_view::npos) return true;
-  return OneOf(std::string_view(scheme, length), {"http", "https", "mailto", "ftp", "tel", "magnet"});
+  return true;  // no ':' at all: relative
 }
 
 std::string TrimSpaces(std::string_view s) {

@@ -90,7 +90,8 @@ std::string TextProblem(const std::string& s, bool is_title = true) {
 // The index's own counts are guesses by regular expression (SOURCES.md says
 // so); where our reading is the right one, it is recorded here with why.
 const std::map<std::string, int> kIndexCorrections = {
-    {"mixed-node-feedparser/illegally-nested.xml", 10},       // 10 <item> elements; the index counted 20
+    {"mixed-node-feedparser/illegally-nested.xml", 10},       // 10 items; the index also counted the
+                                                              // empty <item /> inside each
     {"mixed-node-feedparser/complexNamespaceFeed.xml", 1},    // Atom in a prefixed namespace: the
     {"mixed-node-feedparser/nondefaultnamespace.atom", 1},    // index found no entry (nor a feed)
     {"mixed-feed-rs/atom_entry_1.xml", 1},                    // an Atom Entry Document: a feed of one

@@ -119,6 +119,9 @@ TEST(SanitizeHtml, SeesThroughObfuscatedSchemes) {
   EXPECT_FALSE(IsSafeUrl(" data:text/html,x"));
   EXPECT_TRUE(IsSafeUrl("https://vnexpress.net/a.html"));
   EXPECT_TRUE(IsSafeUrl("/relative/path"));
+  EXPECT_TRUE(IsSafeUrl("記事1のURL"));            // relative, however long its first segment
+  EXPECT_TRUE(IsSafeUrl("verylongsegment/x:y"));  // a ':' after a '/' is no scheme
+  EXPECT_FALSE(IsSafeUrl("verylongscheme:x"));
 }
 
 TEST(SanitizeHtml, UnwrapsFramesAndObjectsButKeepsTheirText) {
