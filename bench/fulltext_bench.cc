@@ -5,13 +5,12 @@
 // same bytes is the floor. Rates are per CPU second of one thread (per core).
 // bench/RESULTS.md records the figures and the command.
 #include <benchmark/benchmark.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <zlib.h>
 
 #include "text/html_dom.h"
 #include "text/main_content.h"
@@ -58,7 +57,8 @@ const std::vector<std::string>& Scrapinghub() {
 const std::vector<std::string>& AllPages() {
   static const std::vector<std::string> pages = [] {
     std::vector<std::string> out = Scrapinghub();
-    for (auto&& p : ReadAll(kHtml / "mozilla-readability-news-subset", "source.html.gz")) out.push_back(std::move(p));
+    for (auto&& p : ReadAll(kHtml / "mozilla-readability-news-subset", "source.html.gz"))
+      out.push_back(std::move(p));
     for (auto&& p : ReadAll(kHtml / "newspaper4k-testdata/html", ".html.gz")) out.push_back(std::move(p));
     for (auto&& p : ReadAll(kHtml / "htmldate-eval/pages", ".html.gz")) out.push_back(std::move(p));
     return out;
@@ -93,16 +93,22 @@ void Run(benchmark::State& state, const std::vector<std::string>& pages, const s
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
 
-void BM_MainContent_Scrapinghub(benchmark::State& state) { Run(state, Scrapinghub(), "https://example.com/a"); }
+void BM_MainContent_Scrapinghub(benchmark::State& state) {
+  Run(state, Scrapinghub(), "https://example.com/a");
+}
 BENCHMARK(BM_MainContent_Scrapinghub)->Unit(benchmark::kMillisecond);
 
-void BM_MainContent_AllCorpusPages(benchmark::State& state) { Run(state, AllPages(), "https://example.com/a"); }
+void BM_MainContent_AllCorpusPages(benchmark::State& state) {
+  Run(state, AllPages(), "https://example.com/a");
+}
 BENCHMARK(BM_MainContent_AllCorpusPages)->Unit(benchmark::kMillisecond);
 
 // The corpus's VnExpress article through its site rule.
 void BM_MainContent_VnExpressSiteRule(benchmark::State& state) {
-  static const std::vector<std::string> page = {ReadGzip(kHtml / "htmldate-eval/pages/VnExpress.net-Kinh-doanh.html.gz")};
-  Run(state, page.front().empty() ? std::vector<std::string>{} : page, "https://vnexpress.net/x-4672302.html");
+  static const std::vector<std::string> page = {
+      ReadGzip(kHtml / "htmldate-eval/pages/VnExpress.net-Kinh-doanh.html.gz")};
+  Run(state, page.front().empty() ? std::vector<std::string>{} : page,
+      "https://vnexpress.net/x-4672302.html");
 }
 BENCHMARK(BM_MainContent_VnExpressSiteRule)->Unit(benchmark::kMicrosecond);
 

@@ -380,6 +380,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::map<std::string, FamilyScore>> scores;          // family -> system -> score
   std::map<std::string, std::vector<std::pair<double, std::string>>> worst;  // system -> (F1, page)
   std::map<std::string, int> methods;
+  std::vector<std::string> misses;  // metadata that differs from the gold, with --errors
   for (const auto& p : pages) {
     const std::string page = ReadMaybeGzip(p.path);
     const std::string key = p.family + "/" + p.id;
@@ -393,7 +394,10 @@ int main(int argc, char** argv) {
       if (!p.gold_title.empty()) {
         auto& s = title[p.family];
         ++s.total;
-        if (text::NormalizeText(ours->title) == p.gold_title) ++s.right;
+        if (text::NormalizeText(ours->title) == p.gold_title)
+          ++s.right;
+        else if (errors > 0)
+          misses.push_back("title " + key + ": '" + ours->title + "' gold '" + p.gold_title + "'");
       }
       if (!p.gold_language.empty()) {
         auto& s = language[p.family];
@@ -403,7 +407,10 @@ int main(int argc, char** argv) {
       if (!p.gold_day.empty()) {
         auto& s = day[p.family];
         ++s.total;
-        if (Day(ours->published) == p.gold_day) ++s.right;
+        if (Day(ours->published) == p.gold_day)
+          ++s.right;
+        else if (errors > 0)
+          misses.push_back("day " + key + ": '" + ours->published + "' gold " + p.gold_day);
       }
     }
     if (key == show) {
@@ -449,6 +456,8 @@ int main(int argc, char** argv) {
   for (const auto& [m, n] : methods) std::printf(" %s %d;", m.c_str(), n);
   std::printf("\n");
   if (errors > 0) {
+    std::printf("\nMetadata misses of presswatch:\n");
+    for (const auto& m : misses) std::printf("  %s\n", m.c_str());
     for (auto& [system, list] : worst) {
       std::sort(list.begin(), list.end());
       std::printf("\nWorst pages of %s:\n", system.c_str());

@@ -248,6 +248,61 @@ TEST(MainContent, LooksLikeHtmlPage) {
   EXPECT_FALSE(LooksLikeHtmlPage("Plain text about <html> tags"));
 }
 
+// Pages in the layouts of the VCCorp CMS as public scrapers of Tuổi Trẻ and
+// CafeF describe them (the sapo a p or h2 with data-role="sapo", the body in
+// div.detail-content[data-role=content], boxes of related news and photos in
+// it, the author after it); the text is ours.
+TEST(MainContent, TheProjectsSiteRulesReadTheVccorpLayouts) {
+  auto rules = SiteRules::Load((pw::testing::SourceDir() / "rules" / "sites").string());
+  ASSERT_OK(rules);
+  const std::string tuoitre = R"(<html><head><meta name="author" content="TUOI TRE ONLINE"></head><body>
+<div class="detail-top"><div class="detail-time"><time data-role="publishdate">05/10/2026 15:42 GMT+7</time></div></div>
+<h1 class="detail-title" data-role="title">Quỹ ABC rót 10 triệu USD vào startup logistics</h1>
+<div class="detail-author oneauthor" data-role="author"><a class="name" title="Thu Hằng">Thu Hằng</a></div>
+<p class="detail-sapo" data-role="sapo">Startup logistics XYZ vừa gọi được 10 triệu USD trong vòng Series A do Quỹ ABC dẫn dắt.</p>
+<div class="detail-cmain"><div class="detail-content afcbc-body" data-role="content" itemprop="articleBody">
+<p>Khoản vốn sẽ giúp XYZ mở rộng mạng lưới kho bãi ra các tỉnh phía Bắc trong năm tới.</p>
+<figure class="VCSortableInPreviewMode" type="Photo"><img src="a.jpg"><figcaption>Đội ngũ sáng lập XYZ. Ảnh: T.H.</figcaption></figure>
+<div class="VCSortableInPreviewMode" type="RelatedOneNews"><a href="/b.htm">Một startup khác vừa gọi vốn</a></div>
+<p>Theo đại diện Quỹ ABC, đây là khoản đầu tư lớn nhất của quỹ trong năm nay.</p>
+</div><div class="box-author-detail"><div class="detail-author-bot" data-role="author"><a class="name">Thu Hằng</a></div></div></div>
+<section class="comment-wrapper"><p>Bình luận của bạn đọc, không phải nội dung của bài báo này.</p></section>
+</body></html>)";
+  MainContent c =
+      Extract(tuoitre, {.url = "https://tuoitre.vn/quy-abc-2026100515.htm", .site_rules = &*rules});
+  EXPECT_EQ(c.method, "site:vccorp");
+  EXPECT_EQ(c.title, "Quỹ ABC rót 10 triệu USD vào startup logistics");
+  EXPECT_EQ(c.published, "05/10/2026 15:42 GMT+7");
+  EXPECT_EQ(c.authors, std::vector<std::string>{"Thu Hằng"});
+  EXPECT_EQ(c.paragraphs,
+            (std::vector<std::string>{
+                "Startup logistics XYZ vừa gọi được 10 triệu USD trong vòng Series A do Quỹ ABC dẫn dắt.",
+                "Khoản vốn sẽ giúp XYZ mở rộng mạng lưới kho bãi ra các tỉnh phía Bắc trong năm tới.",
+                "Theo đại diện Quỹ ABC, đây là khoản đầu tư lớn nhất của quỹ trong năm nay."}));
+
+  const std::string cafef = R"(<html><body>
+<h1 class="title" data-role="title" itemprop="headline">FPT lãi kỷ lục</h1>
+<span data-role="author" itemprop="author"><b>Linh Linh</b></span>
+<span class="pdate" data-role="publishdate" datetime="2026-07-05T00:03:00+07:00">05-07-2026 - 00:03 AM</span>
+<h2 class="sapo" data-role="sapo">Doanh thu của FPT tăng 20% trong quý II.</h2>
+<div class="contentdetail"><div class="detail-cmain" id="mainContent"><div class="detail-content afcbc-body" data-role="content">
+<div class="tindnd clearfix" data-marked-zoneid="cafef_detail_relatednewsbox"><ul><li><a href="/x.chn">Tin khác về FPT</a></li></ul></div>
+<div class="chisochungkhoan" style="display: none">FPT: giá hiện tại</div>
+<p>Lợi nhuận trước thuế đạt mức cao nhất từ trước tới nay, theo báo cáo của công ty.</p>
+<div class="VCSortableInPreviewMode link-content-footer"><a href="/khac.chn">Tin khác</a></div>
+</div></div></div></body></html>)";
+  c = Extract(cafef,
+              {.url = "https://cafef.vn/fpt-lai-ky-luc-188260705000312345.chn", .site_rules = &*rules});
+  EXPECT_EQ(c.method, "site:vccorp");
+  EXPECT_EQ(c.title, "FPT lãi kỷ lục");
+  EXPECT_EQ(c.published, "2026-07-05T00:03:00+07:00");  // the datetime attribute before the text
+  EXPECT_EQ(c.authors, std::vector<std::string>{"Linh Linh"});
+  EXPECT_EQ(c.paragraphs,
+            (std::vector<std::string>{
+                "Doanh thu của FPT tăng 20% trong quý II.",
+                "Lợi nhuận trước thuế đạt mức cao nhất từ trước tới nay, theo báo cáo của công ty."}));
+}
+
 TEST(MainContent, ReadsTheVnExpressPageOfTheCorpusWithItsSiteRule) {
   PW_REQUIRE_SHARED();
   // The corpus's one Vietnamese article page (htmldate-eval): a 2023
