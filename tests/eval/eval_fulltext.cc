@@ -9,7 +9,7 @@
 // Families (../shared/corpus/SOURCES.md):
 //   scrapinghub   181 English news pages, gold written by people (articleBody)
 //   readability   40 news pages, gold = Readability.js's expected output
-//   newspaper4k   24 pages in 11 languages, gold = newspaper4k's expected text
+//   newspaper4k   23 pages in 9 languages, gold = newspaper4k's expected text
 //   vnexpress     the corpus's one Vietnamese article page; gold = the
 //                 paragraphs the page itself marks as its article
 //                 (p.description, and the p.Normal of article.fck_detail)
