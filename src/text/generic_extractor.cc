@@ -521,8 +521,9 @@ class Extractor {
         }
         // A box named as boilerplate, unless it holds most of the article
         // (a wrapper named "post-meta-and-body" is not a byline).
+        // Never inside a paragraph: "<p>On <span class=date>5 March</span> ..." keeps its words.
         if (flags_.clean_conditionally && !IsHeading(name) && IsBoilerplateBox(info.class_id) &&
-            info.all.chars * 2 < total_chars) {
+            info.all.chars * 2 < total_chars && !HasAncestor(n, "p", root)) {
           Remove(n);
           continue;
         }

@@ -100,6 +100,20 @@ TEST(MainContent, FindsTheArticleAndLeavesThePageAroundIt) {
   EXPECT_EQ(c.paragraphs, want);
 }
 
+TEST(MainContent, BoilerplateNamesInsideAParagraphKeepTheirWords) {
+  // A date or a tag link inside a sentence is part of the sentence, whatever its class.
+  std::string page = kNewsPage;
+  const std::string before = "has raised a $3 million pre-seed round,";
+  page.replace(page.find(before), before.size(),
+               "has raised a $3 million pre-seed round on <span class=\"date\">5 March</span> from "
+               "<a class=\"tag\" href=\"/t/hetz\">Hetz</a>,");
+  const MainContent c = Extract(page);
+  ASSERT_FALSE(c.paragraphs.empty());
+  EXPECT_NE(c.paragraphs[0].find("pre-seed round on 5 March from Hetz, led by Hetz Ventures"),
+            std::string::npos)
+      << c.paragraphs[0];
+}
+
 TEST(MainContent, ReadsTitleDateAuthorAndLanguageFromTheMarkup) {
   const MainContent c = Extract(kNewsPage);
   EXPECT_EQ(c.title, "Configu raises $3M to fix configuration drift");  // the h1, not og:title's site name
