@@ -113,6 +113,24 @@ bool IsCommentSection(std::string_view class_id) {
   return false;
 }
 
+// The bytes of text below `n` that are not whitespace, counted up to
+// `limit` + 1 and no further (a byline test on a wrapper of the whole page
+// costs no more than on a byline).
+size_t TextBytesUpTo(const xmlNode* n, size_t limit) {
+  size_t count = 0;
+  for (const xmlNode* c = n->children; c && count <= limit; c = c->next) {
+    if (dom::IsText(c)) {
+      for (char ch : dom::Content(c))
+        if (ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r' && ++count > limit) break;
+    } else if (dom::IsElement(c)) {
+      count += TextBytesUpTo(c, limit - count);
+    }
+  }
+  return count;
+}
+
+bool HasTextOver(const xmlNode* n, size_t limit) { return TextBytesUpTo(n, limit) > limit; }
+
 bool IsUnlikelyRole(std::string_view role) {
   return role == "menu" || role == "menubar" || role == "complementary" || role == "navigation" ||
          role == "alert" || role == "alertdialog" || role == "dialog";
@@ -250,8 +268,7 @@ class Extractor {
       // Bylines: short, and named so.
       if (IsByline(info.class_id) || dom::Attr(n, "rel") == "author" ||
           dom::Attr(n, "itemprop").find("author") != std::string::npos) {
-        if (dom::CollapseSpaces(dom::TextOf(n)).size() < 100 && name != "body" && name != "article" &&
-            name != "main") {
+        if (!HasTextOver(n, 100) && name != "body" && name != "article" && name != "main") {
           info.removed = true;
           continue;
         }

@@ -246,6 +246,13 @@ TEST(MainContent, HostileAndEmptyInputIsBounded) {
     EXPECT_EQ(garbage.error().kind, ErrorKind::kMalformed);
   }
 
+  // Wrappers named as bylines around a whole long page: each is judged by
+  // its first hundred bytes, not by all of its text.
+  std::string bylines = "<html><body>";
+  for (int i = 0; i < 250; ++i) bylines += "<div class=\"author-box\">";
+  for (int i = 0; i < 5000; ++i) bylines += "<p>Một đoạn văn, với dấu phẩy, đủ dài để được tính điểm.</p>";
+  EXPECT_TRUE(ExtractMainContent(bylines, {}).has_value());
+
   std::string many = "<html><body>";
   for (int i = 0; i < 20000; ++i) many += "<p>Một đoạn văn, với dấu phẩy, đủ dài để được tính điểm.</p>";
   const MainContent c = Extract(many);
