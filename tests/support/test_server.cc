@@ -65,6 +65,7 @@ struct TestServer::Impl {
       for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
       request.headers[name] = std::string(field.value());
     }
+    request.body = std::move(req.body());
     const Response response = Answer(request);
     asio::steady_timer timer(socket.get_executor());
     switch (response.behavior) {
