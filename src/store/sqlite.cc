@@ -43,6 +43,12 @@ Statement& Statement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, const void* data, std::size_t size) {
+  if (int rc = sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_TRANSIENT); rc != SQLITE_OK)
+    Throw(db_, rc, "binding");
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) Throw(db_, rc, "binding");
   return *this;
@@ -78,6 +84,12 @@ std::optional<std::string> Statement::OptionalText(int column) const {
 std::optional<double> Statement::OptionalDouble(int column) const {
   if (IsNull(column)) return std::nullopt;
   return Double(column);
+}
+
+std::string_view Statement::Blob(int column) const {
+  const void* p = sqlite3_column_blob(stmt_, column);
+  if (p == nullptr) return {};
+  return {static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only) {
@@ -132,7 +144,9 @@ Statement& Database::Prepare(const std::string& sql) {
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 int Database::Changes() const { return sqlite3_changes(db_); }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.Exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db, Mode mode) : db_(db) {
+  db_.Exec(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
 
 Transaction::~Transaction() {
   if (done_) return;

@@ -14,6 +14,7 @@
 // connection used without a mutex).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -49,7 +50,12 @@ class Statement {
   Statement& Bind(int index, std::string_view value);
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  Statement& BindBlob(int index, const void* data, std::size_t size);
   Statement& BindNull(int index);
+  // Binds "" as NULL: for optional text columns.
+  Statement& BindOrNull(int index, const std::string& value) {
+    return value.empty() ? BindNull(index) : Bind(index, value);
+  }
   template <class T>
   Statement& Bind(int index, const std::optional<T>& value) {
     return value ? Bind(index, *value) : BindNull(index);
@@ -65,6 +71,8 @@ class Statement {
   std::string Text(int column) const;
   std::optional<std::string> OptionalText(int column) const;
   std::optional<double> OptionalDouble(int column) const;
+  // The column's bytes (a BLOB or TEXT), empty for NULL.
+  std::string_view Blob(int column) const;
 
  private:
   sqlite3* db_;
@@ -97,8 +105,12 @@ class Database {
 
 class Transaction {
  public:
-  explicit Transaction(Database& db);  // BEGIN IMMEDIATE: the writer takes the lock up front
-  ~Transaction();                      // ROLLBACK unless committed
+  enum class Mode {
+    kWrite,  // BEGIN IMMEDIATE: the writer takes the lock up front
+    kRead,   // BEGIN: a consistent snapshot for several queries (an export)
+  };
+  explicit Transaction(Database& db, Mode mode = Mode::kWrite);
+  ~Transaction();  // ROLLBACK unless committed
   void Commit();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
