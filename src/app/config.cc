@@ -184,8 +184,10 @@ Config LoadConfig(const std::string& path) {
     r.Seconds("timeout", c.webhook_timeout, 1, 600);
     r.Seconds("backoff", c.backoff, 1, 24 * 3600);
     r.Seconds("max_backoff", c.max_backoff, 1, 7 * 24 * 3600);
-    if (c.max_backoff < c.backoff)
-      throw StartupError(path + ": 'alerts.max_backoff' must be at least 'alerts.backoff'");
+    if (c.max_backoff < c.backoff) {
+      const toml::node* n = t->get("max_backoff") ? t->get("max_backoff") : t->get("backoff");
+      throw StartupError(Where(path, n->source()) + ": 'alerts.max_backoff' must be at least 'alerts.backoff'");
+    }
     r.Done();
   }
   top.Done();

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "store/meta.h"
+#include "store/names.h"
 #include "store/snippet.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -11,15 +12,6 @@
 namespace pw::store {
 
 namespace {
-
-std::string JsonIds(const std::vector<std::int64_t>& ids) {
-  std::string out = "[";
-  for (const std::int64_t id : ids) {
-    if (out.size() > 1) out += ',';
-    out += std::to_string(id);
-  }
-  return out + "]";
-}
 
 std::vector<Alert> ReadAlerts(Database& db, const std::string& where, int limit) {
   Statement& s = db.Prepare(
@@ -101,17 +93,32 @@ Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string&
     Transaction tx(*db_);
     const std::int64_t cursor = GetMetaInt(*db_, kMetaAlertsCursor, 0);
     const std::int64_t last = GetMetaInt(*db_, kMetaSeq, 0);
-    Statement& s = db_->Prepare(
-        "INSERT OR IGNORE INTO alerts(article_id, entity_id, watch, raised, to_file, to_webhook) "
-        "SELECT m.article_id, m.entity_id, MIN(w.name), ?2, ?3, ?4 "
-        "FROM articles a JOIN mentions m ON m.article_id = a.id "
-        "JOIN entity_aliases al ON al.entity_id = m.entity_id "
-        "JOIN watchlist w ON w.name_key = al.alias_key "
-        "WHERE a.seq > ?1 AND a.seq > w.since_seq "
-        "GROUP BY m.article_id, m.entity_id ORDER BY MIN(a.seq), m.entity_id");
-    s.Bind(1, cursor).Bind(2, now).Bind(3, channels.file ? 1 : 0).Bind(4, channels.webhook ? 1 : 0);
-    s.Step();
-    const int queued = db_->Changes();
+    struct Watch {
+      std::string name;
+      std::int64_t since;
+    };
+    std::vector<Watch> watches;
+    {
+      Statement& w = db_->Prepare("SELECT name, since_seq FROM watchlist ORDER BY name_key");
+      while (w.Step()) watches.push_back({w.Text(0), w.Int64(1)});
+    }
+    int queued = 0;
+    // Names resolve now, not when they were listed: an entity first seen
+    // after the watchlist named it is watched too.
+    for (const auto& watch : watches) {
+      const std::vector<std::int64_t> ids = EntitiesNamed(*db_, watch.name);
+      if (ids.empty()) continue;
+      Statement& s = db_->Prepare(
+          "INSERT OR IGNORE INTO alerts(article_id, entity_id, watch, raised, to_file, to_webhook) "
+          "SELECT m.article_id, m.entity_id, ?3, ?4, ?5, ?6 "
+          "FROM articles a JOIN mentions m ON m.article_id = a.id "
+          "WHERE a.seq > ?1 AND m.entity_id IN (SELECT value FROM json_each(?2)) "
+          "GROUP BY m.article_id, m.entity_id ORDER BY MIN(a.seq), m.entity_id");
+      s.Bind(1, std::max(cursor, watch.since)).Bind(2, JsonIds(ids)).Bind(3, watch.name).Bind(4, now);
+      s.Bind(5, channels.file ? 1 : 0).Bind(6, channels.webhook ? 1 : 0);
+      s.Step();
+      queued += db_->Changes();
+    }
     SetMetaInt(*db_, kMetaAlertsCursor, last);
     tx.Commit();
     return queued;

@@ -28,45 +28,30 @@ std::uint64_t HashBytes(std::string_view s) {  // FNV-1a, then mixed
   return Mix(h);
 }
 
-// Slot i of the signature hashes a shingle's 64-bit hash h as (a_i * h + b_i)
-// >> 32 (multiply-shift): one multiply per slot instead of a hash per slot.
-// Fixed constants, so fingerprints stored by one run compare with the next.
-struct SlotHashes {
-  std::array<std::uint64_t, kSignatureSlots> a{}, b{};
-  SlotHashes() {
-    std::uint64_t seed = 0x70726573737761ull;  // "presswa"
-    for (int i = 0; i < kSignatureSlots; ++i) {
-      a[static_cast<size_t>(i)] = Mix(seed += 0x9e3779b97f4a7c15ull) | 1;
-      b[static_cast<size_t>(i)] = Mix(seed += 0x9e3779b97f4a7c15ull);
-    }
-  }
-};
-
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 }  // namespace
 
 std::string Fingerprint::ToBytes() const {
   std::string out;
-  out.reserve(slots.size() * 4);
-  for (std::uint32_t v : slots)
-    for (int k = 0; k < 4; ++k) out.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
+  out.reserve(slots.size() * 2);
+  for (std::uint16_t v : slots) {
+    out.push_back(static_cast<char>(v & 0xff));
+    out.push_back(static_cast<char>(v >> 8));
+  }
   return out;
 }
 
 std::optional<Fingerprint> Fingerprint::FromBytes(std::string_view bytes) {
-  if (bytes.size() != kSignatureSlots * 4u) return std::nullopt;
+  if (bytes.size() != kSignatureSlots * 2u) return std::nullopt;
   Fingerprint f;
-  for (size_t i = 0; i < f.slots.size(); ++i) {
-    std::uint32_t v = 0;
-    for (int k = 0; k < 4; ++k) v |= std::uint32_t(static_cast<unsigned char>(bytes[4 * i + k])) << (8 * k);
-    f.slots[i] = v;
-  }
+  for (size_t i = 0; i < f.slots.size(); ++i)
+    f.slots[i] = static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[2 * i]) |
+                                            (static_cast<unsigned char>(bytes[2 * i + 1]) << 8));
   return f;
 }
 
 std::optional<Fingerprint> MakeFingerprint(std::string_view text) {
-  static const SlotHashes hashes;
   const std::string key = text::SearchKey(text);
   std::vector<std::string_view> words;
   for (size_t i = 0; i < key.size();) {
@@ -77,21 +62,42 @@ std::optional<Fingerprint> MakeFingerprint(std::string_view text) {
     i = j;
   }
   if (words.size() < 3 || static_cast<int>(words.size() - 2) < kMinShingles) return std::nullopt;
-  Fingerprint f;
-  f.slots.fill(std::numeric_limits<std::uint32_t>::max());
-  std::string shingle;
+  // A shingle's hash combines its words' hashes, position by position, so
+  // each word is hashed once.
+  std::vector<std::uint64_t> word_hashes(words.size());
+  for (size_t w = 0; w < words.size(); ++w) word_hashes[w] = HashBytes(words[w]);
+  // One permutation hashing: each shingle's hash picks a slot (its top six
+  // bits) and competes for that slot's minimum (its low 32 bits): one hash
+  // per shingle, not one per slot (Li, Owen and Zhang 2012).
+  constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+  std::array<std::uint32_t, kSignatureSlots> minimum;
+  minimum.fill(kEmpty);
+  static_assert(kSignatureSlots == 64, "slot = the hash's top six bits");
   for (size_t w = 0; w + 2 < words.size(); ++w) {
-    shingle.assign(words[w]);
-    shingle += ' ';
-    shingle += words[w + 1];
-    shingle += ' ';
-    shingle += words[w + 2];
-    const std::uint64_t h = HashBytes(shingle);
-    for (size_t i = 0; i < f.slots.size(); ++i) {
-      const auto v = static_cast<std::uint32_t>((hashes.a[i] * h + hashes.b[i]) >> 32);
-      f.slots[i] = std::min(f.slots[i], v);
+    const std::uint64_t h =
+        Mix(word_hashes[w] ^ Mix(word_hashes[w + 1] + 0x9e3779b97f4a7c15ull) ^ (word_hashes[w + 2] * 0xc2b2ae3d27d4eb4full));
+    const size_t slot = h >> 58;
+    minimum[slot] = std::min(minimum[slot], static_cast<std::uint32_t>(h) & (kEmpty - 1));
+  }
+  // A slot no shingle fell into borrows the value of a filled slot chosen by
+  // a fixed random sequence of its own (optimal densification, Shrivastava
+  // 2017): two texts then agree on a slot with probability their Jaccard
+  // similarity, however short they are.
+  const auto filled = minimum;
+  for (size_t i = 0; i < minimum.size(); ++i) {
+    if (filled[i] != kEmpty) continue;
+    for (std::uint64_t attempt = 1;; ++attempt) {
+      const size_t from = Mix(i * 0x9e3779b97f4a7c15ull + attempt) >> 58;
+      if (filled[from] != kEmpty) {
+        minimum[i] = filled[from];
+        break;
+      }
     }
   }
+  // The low 16 bits of each minimum (b-bit MinHash): the minimum is chosen
+  // on the full value, so which shingle wins is unchanged.
+  Fingerprint f;
+  for (size_t i = 0; i < minimum.size(); ++i) f.slots[i] = static_cast<std::uint16_t>(minimum[i]);
   return f;
 }
 

@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "common/time.h"
+#include "store/names.h"
 #include "store/snippet.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -72,29 +74,37 @@ std::string FtsQuery(std::string_view input) {
   return out;
 }
 
-// LIKE pattern over " " + alias_key: the key at the start of a word.
-std::string WordStartPattern(std::string_view needle) {
-  std::string out = "% ";
-  for (char c : text::SearchKey(needle)) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 // The ids of the entities one of whose aliases a name matches, as a JSON
 // array for json_each(); nullopt when the name is empty (no filter).
 std::optional<std::string> MatchingEntities(Database& db, const std::string& name) {
   if (name.empty()) return std::nullopt;
-  Statement& s = db.Prepare(
-      "SELECT DISTINCT entity_id FROM entity_aliases WHERE (' ' || alias_key) LIKE ?1 ESCAPE '\\'");
-  s.Bind(1, WordStartPattern(name));
-  std::string ids = "[";
-  while (s.Step()) {
-    if (ids.size() > 1) ids += ',';
-    ids += std::to_string(s.Int64(0));
+  return JsonIds(EntitiesMatching(db, name));
+}
+
+// The smallest article id that may have been published at or after `since`.
+// Ids grow with first_seen (one writer, stamping its clock), so a binary
+// search on ids finds the first article seen since, less two days of slack
+// for feeds whose dates run ahead of the clock (a wrong time zone). Lets
+// "since" queries skip the archive's older part, however long it grows.
+std::int64_t FirstIdSince(Database& db, const std::string& since) {
+  if (since.empty()) return 0;
+  const auto t = ParseTimestamp(since);
+  if (!t) return 0;
+  const std::string target = FormatTimestamp(*t - std::chrono::days(2));
+  std::int64_t lo = 1, hi;
+  {
+    Statement& s = db.Prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM articles");
+    s.Step();
+    hi = s.Int64(0);
   }
-  return ids + "]";
+  while (lo < hi) {
+    const std::int64_t mid = lo + (hi - lo) / 2;
+    Statement& s = db.Prepare("SELECT first_seen FROM articles WHERE id >= ?1 ORDER BY id LIMIT 1");
+    s.Bind(1, mid);
+    if (s.Step() && s.Text(0) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 void ReadInvestors(Database& db, const std::string& sql, std::int64_t id, extract::FundingRecord& record) {
@@ -111,6 +121,14 @@ void ReadInvestors(Database& db, const std::string& sql, std::int64_t id, extrac
 Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
   const std::string fts = FtsQuery(q.query);
   if (fts.empty()) return Error::InvalidArgument("the search query has no words");
+  // The language is a column of the index: filtered inside FTS5.
+  std::string filtered = fts;
+  if (!q.language.empty()) {
+    std::string quoted;
+    for (char c : q.language)
+      if (c != '"') quoted += c;
+    filtered = "language : \"" + quoted + "\" AND (" + fts + ")";
+  }
   return Guarded(path_, [&]() -> Result<std::vector<SearchHit>> {
     // Stage 1: the most recent matches that pass the filters, each scored by
     // relevance (BM25, title weighted 3) decayed by age (halved at 30 days).
@@ -121,14 +139,15 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
     std::vector<Candidate> candidates;
     {
       Statement& s = db_->Prepare(
-          "SELECT a.id, -bm25(articles_fts, 3.0, 1.0) / (1.0 + MAX(0.0, julianday('now') - "
+          "SELECT a.id, -bm25(articles_fts, 3.0, 1.0, 0.0) / (1.0 + MAX(0.0, julianday('now') - "
           "COALESCE(julianday(a.published), julianday('now'))) / 30.0) "
           "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-          "WHERE articles_fts MATCH ?1 AND (?2 = '' OR a.language = ?2) "
+          "WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?2 "
           "AND (?3 = '' OR a.published >= ?3) "
           "AND (?4 = '' OR a.feed_id IN (SELECT id FROM feeds WHERE title = ?4 OR url = ?4)) "
           "ORDER BY articles_fts.rowid DESC LIMIT ?5");
-      s.Bind(1, fts).Bind(2, q.language).Bind(3, q.since).Bind(4, q.source).Bind(5, kSearchCandidates);
+      s.Bind(1, filtered).Bind(2, FirstIdSince(*db_, q.since)).Bind(3, q.since).Bind(4, q.source);
+      s.Bind(5, kSearchCandidates);
       while (s.Step()) candidates.push_back({s.Int64(0), s.Double(1)});
     }
     const size_t n = std::min(candidates.size(), static_cast<size_t>(std::max(0, q.limit)));
@@ -154,11 +173,17 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
       h.published = a.Text(4);
       h.story = a.Int64(5);
       a.Reset();
+      // From the text where the words are there, else from the title.
       Statement& snip = db_->Prepare(
-          "SELECT snippet(articles_fts, -1, char(2), char(3), '…', 24) FROM articles_fts "
+          "SELECT snippet(articles_fts, 1, char(2), char(3), '…', 24), "
+          "snippet(articles_fts, 0, char(2), char(3), '…', 24) FROM articles_fts "
           "WHERE articles_fts MATCH ?1 AND rowid = ?2");
       snip.Bind(1, fts).Bind(2, c.id);
-      if (snip.Step()) h.snippet = MarkedHtml(snip.Text(0));
+      if (snip.Step()) {
+        std::string text = snip.Text(0), title = snip.Text(1);
+        const bool in_text = text.find(kMarkOpen) != std::string::npos;
+        h.snippet = MarkedHtml(in_text || title.find(kMarkOpen) == std::string::npos ? text : title);
+      }
       snip.Reset();
       hits.push_back(std::move(h));
     }
@@ -252,14 +277,17 @@ Result<CoverageReport> Store::Coverage(const CoverageQuery& q) {
   return Guarded(path_, [&]() -> Result<CoverageReport> {
     CoverageReport report;
     report.entity = q.entity;
-    const std::string key = text::SearchKey(q.entity);
-    Statement& who = db_->Prepare(
-        "SELECT e.name FROM entities e JOIN entity_aliases al ON al.entity_id = e.id "
-        "WHERE al.alias_key = ?1 AND e.type IN ('ORG', 'PER', 'LOC') "
-        "ORDER BY (e.name_key = ?1) DESC, e.articles DESC, e.id LIMIT 1");
-    who.Bind(1, key);
-    if (who.Step()) report.entity = who.Text(0);
-    who.Reset();
+    // The entity the name means: by an alias, else by the start of a word;
+    // the most covered when several.
+    const std::vector<std::int64_t> named = EntitiesNamed(*db_, q.entity);
+    if (named.empty()) return report;
+    const std::int64_t entity_id = named.front();
+    {
+      Statement& who = db_->Prepare("SELECT name FROM entities WHERE id = ?1");
+      who.Bind(1, entity_id);
+      if (who.Step()) report.entity = who.Text(0);
+      who.Reset();
+    }
 
     struct Row {
       std::int64_t article_id;
@@ -271,11 +299,10 @@ Result<CoverageReport> Store::Coverage(const CoverageQuery& q) {
         "SELECT a.id, a.url, a.title, f.title, a.language, COALESCE(a.published, ''), "
         "COALESCE(a.story_id, a.id), MIN(m.start), m.end "
         "FROM mentions m JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
-        "WHERE m.entity_id IN (SELECT al.entity_id FROM entity_aliases al JOIN entities e "
-        "  ON e.id = al.entity_id WHERE al.alias_key = ?1 AND e.type IN ('ORG', 'PER', 'LOC')) "
-        "AND (?2 = '' OR a.published >= ?2) AND (?3 = '' OR a.published <= ?3) "
+        "WHERE m.entity_id = ?1 "
+        "AND m.article_id >= ?4 AND (?2 = '' OR a.published >= ?2) AND (?3 = '' OR a.published <= ?3) "
         "GROUP BY a.id ORDER BY a.published DESC, a.id DESC");
-    s.Bind(1, key).Bind(2, q.since).Bind(3, q.until);
+    s.Bind(1, entity_id).Bind(2, q.since).Bind(3, q.until).Bind(4, FirstIdSince(*db_, q.since));
     while (s.Step()) {
       Row r;
       r.article_id = s.Int64(0);

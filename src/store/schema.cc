@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "store/deals.h"
 #include "store/meta.h"
+#include "store/near_duplicate.h"
 #include "store/sqlite.h"
 #include "store/stories.h"
 
@@ -145,13 +146,22 @@ ALTER TABLE articles DROP COLUMN simhash;
 ALTER TABLE articles ADD COLUMN fingerprint BLOB;
 ALTER TABLE articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_seq ON articles(seq);
-CREATE INDEX articles_feed ON articles(feed_id, published);
 
+-- day: the article's publication day (days since 1970), so that a lookup
+-- reads only the band's articles of the story window, however old the archive.
 CREATE TABLE story_bands (
   band_key INTEGER NOT NULL,
+  day INTEGER NOT NULL,
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  PRIMARY KEY (band_key, article_id)
+  PRIMARY KEY (band_key, day, article_id)
 ) WITHOUT ROWID;
+
+-- The language as an indexed column of the full-text index, so that
+-- "search --lang vi" is a filter inside FTS5, not a scan of its matches.
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, language, content='articles', content_rowid='id', tokenize='presswatch');
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 
 ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
@@ -162,6 +172,35 @@ ALTER TABLE entities ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX entities_seq ON entities(seq);
 CREATE INDEX entity_aliases_key_entity ON entity_aliases(alias_key, entity_id);
 DROP INDEX entity_aliases_key;
+
+-- Mentions of named entities (ORG, PER, LOC), the ones queries follow,
+-- clustered by article: one b-tree instead of a table and an index. MONEY,
+-- DATE and PERCENT mentions, which no query reads, move to one JSON array
+-- per article (articles.figures): a column, not a row each.
+ALTER TABLE articles ADD COLUMN figures TEXT;
+UPDATE articles SET figures = (
+  SELECT json_group_array(json_object('type', type, 'text', text, 'start', start, 'end', end, 'value', value))
+  FROM (SELECT * FROM mentions m WHERE m.article_id = articles.id AND m.entity_id IS NULL ORDER BY m.start))
+WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = articles.id AND m.entity_id IS NULL);
+CREATE TABLE mentions_v2 (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  title TEXT,
+  organization TEXT,
+  PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+INSERT INTO mentions_v2
+  SELECT article_id, ROW_NUMBER() OVER (PARTITION BY article_id ORDER BY start, rowid) - 1, type, entity_id, start,
+         end, text, title, organization
+  FROM mentions WHERE entity_id IS NOT NULL;
+DROP TABLE mentions;
+ALTER TABLE mentions_v2 RENAME TO mentions;
+CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
 
 CREATE TABLE deals (
   id INTEGER PRIMARY KEY,
@@ -256,8 +295,15 @@ void BackfillV2(Database& db, const MigrationProgress& progress) {
       text = s.Text(0);
       published = s.Text(1);
     }
-    AssignStory(db, id, text, published);
-    db.Prepare("UPDATE articles SET seq = ?2 WHERE id = ?1").Bind(1, id).Bind(2, seq.Next()).Step();
+    const auto fingerprint = MakeFingerprint(text);
+    const std::int64_t story = FindStory(db, fingerprint, published).value_or(id);
+    if (fingerprint) IndexStory(db, id, *fingerprint, published);
+    const std::string bytes = fingerprint ? fingerprint->ToBytes() : std::string();
+    Statement& u = db.Prepare("UPDATE articles SET story_id = ?2, fingerprint = ?3, seq = ?4 WHERE id = ?1");
+    u.Bind(1, id).Bind(2, story);
+    if (fingerprint) u.BindBlob(3, bytes.data(), bytes.size());
+    else u.BindNull(3);
+    u.Bind(4, seq.Next()).Step();
     tick();
   }
   ids.clear();

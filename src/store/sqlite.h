@@ -50,6 +50,9 @@ class Statement {
   Statement& Bind(int index, std::string_view value);
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  // Without a copy, for large texts. REQUIRES: `value` outlives the Step()
+  // that uses it (the next Prepare() of this SQL clears the binding).
+  Statement& BindView(int index, std::string_view value);
   Statement& BindBlob(int index, const void* data, std::size_t size);
   Statement& BindNull(int index);
   // Binds "" as NULL: for optional text columns.

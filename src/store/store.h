@@ -72,9 +72,14 @@ class Store {
   Result<SaveStats> SaveArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles);
 
   // --- Queries ------------------------------------------------------------
-  // kInvalidArgument when the query has no words.
+  // Ranks, by relevance (BM25, title words thrice) and recency, the 1,000
+  // most recently stored matches that pass the filters. kInvalidArgument
+  // when the query has no words.
   Result<std::vector<SearchHit>> Search(const SearchQuery& query);
+  // One row per deal, newest first (or per report: each_report).
   Result<std::vector<FundingRow>> Funding(const FundingQuery& query);
+  // The entity is named as SetWatchlist() names it; the most covered one
+  // when the name means several. An unknown name gives an empty report.
   Result<CoverageReport> Coverage(const CoverageQuery& query);
   Result<std::vector<EntityRow>> Entities(const EntitiesQuery& query);
   Result<std::vector<FeedHealth>> Feeds();
@@ -97,9 +102,12 @@ class Store {
                                     const ExportProgress& progress = {});
 
   // --- Watchlist and alerts -------------------------------------------------
-  // Makes `names` (names or aliases, accents optional) the watchlist. A name
-  // new to the list watches articles stored from now on; a name dropped and
-  // added again starts afresh.
+  // Makes `names` the watchlist. A name means the entities it is an alias of
+  // (accents and case aside), or, when it is no alias, those with an alias a
+  // word of which starts with it ("Sovico" watches Sovico Group); names
+  // resolve each time alerts are queued, so an entity first seen later is
+  // watched too. A name new to the list watches articles stored from now
+  // on; a name dropped and added again starts afresh.
   Result<void> SetWatchlist(const std::vector<std::string>& names);
   // Queues one alert per (article, watched entity) for articles stored since
   // the last call, due on the given channels; returns how many. `now` is

@@ -1,66 +1,72 @@
 #include "store/stories.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "common/time.h"
-#include "store/near_duplicate.h"
 #include "store/sqlite.h"
 
 namespace pw::store {
 
 namespace {
 
-// The candidates' query: articles that share a band key, published in the window.
-const std::string& CandidatesSql() {
+std::int64_t Day(Timestamp t) { return std::chrono::floor<std::chrono::days>(t).time_since_epoch().count(); }
+
+const std::string& BandHitsSql() {
   static const std::string sql = [] {
     std::string keys;
     for (int i = 1; i <= kBands; ++i) keys += (i > 1 ? ", ?" : "?") + std::to_string(i);
-    const std::string from = "?" + std::to_string(kBands + 1), to = "?" + std::to_string(kBands + 2),
-                      self = "?" + std::to_string(kBands + 3);
-    return "SELECT a.id, a.story_id, a.fingerprint FROM articles a WHERE a.id IN "
-           "(SELECT article_id FROM story_bands WHERE band_key IN (" + keys + ")) "
-           "AND a.published BETWEEN " + from + " AND " + to + " AND a.id <> " + self + " ORDER BY a.id";
+    return "SELECT article_id FROM story_bands WHERE band_key IN (" + keys + ") AND day BETWEEN ?" +
+           std::to_string(kBands + 1) + " AND ?" + std::to_string(kBands + 2);
   }();
   return sql;
 }
 
 }  // namespace
 
-std::int64_t AssignStory(Database& db, std::int64_t article_id, std::string_view text, const std::string& published) {
-  std::int64_t story = article_id;
-  const auto fingerprint = MakeFingerprint(text);
+std::optional<std::int64_t> FindStory(Database& db, const std::optional<Fingerprint>& fingerprint,
+                                      const std::string& published) {
   const auto when = ParseTimestamp(published);
-  std::string bytes;
-  if (fingerprint) {
-    bytes = fingerprint->ToBytes();
+  if (!fingerprint || !when) return std::nullopt;
+  // One index probe per band, each reading only the band's articles of the
+  // window, in one statement.
+  const std::int64_t day = Day(*when), window = kStoryWindow.count();
+  std::vector<std::int64_t> candidates;
+  {
     const auto keys = BandKeys(*fingerprint);
-    if (when) {
-      Statement& s = db.Prepare(CandidatesSql());
-      for (int i = 0; i < kBands; ++i) s.Bind(i + 1, keys[static_cast<size_t>(i)]);
-      s.Bind(kBands + 1, FormatTimestamp(*when - kStoryWindow));
-      s.Bind(kBands + 2, FormatTimestamp(*when + kStoryWindow));
-      s.Bind(kBands + 3, article_id);
-      double best = kSameStorySimilarity;
-      while (s.Step()) {
-        const auto other = Fingerprint::FromBytes(s.Blob(2));
-        if (!other) continue;
-        // Ties go to the earliest article (ORDER BY a.id): the story's first.
-        if (const double sim = Similarity(*fingerprint, *other); sim > best || (sim == best && story == article_id)) {
-          best = sim;
-          story = s.Int64(1);
-        }
-      }
-    }
-    for (const std::int64_t key : keys)
-      db.Prepare("INSERT OR IGNORE INTO story_bands(band_key, article_id) VALUES(?1, ?2)")
-          .Bind(1, key)
-          .Bind(2, article_id)
-          .Step();
+    Statement& s = db.Prepare(BandHitsSql());
+    for (int i = 0; i < kBands; ++i) s.Bind(i + 1, keys[static_cast<size_t>(i)]);
+    s.Bind(kBands + 1, day - window).Bind(kBands + 2, day + window);
+    while (s.Step()) candidates.push_back(s.Int64(0));
   }
-  Statement& u = db.Prepare("UPDATE articles SET story_id = ?2, fingerprint = ?3 WHERE id = ?1");
-  u.Bind(1, article_id).Bind(2, story);
-  if (bytes.empty()) u.BindNull(3);
-  else u.BindBlob(3, bytes.data(), bytes.size());
-  u.Step();
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  if (candidates.empty()) return std::nullopt;
+  std::optional<std::int64_t> story;
+  double best = kSameStorySimilarity;
+  for (const std::int64_t id : candidates) {  // ascending: ties go to the story's first article
+    Statement& s = db.Prepare("SELECT story_id, fingerprint FROM articles WHERE id = ?1");
+    s.Bind(1, id);
+    if (!s.Step()) continue;
+    const auto other = Fingerprint::FromBytes(s.Blob(1));
+    if (!other) continue;
+    if (const double sim = Similarity(*fingerprint, *other); sim > best || (sim == best && !story)) {
+      best = sim;
+      story = s.Int64(0);
+    }
+  }
   return story;
+}
+
+void IndexStory(Database& db, std::int64_t article_id, const Fingerprint& fingerprint, const std::string& published) {
+  const auto when = ParseTimestamp(published);
+  if (!when) return;
+  for (const std::int64_t key : BandKeys(fingerprint))
+    db.Prepare("INSERT OR IGNORE INTO story_bands(band_key, day, article_id) VALUES(?1, ?2, ?3)")
+        .Bind(1, key)
+        .Bind(2, Day(*when))
+        .Bind(3, article_id)
+        .Step();
 }
 
 }  // namespace pw::store

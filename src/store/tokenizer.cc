@@ -31,7 +31,10 @@ struct fts5_api {
 
 constexpr std::size_t kMaxTokenBytes = 64;
 
-bool IsTokenCodePoint(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+bool IsTokenCodePoint(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
 
 int Create(void*, const char**, int, Fts5Tokenizer** out) {
   static int instance;  // stateless: any non-null pointer will do

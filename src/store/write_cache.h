@@ -15,8 +15,9 @@
 namespace pw::store {
 
 struct Store::WriteCache {
-  std::unordered_map<std::string, std::int64_t> entity_ids;  // "TYPE\x1fkey" -> id
-  std::unordered_set<std::string> aliases;                   // "id\x1falias_key"
+  // Keyed by the names as written: a hit costs no search key.
+  std::unordered_map<std::string, std::int64_t> entity_ids;  // "TYPE\x1fcanonical name" -> id
+  std::unordered_set<std::string> aliases;                   // "id\x1falias" already stored
 
   void Clear() {
     entity_ids.clear();

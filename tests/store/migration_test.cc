@@ -20,9 +20,10 @@ using pw::testing::TempDir;
 struct Fixture {
   int version;
   const char* file;
+  std::int64_t named_mentions, figures;  // its mentions with an entity, and without (MONEY, DATE, PERCENT)
 };
 // Add a line here with each new schema version.
-constexpr Fixture kEarlierVersions[] = {{1, "v1-demo.db"}};
+constexpr Fixture kEarlierVersions[] = {{1, "v1-demo.db", 186, 22}};
 static_assert(std::size(kEarlierVersions) == kSchemaVersion - 1, "a fixture for every earlier schema version");
 
 std::int64_t Scalar(const std::string& db_path, const std::string& sql) {
@@ -57,8 +58,15 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
     EXPECT_EQ(last_done, last_total) << "progress reached its end";
     EXPECT_GT(last_total, 0);
 
-    // What the users had is still there, and answers the new queries.
+    // What the users had is still there, and answers the new queries. The
+    // MONEY, DATE and PERCENT mentions moved into each article's figures.
     EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM articles"), 11);
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM mentions"), f.named_mentions);
+    EXPECT_EQ(Scalar(path, "SELECT SUM(json_array_length(figures)) FROM articles"), f.figures);
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM articles, json_each(articles.figures) "
+                           "WHERE json_each.value ->> 'type' = 'MONEY' AND json_each.value ->> 'value' IS NOT NULL"),
+              Scalar(path, "SELECT COUNT(*) FROM articles, json_each(articles.figures) "
+                           "WHERE json_each.value ->> 'type' = 'MONEY'"));
     auto hits = db->Search({.query = "dau tu chien luoc"});
     ASSERT_OK(hits);
     EXPECT_EQ(hits->size(), 2u);  // the Vietnamese seed and its republication
