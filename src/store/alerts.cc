@@ -108,14 +108,24 @@ Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string&
     for (const auto& watch : watches) {
       const std::vector<std::int64_t> ids = EntitiesNamed(*db_, watch.name);
       if (ids.empty()) continue;
+      // Articles get ids and seqs in the same order, so the first article
+      // above the seq bounds the mentions to read, however many came before.
+      const std::int64_t after = std::max(cursor, watch.since);
+      std::int64_t first_id;
+      {
+        Statement& f = db_->Prepare("SELECT id FROM articles WHERE seq > ?1 ORDER BY seq LIMIT 1");
+        f.Bind(1, after);
+        if (!f.Step()) continue;
+        first_id = f.Int64(0);
+      }
       Statement& s = db_->Prepare(
           "INSERT OR IGNORE INTO alerts(article_id, entity_id, watch, raised, to_file, to_webhook) "
           "SELECT m.article_id, m.entity_id, ?3, ?4, ?5, ?6 "
           "FROM articles a JOIN mentions m ON m.article_id = a.id "
-          "WHERE a.seq > ?1 AND m.entity_id IN (SELECT value FROM json_each(?2)) "
+          "WHERE a.seq > ?1 AND m.entity_id IN (SELECT value FROM json_each(?2)) AND m.article_id >= ?7 "
           "GROUP BY m.article_id, m.entity_id ORDER BY MIN(a.seq), m.entity_id");
-      s.Bind(1, std::max(cursor, watch.since)).Bind(2, JsonIds(ids)).Bind(3, watch.name).Bind(4, now);
-      s.Bind(5, channels.file ? 1 : 0).Bind(6, channels.webhook ? 1 : 0);
+      s.Bind(1, after).Bind(2, JsonIds(ids)).Bind(3, watch.name).Bind(4, now);
+      s.Bind(5, channels.file ? 1 : 0).Bind(6, channels.webhook ? 1 : 0).Bind(7, first_id);
       s.Step();
       queued += db_->Changes();
     }
