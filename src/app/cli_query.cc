@@ -1,4 +1,5 @@
 // The query commands: search, funding, coverage, entities, feeds.
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 
@@ -54,7 +55,7 @@ struct SearchFlags {
 struct FundingFlags {
   PathFlags paths;
   bool json = false, csv = false, each_report = false;
-  std::string investor, investee, round, since, until;
+  std::string investor, investee, round, since, until, currency;
   std::optional<double> min_amount, max_amount;
   int limit = 1000;
 };
@@ -109,6 +110,8 @@ int RunFunding(const FundingFlags& f) {
   q.until = DayFlag("--until", f.until);
   q.min_amount = f.min_amount;
   q.max_amount = f.max_amount;
+  q.currency = f.currency;
+  for (auto& c : q.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   q.each_report = f.each_report;
   q.limit = f.limit;
   auto rows = Check(db->Funding(q));
@@ -259,6 +262,7 @@ void AddQueryCommands(CLI::App& app, CliState& state) {
     cmd->add_option("--until", f->until, "announced on or before DATE");
     cmd->add_option("--min-amount", f->min_amount, "amount at least (in its currency)");
     cmd->add_option("--max-amount", f->max_amount, "amount at most (in its currency)");
+    cmd->add_option("--currency", f->currency, "only amounts in this currency (USD, VND, SGD, ...)");
     cmd->add_flag("--each-report", f->each_report, "one row per article that reported a deal");
     cmd->add_option("--limit", f->limit, "at most N rows")->check(CLI::Range(1, 1000000))->capture_default_str();
     cmd->callback([f, &state] { state.exit_code = RunFunding(*f); });

@@ -211,6 +211,7 @@ Result<std::vector<FundingRow>> Store::Funding(const FundingQuery& q) {
               "AND (?4 = '' OR COALESCE(fu.announced, substr(a.published, 1, 10)) >= ?4) "
               "AND (?5 = '' OR COALESCE(fu.announced, substr(a.published, 1, 10)) <= ?5) "
               "AND (?6 IS NULL OR fu.amount >= ?6) AND (?7 IS NULL OR fu.amount <= ?7) "
+              "AND (?9 = '' OR fu.currency = ?9) "
               "ORDER BY COALESCE(fu.announced, a.published) DESC, fu.id DESC LIMIT ?8"
             : "SELECT d.id, d.id, d.reports, e.name, d.amount, d.currency, d.round, d.announced, "
               "d.first_funding_id "
@@ -221,10 +222,12 @@ Result<std::vector<FundingRow>> Store::Funding(const FundingQuery& q) {
               "AND (?3 = '' OR d.round = ?3) "
               "AND (?4 = '' OR d.announced >= ?4) AND (?5 = '' OR d.announced <= ?5) "
               "AND (?6 IS NULL OR d.amount >= ?6) AND (?7 IS NULL OR d.amount <= ?7) "
+              "AND (?9 = '' OR d.currency = ?9) "
               "ORDER BY d.announced DESC, d.id DESC LIMIT ?8";
     Statement& s = db_->Prepare(sql);
     s.Bind(1, investors).Bind(2, investees).Bind(3, q.round).Bind(4, q.since.substr(0, 10));
     s.Bind(5, q.until.substr(0, 10)).Bind(6, q.min_amount).Bind(7, q.max_amount).Bind(8, q.limit);
+    s.Bind(9, q.currency);
     std::vector<std::int64_t> report_of_record;  // the funding row whose article each row shows
     while (s.Step()) {
       FundingRow r;

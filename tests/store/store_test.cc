@@ -216,6 +216,8 @@ TEST_F(StoreTest, OneDealPerRoundAcrossOutletsAndLanguages) {
   ASSERT_OK(by_amount);
   ASSERT_EQ(by_amount->size(), 1u);
   EXPECT_EQ(by_amount->front().deal, five.deal);
+  EXPECT_EQ(db_->Funding({.min_amount = 4e6, .currency = "USD"})->size(), 1u);
+  EXPECT_EQ(db_->Funding({.min_amount = 4e6, .currency = "VND"})->size(), 0u);
   auto by_new_investor = db_->Funding({.investor = "vinacapital"});
   ASSERT_OK(by_new_investor);
   EXPECT_EQ(by_new_investor->size(), 1u);
