@@ -340,6 +340,9 @@ int main(int argc, char** argv) {
                                       "Outlet " + std::to_string(f), f % 5 < 3 ? "vi" : "en"));
     Generator gen(docs, articles);
     double store_ms = 0, last_ms = 0, cpu_ms = 0;
+    double segment_ms = 0, segment_cpu = 0;
+    std::int64_t segment_stored = 0, segment_start = 0;
+    const std::int64_t segment = std::max<std::int64_t>(batch, articles / 10);
     std::int64_t stored = 0, last_stored = 0, text_bytes = 0;
     const std::int64_t last_from = articles - std::min<std::int64_t>(articles, 100'000);
     std::vector<ArticleRecord> records;
@@ -361,11 +364,23 @@ int main(int argc, char** argv) {
           std::exit(1);
         }
         stored += s->inserted;
+        segment_stored += s->inserted;
         if (i > last_from) last_stored += s->inserted;
       });
-      cpu_ms += CpuMs() - cpu0;
+      const double cpu = CpuMs() - cpu0;
+      cpu_ms += cpu;
+      segment_cpu += cpu;
+      segment_ms += ms;
       store_ms += ms;
       if (i > last_from) last_ms += ms;
+      if (i - segment_start >= segment || i == articles) {
+        std::printf("  articles %lld-%lld: %.0f/s, %.0f per CPU-second\n", static_cast<long long>(segment_start),
+                    static_cast<long long>(i), segment_stored / (segment_ms / 1000), segment_stored / (segment_cpu / 1000));
+        std::fflush(stdout);
+        segment_start = i;
+        segment_stored = 0;
+        segment_ms = segment_cpu = 0;
+      }
       if ((i / batch) % 100 == 0)
         std::fprintf(stderr, "\r%lld/%lld articles, %.0f/s   ", static_cast<long long>(i),
                      static_cast<long long>(articles), stored / (store_ms / 1000));

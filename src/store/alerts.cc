@@ -61,7 +61,7 @@ std::vector<Alert> ReadAlerts(Database& db, const std::string& where, int limit)
 }  // namespace
 
 Result<void> Store::SetWatchlist(const std::vector<std::string>& names) {
-  return Guarded(path_, [&]() -> Result<void> {
+  return Guarded(*db_, [&]() -> Result<void> {
     Transaction tx(*db_);
     const std::int64_t now = GetMetaInt(*db_, kMetaSeq, 0);
     std::set<std::string> keys;
@@ -89,7 +89,7 @@ Result<void> Store::SetWatchlist(const std::vector<std::string>& names) {
 }
 
 Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string& now) {
-  return Guarded(path_, [&]() -> Result<int> {
+  return Guarded(*db_, [&]() -> Result<int> {
     Transaction tx(*db_);
     const std::int64_t cursor = GetMetaInt(*db_, kMetaAlertsCursor, 0);
     const std::int64_t last = GetMetaInt(*db_, kMetaSeq, 0);
@@ -136,16 +136,16 @@ Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string&
 }
 
 Result<std::vector<Alert>> Store::AlertsToWrite(int limit) {
-  return Guarded(path_, [&]() -> Result<std::vector<Alert>> { return ReadAlerts(*db_, "al.to_file = 1", limit); });
+  return Guarded(*db_, [&]() -> Result<std::vector<Alert>> { return ReadAlerts(*db_, "al.to_file = 1", limit); });
 }
 
 Result<std::vector<Alert>> Store::AlertsToPost(int limit) {
-  return Guarded(path_,
+  return Guarded(*db_,
                  [&]() -> Result<std::vector<Alert>> { return ReadAlerts(*db_, "al.to_webhook = 1", limit); });
 }
 
 Result<void> Store::MarkAlertsWritten(const std::vector<std::int64_t>& ids) {
-  return Guarded(path_, [&]() -> Result<void> {
+  return Guarded(*db_, [&]() -> Result<void> {
     db_->Prepare("UPDATE alerts SET to_file = 0 WHERE id IN (SELECT value FROM json_each(?1))")
         .Bind(1, JsonIds(ids))
         .Step();
@@ -154,7 +154,7 @@ Result<void> Store::MarkAlertsWritten(const std::vector<std::int64_t>& ids) {
 }
 
 Result<void> Store::MarkAlertPosted(std::int64_t id) {
-  return Guarded(path_, [&]() -> Result<void> {
+  return Guarded(*db_, [&]() -> Result<void> {
     db_->Prepare(
            "UPDATE alerts SET to_webhook = 0, webhook_attempts = webhook_attempts + 1, webhook_error = NULL "
            "WHERE id = ?1")
@@ -165,7 +165,7 @@ Result<void> Store::MarkAlertPosted(std::int64_t id) {
 }
 
 Result<void> Store::MarkAlertRejected(std::int64_t id, const std::string& error) {
-  return Guarded(path_, [&]() -> Result<void> {
+  return Guarded(*db_, [&]() -> Result<void> {
     db_->Prepare(
            "UPDATE alerts SET to_webhook = 0, rejected = 1, webhook_attempts = webhook_attempts + 1, "
            "webhook_error = ?2 WHERE id = ?1")
@@ -177,7 +177,7 @@ Result<void> Store::MarkAlertRejected(std::int64_t id, const std::string& error)
 }
 
 Result<void> Store::RecordWebhookFailure(std::int64_t id, const WebhookState& state) {
-  return Guarded(path_, [&]() -> Result<void> {
+  return Guarded(*db_, [&]() -> Result<void> {
     Transaction tx(*db_);
     db_->Prepare("UPDATE alerts SET webhook_attempts = webhook_attempts + 1, webhook_error = ?2 WHERE id = ?1")
         .Bind(1, id)
@@ -192,7 +192,7 @@ Result<void> Store::RecordWebhookFailure(std::int64_t id, const WebhookState& st
 }
 
 Result<WebhookState> Store::Webhook() {
-  return Guarded(path_, [&]() -> Result<WebhookState> {
+  return Guarded(*db_, [&]() -> Result<WebhookState> {
     WebhookState w;
     w.failures = static_cast<int>(GetMetaInt(*db_, kMetaWebhookFailures, 0));
     w.next_attempt = GetMeta(*db_, kMetaWebhookNextAttempt).value_or("");
@@ -202,7 +202,7 @@ Result<WebhookState> Store::Webhook() {
 }
 
 Result<void> Store::ResetWebhook() {
-  return Guarded(path_, [&]() -> Result<void> {
+  return Guarded(*db_, [&]() -> Result<void> {
     Transaction tx(*db_);
     SetMetaInt(*db_, kMetaWebhookFailures, 0);
     SetMeta(*db_, kMetaWebhookNextAttempt, "");
@@ -213,7 +213,7 @@ Result<void> Store::ResetWebhook() {
 }
 
 Result<AlertStats> Store::Alerts() {
-  return Guarded(path_, [&]() -> Result<AlertStats> {
+  return Guarded(*db_, [&]() -> Result<AlertStats> {
     Statement& s = db_->Prepare(
         "SELECT COUNT(*), COALESCE(SUM(to_file), 0), COALESCE(SUM(to_webhook), 0), COALESCE(SUM(rejected), 0) "
         "FROM alerts");

@@ -59,7 +59,7 @@ template <class Record, class Fetch>
 Result<ExportCursor> Store::Export(ExportKind kind, const std::string& after, const char* count_sql,
                                    const std::function<void(const Record&)>& sink, const ExportProgress& progress,
                                    Fetch fetch) {
-  return Guarded(path_, [&]() -> Result<ExportCursor> {
+  return Guarded(*db_, [&]() -> Result<ExportCursor> {
     Transaction snapshot(*db_, Transaction::Mode::kRead);
     ExportCursor cursor{kind, GetMeta(*db_, kMetaDatabaseId).value_or(""), 0};
     const std::int64_t last = GetMetaInt(*db_, kMetaSeq, 0);

@@ -129,7 +129,7 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
       if (c != '"') quoted += c;
     filtered = "language : \"" + quoted + "\" AND (" + fts + ")";
   }
-  return Guarded(path_, [&]() -> Result<std::vector<SearchHit>> {
+  return Guarded(*db_, [&]() -> Result<std::vector<SearchHit>> {
     // Stage 1: the most recent matches that pass the filters, each scored by
     // relevance (BM25, title weighted 3) decayed by age (halved at 30 days).
     struct Candidate {
@@ -192,7 +192,7 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
 }
 
 Result<std::vector<FundingRow>> Store::Funding(const FundingQuery& q) {
-  return Guarded(path_, [&]() -> Result<std::vector<FundingRow>> {
+  return Guarded(*db_, [&]() -> Result<std::vector<FundingRow>> {
     const auto investors = MatchingEntities(*db_, q.investor);
     const auto investees = MatchingEntities(*db_, q.investee);
     std::vector<FundingRow> rows;
@@ -277,7 +277,7 @@ Result<std::vector<FundingRow>> Store::Funding(const FundingQuery& q) {
 }
 
 Result<CoverageReport> Store::Coverage(const CoverageQuery& q) {
-  return Guarded(path_, [&]() -> Result<CoverageReport> {
+  return Guarded(*db_, [&]() -> Result<CoverageReport> {
     CoverageReport report;
     report.entity = q.entity;
     // The entity the name means: by an alias, else by the start of a word;
@@ -360,7 +360,7 @@ Result<CoverageReport> Store::Coverage(const CoverageQuery& q) {
 }
 
 Result<std::vector<EntityRow>> Store::Entities(const EntitiesQuery& q) {
-  return Guarded(path_, [&]() -> Result<std::vector<EntityRow>> {
+  return Guarded(*db_, [&]() -> Result<std::vector<EntityRow>> {
     Statement& s = db_->Prepare(
         "SELECT id, type, name, articles, mentions, COALESCE(title, ''), COALESCE(organization, '') "
         "FROM entities WHERE (?1 = '' OR type = ?1) AND articles > 0 "

@@ -159,6 +159,11 @@ Statement& Database::Prepare(const std::string& sql) {
   return *it->second;
 }
 
+void Database::ResetStatements() {
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s != nullptr; s = sqlite3_next_stmt(db_, s))
+    if (sqlite3_stmt_busy(s)) sqlite3_reset(s);
+}
+
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 int Database::Changes() const { return sqlite3_changes(db_); }
 
@@ -168,6 +173,7 @@ Transaction::Transaction(Database& db, Mode mode) : db_(db) {
 
 Transaction::~Transaction() {
   if (done_) return;
+  db_.ResetStatements();
   try {
     db_.Exec("ROLLBACK");
   } catch (const SqliteError&) {
@@ -176,6 +182,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::Commit() {
+  db_.ResetStatements();
   db_.Exec("COMMIT");
   done_ = true;
 }

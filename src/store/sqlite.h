@@ -6,6 +6,9 @@
 //   while (s.Step()) id = s.Int64(0);
 //   s.Reset();  // done by Prepare() on reuse too
 //
+// A statement left on a row holds a read transaction: Store calls end with
+// ResetStatements() (Guarded does it), and a Transaction resets them before
+// it commits.
 // Every call checks its return code. Step() and Exec() throw SqliteError,
 // which carries the SQLite code; Store turns it into an Error value
 // (kBusy, kFull, kStorage) at its boundary. A Transaction rolls back unless
@@ -94,6 +97,11 @@ class Database {
   void Exec(std::string_view sql);
   // A cached statement for this SQL text, reset and with its bindings cleared.
   Statement& Prepare(const std::string& sql);
+  // Resets every statement still active: one stepped to a row and left
+  // there holds a read transaction open, which keeps the WAL from being
+  // checkpointed (it grew without bound before this was done at the end of
+  // each Store call and before each COMMIT).
+  void ResetStatements();
   std::int64_t LastInsertId() const;
   int Changes() const;
   sqlite3* handle() const { return db_; }

@@ -35,12 +35,13 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Options options) {
   } else {
     Migrate(*db, options.migration_progress);
   }
+  db->ResetStatements();
   return std::unique_ptr<Store>(new Store(std::move(db), path));
 }
 
 Result<std::int64_t> Store::EnsureFeed(const std::string& url, const std::string& title,
                                        const std::string& language) {
-  return Guarded(path_, [&]() -> Result<std::int64_t> {
+  return Guarded(*db_, [&]() -> Result<std::int64_t> {
     db_->Prepare(
            "INSERT INTO feeds(url, title, language) VALUES(?1, ?2, ?3) "
            "ON CONFLICT(url) DO UPDATE SET "
@@ -83,7 +84,7 @@ constexpr const char* kFeedHealthColumns =
 }  // namespace
 
 Result<FeedHealth> Store::Feed(std::int64_t feed_id) {
-  return Guarded(path_, [&]() -> Result<FeedHealth> {
+  return Guarded(*db_, [&]() -> Result<FeedHealth> {
     Statement& s = db_->Prepare(std::string(kFeedHealthColumns) + "WHERE f.id = ?1");
     s.Bind(1, feed_id);
     if (!s.Step()) return Error::NotFound("no feed with id " + std::to_string(feed_id));
@@ -92,7 +93,7 @@ Result<FeedHealth> Store::Feed(std::int64_t feed_id) {
 }
 
 Result<std::vector<FeedHealth>> Store::Feeds() {
-  return Guarded(path_, [&]() -> Result<std::vector<FeedHealth>> {
+  return Guarded(*db_, [&]() -> Result<std::vector<FeedHealth>> {
     Statement& s = db_->Prepare(std::string(kFeedHealthColumns) +
                                 "ORDER BY f.consecutive_failures DESC, f.url");
     std::vector<FeedHealth> out;
@@ -102,7 +103,7 @@ Result<std::vector<FeedHealth>> Store::Feeds() {
 }
 
 Result<void> Store::RecordFetch(std::int64_t feed_id, const FetchOutcome& o) {
-  return Guarded(path_, [&]() -> Result<void> {
+  return Guarded(*db_, [&]() -> Result<void> {
     Statement& s = db_->Prepare(
         "UPDATE feeds SET last_fetch = ?2, last_status = ?3, last_error = ?4, "
         "etag = COALESCE(?5, etag), last_modified = COALESCE(?6, last_modified), "
@@ -125,7 +126,7 @@ Result<void> Store::RecordFetch(std::int64_t feed_id, const FetchOutcome& o) {
 
 Result<std::vector<std::string>> Store::KnownItemKeys(std::int64_t feed_id,
                                                       const std::vector<std::string>& keys) {
-  return Guarded(path_, [&]() -> Result<std::vector<std::string>> {
+  return Guarded(*db_, [&]() -> Result<std::vector<std::string>> {
     std::vector<std::string> known;
     for (const auto& key : keys) {
       Statement& s = db_->Prepare("SELECT 1 FROM articles WHERE feed_id = ?1 AND item_key = ?2");

@@ -233,7 +233,7 @@ class ArticleWriter {
 }  // namespace
 
 Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles) {
-  auto result = Guarded(path_, [&]() -> Result<SaveStats> {
+  auto result = Guarded(*db_, [&]() -> Result<SaveStats> {
     SaveStats stats;
     Transaction tx(*db_);
     Sequence seq(*db_);
