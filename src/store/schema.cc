@@ -147,13 +147,15 @@ ALTER TABLE articles ADD COLUMN fingerprint BLOB;
 ALTER TABLE articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_seq ON articles(seq);
 
--- day: the article's publication day (days since 1970), so that a lookup
--- reads only the band's articles of the story window, however old the archive.
+-- week: the article's publication week (days since 1970, divided by 7),
+-- first in the key: a lookup reads only the band's articles of the story
+-- window, however old the archive, and a batch of new articles writes into
+-- the few pages of its week instead of ten random pages each.
 CREATE TABLE story_bands (
+  week INTEGER NOT NULL,
   band_key INTEGER NOT NULL,
-  day INTEGER NOT NULL,
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  PRIMARY KEY (band_key, day, article_id)
+  PRIMARY KEY (week, band_key, article_id)
 ) WITHOUT ROWID;
 
 -- The language as an indexed column of the full-text index, so that

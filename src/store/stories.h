@@ -2,7 +2,8 @@
 //
 // An article joins the story of the most similar earlier article (by
 // near_duplicate.h's Similarity, at least kSameStorySimilarity) published
-// within kStoryWindow of it, found through the story_bands index; otherwise
+// within kStoryWindow of it, found through the story_bands index (by week,
+// then band); otherwise
 // it starts its own story, whose id is its own article id. The first article
 // of a story keeps its id as the story's id for ever, so story ids are stable.
 //

@@ -54,6 +54,31 @@ TEST_F(StoreTest, SavesAnArticleWithItsRecordsAndQueriesThem) {
   EXPECT_EQ(r.sources, std::vector<std::string>{"Báo A"});
 }
 
+// Named entities are rows (queries follow them); MONEY, DATE and PERCENT
+// mentions are kept as one JSON array in the article's row.
+TEST_F(StoreTest, KeepsFiguresWithTheirArticle) {
+  ArticleRecord a = SovicoArticle("guid:1", "https://a.vn/1");
+  Mention(a, EntityType::kPercent, "92%", "92");
+  Mention(a, EntityType::kDate, "Quý 1 năm 2025", "2025-Q1");
+  ASSERT_OK(db_->SaveArticles(feed_, {a}));
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(dir_.File("t.db").c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw,
+                               "SELECT json_array_length(figures), figures ->> '$[0].type', figures ->> '$[0].text', "
+                               "figures ->> '$[1].value', (SELECT COUNT(*) FROM mentions) FROM articles",
+                               -1, &s, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(s, 0), 2);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(s, 1)), "PERCENT");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(s, 2)), "92%");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(s, 3)), "2025-Q1");
+  EXPECT_EQ(sqlite3_column_int(s, 4), 4);  // the four ORG and LOC mentions
+  sqlite3_finalize(s);
+  sqlite3_close(raw);
+}
+
 TEST_F(StoreTest, RepollsAndRepublicationsUnderTrackingUrlsNeverStoreTwice) {
   ASSERT_OK(db_->SaveArticles(feed_, {SovicoArticle("guid:1", "https://a.vn/1")}));
   auto again = db_->SaveArticles(feed_, {SovicoArticle("guid:1", "https://a.vn/1")});
