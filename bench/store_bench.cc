@@ -426,7 +426,7 @@ int main(int argc, char** argv) {
       "đầu tư",           "dau tu",          "ngân hàng",     "\"quỹ đầu tư\"",  "khởi nghiệp", "startup*",
       "bat dong san",     "chứng khoán",     "Vingroup",      "gọi vốn",         "funding",     "\"series a\"",
       "\"seed round\"",   "acquisition",     "blockchain",    "Singapore",       "fintech",     "venture*",
-      "AI startup",       "partnership",     "thuong vu",     "\"triệu USD\"",   "Sovico",      "ngan hang OR fintech"};
+      "AI startup",       "partnership",     "thuong vu",     "\"triệu USD\"",   "Viettel",      "ngan hang OR fintech"};
   std::vector<double> search_ms, filtered_ms;
   for (int rep = 0; rep < 6; ++rep)
     for (const auto& q : queries) {

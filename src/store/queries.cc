@@ -131,7 +131,8 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
   }
   return Guarded(*db_, [&]() -> Result<std::vector<SearchHit>> {
     // Stage 1: the most recent matches that pass the filters, each scored by
-    // relevance (BM25, title weighted 3) decayed by age (halved at 30 days).
+    // relevance (BM25, title weighted 3: ranking.h) decayed by age (halved
+    // at 30 days).
     struct Candidate {
       std::int64_t id;
       double score;
@@ -139,7 +140,7 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
     std::vector<Candidate> candidates;
     {
       Statement& s = db_->Prepare(
-          "SELECT a.id, -bm25(articles_fts, 3.0, 1.0, 0.0) / (1.0 + MAX(0.0, julianday('now') - "
+          "SELECT a.id, pw_rank(articles_fts, 3.0, 1.0, 0.0) / (1.0 + MAX(0.0, julianday('now') - "
           "COALESCE(julianday(a.published), julianday('now'))) / 30.0) "
           "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
           "WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?2 "
@@ -156,7 +157,27 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
                         return a.score != b.score ? a.score > b.score : a.id > b.id;
                       });
     candidates.resize(n);
-    // Stage 2: what to show of the few that remain.
+    // Stage 2: what to show of the few that remain. Snippets come from one
+    // statement over the candidates' rowid range, the chosen ids a filter
+    // (the unary + keeps SQLite from looking each one up, which would make
+    // FTS5 set up the query, a prefix's merged doclist included, per id).
+    std::map<std::int64_t, std::string> snippets;
+    if (!candidates.empty()) {
+      std::vector<std::int64_t> ids;
+      for (const auto& c : candidates) ids.push_back(c.id);
+      Statement& snip = db_->Prepare(
+          "SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24), "
+          "snippet(articles_fts, 0, char(2), char(3), '…', 24) FROM articles_fts "
+          "WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (SELECT value FROM json_each(?4))");
+      snip.Bind(1, fts).Bind(2, *std::min_element(ids.begin(), ids.end()));
+      snip.Bind(3, *std::max_element(ids.begin(), ids.end())).Bind(4, JsonIds(ids));
+      while (snip.Step()) {
+        // From the text where the words are there, else from the title.
+        std::string text = snip.Text(1), title = snip.Text(2);
+        const bool in_text = text.find(kMarkOpen) != std::string::npos;
+        snippets[snip.Int64(0)] = MarkedHtml(in_text || title.find(kMarkOpen) == std::string::npos ? text : title);
+      }
+    }
     std::vector<SearchHit> hits;
     for (const auto& c : candidates) {
       SearchHit h;
@@ -173,18 +194,7 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
       h.published = a.Text(4);
       h.story = a.Int64(5);
       a.Reset();
-      // From the text where the words are there, else from the title.
-      Statement& snip = db_->Prepare(
-          "SELECT snippet(articles_fts, 1, char(2), char(3), '…', 24), "
-          "snippet(articles_fts, 0, char(2), char(3), '…', 24) FROM articles_fts "
-          "WHERE articles_fts MATCH ?1 AND rowid = ?2");
-      snip.Bind(1, fts).Bind(2, c.id);
-      if (snip.Step()) {
-        std::string text = snip.Text(0), title = snip.Text(1);
-        const bool in_text = text.find(kMarkOpen) != std::string::npos;
-        h.snippet = MarkedHtml(in_text || title.find(kMarkOpen) == std::string::npos ? text : title);
-      }
-      snip.Reset();
+      h.snippet = std::move(snippets[c.id]);
       hits.push_back(std::move(h));
     }
     return hits;

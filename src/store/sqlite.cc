@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "common/error.h"
+#include "store/ranking.h"
 #include "store/tokenizer.h"
 
 namespace pw::store {
@@ -132,7 +133,8 @@ std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only
   } catch (const SqliteError& e) {
     throw StartupError("cannot set up database " + path + ": " + e.what());
   }
-  if (!RegisterTokenizer(db)) throw StartupError("cannot register the search tokenizer on " + path);
+  if (!RegisterTokenizer(db) || !RegisterRanking(db))
+    throw StartupError("cannot register the search tokenizer and ranking on " + path);
   return out;
 }
 
