@@ -260,7 +260,9 @@ std::vector<double> LikeScans(const std::string& db_path, const char* sql, const
   std::vector<double> ms;
   for (int r = 0; r < repeats; ++r)
     for (const auto& w : words) {
-      const std::string pattern = "%" + w + "%";
+      std::string pattern = w;
+      pattern.insert(0, 1, '%');
+      pattern += '%';
       ms.push_back(TimeMs([&] {
         sqlite3_bind_text(s, 1, pattern.c_str(), -1, SQLITE_TRANSIENT);
         while (sqlite3_step(s) == SQLITE_ROW) {
@@ -287,7 +289,9 @@ std::vector<double> LikeFunding(const std::string& db_path, const std::vector<st
   std::vector<double> ms;
   for (int r = 0; r < repeats; ++r)
     for (const auto& n : names) {
-      const std::string pattern = "%" + pw::text::SearchKey(n) + "%";
+      std::string pattern = pw::text::SearchKey(n);
+      pattern.insert(0, 1, '%');
+      pattern += '%';
       ms.push_back(TimeMs([&] {
         sqlite3_bind_text(s, 1, pattern.c_str(), -1, SQLITE_TRANSIENT);
         while (sqlite3_step(s) == SQLITE_ROW) {
