@@ -48,7 +48,8 @@ struct Reloaded {
 };
 
 // File reads and RE2 compilation: on the pool, never on the loop.
-awaitable<Reloaded> LoadRulesAndFeeds(std::string rules_dir, std::string feeds_path, std::string config_file) {
+awaitable<Reloaded> LoadRulesAndFeeds(std::string rules_dir, std::string feeds_path,
+                                      std::string config_file) {
   Reloaded r;
   r.rules = extract::RuleSet::Load(rules_dir);
   r.site_rules = LoadSiteRules(rules_dir);
@@ -126,7 +127,8 @@ struct Daemon::Impl {
   Metrics metrics;
   AlertOptions alert_options;
   Steady::time_point alerts_at = Steady::time_point::max();  // the next round of alerts; loop only
-  bool new_articles = false;     // stored since the last round that raised alerts
+  // Articles stored since the last round that raised alerts.
+  bool new_articles = false;
   bool alerts_running = false;
 
   bool stopping = false;
@@ -148,7 +150,8 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
   auto health = db->EnsureFeeds(subscriptions);
   if (!health) throw StartupError(health.error().message);
   // Named before any article arrives, so that the first ones raise alerts.
-  if (auto watched = db->SetWatchlist(config.watchlist); !watched) throw StartupError(watched.error().message);
+  if (auto watched = db->SetWatchlist(config.watchlist); !watched)
+    throw StartupError(watched.error().message);
   alerts_db = store::Store::Open(config.db, {});
   alert_options = AlertOptionsFrom(config);
 
@@ -358,8 +361,8 @@ awaitable<void> Daemon::Impl::Reload() {
       // Given again even when unchanged: the store keeps what it already watches.
       std::vector<std::string> names = loaded.watchlist ? **loaded.watchlist : config.watchlist;
       const auto count = static_cast<std::int64_t>(names.size());
-      auto watched = co_await asio::co_spawn(*alerts_thread, SetWatchlistOn(alerts_db.get(), std::move(names)),
-                                             use_awaitable);
+      auto watched = co_await asio::co_spawn(
+          *alerts_thread, SetWatchlistOn(alerts_db.get(), std::move(names)), use_awaitable);
       if (watched) {
         if (loaded.watchlist) config.watchlist = **loaded.watchlist;
         log->Info("watchlist set", {{"entities", count}});

@@ -26,7 +26,9 @@
 // (a burst of polls makes one round); every `alerts_interval` the outbox is
 // delivered anyway, so the webhook's retries happen between new articles.
 // Both run on a thread of their own with their own database connection:
-// never on the loop, and a slow webhook never holds up the writer.
+// never on the loop, and a slow webhook never holds up the writer. A stop
+// waits for a round in flight like a poll (a POST still running after
+// `stop_grace` is abandoned; its alert stays in the outbox for next time).
 //
 // Thread-safety: RequestReload() and RequestStop() may be called from any
 // thread (tests use them instead of signals); nothing else.
