@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "common/error.h"
+#include "common/url.h"
 
 namespace pw::app {
 
@@ -62,6 +63,17 @@ class Reader {
     }
   }
 
+  // Seconds, whole or not ("1", "0.5"), into milliseconds.
+  void Millis(const char* key, std::chrono::milliseconds& out, double min, double max) {
+    if (const toml::node* n = Get(key)) {
+      if (!n->is_number()) Fail(*n, key, "a number of seconds");
+      const double v = n->is_integer() ? static_cast<double>(*n->value<int64_t>()) : *n->value<double>();
+      if (!(v >= min && v <= max))
+        Fail(*n, key, "between " + Number(min) + " and " + Number(max) + " seconds");
+      out = std::chrono::milliseconds(static_cast<std::int64_t>(v * 1000.0 + 0.5));
+    }
+  }
+
   const toml::table* Table(const char* key) {
     if (const toml::node* n = Get(key)) {
       if (!n->is_table()) Fail(*n, key, "a table");
@@ -82,6 +94,30 @@ class Reader {
     }
   }
 
+  // A list of non-empty strings, as ["GenAI Fund", "Sovico"].
+  void Strings(const char* key, std::vector<std::string>& out) {
+    if (const toml::node* n = Get(key)) {
+      const toml::array* a = n->as_array();
+      if (a == nullptr) Fail(*n, key, "a list of strings");
+      out.clear();
+      for (const toml::node& item : *a) {
+        if (!item.is_string() || item.value<std::string>()->empty()) Fail(item, key, "a list of non-empty strings");
+        out.push_back(*item.value<std::string>());
+      }
+    }
+  }
+
+  // A URL presswatch can POST to, or "".
+  void HttpUrl(const char* key, std::string& out) {
+    if (const toml::node* n = Get(key)) {
+      String(key, out);
+      if (out.empty()) return;
+      const auto parts = SplitUrl(out);
+      if (!parts || (parts->scheme != "http" && parts->scheme != "https") || parts->host.empty())
+        Fail(*n, key, "an http:// or https:// URL, or \"\"");
+    }
+  }
+
   void Bool(const char* key, bool& out) {
     if (const toml::node* n = Get(key)) {
       if (!n->is_boolean()) Fail(*n, key, "true or false");
@@ -93,6 +129,13 @@ class Reader {
   const toml::node* Get(const char* key) {
     seen_.insert(key);
     return table_.get(key);
+  }
+
+  static std::string Number(double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
   }
 
   std::string Qualified(const std::string& key) const { return section_.empty() ? key : section_ + "." + key; }
@@ -120,6 +163,7 @@ Config LoadConfig(const std::string& path) {
   c.fetch.user_agent = UserAgent(c.contact);
   c.fetch.proxy = fetch::ProxySettings::FromEnvironment();
   if (path.empty()) return c;
+  c.file = path;
   toml::table root;
   try {
     root = toml::parse_file(path);
@@ -154,6 +198,19 @@ Config LoadConfig(const std::string& path) {
     r.Int("workers", c.workers, 1, 256);
     r.Done();
   }
+  if (const toml::table* t = top.Table("fulltext")) {
+    Reader r(path, *t, "fulltext");
+    int min_feed_chars = static_cast<int>(c.fulltext.min_feed_chars);
+    r.Int("min_feed_chars", min_feed_chars, 0, 1000000);
+    c.fulltext.min_feed_chars = static_cast<std::size_t>(min_feed_chars);
+    r.Millis("host_delay", c.fulltext.host_delay, 0, 60);
+    r.Seconds("robots_ttl", c.fulltext.robots_ttl, 60, 24 * 3600);
+    r.Seconds("poll_budget", c.fulltext.poll_budget, 10, 3600);
+    r.Done();
+    // A site's Crawl-delay may not keep every page out of a poll's budget.
+    c.fulltext.max_crawl_delay =
+        std::min<std::chrono::milliseconds>(c.fulltext.max_crawl_delay, c.fulltext.poll_budget / 2);
+  }
   if (const toml::table* t = top.Table("server")) {
     Reader r(path, *t, "server");
     r.String("listen", c.listen);
@@ -163,6 +220,24 @@ Config LoadConfig(const std::string& path) {
     Reader r(path, *t, "log");
     r.Choice("format", c.log_format, {"text", "json"});
     r.Choice("level", c.log_level, {"debug", "info", "warn", "error"});
+    r.Done();
+  }
+  if (const toml::table* t = top.Table("watchlist")) {
+    Reader r(path, *t, "watchlist");
+    r.Strings("entities", c.watchlist);
+    r.Done();
+  }
+  if (const toml::table* t = top.Table("alerts")) {
+    Reader r(path, *t, "alerts");
+    r.String("file", c.alerts_file);
+    r.HttpUrl("webhook", c.webhook);
+    r.Seconds("timeout", c.webhook_timeout, 1, 600);
+    r.Seconds("backoff", c.backoff, 1, 24 * 3600);
+    r.Seconds("max_backoff", c.max_backoff, 1, 7 * 24 * 3600);
+    if (c.max_backoff < c.backoff) {
+      const toml::node* n = t->get("max_backoff") ? t->get("max_backoff") : t->get("backoff");
+      throw StartupError(Where(path, n->source()) + ": 'alerts.max_backoff' must be at least 'alerts.backoff'");
+    }
     r.Done();
   }
   top.Done();

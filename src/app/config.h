@@ -12,12 +12,15 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
+#include "app/page_fetcher.h"
 #include "fetch/fetch.h"
 
 namespace pw::app {
 
 struct Config {
+  std::string file;  // the TOML file it was read from ("" none): serve re-reads [watchlist] on SIGHUP
   std::string db = "presswatch.db";
   std::string feeds = "feeds/default.opml";
   std::string rules = "rules";
@@ -32,6 +35,9 @@ struct Config {
   int per_host = 2;                        // fetches in flight per host
   int workers = DefaultWorkers();          // threads parsing, extracting and writing
 
+  // [fulltext]: the article pages behind teasers
+  FullTextOptions fulltext;
+
   // [server]
   std::string listen = "127.0.0.1:8080";
 
@@ -41,6 +47,16 @@ struct Config {
 
   // One per core (at least 1).
   static int DefaultWorkers();
+
+  // [watchlist]
+  std::vector<std::string> watchlist;  // entities whose new mentions raise alerts
+
+  // [alerts]
+  std::string alerts_file = "alerts.ndjson";  // one JSON object per line, appended; "" none
+  std::string webhook;                        // http(s) URL to POST each alert to; "" none
+  std::chrono::seconds webhook_timeout{10};   // the whole POST
+  std::chrono::seconds backoff{30};           // wait after the first failure, doubling
+  std::chrono::seconds max_backoff{3600};     // the longest wait between attempts
 };
 
 // The defaults, overlaid with `path` when it is not empty; proxies come

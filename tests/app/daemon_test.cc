@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -45,6 +46,12 @@ class Events {
     reloads_.emplace_back(rules, feeds);
     cv_.notify_all();
   }
+  void Alerted(const AlertReport& r) {
+    std::lock_guard<std::mutex> lock(mu_);
+    written_ += r.written;
+    posted_ += r.posted;
+    cv_.notify_all();
+  }
   void Hit(const std::string& what) {
     std::lock_guard<std::mutex> lock(mu_);
     hits_.push_back(what);
@@ -63,6 +70,7 @@ class Events {
   }
   std::vector<std::pair<bool, bool>> reloads_;
   std::vector<std::string> hits_;
+  int written_ = 0, posted_ = 0;  // alerts, over every round
 
  private:
   std::mutex mu_;
@@ -171,9 +179,31 @@ TEST_F(DaemonTest, AnswersTheApiWhilePollingAndStopsCleanlyWithAFetchInFlight) {
   HttpResult funding = Get(Api("/api/funding?investee=genai%20fund"));
   ASSERT_EQ(funding.status, 200) << funding.body;
   const json::array rows = json::parse(funding.body).as_array();
-  ASSERT_EQ(rows.size(), 2u);  // the Vietnamese item and the English one
+  ASSERT_EQ(rows.size(), 1u);  // one deal: the Vietnamese item and the English one report it
+  EXPECT_EQ(rows[0].at("reports"), 2);
   EXPECT_EQ(rows[0].at("investors").at(0), "Sovico Group");
   EXPECT_EQ(rows[0].at("round"), "strategic");
+
+  // The API mirrors the commands: every report of the deal, a currency, a limit.
+  HttpResult reports = Get(Api("/api/funding?investee=genai%20fund&each-report"));
+  ASSERT_EQ(reports.status, 200) << reports.body;
+  const json::value report_rows = json::parse(reports.body);
+  ASSERT_EQ(report_rows.as_array().size(), 2u);  // the Vietnamese item and the English one
+  std::set<std::string> languages;
+  for (const auto& row : report_rows.as_array())
+    languages.insert(std::string(row.at("language").as_string()));
+  EXPECT_EQ(languages, (std::set<std::string>{"en", "vi"}));
+  EXPECT_EQ(json::parse(Get(Api("/api/funding?investee=genai%20fund&each-report=true&limit=1")).body)
+                .as_array()
+                .size(),
+            1u);
+  EXPECT_TRUE(json::parse(Get(Api("/api/funding?investee=genai%20fund&currency=eur")).body).as_array().empty());
+  HttpResult entities = Get(Api("/api/entities?type=ORG&top=3"));
+  ASSERT_EQ(entities.status, 200) << entities.body;
+  const json::array orgs = json::parse(entities.body).as_array();
+  ASSERT_FALSE(orgs.empty());
+  EXPECT_LE(orgs.size(), 3u);
+  for (const auto& e : orgs) EXPECT_EQ(e.at("type"), "ORG");
 
   HttpResult search = Get(Api("/api/search?q=dau%20tu%20chien%20luoc&limit=5"));
   ASSERT_EQ(search.status, 200) << search.body;
@@ -231,7 +261,12 @@ TEST_F(DaemonTest, BadApiParametersGetA400WithAJsonError) {
       {"/api/funding?since=yesterday", 400, "since: 'yesterday' is not a date"},
       {"/api/funding?min-amount=lots", 400, "min-amount: 'lots' is not an amount"},
       {"/api/funding?investr=sovico", 400, "unknown parameter 'investr'"},
+      {"/api/funding?each-report=maybe", 400, "each-report: 'maybe' must be true or false"},
+      {"/api/funding?limit=0", 400, "limit: '0' must be a whole number from 1 to 1000000"},
       {"/api/coverage", 400, "entity: required"},
+      {"/api/coverage?entity=x&until=soon", 400, "until: 'soon' is not a date"},
+      {"/api/entities?type=THING", 400, "type: 'THING' is not one of ORG, PER, LOC"},
+      {"/api/entities?top=0", 400, "top: '0' must be a whole number from 1 to 100000"},
       {"/api/feeds?x=1", 400, "unknown parameter 'x'"},
       {"/api/nothing", 404, "no such endpoint: /api/nothing"},
   };
@@ -278,7 +313,8 @@ TEST_F(DaemonTest, AReloadAddsFeedsAndKeepsTheOldRulesWhenTheNewOnesAreBroken) {
   // The new feed was read with the old, good rules.
   HttpResult funding = Get(Api("/api/funding?investee=GenAI%20Fund"));
   ASSERT_EQ(funding.status, 200);
-  EXPECT_EQ(json::parse(funding.body).as_array().size(), 2u);
+  ASSERT_EQ(json::parse(funding.body).as_array().size(), 1u);
+  EXPECT_EQ(json::parse(funding.body).at(0).at("reports"), 2);  // the new feed's report joined the deal
   EXPECT_NE(Get(Api("/metrics")).body.find("presswatch_rule_reloads_total{result=\"error\"} 1\n"),
             std::string::npos);
 
@@ -294,6 +330,57 @@ TEST_F(DaemonTest, AReloadAddsFeedsAndKeepsTheOldRulesWhenTheNewOnesAreBroken) {
       << log;
   EXPECT_NE(log.find("rules reloaded rules="), std::string::npos) << log;
   EXPECT_NE(log.find("feeds reloaded feeds=2 before=1"), std::string::npos) << log;
+}
+
+// The watchlist reaches the store at start and on reload; new articles
+// raise their alerts, delivered to the file and the webhook from the alerts
+// thread while the loop serves on.
+TEST_F(DaemonTest, RaisesAndDeliversAlertsForTheWatchlistAndReloadsIt) {
+  server_.Route("/hook", TestServer::Handler([&](const TestServer::Request& r) {
+                  events_.Hit(r.body);
+                  return TestServer::Response{.status = 204};
+                }));
+  const std::string config_file = dir_.File("presswatch.toml");
+  WriteFile(config_file, "[watchlist]\nentities = [\"GenAI Fund\"]\n");
+  config_.file = config_file;
+  config_.watchlist = {"GenAI Fund"};
+  config_.alerts_file = dir_.File("alerts.ndjson");
+  config_.webhook = server_.Url("/hook");
+  options_.alerts_delay = 1ms;
+  options_.on_alerts = [this](const AlertReport& r) { events_.Alerted(r); };
+  WriteFeeds({"/vi.xml", "/en.xml"});
+  Start();
+
+  // Both articles name GenAI Fund: two alerts, in the file and posted.
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.written_ == 2 && events_.posted_ == 2; }));
+  EXPECT_EQ(Get(Api("/healthz")).status, 200);  // the loop serves on
+  std::istringstream lines(ReadFile(config_.alerts_file));
+  std::set<std::string> languages;
+  for (std::string line; std::getline(lines, line);) {
+    const json::value alert = json::parse(line);
+    EXPECT_EQ(alert.at("watch"), "GenAI Fund") << line;
+    languages.insert(std::string(alert.at("language").as_string()));
+  }
+  EXPECT_EQ(languages, (std::set<std::string>{"en", "vi"}));
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.hits_.size() == 2; }));
+  for (const auto& body : events_.hits_) EXPECT_EQ(json::parse(body).at("watch"), "GenAI Fund") << body;
+
+  // SIGHUP re-reads the config file's watchlist; a broken one keeps the old.
+  WriteFile(config_file, "[watchlist]\nentities = [\"GenAI Fund\", \"Sovico Group\"]\n");
+  daemon_->RequestReload();
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.reloads_.size() == 1; }));
+  WriteFile(config_file, "[watchlist]\nentities = \"Sovico Group\"\n");
+  daemon_->RequestReload();
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.reloads_.size() == 2; }));
+  Stop();
+  const std::string log = log_.str();
+  EXPECT_NE(log.find(" watchlist=1"), std::string::npos) << log;  // at start
+  EXPECT_NE(log.find("watchlist set entities=2"), std::string::npos) << log;
+  EXPECT_NE(log.find("watchlist not reloaded, keeping the old one error=\"" + config_file +
+                     ":2:12: 'watchlist.entities' must be a list of strings"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("alerts: "), std::string::npos) << log;  // each round that delivered says so
 }
 
 TEST_F(DaemonTest, RefusesToStartOnBrokenRulesOrABusyPort) {

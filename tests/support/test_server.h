@@ -6,6 +6,7 @@
 //   server.Route("/slow", {.behavior = TestServer::Behavior::kStallAfterHeaders});
 //   fetch(server.Url("/feed.xml")); EXPECT_EQ(server.Hits("/feed.xml"), 1);
 //
+// It records each path's last request, body included (a webhook's POST).
 // It can misbehave on purpose (stall, drip, close mid-body) so the fetcher's
 // limits can be tested against real sockets. Unknown paths get 404. A route
 // may also be a function of the request (for conditional GET). The server
@@ -41,6 +42,7 @@ class TestServer {
   struct Request {
     std::string method, target;
     std::map<std::string, std::string> headers;  // names lower-cased
+    std::string body;
   };
 
   struct Response {
@@ -73,6 +75,14 @@ class TestServer {
   int Hits(const std::string& path) const;
   // The last request seen on a path.
   Request LastRequest(const std::string& path) const;
+
+  // Every request so far, in the order they arrived, with when the server
+  // had read it (politeness tests compare these, never the wall clock).
+  struct Arrival {
+    std::string path;
+    std::chrono::steady_clock::time_point at;
+  };
+  std::vector<Arrival> Arrivals() const;
 
   // http://127.0.0.1:PORT/path, or https:// with kTls.
   std::string Url(const std::string& path) const;
