@@ -1,0 +1,39 @@
+// app/web_routes.h: the dashboard, served by the daemon's HTTP server.
+//
+//   /               the dashboard (index.html): coverage, funding, search, feeds
+//   /app.js ...     its scripts, styles and icon (app/web_assets.h)
+//   /api/watchlist  the entities the dashboard opens on, the fund first:
+//                   {"configured": true, "entities": [{"name": "GenAI Fund"}, ...]}
+//                   the [watchlist] entities in their order; when none are
+//                   configured, the most covered organisations, with counts:
+//                   {"configured": false, "entities": [{"name": "GenAI Fund",
+//                    "type": "ORG", "articles": 4}, ...]}
+//
+// The page is static and talks to the JSON API (app/api_routes.h) from the
+// browser; it loads nothing from anywhere else. Static routes ignore a query
+// string (so "/?lang=en" links work) and answer from memory on the event
+// loop; /api/watchlist takes no parameters (400 otherwise) and queries on
+// the pool, as the API's endpoints do.
+//
+//   AddWebRoutes(server, {.queries = pool.get_executor(), .stores = &stores,
+//                         .watchlist = config.watchlist});
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <string>
+#include <vector>
+
+#include "app/api_routes.h"
+#include "app/api_server.h"
+
+namespace pw::app {
+
+struct WebContext {
+  boost::asio::any_io_executor queries;  // where queries run
+  ReadOnlyStores* stores = nullptr;
+  std::vector<std::string> watchlist;  // as configured, the fund first
+};
+
+void AddWebRoutes(ApiServer& server, WebContext context);
+
+}  // namespace pw::app
