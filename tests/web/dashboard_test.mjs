@@ -183,6 +183,18 @@ async function main() {
     assert.deepEqual(consoleErrors, []);
   });
 
+  await test("times are shown in Asia/Ho_Chi_Minh by default (the browser runs in UTC)", async () => {
+    // The Vietnamese demo article was published at 02:00 UTC, 09:00 in Hanoi.
+    const time = page.locator('#mentions time[datetime="2024-11-21T02:00:00Z"]');
+    assert.match(await time.textContent(), /09:00/);
+    await page.selectOption("#timezone", "UTC");
+    await page.waitForFunction(() =>
+        /02:00/.test(document.querySelector('#mentions time[datetime="2024-11-21T02:00:00Z"]')?.textContent || ""));
+    await page.selectOption("#timezone", "Asia/Ho_Chi_Minh");
+    await page.waitForFunction(() =>
+        /09:00/.test(document.querySelector('#mentions time[datetime="2024-11-21T02:00:00Z"]')?.textContent || ""));
+  });
+
   await test("a mention links through to its story", async () => {
     const a = page.locator("#mentions li h3 a").first();
     const href = await a.getAttribute("href");
