@@ -68,16 +68,26 @@ const deadline = setTimeout(async () => {
   process.exit(1);
 }, 110_000);
 
+// The demo feeds, and one that cannot be read, so that the feeds tab has a
+// failing feed to put first.
+function writeFeeds(file) {
+  const demo = fs.readFileSync(path.join(source, "feeds/demo.opml"), "utf8")
+      .replaceAll('xmlUrl="demo/', `xmlUrl="file://${path.join(source, "feeds/demo")}/`)
+      .replace("</body>", `<outline text="Gone (test)" xmlUrl="file://${tmp}/gone.xml"/>\n</body>`);
+  fs.writeFileSync(file, demo);
+  return file;
+}
+
 // The demo data, as scripts/demo makes it.
-function pollDemo(db) {
-  const r = spawnSync(binary, ["poll", "--once", "--feeds", path.join(source, "feeds/demo.opml"), "--db", db,
+function pollDemo(db, feeds) {
+  const r = spawnSync(binary, ["poll", "--once", "--feeds", feeds, "--db", db,
                                "--rules", path.join(source, "rules")], {encoding: "utf8", timeout: 60_000});
   if (r.status !== 0) throw new Error(`poll --once failed (${r.status}): ${r.stderr}`);
 }
 
 // `presswatch serve` on a free port; resolves to its base URL.
-function startDaemon(db) {
-  daemon = spawn(binary, ["serve", "--feeds", path.join(source, "feeds/demo.opml"), "--db", db,
+function startDaemon(db, feeds) {
+  daemon = spawn(binary, ["serve", "--feeds", feeds, "--db", db,
                           "--rules", path.join(source, "rules"), "--listen", "127.0.0.1:0"],
                  {stdio: ["ignore", "ignore", "pipe"]});
   return new Promise((resolve, reject) => {
@@ -126,8 +136,9 @@ async function test(name, body) {
 
 async function main() {
   const db = path.join(tmp, "demo.db");
-  pollDemo(db);
-  const base = await startDaemon(db);
+  const feeds = writeFeeds(path.join(tmp, "feeds.opml"));
+  pollDemo(db, feeds);
+  const base = await startDaemon(db, feeds);
   console.log(`daemon at ${base}; artifacts in ${artifacts}`);
   context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, acceptDownloads: true,
@@ -158,7 +169,12 @@ async function main() {
     await page.locator("#search-form input[name=q]").waitFor();
     await page.click('#tabs a[data-tab="feeds"]');
     await page.locator("#feeds-table tbody tr").first().waitFor();
-    assert.equal(await page.locator("#feeds-table tbody tr").count(), 5, "the five demo feeds");
+    assert.equal(await page.locator("#feeds-table tbody tr").count(), 6, "the five demo feeds and a missing one");
+    const first = page.locator("#feeds-table tbody tr").first();
+    assert.equal(await first.getAttribute("class"), "failing", "the failing feed comes first");
+    assert.match(await first.textContent(), /Gone \(test\)/);
+    assert.ok((await first.locator("td.error-text").textContent()).length > 0, "with its error");
+    assert.equal(await page.locator("#feeds-table tbody tr.failing").count(), 1);
     await page.screenshot({path: path.join(artifacts, "feeds.png"), fullPage: true});
     assert.deepEqual(consoleErrors, []);
   });
