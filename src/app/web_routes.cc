@@ -29,14 +29,15 @@ awaitable<Result<std::vector<store::EntityRow>>> RunTopOrganisations(ReadOnlySto
 
 awaitable<ApiResponse> Watchlist(const WebContext& context, ApiRequest request) {
   if (!request.params.empty())
-    co_return ApiResponse::Error(400, "unknown parameter '" + request.params.front().first +
-                                          "' (/api/watchlist takes: none)");
+    co_return ApiResponse::Error(
+        400, "unknown parameter '" + request.params.front().first + "' (/api/watchlist takes: none)");
   json::array entities;
   if (!context.watchlist.empty()) {
     for (const auto& name : context.watchlist) entities.push_back(json::object{{"name", name}});
     co_return ApiResponse::Json(json::object{{"configured", true}, {"entities", std::move(entities)}});
   }
-  auto rows = co_await asio::co_spawn(context.queries, RunTopOrganisations(context.stores), asio::use_awaitable);
+  auto rows =
+      co_await asio::co_spawn(context.queries, RunTopOrganisations(context.stores), asio::use_awaitable);
   if (!rows)
     co_return ApiResponse::Error(rows.error().kind == ErrorKind::kBusy ? 503 : 500, rows.error().message);
   for (const auto& r : *rows)

@@ -84,7 +84,8 @@ TEST(WebRoutes, ServesEveryFileAsCheckedInAndTheIndexAtTheRoot) {
   for (const WebAsset& asset : WebAssets()) {
     HttpResult r = server.Get(std::string(asset.path));
     ASSERT_EQ(r.status, 200) << asset.path << ": " << r.body;
-    EXPECT_EQ(r.body, ReadFile(SourceDir() / "src/app/web" / std::string(asset.path.substr(1)))) << asset.path;
+    EXPECT_EQ(r.body, ReadFile(SourceDir() / "src/app/web" / std::string(asset.path.substr(1))))
+        << asset.path;
     EXPECT_EQ(r.content_type, asset.content_type) << asset.path;
   }
   HttpResult root = server.Get("/?lang=en");
@@ -98,7 +99,8 @@ TEST(WebRoutes, EveryFileThePageNamesIsServedAndNothingComesFromElsewhere) {
   const std::string index = ReadFile(SourceDir() / "src/app/web/index.html");
   const std::regex reference(R"re((?:src|href)="([^"#]+)")re");
   int local = 0;
-  for (auto it = std::sregex_iterator(index.begin(), index.end(), reference); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(index.begin(), index.end(), reference); it != std::sregex_iterator();
+       ++it) {
     const std::string target = (*it)[1];
     EXPECT_EQ(target.front(), '/') << target << ": the page loads only its own files";
     bool served = false;
@@ -114,8 +116,10 @@ TEST(WebRoutes, WatchlistIsTheConfiguredOneInItsOrder) {
   WebServer server(EmptyDatabase(dir), {"GenAI Fund", "Tập đoàn Sovico"});
   HttpResult r = server.Get("/api/watchlist");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(json::parse(r.body),
-            json::parse(R"({"configured": true, "entities": [{"name": "GenAI Fund"}, {"name": "Tập đoàn Sovico"}]})"));
+  EXPECT_EQ(
+      json::parse(r.body),
+      json::parse(
+          R"({"configured": true, "entities": [{"name": "GenAI Fund"}, {"name": "Tập đoàn Sovico"}]})"));
 }
 
 TEST(WebRoutes, WithoutAWatchlistTheMostCoveredOrganisationsAreListed) {
@@ -142,8 +146,7 @@ TEST(WebRoutes, WithoutAWatchlistTheMostCoveredOrganisationsAreListed) {
   json::value v = json::parse(r.body);
   EXPECT_EQ(v.at("configured"), false);
   ASSERT_EQ(v.at("entities").as_array().size(), 1u) << r.body;
-  EXPECT_EQ(v.at("entities").at(0),
-            json::parse(R"({"name": "GenAI Fund", "type": "ORG", "articles": 1})"));
+  EXPECT_EQ(v.at("entities").at(0), json::parse(R"({"name": "GenAI Fund", "type": "ORG", "articles": 1})"));
 }
 
 TEST(WebRoutes, WatchlistRefusesParameters) {
