@@ -219,6 +219,19 @@ async function main() {
     assert.ok((await a.textContent()).trim().length > 0);
   });
 
+  await test("an outlet's name lists its mentions, and links back to all", async () => {
+    const row = page.locator("#by-outlet tr").first();
+    const outlet = await row.locator("th").textContent();
+    const count = Number(await row.locator("td.num").textContent());
+    await row.locator("th a").click();
+    await page.waitForFunction((o) => document.getElementById("mentions-outlet").textContent.includes(o), outlet);
+    const sources = await page.$$eval("#mentions li p.meta", (ps) => ps.map((p) => p.textContent));
+    assert.equal(sources.length, count);
+    for (const s of sources) assert.ok(s.startsWith(outlet), `${s} is from ${outlet}`);
+    await page.locator("#mentions-outlet a").click();
+    await page.waitForFunction(() => document.getElementById("mentions-outlet").textContent === "");
+  });
+
   await test("switching to English relabels the page and keeps the choice", async () => {
     await page.click("#language");
     assert.equal(await page.locator("html").getAttribute("lang"), "en");

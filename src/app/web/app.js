@@ -259,12 +259,24 @@ function renderCoverage() {
                                : null,
       c.utc ? el("span", {class: "muted"}, " · " + t("coverage.utc_days")) : null));
   renderChart(c, days);
-  renderBars("by-outlet", c.bySource, (k) => k);
+  // An outlet's name links to its mentions; the link of the one shown, to all.
+  const outlet = state.params.get("outlet") || "";
+  const withOutlet = (name) => {
+    const params = new URLSearchParams(state.params);
+    if (name) params.set("outlet", name);
+    else params.delete("outlet");
+    return "#coverage?" + params;
+  };
+  renderBars("by-outlet", c.bySource, (k) => el("a", {href: withOutlet(k === outlet ? "" : k),
+                                                       class: k === outlet ? "current" : null}, k));
   renderBars("by-language", c.byLanguage, languageLabel);
   const outletsOfStory = new Map();
   for (const m of c.mentions) outletsOfStory.set(m.story, (outletsOfStory.get(m.story) || new Set()).add(m.source));
+  const shown = outlet ? c.mentions.filter((m) => m.source === outlet) : c.mentions;
+  document.getElementById("mentions-outlet").replaceChildren(
+      ...(outlet ? [" · ", outlet, " ", el("a", {href: withOutlet("")}, t("coverage.all_outlets"))] : []));
   const list = document.getElementById("mentions");
-  list.replaceChildren(...c.mentions.map((m) => el("li", {},
+  list.replaceChildren(...shown.map((m) => el("li", {},
       el("h3", {}, link(m.url, m.title)),
       el("p", {class: "meta"}, m.source, " · ", el("time", {datetime: m.published}, formatTime(m.published)), " · ",
          languageLabel(m.language),
@@ -272,7 +284,7 @@ function renderCoverage() {
              ? el("span", {class: "badge"}, t("coverage.story_outlets", {n: outletsOfStory.get(m.story).size}))
              : null),
       snippet(m.snippet))));
-  if (!c.mentions.length) list.replaceChildren(el("li", {class: "muted"}, t("coverage.none", {entity: report.entity})));
+  if (!shown.length) list.replaceChildren(el("li", {class: "muted"}, t("coverage.none", {entity: report.entity})));
 }
 
 function renderBars(id, counts, label) {
