@@ -33,6 +33,9 @@ void RequireDatabase(const std::string& path);
 
 // "2024-11-25" or RFC 3339 -> "2024-11-25T00:00:00Z"; throws StartupError naming the flag.
 std::string TimestampFlag(const std::string& flag, const std::string& value);
+// An end of range: a bare day means its last second ("2024-11-25" ->
+// "2024-11-25T23:59:59Z"), so --until includes the day named.
+std::string UntilFlag(const std::string& flag, const std::string& value);
 // "" stays "".
 std::string DayFlag(const std::string& flag, const std::string& value);
 
@@ -45,5 +48,6 @@ void AddFeedCommand(CLI::App& app, CliState& state);
 void AddQueryCommands(CLI::App& app, CliState& state);  // search, funding, coverage, entities, feeds
 void AddRulesCommand(CLI::App& app, CliState& state);
 void AddServeCommand(CLI::App& app, CliState& state);
+void AddExportCommand(CLI::App& app, CliState& state);
 
 }  // namespace pw::app

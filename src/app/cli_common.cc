@@ -40,6 +40,14 @@ std::string TimestampFlag(const std::string& flag, const std::string& value) {
   return FormatTimestamp(*t);
 }
 
+std::string UntilFlag(const std::string& flag, const std::string& value) {
+  if (value.empty()) return {};
+  auto t = ParseTimestamp(value);
+  if (!t) throw StartupError(flag + ": '" + value + "' is not a date (use YYYY-MM-DD or RFC 3339)");
+  if (value.size() == 10) *t += std::chrono::days(1) - std::chrono::seconds(1);
+  return FormatTimestamp(*t);
+}
+
 std::string DayFlag(const std::string& flag, const std::string& value) {
   if (value.empty()) return {};
   auto t = ParseTimestamp(value);

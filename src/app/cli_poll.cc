@@ -2,11 +2,14 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/alerts.h"
 #include "app/cli.h"
 #include "app/feeds_file.h"
 #include "app/poll.h"
+#include "app/progress.h"
 #include "app/table.h"
 #include "common/error.h"
+#include "store/store.h"
 
 namespace pw::app {
 
@@ -24,6 +27,16 @@ int RunPoll(const PollFlags& flags) {
   const auto feeds = LoadFeedsFile(config.feeds);
   auto rules = extract::RuleSet::Load(config.rules);
   if (!rules) throw StartupError(rules.error().message);
+
+  // Upgrade an old database first (with progress: it may take a while), and
+  // name the watchlist before articles arrive, so that they raise alerts.
+  {
+    Progress upgrading("upgrading " + config.db);
+    auto db = store::Store::Open(config.db, {.migration_progress = [&](std::int64_t done, std::int64_t total) {
+                                               upgrading.Update(done, total);
+                                             }});
+    if (auto r = db->SetWatchlist(config.watchlist); !r) throw StartupError(r.error().message);
+  }
 
   PollOptions options;
   options.fetch = config.fetch;
@@ -44,6 +57,13 @@ int RunPoll(const PollFlags& flags) {
   if (terminal) std::fprintf(stderr, "\r\033[K");
   std::fprintf(stderr, "polled %zu feeds into %s: %d ok, %d failed, %d new articles\n", report.feeds.size(),
                config.db.c_str(), report.ok(), report.failed(), report.new_items());
+
+  // Alerts after the cycle: queued from what it stored, then delivered.
+  const AlertOptions alert_options = AlertOptionsFrom(config);
+  auto db = store::Store::Open(config.db, {});
+  const AlertReport alerts = RaiseAndDeliverAlerts(*db, alert_options, Clock::System());
+  if (!config.watchlist.empty() || alerts.waiting_file || alerts.waiting_webhook || !alerts.store_error.empty())
+    std::fprintf(stderr, "%s\n", Summary(alerts, alert_options).c_str());
   return 0;
 }
 

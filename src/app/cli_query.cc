@@ -1,8 +1,10 @@
 // The query commands: search, funding, coverage, entities, feeds.
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 
 #include "app/cli.h"
+#include "app/csv.h"
 #include "app/json_out.h"
 #include "app/table.h"
 #include "common/error.h"
@@ -23,12 +25,6 @@ T Check(Result<T> r) {
   return std::move(*r);
 }
 
-std::string Join(const std::vector<std::string>& v, const char* sep) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
 std::string AmountText(const extract::FundingRecord& r) {
   if (!r.amount) return "undisclosed";
   char buf[64];
@@ -37,14 +33,6 @@ std::string AmountText(const extract::FundingRecord& r) {
   else if (a >= 1e6) std::snprintf(buf, sizeof buf, "%.4g mn", a / 1e6);
   else std::snprintf(buf, sizeof buf, "%.0f", a);
   return std::string(buf) + " " + r.currency;
-}
-
-// RFC 4180: quoted when needed, quotes doubled.
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // <mark> tags off, entities decoded: a snippet for the terminal.
@@ -60,21 +48,23 @@ std::string PlainSnippet(std::string s) {
 struct SearchFlags {
   PathFlags paths;
   bool json = false;
-  std::string lang, since, query;
+  std::string lang, since, source, query;
   int limit = 20;
 };
 
 struct FundingFlags {
   PathFlags paths;
-  bool json = false, csv = false;
-  std::string investor, investee, round, since, until;
+  bool json = false, csv = false, each_report = false;
+  std::string investor, investee, round, since, until, currency;
   std::optional<double> min_amount, max_amount;
+  int limit = 1000;
 };
 
 struct CoverageFlags {
   PathFlags paths;
   bool json = false;
-  std::string entity, since;
+  std::string entity, since, until;
+  int limit = 100;
 };
 
 struct EntitiesFlags {
@@ -91,7 +81,7 @@ struct FeedsFlags {
 
 int RunSearch(const SearchFlags& f) {
   auto db = OpenForQuery(Resolve(f.paths));
-  store::SearchQuery q{f.query, f.lang, TimestampFlag("--since", f.since), "", f.limit};
+  store::SearchQuery q{f.query, f.lang, TimestampFlag("--since", f.since), f.source, f.limit};
   auto hits = Check(db->Search(q));
   if (f.json) {
     std::cout << Pretty(SearchJson(hits));
@@ -109,6 +99,8 @@ int RunSearch(const SearchFlags& f) {
 
 int RunFunding(const FundingFlags& f) {
   if (f.json && f.csv) throw StartupError("--json and --csv: choose one");
+  if (f.min_amount && f.max_amount && *f.min_amount > *f.max_amount)
+    throw StartupError("--min-amount is above --max-amount");
   auto db = OpenForQuery(Resolve(f.paths));
   store::FundingQuery q;
   q.investor = f.investor;
@@ -118,22 +110,25 @@ int RunFunding(const FundingFlags& f) {
   q.until = DayFlag("--until", f.until);
   q.min_amount = f.min_amount;
   q.max_amount = f.max_amount;
+  q.currency = f.currency;
+  for (auto& c : q.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  q.each_report = f.each_report;
+  q.limit = f.limit;
   auto rows = Check(db->Funding(q));
   if (f.json) {
     std::cout << Pretty(FundingRowsJson(rows));
     return 0;
   }
   if (f.csv) {
-    std::cout << "announced,investee,investors,lead_investors,amount,currency,round,source,language,"
-                 "published,article_title,article_url,evidence\r\n";
+    std::cout << CsvLine({"announced", "investee", "investors", "lead_investors", "amount", "currency", "round",
+                          "source", "language", "published", "article_title", "article_url", "evidence", "deal",
+                          "reports", "sources"});
     for (const auto& r : rows) {
       const auto& x = r.record;
-      char amount[64] = "";
-      if (x.amount) std::snprintf(amount, sizeof amount, "%.15g", *x.amount);
-      std::cout << Csv(x.announced) << ',' << Csv(x.investee) << ',' << Csv(Join(x.investors, "; ")) << ','
-                << Csv(Join(x.lead_investors, "; ")) << ',' << amount << ',' << Csv(x.currency) << ','
-                << Csv(x.round) << ',' << Csv(r.source) << ',' << Csv(r.language) << ',' << Csv(r.published) << ','
-                << Csv(r.article_title) << ',' << Csv(r.article_url) << ',' << Csv(x.evidence) << "\r\n";
+      std::cout << CsvLine({x.announced, x.investee, JoinList(x.investors), JoinList(x.lead_investors),
+                            CsvNumber(x.amount), x.currency, x.round, r.source, r.language, r.published,
+                            r.article_title, r.article_url, x.evidence, std::to_string(r.deal),
+                            std::to_string(r.reports), JoinList(r.sources)});
     }
     return 0;
   }
@@ -141,7 +136,7 @@ int RunFunding(const FundingFlags& f) {
     std::cerr << "no funding announcements match\n";
     return 0;
   }
-  Table t({"ANNOUNCED", "INVESTEE", "INVESTORS (* lead)", "AMOUNT", "ROUND", "SOURCE"});
+  Table t({"ANNOUNCED", "INVESTEE", "INVESTORS (* lead)", "AMOUNT", "ROUND", f.each_report ? "SOURCE" : "REPORTED BY"});
   for (const auto& r : rows) {
     std::vector<std::string> investors;
     for (const auto& i : r.record.investors) {
@@ -149,28 +144,57 @@ int RunFunding(const FundingFlags& f) {
                         r.record.lead_investors.end();
       investors.push_back(lead ? i + "*" : i);
     }
-    t.Add({r.record.announced, r.record.investee, Join(investors, ", "), AmountText(r.record),
-           r.record.round.empty() ? "-" : r.record.round, r.source});
+    t.Add({r.record.announced, r.record.investee, JoinList(investors, ", "), AmountText(r.record),
+           r.record.round.empty() ? "-" : r.record.round, f.each_report ? r.source : JoinList(r.sources, ", ")});
   }
   std::cout << t.Render(TerminalWidth());
   return 0;
 }
 
+// "3 (2 stories)", or "3" when every article is its own story.
+std::string WithStories(std::int64_t articles, std::int64_t stories) {
+  return std::to_string(articles) + (stories != articles ? " (" + std::to_string(stories) + " stories)" : "");
+}
+
 int RunCoverage(const CoverageFlags& f) {
   auto db = OpenForQuery(Resolve(f.paths));
-  auto report = Check(db->Coverage({f.entity, TimestampFlag("--since", f.since), 100}));
+  auto report = Check(db->Coverage(
+      {f.entity, TimestampFlag("--since", f.since), UntilFlag("--until", f.until), f.limit}));
   if (f.json) {
     std::cout << Pretty(CoverageJson(report));
     return 0;
   }
-  std::cout << report.entity << ": " << report.total << " articles, " << report.stories << " stories\n";
+  std::cout << report.entity << ": " << report.total << (report.total == 1 ? " article, " : " articles, ")
+            << report.stories << (report.stories == 1 ? " story" : " stories");
+  if (!f.since.empty() || !f.until.empty())
+    std::cout << " (" << (f.since.empty() ? "" : "since " + f.since) << (f.since.empty() || f.until.empty() ? "" : ", ")
+              << (f.until.empty() ? "" : "until " + f.until) << ")";
+  std::cout << "\n";
   if (report.total == 0) return 0;
-  Table by_source({"SOURCE", "ARTICLES"});
-  for (const auto& [source, n] : report.by_source) by_source.Add({source, std::to_string(n)});
-  std::cout << "\n" << by_source.Render(TerminalWidth()) << "\n";
-  Table mentions({"PUBLISHED", "SOURCE", "LANG", "TITLE"});
-  for (const auto& m : report.mentions) mentions.Add({m.published.substr(0, 10), m.source, m.language, m.title});
-  std::cout << mentions.Render(TerminalWidth());
+  const std::size_t width = TerminalWidth();
+  Table by_source({"SOURCE", "ARTICLES", "STORIES"});
+  for (const auto& [source, n] : report.by_source)
+    by_source.Add({source, std::to_string(n), std::to_string(report.stories_by_source[source])});
+  std::cout << "\n" << by_source.Render(width);
+  Table by_language({"LANGUAGE", "ARTICLES", "STORIES"});
+  for (const auto& [language, n] : report.by_language)
+    by_language.Add({language, std::to_string(n), std::to_string(report.stories_by_language[language])});
+  std::cout << "\n" << by_language.Render(width);
+  Table by_day({"DAY", "ARTICLES", "NEW STORIES"});
+  for (const auto& [day, n] : report.by_day)
+    by_day.Add({day, std::to_string(n), std::to_string(report.stories_by_day[day])});
+  std::cout << "\n" << by_day.Render(width);
+  Table stories({"FIRST SEEN", "ARTICLES", "STORY", "CARRIED BY"});
+  for (const auto& s : report.story_list)
+    stories.Add({s.first_published.substr(0, 10), std::to_string(s.articles), s.title, JoinList(s.sources, ", ")});
+  std::cout << "\n" << stories.Render(width);
+  Table mentions({"PUBLISHED", "SOURCE", "LANG", "TITLE", "SNIPPET"});
+  for (const auto& m : report.mentions)
+    mentions.Add({m.published.substr(0, 10), m.source, m.language, m.title, PlainSnippet(m.snippet)});
+  std::cout << "\n" << mentions.Render(width);
+  if (report.total > static_cast<std::int64_t>(report.mentions.size()))
+    std::cout << "(" << report.mentions.size() << " most recent of " << WithStories(report.total, report.stories)
+              << "; --limit shows more)\n";
   return 0;
 }
 
@@ -185,7 +209,7 @@ int RunEntities(const EntitiesFlags& f) {
   for (const auto& r : rows) {
     std::string name = r.name;
     if (!r.title.empty()) name += " (" + r.title + (r.organization.empty() ? "" : ", " + r.organization) + ")";
-    t.Add({r.type, name, std::to_string(r.articles), std::to_string(r.mentions), Join(r.aliases, "; ")});
+    t.Add({r.type, name, std::to_string(r.articles), std::to_string(r.mentions), JoinList(r.aliases)});
   }
   std::cout << t.Render(TerminalWidth());
   return 0;
@@ -217,23 +241,30 @@ void AddQueryCommands(CLI::App& app, CliState& state) {
     cmd->add_flag("--json", f->json, "print JSON");
     cmd->add_option("--lang", f->lang, "only articles in this language")->check(CLI::IsMember({"vi", "en", "other"}));
     cmd->add_option("--since", f->since, "only articles published since DATE (YYYY-MM-DD)");
+    cmd->add_option("--source", f->source, "only articles of this feed (its title or URL, see: presswatch feeds)");
     cmd->add_option("--limit", f->limit, "at most N results")->check(CLI::Range(1, 10000))->capture_default_str();
+    cmd->footer("Ranks by relevance (title words count thrice) and recency, among the 1,000 most recent matches.");
     cmd->add_option("query", f->query, "words; \"a phrase\"; prefix*; a OR b")->required();
     cmd->callback([f, &state] { state.exit_code = RunSearch(*f); });
   }
   {
     auto f = std::make_shared<FundingFlags>();
-    CLI::App* cmd = app.add_subcommand("funding", "Funding announcements, newest first");
+    CLI::App* cmd = app.add_subcommand("funding", "Funding rounds, newest first, one row per deal");
+    cmd->footer("Reports of one round by several outlets or in both languages are one deal: its terms gathered\n"
+                "from them, its article the first report. --each-report lists every report instead.");
     AddPathFlags(cmd, f->paths, true, false, false);
     cmd->add_flag("--json", f->json, "print JSON");
     cmd->add_flag("--csv", f->csv, "print CSV (for spreadsheets)");
-    cmd->add_option("--investor", f->investor, "investor name or alias (accents optional)");
-    cmd->add_option("--investee", f->investee, "company name or alias (accents optional)");
-    cmd->add_option("--round", f->round, "round: seed, series-a, strategic, ...");
+    cmd->add_option("--investor", f->investor, "investor name or alias, accents optional, from the start of a word");
+    cmd->add_option("--investee", f->investee, "company name or alias, accents optional, from the start of a word");
+    cmd->add_option("--round", f->round, "round: pre-seed, seed, series-a ... series-h, bridge, strategic, growth, ...");
     cmd->add_option("--since", f->since, "announced on or after DATE");
     cmd->add_option("--until", f->until, "announced on or before DATE");
     cmd->add_option("--min-amount", f->min_amount, "amount at least (in its currency)");
     cmd->add_option("--max-amount", f->max_amount, "amount at most (in its currency)");
+    cmd->add_option("--currency", f->currency, "only amounts in this currency (USD, VND, SGD, ...)");
+    cmd->add_flag("--each-report", f->each_report, "one row per article that reported a deal");
+    cmd->add_option("--limit", f->limit, "at most N rows")->check(CLI::Range(1, 1000000))->capture_default_str();
     cmd->callback([f, &state] { state.exit_code = RunFunding(*f); });
   }
   {
@@ -243,6 +274,10 @@ void AddQueryCommands(CLI::App& app, CliState& state) {
     cmd->add_flag("--json", f->json, "print JSON");
     cmd->add_option("--entity", f->entity, "name or alias (accents optional)")->required();
     cmd->add_option("--since", f->since, "only articles published since DATE");
+    cmd->add_option("--until", f->until, "only articles published until DATE (the day included)");
+    cmd->add_option("--limit", f->limit, "list at most N articles and stories (the counts cover all)")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
     cmd->callback([f, &state] { state.exit_code = RunCoverage(*f); });
   }
   {

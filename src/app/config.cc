@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "common/error.h"
+#include "common/url.h"
 
 namespace pw::app {
 
@@ -79,6 +80,30 @@ class Reader {
       const std::string v = *n->value<std::string>();
       if (std::find(choices.begin(), choices.end(), v) == choices.end()) Fail(*n, key, "one of " + list);
       out = v;
+    }
+  }
+
+  // A list of non-empty strings, as ["GenAI Fund", "Sovico"].
+  void Strings(const char* key, std::vector<std::string>& out) {
+    if (const toml::node* n = Get(key)) {
+      const toml::array* a = n->as_array();
+      if (a == nullptr) Fail(*n, key, "a list of strings");
+      out.clear();
+      for (const toml::node& item : *a) {
+        if (!item.is_string() || item.value<std::string>()->empty()) Fail(item, key, "a list of non-empty strings");
+        out.push_back(*item.value<std::string>());
+      }
+    }
+  }
+
+  // A URL presswatch can POST to, or "".
+  void HttpUrl(const char* key, std::string& out) {
+    if (const toml::node* n = Get(key)) {
+      String(key, out);
+      if (out.empty()) return;
+      const auto parts = SplitUrl(out);
+      if (!parts || (parts->scheme != "http" && parts->scheme != "https") || parts->host.empty())
+        Fail(*n, key, "an http:// or https:// URL, or \"\"");
     }
   }
 
@@ -163,6 +188,24 @@ Config LoadConfig(const std::string& path) {
     Reader r(path, *t, "log");
     r.Choice("format", c.log_format, {"text", "json"});
     r.Choice("level", c.log_level, {"debug", "info", "warn", "error"});
+    r.Done();
+  }
+  if (const toml::table* t = top.Table("watchlist")) {
+    Reader r(path, *t, "watchlist");
+    r.Strings("entities", c.watchlist);
+    r.Done();
+  }
+  if (const toml::table* t = top.Table("alerts")) {
+    Reader r(path, *t, "alerts");
+    r.String("file", c.alerts_file);
+    r.HttpUrl("webhook", c.webhook);
+    r.Seconds("timeout", c.webhook_timeout, 1, 600);
+    r.Seconds("backoff", c.backoff, 1, 24 * 3600);
+    r.Seconds("max_backoff", c.max_backoff, 1, 7 * 24 * 3600);
+    if (c.max_backoff < c.backoff) {
+      const toml::node* n = t->get("max_backoff") ? t->get("max_backoff") : t->get("backoff");
+      throw StartupError(Where(path, n->source()) + ": 'alerts.max_backoff' must be at least 'alerts.backoff'");
+    }
     r.Done();
   }
   top.Done();

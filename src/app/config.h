@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "fetch/fetch.h"
 
@@ -41,6 +42,16 @@ struct Config {
 
   // One per core (at least 1).
   static int DefaultWorkers();
+
+  // [watchlist]
+  std::vector<std::string> watchlist;  // entities whose new mentions raise alerts
+
+  // [alerts]
+  std::string alerts_file = "alerts.ndjson";  // one JSON object per line, appended; "" none
+  std::string webhook;                        // http(s) URL to POST each alert to; "" none
+  std::chrono::seconds webhook_timeout{10};   // the whole POST
+  std::chrono::seconds backoff{30};           // wait after the first failure, doubling
+  std::chrono::seconds max_backoff{3600};     // the longest wait between attempts
 };
 
 // The defaults, overlaid with `path` when it is not empty; proxies come

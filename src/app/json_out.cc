@@ -202,6 +202,9 @@ json::value FundingRowsJson(const std::vector<store::FundingRow>& rows) {
     o["source"] = r.source;
     o["language"] = r.language;
     o["published"] = OrNull(r.published);
+    o["deal"] = r.deal;
+    o["reports"] = r.reports;
+    o["sources"] = Strings(r.sources);
     a.push_back(std::move(o));
   }
   return a;
@@ -297,11 +300,27 @@ json::value CoverageJson(const store::CoverageReport& r) {
     mentions.push_back(std::move(j));
   }
   o["mentions"] = std::move(mentions);
-  json::object by_language, by_day;
-  for (const auto& [k, v] : r.by_language) by_language[k] = v;
-  for (const auto& [k, v] : r.by_day) by_day[k] = v;
-  o["by_language"] = std::move(by_language);
-  o["by_day"] = std::move(by_day);
+  const auto counts = [](const std::map<std::string, std::int64_t>& m) {
+    json::object c;
+    for (const auto& [k, v] : m) c[k] = v;
+    return c;
+  };
+  o["by_language"] = counts(r.by_language);
+  o["by_day"] = counts(r.by_day);
+  o["stories_by_source"] = counts(r.stories_by_source);
+  o["stories_by_language"] = counts(r.stories_by_language);
+  o["stories_by_day"] = counts(r.stories_by_day);
+  json::array stories;
+  for (const auto& s : r.story_list) {
+    json::object j;
+    j["story"] = s.id;
+    j["title"] = s.title;
+    j["first_published"] = OrNull(s.first_published);
+    j["articles"] = s.articles;
+    j["sources"] = Strings(s.sources);
+    stories.push_back(std::move(j));
+  }
+  o["story_list"] = std::move(stories);
   return o;
 }
 
@@ -336,9 +355,125 @@ json::value EntitiesJson(const std::vector<store::EntityRow>& rows) {
     o["aliases"] = Strings(r.aliases);
     if (!r.title.empty()) o["title"] = r.title;
     if (!r.organization.empty()) o["organization"] = r.organization;
+    o["id"] = r.id;
     a.push_back(std::move(o));
   }
   return a;
+}
+
+json::object AlertJson(const store::Alert& alert) {
+  json::object o;
+  o["id"] = alert.id;
+  o["watch"] = alert.watch;
+  o["entity"] = alert.entity;
+  o["type"] = alert.entity_type;
+  o["url"] = alert.mention.url;
+  o["title"] = alert.mention.title;
+  o["source"] = alert.mention.source;
+  o["language"] = alert.mention.language;
+  o["published"] = OrNull(alert.mention.published);
+  o["snippet"] = alert.mention.snippet;
+  o["story"] = alert.mention.story;
+  o["raised"] = alert.raised;
+  return o;
+}
+
+namespace {
+
+json::object Ref(const store::EntityRef& e) {
+  json::object o;
+  o["id"] = e.id;
+  o["type"] = e.type;
+  o["name"] = e.name;
+  return o;
+}
+
+json::array Refs(const std::vector<store::EntityRef>& refs) {
+  json::array a;
+  for (const auto& e : refs) a.push_back(Ref(e));
+  return a;
+}
+
+}  // namespace
+
+json::object ExportJson(const store::ArticleExport& r) {
+  json::object o;
+  o["id"] = r.id;
+  o["url"] = r.url;
+  o["canonical_url"] = OrNull(r.canonical_url);
+  o["title"] = r.title;
+  o["summary"] = r.summary;
+  o["source"] = r.source;
+  o["feed_url"] = r.feed_url;
+  o["language"] = r.language;
+  o["published"] = OrNull(r.published);
+  o["published_estimated"] = r.published_estimated;
+  o["first_seen"] = r.first_seen;
+  o["story"] = r.story;
+  o["entities"] = Refs(r.entities);
+  o["seq"] = r.seq;
+  return o;
+}
+
+json::object ExportJson(const store::DealExport& r) {
+  json::object o;
+  o["id"] = r.id;
+  o["investee"] = Ref(r.investee);
+  o["investors"] = Refs(r.investors);
+  json::array leads;
+  for (const auto id : r.lead_investor_ids) leads.emplace_back(id);
+  o["lead_investor_ids"] = std::move(leads);
+  o["amount"] = r.amount ? Number(*r.amount) : json::value(nullptr);
+  o["currency"] = OrNull(r.currency);
+  o["round"] = OrNull(r.round);
+  o["announced"] = OrNull(r.announced);
+  json::array reports;
+  for (const auto& rep : r.reports) {
+    json::object j;
+    j["article_id"] = rep.article_id;
+    j["url"] = rep.url;
+    j["title"] = rep.title;
+    j["source"] = rep.source;
+    j["language"] = rep.language;
+    j["published"] = OrNull(rep.published);
+    j["evidence"] = rep.evidence;
+    reports.push_back(std::move(j));
+  }
+  o["reports"] = std::move(reports);
+  o["seq"] = r.seq;
+  return o;
+}
+
+json::object ExportJson(const store::EntityExport& r) {
+  json::object o;
+  o["id"] = r.id;
+  o["type"] = r.type;
+  o["name"] = r.name;
+  o["aliases"] = Strings(r.aliases);
+  o["title"] = OrNull(r.title);
+  o["organization"] = OrNull(r.organization);
+  o["first_seen"] = OrNull(r.first_seen);
+  o["articles"] = r.articles;
+  o["mentions"] = r.mentions;
+  o["seq"] = r.seq;
+  return o;
+}
+
+json::object ExportJson(const store::EventExport& r) {
+  json::object o;
+  o["id"] = r.id;
+  o["type"] = r.type;
+  o["name"] = r.name;
+  o["date"] = OrNull(r.date);
+  o["location"] = OrNull(r.location);
+  o["participants"] = Refs(r.participants);
+  o["evidence"] = r.evidence;
+  o["article_id"] = r.article_id;
+  o["article_url"] = r.article_url;
+  o["source"] = r.source;
+  o["published"] = OrNull(r.published);
+  o["seq"] = r.seq;
+  return o;
 }
 
 }  // namespace pw::app

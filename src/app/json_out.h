@@ -26,6 +26,16 @@ boost::json::value CoverageJson(const store::CoverageReport& report);
 boost::json::value FeedsJson(const std::vector<store::FeedHealth>& feeds);
 boost::json::value EntitiesJson(const std::vector<store::EntityRow>& rows);
 
+// One alert: a line of the alerts file and the body of the webhook's POST
+// (README.md, "Alerts").
+boost::json::object AlertJson(const store::Alert& alert);
+
+// The records of `presswatch export --format ndjson` (docs/export.md).
+boost::json::object ExportJson(const store::ArticleExport& r);
+boost::json::object ExportJson(const store::DealExport& r);
+boost::json::object ExportJson(const store::EntityExport& r);
+boost::json::object ExportJson(const store::EventExport& r);
+
 // A whole number when the value is one, else a double.
 boost::json::value Number(double v);
 

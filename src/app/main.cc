@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   pw::app::AddFeedCommand(app, state);
   pw::app::AddQueryCommands(app, state);
   pw::app::AddRulesCommand(app, state);
+  pw::app::AddExportCommand(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -2,9 +2,14 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "common/error.h"
+#include "store/deals.h"
+#include "store/meta.h"
+#include "store/near_duplicate.h"
 #include "store/sqlite.h"
+#include "store/stories.h"
 
 namespace pw::store {
 
@@ -135,7 +140,219 @@ ALTER TABLE feeds ADD COLUMN moved_to TEXT;
 CREATE INDEX articles_published_simhash ON articles(published, simhash, story_id);
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kV1, kV2};
+// Version 3: what the three users need at scale.
+// - stories: a MinHash fingerprint per article and the band index that finds
+//   its near-duplicates (replaces SimHash, which needed a scan of the week;
+//   v2's covering index for that scan goes with it);
+// - deals: the funding reports of one round, from several outlets, grouped;
+// - counters on entities, so the most covered list needs no scan;
+// - a change sequence (seq) on everything export hands out, and meta;
+// - the watchlist and the alert outbox.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value
+) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES ('database_id', lower(hex(randomblob(4)))), ('seq', 0);
+
+DROP INDEX articles_published_simhash;
+ALTER TABLE articles DROP COLUMN simhash;
+ALTER TABLE articles ADD COLUMN fingerprint BLOB;
+ALTER TABLE articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_seq ON articles(seq);
+
+-- week: the article's publication week (days since 1970, divided by 7),
+-- first in the key: a lookup reads only the band's articles of the story
+-- window, however old the archive, and a batch of new articles writes into
+-- the few pages of its week instead of ten random pages each.
+CREATE TABLE story_bands (
+  week INTEGER NOT NULL,
+  band_key INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (week, band_key, article_id)
+) WITHOUT ROWID;
+
+-- The language as an indexed column of the full-text index, so that
+-- "search --lang vi" is a filter inside FTS5, not a scan of its matches.
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, language, content='articles', content_rowid='id', tokenize='presswatch');
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+
+ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entities ADD COLUMN title TEXT;
+ALTER TABLE entities ADD COLUMN organization TEXT;
+ALTER TABLE entities ADD COLUMN first_seen TEXT;
+ALTER TABLE entities ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX entities_seq ON entities(seq);
+CREATE INDEX entity_aliases_key_entity ON entity_aliases(alias_key, entity_id);
+DROP INDEX entity_aliases_key;
+
+-- Mentions of named entities (ORG, PER, LOC), the ones queries follow,
+-- clustered by article: one b-tree instead of a table and an index. MONEY,
+-- DATE and PERCENT mentions, which no query reads, move to one JSON array
+-- per article (articles.figures): a column, not a row each.
+ALTER TABLE articles ADD COLUMN figures TEXT;
+UPDATE articles SET figures = (
+  SELECT json_group_array(json_object('type', type, 'text', text, 'start', start, 'end', end, 'value', value))
+  FROM (SELECT * FROM mentions m WHERE m.article_id = articles.id AND m.entity_id IS NULL ORDER BY m.start))
+WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = articles.id AND m.entity_id IS NULL);
+CREATE TABLE mentions_v2 (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  title TEXT,
+  organization TEXT,
+  PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+INSERT INTO mentions_v2
+  SELECT article_id, ROW_NUMBER() OVER (PARTITION BY article_id ORDER BY start, rowid) - 1, type, entity_id, start,
+         end, text, title, organization
+  FROM mentions WHERE entity_id IS NOT NULL;
+DROP TABLE mentions;
+ALTER TABLE mentions_v2 RENAME TO mentions;
+CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+
+CREATE TABLE deals (
+  id INTEGER PRIMARY KEY,
+  investee_id INTEGER NOT NULL REFERENCES entities(id),
+  amount REAL,
+  currency TEXT,
+  round TEXT,
+  announced TEXT,
+  first_funding_id INTEGER NOT NULL,
+  reports INTEGER NOT NULL DEFAULT 1,
+  seq INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX deals_investee ON deals(investee_id, announced);
+CREATE INDEX deals_announced ON deals(announced);
+CREATE INDEX deals_seq ON deals(seq);
+
+CREATE TABLE deal_investors (
+  deal_id INTEGER NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  is_lead INTEGER NOT NULL DEFAULT 0,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (deal_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX deal_investors_entity ON deal_investors(entity_id, deal_id);
+
+ALTER TABLE funding ADD COLUMN deal_id INTEGER REFERENCES deals(id);
+CREATE INDEX funding_deal ON funding(deal_id, article_id);
+CREATE INDEX funding_article ON funding(article_id);
+
+ALTER TABLE events ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX events_seq ON events(seq);
+CREATE INDEX events_article ON events(article_id);
+
+CREATE TABLE watchlist (
+  name_key TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  since_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  watch TEXT NOT NULL,
+  raised TEXT NOT NULL,
+  to_file INTEGER NOT NULL,
+  to_webhook INTEGER NOT NULL,
+  webhook_attempts INTEGER NOT NULL DEFAULT 0,
+  webhook_error TEXT,
+  rejected INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (article_id, entity_id)
+);
+CREATE INDEX alerts_to_file ON alerts(id) WHERE to_file = 1;
+CREATE INDEX alerts_to_webhook ON alerts(id) WHERE to_webhook = 1;
+
+UPDATE entities SET
+  articles = (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = entities.id),
+  mentions = (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = entities.id),
+  first_seen = (SELECT MIN(a.first_seen) FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.entity_id = entities.id);
+UPDATE entities SET (title, organization) = (
+  SELECT m.title, m.organization FROM mentions m
+  WHERE m.entity_id = entities.id AND m.title IS NOT NULL ORDER BY m.article_id DESC LIMIT 1)
+WHERE type = 'PER';
+)sql";
+
+// What SQL cannot do for version 3: fingerprints and stories, deals, seqs.
+// In id order, so the result is what storing the rows one by one gives.
+void BackfillV3(Database& db, const MigrationProgress& progress) {
+  const auto count = [&](const char* sql) {
+    Statement& s = db.Prepare(sql);
+    s.Step();
+    return s.Int64(0);
+  };
+  const std::int64_t total = count("SELECT COUNT(*) FROM articles") + count("SELECT COUNT(*) FROM funding");
+  std::int64_t done = 0;
+  const auto tick = [&] {
+    if (progress && (++done % 1000 == 0 || done == total)) progress(done, total);
+  };
+  Sequence seq(db);
+  std::vector<std::int64_t> ids;
+  {
+    Statement& s = db.Prepare("SELECT id FROM articles ORDER BY id");
+    while (s.Step()) ids.push_back(s.Int64(0));
+  }
+  for (const std::int64_t id : ids) {
+    std::string text, published;
+    {
+      Statement& s = db.Prepare("SELECT text, COALESCE(published, '') FROM articles WHERE id = ?1");
+      s.Bind(1, id);
+      s.Step();
+      text = s.Text(0);
+      published = s.Text(1);
+    }
+    const auto fingerprint = MakeFingerprint(text);
+    const std::int64_t story = FindStory(db, fingerprint, published).value_or(id);
+    if (fingerprint) IndexStory(db, id, *fingerprint, published);
+    const std::string bytes = fingerprint ? fingerprint->ToBytes() : std::string();
+    Statement& u = db.Prepare("UPDATE articles SET story_id = ?2, fingerprint = ?3, seq = ?4 WHERE id = ?1");
+    u.Bind(1, id).Bind(2, story);
+    if (fingerprint) u.BindBlob(3, bytes.data(), bytes.size());
+    else u.BindNull(3);
+    u.Bind(4, seq.Next()).Step();
+    tick();
+  }
+  ids.clear();
+  {
+    Statement& s = db.Prepare("SELECT id FROM funding ORDER BY id");
+    while (s.Step()) ids.push_back(s.Int64(0));
+  }
+  for (const std::int64_t id : ids) {
+    AssignDeal(db, seq, id);
+    tick();
+  }
+  for (const char* table : {"entities", "events"}) {
+    ids.clear();
+    Statement& s = db.Prepare(std::string("SELECT id FROM ") + table + " ORDER BY id");
+    while (s.Step()) ids.push_back(s.Int64(0));
+    for (const std::int64_t id : ids)
+      db.Prepare(std::string("UPDATE ") + table + " SET seq = ?2 WHERE id = ?1").Bind(1, id).Bind(2, seq.Next()).Step();
+  }
+  seq.Save();
+  // Alerts are for mentions stored from now on, not for the history.
+  SetMetaInt(db, kMetaAlertsCursor, seq.last());
+}
+
+struct Migration {
+  std::string_view sql;
+  void (*backfill)(Database&, const MigrationProgress&);
+};
+
+constexpr std::array<Migration, kSchemaVersion> kMigrations = {{
+    {kV1, nullptr},
+    {kV2, nullptr},
+    {kV3, BackfillV3},
+}};
 
 }  // namespace
 
@@ -147,16 +364,18 @@ int SchemaVersion(Database& db) {
   return version;
 }
 
-void Migrate(Database& db) {
+void Migrate(Database& db, const MigrationProgress& progress, int target) {
   const int version = SchemaVersion(db);
   if (version > kSchemaVersion)
     throw StartupError("database " + db.path() + " has schema version " + std::to_string(version) +
                        ", newer than this presswatch understands (" + std::to_string(kSchemaVersion) +
                        "); use a newer presswatch");
-  for (int v = version; v < kSchemaVersion; ++v) {
+  for (int v = version; v < target; ++v) {
     try {
       Transaction tx(db);
-      db.Exec(kMigrations[static_cast<size_t>(v)]);
+      const Migration& m = kMigrations[static_cast<size_t>(v)];
+      db.Exec(m.sql);
+      if (m.backfill) m.backfill(db, progress);
       db.Exec("PRAGMA user_version = " + std::to_string(v + 1));
       tx.Commit();
     } catch (const SqliteError& e) {

@@ -1,22 +1,34 @@
 // store/schema.h: the database schema, versioned by PRAGMA user_version.
 //
-// kMigrations[i] takes a database from version i to i+1. Migrate() applies
-// the missing ones, each in its own transaction, so an old database opens and
-// is upgraded; a database newer than this binary is refused. Internal to
-// pw_store.
+// kMigrations[i] takes a database from version i to i+1: SQL, then code
+// for what SQL cannot compute (fingerprints, deals). Migrate() applies the
+// missing ones, each in its own transaction, so an old database opens and is
+// upgraded; a database newer than this binary is refused. Never edit a
+// released version's SQL: add the next one. Internal to pw_store.
+//
+//   1  feeds, articles with FTS5, entities and aliases, mentions, funding, events
+//   2  feeds.moved_to; a covering index for the SimHash near-duplicate scan
+//   3  stories by MinHash bands (the SimHash column and its index go), deals,
+//      entity counters, export seqs, meta, watchlist and alerts
 #pragma once
 
-#include <string_view>
+#include <cstdint>
+#include <functional>
 
 namespace pw::store {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
+// Rows done and rows to do, while a migration backfills (it may take a while
+// on a big database).
+using MigrationProgress = std::function<void(std::int64_t done, std::int64_t total)>;
+
+// Takes the database to version `target` (tests stop at older versions).
 // Throws StartupError when the database is newer than kSchemaVersion or a
-// migration fails.
-void Migrate(Database& db);
+// migration fails; a failed migration leaves the database as it was.
+void Migrate(Database& db, const MigrationProgress& progress = {}, int target = kSchemaVersion);
 
 int SchemaVersion(Database& db);
 

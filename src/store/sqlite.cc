@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "common/error.h"
+#include "store/ranking.h"
 #include "store/tokenizer.h"
 
 namespace pw::store {
@@ -39,6 +40,19 @@ Statement& Statement::Bind(int index, double value) {
 Statement& Statement::Bind(int index, std::string_view value) {
   if (int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
       rc != SQLITE_OK)
+    Throw(db_, rc, "binding");
+  return *this;
+}
+
+Statement& Statement::BindView(int index, std::string_view value) {
+  if (int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+      rc != SQLITE_OK)
+    Throw(db_, rc, "binding");
+  return *this;
+}
+
+Statement& Statement::BindBlob(int index, const void* data, std::size_t size) {
+  if (int rc = sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_TRANSIENT); rc != SQLITE_OK)
     Throw(db_, rc, "binding");
   return *this;
 }
@@ -80,6 +94,12 @@ std::optional<double> Statement::OptionalDouble(int column) const {
   return Double(column);
 }
 
+std::string_view Statement::Blob(int column) const {
+  const void* p = sqlite3_column_blob(stmt_, column);
+  if (p == nullptr) return {};
+  return {static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
 std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only) {
   sqlite3* db = nullptr;
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
@@ -97,12 +117,24 @@ std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only
     if (!read_only) {
       out->Exec("PRAGMA journal_mode = WAL");
       out->Exec("PRAGMA synchronous = NORMAL");
+      // Checkpoint every ~40 MB of WAL rather than 4 MB: the hot pages of the
+      // indexes a batch touches are copied back once per checkpoint, not once
+      // per batch (bench/RESULTS.md).
+      out->Exec("PRAGMA wal_autocheckpoint = 10000");
     }
     out->Exec("PRAGMA foreign_keys = ON");
+    // A big archive is read through the page cache of the OS: mapped, pages
+    // cost no read() and no copy (bench/RESULTS.md). Address space, not memory.
+    out->Exec("PRAGMA mmap_size = 4294967296");
+    // SQLite's own cache holds the hot b-tree pages (indexes, FTS segments):
+    // 64 MB for the writer, 16 MB for each reader.
+    out->Exec(read_only ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -65536");
+    out->Exec("PRAGMA temp_store = MEMORY");
   } catch (const SqliteError& e) {
     throw StartupError("cannot set up database " + path + ": " + e.what());
   }
-  if (!RegisterTokenizer(db)) throw StartupError("cannot register the search tokenizer on " + path);
+  if (!RegisterTokenizer(db) || !RegisterRanking(db))
+    throw StartupError("cannot register the search tokenizer and ranking on " + path);
   return out;
 }
 
@@ -129,15 +161,25 @@ Statement& Database::Prepare(const std::string& sql) {
   return *it->second;
 }
 
+void Database::ResetStatements() {
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s != nullptr; s = sqlite3_next_stmt(db_, s))
+    if (sqlite3_stmt_busy(s)) sqlite3_reset(s);
+}
+
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 int Database::Changes() const { return sqlite3_changes(db_); }
 
-Transaction::Transaction(Database& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
-  db_.Exec(nested_ ? "SAVEPOINT pw_nested" : "BEGIN IMMEDIATE");
+Transaction::Transaction(Database& db, Mode mode)
+    : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+  if (nested_) db_.Exec("SAVEPOINT pw_nested");
+  else db_.Exec(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
 Transaction::~Transaction() {
   if (done_) return;
+  // A savepoint's rollback leaves the statements of the transaction around it
+  // alone; the outermost one ends every read.
+  if (!nested_) db_.ResetStatements();
   try {
     db_.Exec(nested_ ? "ROLLBACK TO pw_nested; RELEASE pw_nested" : "ROLLBACK");
   } catch (const SqliteError&) {
@@ -146,7 +188,12 @@ Transaction::~Transaction() {
 }
 
 void Transaction::Commit() {
-  db_.Exec(nested_ ? "RELEASE pw_nested" : "COMMIT");
+  if (nested_) {
+    db_.Exec("RELEASE pw_nested");
+  } else {
+    db_.ResetStatements();
+    db_.Exec("COMMIT");
+  }
   done_ = true;
 }
 

@@ -6,6 +6,10 @@
 //   while (s.Step()) id = s.Int64(0);
 //   s.Reset();  // done by Prepare() on reuse too
 //
+// A statement left on a row holds a read transaction: Store calls end with
+// ResetStatements() (Guarded does it), and a Transaction resets them before
+// it commits (an outermost one: a savepoint leaves the statements of the
+// transaction around it alone).
 // Every call checks its return code. Step() and Exec() throw SqliteError,
 // which carries the SQLite code; Store turns it into an Error value
 // (kBusy, kFull, kStorage) at its boundary. A Transaction rolls back unless
@@ -14,6 +18,7 @@
 // connection used without a mutex).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -49,7 +54,15 @@ class Statement {
   Statement& Bind(int index, std::string_view value);
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  // Without a copy, for large texts. REQUIRES: `value` outlives the Step()
+  // that uses it (the next Prepare() of this SQL clears the binding).
+  Statement& BindView(int index, std::string_view value);
+  Statement& BindBlob(int index, const void* data, std::size_t size);
   Statement& BindNull(int index);
+  // Binds "" as NULL: for optional text columns.
+  Statement& BindOrNull(int index, const std::string& value) {
+    return value.empty() ? BindNull(index) : Bind(index, value);
+  }
   template <class T>
   Statement& Bind(int index, const std::optional<T>& value) {
     return value ? Bind(index, *value) : BindNull(index);
@@ -65,6 +78,8 @@ class Statement {
   std::string Text(int column) const;
   std::optional<std::string> OptionalText(int column) const;
   std::optional<double> OptionalDouble(int column) const;
+  // The column's bytes (a BLOB or TEXT), empty for NULL.
+  std::string_view Blob(int column) const;
 
  private:
   sqlite3* db_;
@@ -83,6 +98,11 @@ class Database {
   void Exec(std::string_view sql);
   // A cached statement for this SQL text, reset and with its bindings cleared.
   Statement& Prepare(const std::string& sql);
+  // Resets every statement still active: one stepped to a row and left
+  // there holds a read transaction open, which keeps the WAL from being
+  // checkpointed (it grew without bound before this was done at the end of
+  // each Store call and before each COMMIT).
+  void ResetStatements();
   std::int64_t LastInsertId() const;
   int Changes() const;
   sqlite3* handle() const { return db_; }
@@ -99,8 +119,12 @@ class Database {
 // undoes only its own work, and its commit becomes final with the outer one.
 class Transaction {
  public:
-  explicit Transaction(Database& db);  // BEGIN IMMEDIATE: the writer takes the lock up front
-  ~Transaction();                      // ROLLBACK (TO the savepoint) unless committed
+  enum class Mode {
+    kWrite,  // BEGIN IMMEDIATE: the writer takes the lock up front
+    kRead,   // BEGIN: a consistent snapshot for several queries (an export)
+  };
+  explicit Transaction(Database& db, Mode mode = Mode::kWrite);
+  ~Transaction();  // ROLLBACK (TO the savepoint) unless committed
   void Commit();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

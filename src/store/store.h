@@ -3,28 +3,41 @@
 //   auto store = Store::Open("presswatch.db", {});        // creates or upgrades; throws StartupError
 //   auto feed_id = store->EnsureFeed(url, title, "vi");   // Result<int64_t>
 //   auto stats = store->SaveArticles(*feed_id, records);  // one transaction
-//   auto rows = store->Funding({.investor = "sovico"});   // accent-insensitive
+//   auto rows = store->Funding({.investor = "sovico"});   // accent-insensitive, one row per deal
 //
 // Writes: articles are keyed by (feed, item key) and by canonical URL, so a
 // re-poll or a re-publication under a tracking URL never stores twice. A
-// batch is one transaction: all of it or none. Near-duplicates (syndicated
-// press releases) share a story id. Entities are stored once per (type,
-// canonical name), with the forms seen in text as aliases.
+// batch is one transaction: all of it or none. Near-duplicates (a press
+// release syndicated by several outlets) share a story id (stories.h); the
+// funding reports of one round share a deal (deals.h). Entities are stored
+// once per (type, canonical name), with the forms seen in text as aliases.
 //
 // Queries are accent- and case-insensitive: "sovico", "dau tu" and "Đầu Tư"
 // find what they should (full-text search through an FTS5 tokenizer that
 // folds like text::SearchKey).
 //
+// Export: every exported record carries a seq from one counter that grows in
+// commit order; Export*() hands out, in one snapshot, the records above a
+// cursor and returns the cursor to pass next time (meta.h).
+//
+// Alerts: SetWatchlist() names the entities to watch; QueueAlerts() turns
+// their mentions in articles stored since into rows of a durable outbox, in
+// the same transaction that advances its cursor, so no mention is lost or
+// queued twice across restarts; the app delivers them (app/alerts.h) and
+// marks them done.
+//
 // Errors: Open throws StartupError (cannot open, cannot migrate, schema
 // too new). Everything else returns Error values: kBusy (locked; retry),
-// kFull (disk full), kStorage (anything else). A failed batch changes nothing.
+// kFull (disk full), kStorage (anything else), kInvalidArgument (a query or
+// cursor that cannot be used). A failed write changes nothing.
 //
 // Thread-safety: a Store is one SQLite connection; use it from one thread at
-// a time. Any number of read-only Stores may query while one writer writes
-// (WAL).
+// a time. Any number of read-only Stores, in any threads or processes, may
+// query while one writer writes (WAL): a reader sees whole batches only.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,6 +54,8 @@ class Store {
  public:
   struct Options {
     bool read_only = false;
+    // Called while an old database is upgraded: rows done, rows to do.
+    std::function<void(std::int64_t, std::int64_t)> migration_progress;
   };
   static std::unique_ptr<Store> Open(const std::string& path, Options options);
   ~Store();
@@ -66,18 +81,74 @@ class Store {
   std::vector<Result<SaveStats>> SaveBatch(const std::vector<FeedUpdate>& updates);
 
   // --- Queries ------------------------------------------------------------
+  // Ranks, by relevance (BM25, title words thrice) and recency, the 1,000
+  // most recently stored matches that pass the filters. kInvalidArgument
+  // when the query has no words.
   Result<std::vector<SearchHit>> Search(const SearchQuery& query);
+  // One row per deal, newest first (or per report: each_report).
   Result<std::vector<FundingRow>> Funding(const FundingQuery& query);
+  // The entity is named as SetWatchlist() names it; the most covered one
+  // when the name means several. An unknown name gives an empty report.
   Result<CoverageReport> Coverage(const CoverageQuery& query);
   Result<std::vector<EntityRow>> Entities(const EntitiesQuery& query);
   Result<std::vector<FeedHealth>> Feeds();
 
+  // --- Export -------------------------------------------------------------
+  // Calls `sink` for each record of the kind changed after `after` (a token
+  // from an earlier export, or "" for everything), in seq order, within one
+  // snapshot, and returns the cursor to pass next time. `progress` (may be
+  // empty) gets records done and records to do. kInvalidArgument for a
+  // malformed token, a token of another kind or database, or one ahead of
+  // this database (restored from an older backup).
+  using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
+  Result<ExportCursor> ExportArticles(const std::string& after, const std::function<void(const ArticleExport&)>& sink,
+                                      const ExportProgress& progress = {});
+  Result<ExportCursor> ExportFunding(const std::string& after, const std::function<void(const DealExport&)>& sink,
+                                     const ExportProgress& progress = {});
+  Result<ExportCursor> ExportEntities(const std::string& after, const std::function<void(const EntityExport&)>& sink,
+                                      const ExportProgress& progress = {});
+  Result<ExportCursor> ExportEvents(const std::string& after, const std::function<void(const EventExport&)>& sink,
+                                    const ExportProgress& progress = {});
+
+  // --- Watchlist and alerts -------------------------------------------------
+  // Makes `names` the watchlist. A name means the entities it is an alias of
+  // (accents and case aside), or, when it is no alias, those with an alias a
+  // word of which starts with it ("Sovico" watches Sovico Group); names
+  // resolve each time alerts are queued, so an entity first seen later is
+  // watched too. A name new to the list watches articles stored from now
+  // on; a name dropped and added again starts afresh.
+  Result<void> SetWatchlist(const std::vector<std::string>& names);
+  // Queues one alert per (article, watched entity) for articles stored since
+  // the last call, due on the given channels; returns how many. `now` is
+  // RFC 3339.
+  Result<int> QueueAlerts(const AlertChannels& channels, const std::string& now);
+  // Alerts still due on a channel, oldest first.
+  Result<std::vector<Alert>> AlertsToWrite(int limit);
+  Result<std::vector<Alert>> AlertsToPost(int limit);
+  Result<void> MarkAlertsWritten(const std::vector<std::int64_t>& ids);
+  Result<void> MarkAlertPosted(std::int64_t id);
+  // The webhook refused this alert for good (HTTP 4xx): kept, not retried.
+  Result<void> MarkAlertRejected(std::int64_t id, const std::string& error);
+  // A failed attempt on `id`; the webhook's backoff becomes `state`.
+  Result<void> RecordWebhookFailure(std::int64_t id, const WebhookState& state);
+  Result<WebhookState> Webhook();
+  Result<void> ResetWebhook();  // after a success
+  Result<AlertStats> Alerts();
+
   const std::string& path() const { return path_; }
+
+ public:
+  struct WriteCache;  // internal: store/write_cache.h
 
  private:
   Store(std::unique_ptr<Database> db, std::string path);
+  template <class Record, class Fetch>
+  Result<ExportCursor> Export(ExportKind kind, const std::string& after, const char* count_sql,
+                              const std::function<void(const Record&)>& sink, const ExportProgress& progress,
+                              Fetch fetch);
   std::unique_ptr<Database> db_;
   std::string path_;
+  std::unique_ptr<WriteCache> cache_;
 };
 
 }  // namespace pw::store

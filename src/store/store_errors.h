@@ -11,13 +11,18 @@ namespace pw::store {
 
 Error ToError(const SqliteError& e, const std::string& path);
 
-// Runs `body`, turning a SqliteError into the Error kind it stands for.
+// Runs `body`, turning a SqliteError into the Error kind it stands for, and
+// leaves no statement of the connection active (sqlite.h, ResetStatements).
 template <class F>
-auto Guarded(const std::string& path, F&& body) -> decltype(body()) {
+auto Guarded(Database& db, F&& body) -> decltype(body()) {
+  struct Reset {
+    Database& db;
+    ~Reset() { db.ResetStatements(); }
+  } reset{db};
   try {
     return body();
   } catch (const SqliteError& e) {
-    return ToError(e, path);
+    return ToError(e, db.path());
   }
 }
 

@@ -6,42 +6,29 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "store/fts5_abi.h"
 #include "text/search_key.h"
 
 namespace pw::store {
 
 namespace {
 
-// SQLite's fts5.h is not shipped by Debian's libsqlite3-dev; these are the
-// stable ABI structures from the FTS5 documentation (version 2 of fts5_api).
-struct Fts5Tokenizer;
-struct fts5_tokenizer {
-  int (*xCreate)(void*, const char** azArg, int nArg, Fts5Tokenizer** ppOut);
-  void (*xDelete)(Fts5Tokenizer*);
-  int (*xTokenize)(Fts5Tokenizer*, void* pCtx, int flags, const char* pText, int nText,
-                   int (*xToken)(void* pCtx, int tflags, const char* pToken, int nToken, int iStart,
-                                 int iEnd));
-};
-struct fts5_api {
-  int iVersion;
-  int (*xCreateTokenizer)(fts5_api* pApi, const char* zName, void* pUserData, fts5_tokenizer* pTokenizer,
-                          void (*xDestroy)(void*));
-  // The remaining members are not used here.
-};
-
 constexpr std::size_t kMaxTokenBytes = 64;
 
-bool IsTokenCodePoint(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+bool IsTokenCodePoint(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
 
-int Create(void*, const char**, int, Fts5Tokenizer** out) {
+int Create(void*, const char**, int, fts5::Tokenizer** out) {
   static int instance;  // stateless: any non-null pointer will do
-  *out = reinterpret_cast<Fts5Tokenizer*>(&instance);
+  *out = reinterpret_cast<fts5::Tokenizer*>(&instance);
   return SQLITE_OK;
 }
 
-void Delete(Fts5Tokenizer*) {}
+void Delete(fts5::Tokenizer*) {}
 
-int Tokenize(Fts5Tokenizer*, void* ctx, int /*flags*/, const char* text, int length,
+int Tokenize(fts5::Tokenizer*, void* ctx, int /*flags*/, const char* text, int length,
              int (*emit)(void*, int, const char*, int, int, int)) {
   if (text == nullptr) return SQLITE_OK;
   const auto* s = reinterpret_cast<const uint8_t*>(text);
@@ -72,23 +59,27 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int /*flags*/, const char* text, int len
   return SQLITE_OK;
 }
 
-fts5_api* Fts5Api(sqlite3* db) {
-  fts5_api* api = nullptr;
+}  // namespace
+
+namespace fts5 {
+
+Api* ApiOf(sqlite3* db) {
+  Api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
     sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
     sqlite3_step(stmt);
   }
   sqlite3_finalize(stmt);
-  return api;
+  return api != nullptr && api->iVersion >= 2 ? api : nullptr;
 }
 
-}  // namespace
+}  // namespace fts5
 
 bool RegisterTokenizer(sqlite3* db) {
-  fts5_api* api = Fts5Api(db);
-  if (api == nullptr || api->iVersion < 2) return false;
-  static fts5_tokenizer tokenizer{Create, Delete, Tokenize};
+  fts5::Api* api = fts5::ApiOf(db);
+  if (api == nullptr) return false;
+  static fts5::TokenizerModule tokenizer{Create, Delete, Tokenize};
   return api->xCreateTokenizer(api, "presswatch", nullptr, &tokenizer, nullptr) == SQLITE_OK;
 }
 

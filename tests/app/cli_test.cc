@@ -44,7 +44,7 @@ CommandRun Presswatch(const std::string& args, const std::string& input = "") {
 
 TEST(Cli, HelpWorksForEveryCommand) {
   for (const char* cmd : {"", "serve", "poll", "extract", "feed", "search", "funding", "coverage", "entities", "feeds",
-                          "rules", "rules check"}) {
+                          "rules", "rules check", "export"}) {
     const CommandRun r = Presswatch(std::string(cmd) + " --help");
     EXPECT_EQ(r.status, 0) << cmd << r.err;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd;
@@ -191,6 +191,101 @@ TEST(Cli, RulesCheckReportsSiteRuleErrorsWithFileAndLine) {
   const CommandRun r = Presswatch("rules check --rules " + (dir.path() / "rules").string());
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err.rfind((dir.path() / "rules/sites/bad.site").string() + ":3: body: column 5:", 0), 0u) << r.err;
+}
+
+// The last line of stderr: "cursor: TOKEN" -> TOKEN.
+std::string CursorOf(const std::string& err) {
+  const size_t at = err.rfind("cursor: ");
+  if (at == std::string::npos) return "";
+  std::string token = err.substr(at + 8);
+  while (!token.empty() && token.back() == '\n') token.pop_back();
+  return token;
+}
+
+std::vector<json::value> JsonLines(const std::string& out) {
+  std::vector<json::value> lines;
+  for (size_t at = 0; at < out.size();) {
+    const size_t nl = out.find('\n', at);
+    lines.push_back(json::parse(out.substr(at, nl - at)));
+    at = nl == std::string::npos ? out.size() : nl + 1;
+  }
+  return lines;
+}
+
+// The three users on the demo feeds: the analyst's funding in CSV, the
+// communications team's coverage and alert, the ecosystem database's export.
+class CliOnDemo : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("pw.db");
+    pw::testing::WriteFile(dir_.path() / "c.toml", "[watchlist]\nentities = [\"Quy GenAI\"]\n[alerts]\nfile = \"" +
+                                                       dir_.File("alerts.ndjson") + "\"\n");
+    const CommandRun poll = Presswatch("poll --once --feeds feeds/demo.opml --db " + db_ + " --config " + dir_.File("c.toml"));
+    ASSERT_EQ(poll.status, 0) << poll.err;
+    EXPECT_NE(poll.err.find("alerts: 2 new; 2 appended to"), std::string::npos) << poll.err;
+  }
+  pw::testing::TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(CliOnDemo, FundingWithoutAccentsToCsvOneRowPerDeal) {
+  const CommandRun r = Presswatch("funding --db " + db_ + " --investor \"tap doan sovico\" --csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("announced,investee,investors,lead_investors,amount,currency,round,", 0), 0u) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2) << r.out;  // the header and one deal
+  EXPECT_NE(r.out.find("2024-11-21,GenAI Fund,Sovico Group,Sovico Group,,,strategic,"), std::string::npos) << r.out;
+  const CommandRun each = Presswatch("funding --db " + db_ + " --investor sovico --each-report --json");
+  ASSERT_EQ(each.status, 0) << each.err;
+  const json::value rows = json::parse(each.out);
+  ASSERT_EQ(rows.as_array().size(), 2u);  // the Vietnamese report and the English one
+  for (const auto& row : rows.as_array()) {
+    for (const char* key : {"investee", "investors", "lead_investors", "amount", "currency", "round", "announced",
+                            "evidence", "article_url", "article_title", "source", "language", "published"})
+      EXPECT_TRUE(row.as_object().contains(key)) << key;
+    EXPECT_EQ(row.at("reports"), 2);
+  }
+}
+
+TEST_F(CliOnDemo, CoverageCountsStoriesAndTheAlertIsInTheFile) {
+  const CommandRun r = Presswatch("coverage --db " + db_ + " --entity \"quy genai\" --since 2024-11-18");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("GenAI Fund: 2 articles, 2 stories (since 2024-11-18)", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("SOURCE"), std::string::npos);
+  const CommandRun j = Presswatch("coverage --db " + db_ + " --entity \"GenAI Fund\" --json");
+  ASSERT_EQ(j.status, 0) << j.err;
+  const json::value v = json::parse(j.out);
+  EXPECT_EQ(v.at("total"), 2);
+  EXPECT_EQ(v.at("stories"), 2);
+  EXPECT_TRUE(v.at("stories_by_source").is_object());
+  const auto alerts = JsonLines(pw::testing::ReadFile(dir_.path() / "alerts.ndjson"));
+  ASSERT_EQ(alerts.size(), 2u);
+  EXPECT_EQ(alerts[0].at("entity"), "GenAI Fund");
+  EXPECT_EQ(alerts[0].at("watch"), "Quy GenAI");
+}
+
+TEST_F(CliOnDemo, ExportHandsOutOnlyWhatIsNewSinceTheCursor) {
+  CommandRun r = Presswatch("export --db " + db_ + " --kind funding --format ndjson");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto deals = JsonLines(r.out);
+  ASSERT_EQ(deals.size(), 5u);  // GenAI Fund (vi and en: one), Configu, SoSoValue, Babylon twice (two rounds)
+  const std::string cursor = CursorOf(r.err);
+  EXPECT_EQ(cursor.rfind("funding:", 0), 0u) << r.err;
+  EXPECT_EQ(r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1).rfind("cursor: ", 0), 0u) << "the last line";
+  r = Presswatch("export --db " + db_ + " --kind funding --format ndjson --after " + cursor);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_EQ(CursorOf(r.err), cursor);
+
+  r = Presswatch("export --db " + db_ + " --kind articles --format csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("id,seq,url,canonical_url,title,", 0), 0u);
+  r = Presswatch("export --db " + db_ + " --kind articles --format ndjson --after " + cursor);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("is for --kind funding, not articles"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("cursor: "), std::string::npos) << "no cursor after a failure";
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  r = Presswatch("export --db " + db_ + " --kind deals --format ndjson");
+  EXPECT_NE(r.status, 0);
 }
 
 }  // namespace

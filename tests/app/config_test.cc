@@ -67,6 +67,28 @@ TEST(LoadConfig, ReadsEverySection) {
   EXPECT_EQ(c.log_format, "json");
 }
 
+TEST(LoadConfig, ReadsTheWatchlistAndAlerts) {
+  TempDir dir;
+  const Config defaults = LoadConfig("");
+  EXPECT_TRUE(defaults.watchlist.empty());
+  EXPECT_EQ(defaults.alerts_file, "alerts.ndjson");
+  EXPECT_EQ(defaults.webhook, "");
+  EXPECT_EQ(defaults.webhook_timeout, std::chrono::seconds(10));
+  EXPECT_EQ(defaults.backoff, std::chrono::seconds(30));
+  EXPECT_EQ(defaults.max_backoff, std::chrono::hours(1));
+  WriteFile(dir.path() / "c.toml",
+            "[watchlist]\nentities = [\"GenAI Fund\", \"Tập đoàn Sovico\"]\n"
+            "[alerts]\nfile = \"\"\nwebhook = \"https://hooks.example/presswatch\"\ntimeout = 5\n"
+            "backoff = 60\nmax_backoff = 600\n");
+  const Config c = LoadConfig(dir.File("c.toml"));
+  EXPECT_EQ(c.watchlist, (std::vector<std::string>{"GenAI Fund", "Tập đoàn Sovico"}));
+  EXPECT_EQ(c.alerts_file, "");
+  EXPECT_EQ(c.webhook, "https://hooks.example/presswatch");
+  EXPECT_EQ(c.webhook_timeout, std::chrono::seconds(5));
+  EXPECT_EQ(c.backoff, std::chrono::minutes(1));
+  EXPECT_EQ(c.max_backoff, std::chrono::minutes(10));
+}
+
 TEST(LoadConfig, NamesFileAndLineOfEveryKindOfMistake) {
   TempDir dir;
   struct Case {
@@ -81,6 +103,12 @@ TEST(LoadConfig, NamesFileAndLineOfEveryKindOfMistake) {
       {"[log]\nformat = \"xml\"\n", ":2:10: 'log.format' must be one of \"text\", \"json\""},
       {"[poll]\nworkers = 0\n", ":2:11: 'poll.workers' must be between 1 and 256"},
       {"[fetch]\nallow_private_redirects = \"yes\"\n", ":2:27: 'fetch.allow_private_redirects' must be true or false"},
+      {"[watchlist]\nentities = \"GenAI Fund\"\n", ":2:12: 'watchlist.entities' must be a list of strings"},
+      {"[watchlist]\nentities = [\"GenAI Fund\", 3]\n", ":2:27: 'watchlist.entities' must be a list of non-empty strings"},
+      {"[watchlist]\nentity = [\"x\"]\n", ":2:1: unknown key 'watchlist.entity'"},
+      {"[alerts]\nwebhook = \"ftp://x\"\n", ":2:11: 'alerts.webhook' must be an http:// or https:// URL"},
+      {"[alerts]\nbackoff = 0\n", ":2:11: 'alerts.backoff' must be between 1 and 86400"},
+      {"[alerts]\nbackoff = 60\nmax_backoff = 30\n", ":3:15: 'alerts.max_backoff' must be at least 'alerts.backoff'"},
   };
   for (const auto& c : cases) {
     WriteFile(dir.path() / "c.toml", c.toml);
@@ -88,7 +116,7 @@ TEST(LoadConfig, NamesFileAndLineOfEveryKindOfMistake) {
       LoadConfig(dir.File("c.toml"));
       ADD_FAILURE() << "accepted: " << c.toml;
     } catch (const StartupError& e) {
-      EXPECT_EQ(std::string(e.what()).rfind(dir.File("c.toml") + c.want, 0), 0u) << e.what();
+      EXPECT_EQ(std::string(e.what()).rfind(dir.File("c.toml") + c.want, 0), 0u) << e.what() << " (wanted " << c.want << ")";
     }
   }
   EXPECT_THROW(LoadConfig(dir.File("missing.toml")), StartupError);

@@ -52,5 +52,36 @@ TEST(Pretty, KeepsUtf8AndIsOneDocument) {
   EXPECT_EQ(json::parse(out), json::value(o));
 }
 
+std::vector<std::string> Keys(const json::object& o) {
+  std::vector<std::string> keys;
+  for (const auto& kv : o) keys.emplace_back(kv.key());
+  return keys;
+}
+
+// The records of docs/export.md, field for field and in its order.
+TEST(ExportJson, FollowsDocsExport) {
+  using V = std::vector<std::string>;
+  store::ArticleExport a;
+  a.entities = {{7, "ORG", "GenAI Fund"}};
+  EXPECT_EQ(Keys(ExportJson(a)), (V{"id", "url", "canonical_url", "title", "summary", "source", "feed_url", "language",
+                                    "published", "published_estimated", "first_seen", "story", "entities", "seq"}));
+  EXPECT_EQ(Keys(ExportJson(a).at("entities").at(0).as_object()), (V{"id", "type", "name"}));
+  store::DealExport d;
+  d.amount = 2.5e6;
+  d.reports = {{40, "https://a.vn/1", "t", "Báo A", "vi", "2024-11-21T02:00:00Z", "e"}};
+  const json::object deal = ExportJson(d);
+  EXPECT_EQ(Keys(deal), (V{"id", "investee", "investors", "lead_investor_ids", "amount", "currency", "round",
+                           "announced", "reports", "seq"}));
+  EXPECT_EQ(deal.at("amount").as_int64(), 2500000);
+  EXPECT_TRUE(deal.at("currency").is_null());
+  EXPECT_EQ(Keys(deal.at("reports").at(0).as_object()),
+            (V{"article_id", "url", "title", "source", "language", "published", "evidence"}));
+  EXPECT_EQ(Keys(ExportJson(store::EntityExport{})), (V{"id", "type", "name", "aliases", "title", "organization",
+                                                        "first_seen", "articles", "mentions", "seq"}));
+  EXPECT_EQ(Keys(ExportJson(store::EventExport{})),
+            (V{"id", "type", "name", "date", "location", "participants", "evidence", "article_id", "article_url",
+               "source", "published", "seq"}));
+}
+
 }  // namespace
 }  // namespace pw::app

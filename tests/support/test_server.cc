@@ -111,6 +111,7 @@ struct TestServer::Impl {
       for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
       request.headers[name] = std::string(field.value());
     }
+    request.body = req.body();
     return request;
   }
 

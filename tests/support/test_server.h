@@ -6,6 +6,7 @@
 //   server.Route("/slow", {.behavior = TestServer::Behavior::kStallAfterHeaders});
 //   fetch(server.Url("/feed.xml")); EXPECT_EQ(server.Hits("/feed.xml"), 1);
 //
+// It records each path's last request, body included (a webhook's POST).
 // It can misbehave on purpose (stall, drip, close mid-body) so the fetcher's
 // limits can be tested against real sockets. Unknown paths get 404. A route
 // may also be a function of the request (for conditional GET). The server
@@ -41,6 +42,7 @@ class TestServer {
   struct Request {
     std::string method, target;
     std::map<std::string, std::string> headers;  // names lower-cased
+    std::string body;
   };
 
   struct Response {

@@ -1,0 +1,39 @@
+// store/stories.h: which story a new article belongs to. Internal to pw_store.
+//
+// An article joins the story of the most similar earlier article (by
+// near_duplicate.h's Similarity, at least kSameStorySimilarity) published
+// within kStoryWindow of it, found through the story_bands index (by week,
+// then band); otherwise
+// it starts its own story, whose id is its own article id. The first article
+// of a story keeps its id as the story's id for ever, so story ids are stable.
+//
+//   const auto fp = MakeFingerprint(text);
+//   const std::int64_t story = FindStory(db, fp, published).value_or(new_id);
+//   ... insert the article with story_id = story ...
+//   if (fp) IndexStory(db, new_id, *fp);
+//
+// REQUIRES: a transaction (IndexStory: a write transaction).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "store/near_duplicate.h"
+
+namespace pw::store {
+
+class Database;
+
+inline constexpr std::chrono::days kStoryWindow{14};
+
+// The story of the most similar stored article, or nullopt (a new story).
+std::optional<std::int64_t> FindStory(Database& db, const std::optional<Fingerprint>& fingerprint,
+                                      const std::string& published);
+
+// Indexes the article's band keys, so that later articles find it.
+// REQUIRES: `published` parses (else nothing is indexed).
+void IndexStory(Database& db, std::int64_t article_id, const Fingerprint& fingerprint, const std::string& published);
+
+}  // namespace pw::store

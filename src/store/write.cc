@@ -1,0 +1,294 @@
+// Store: the write path. One batch of articles, with their stories, entities,
+// mentions, funding reports (and deals) and events, in one transaction.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "common/url.h"
+#include "store/deals.h"
+#include "store/meta.h"
+#include "store/near_duplicate.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+#include "store/store_errors.h"
+#include "store/stories.h"
+#include "store/write_cache.h"
+#include "text/search_key.h"
+
+namespace pw::store {
+
+namespace {
+
+using extract::EntityType;
+
+bool IsNamed(EntityType t) { return t == EntityType::kOrg || t == EntityType::kPer || t == EntityType::kLoc; }
+
+void AppendJsonString(std::string_view s, std::string& out) {
+  out += '"';
+  for (const char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+// The MONEY, DATE and PERCENT mentions as one JSON array, as the v2
+// migration writes them: [{"type","text","start","end","value"}]; "" if none.
+std::string Figures(const extract::Extraction& x) {
+  std::string out;
+  for (const auto& e : x.entities) {
+    if (IsNamed(e.type)) continue;
+    out += out.empty() ? "[" : ",";
+    out += "{\"type\":";
+    AppendJsonString(extract::EntityTypeName(e.type), out);
+    out += ",\"text\":";
+    AppendJsonString(e.text, out);
+    out += ",\"start\":" + std::to_string(e.start) + ",\"end\":" + std::to_string(e.end) + ",\"value\":";
+    AppendJsonString(e.name, out);
+    out += '}';
+  }
+  if (!out.empty()) out += ']';
+  return out;
+}
+
+// The type of a named party in this article (participants may be people).
+std::string_view PartyType(const extract::Extraction& x, const std::string& name) {
+  for (const auto& e : x.entities)
+    if (e.name == name && IsNamed(e.type)) return extract::EntityTypeName(e.type);
+  return "ORG";
+}
+
+// Writes one article's records; shares the connection, the cache and the
+// batch's sequence.
+class ArticleWriter {
+ public:
+  ArticleWriter(Database& db, Store::WriteCache& cache, Sequence& seq) : db_(db), cache_(cache), seq_(seq) {}
+
+  // The article's named mentions (figures go in its row: Figures()).
+  void Save(std::int64_t article_id, const ArticleRecord& a) {
+    const extract::Extraction& x = a.extraction;
+    std::map<std::int64_t, std::int64_t> mentions_per_entity;
+    std::int64_t position = 0;
+    for (const auto& e : x.entities) {
+      if (!IsNamed(e.type)) continue;
+      const std::int64_t entity_id = Entity(extract::EntityTypeName(e.type), e.name, a.first_seen);
+      Alias(entity_id, e.text);
+      ++mentions_per_entity[entity_id];
+      if (e.type == EntityType::kPer && !e.title.empty()) PersonRole(entity_id, e.title, e.organization);
+      Statement& s = db_.Prepare(
+          "INSERT INTO mentions(article_id, position, type, entity_id, start, end, text, title, organization) "
+          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      s.Bind(1, article_id).Bind(2, position++).Bind(3, extract::EntityTypeName(e.type)).Bind(4, entity_id);
+      s.Bind(5, static_cast<std::int64_t>(e.start)).Bind(6, static_cast<std::int64_t>(e.end)).BindView(7, e.text);
+      s.BindOrNull(8, e.title).BindOrNull(9, e.organization);
+      s.Step();
+    }
+    for (const auto& [entity_id, n] : mentions_per_entity) {
+      auto& c = counters_[entity_id];
+      c.first += 1;
+      c.second += n;
+    }
+
+    for (const auto& f : x.funding) SaveFunding(article_id, a, f);
+    for (const auto& ev : x.events) SaveEvent(article_id, a, ev);
+  }
+
+ // The batch's article and mention counts, one UPDATE per entity (an
+  // entity is often in many articles of a batch).
+  void Flush() {
+    for (const auto& [entity_id, counts] : counters_)
+      db_.Prepare("UPDATE entities SET articles = articles + ?2, mentions = mentions + ?3 WHERE id = ?1")
+          .Bind(1, entity_id)
+          .Bind(2, counts.first)
+          .Bind(3, counts.second)
+          .Step();
+    counters_.clear();
+  }
+
+ private:
+  // The entity's id, created (with its canonical name as an alias) when new.
+  std::int64_t Entity(std::string_view type, const std::string& name, const std::string& first_seen) {
+    std::string cache_key(type);
+    cache_key += '\x1f';
+    cache_key += name;
+    if (auto it = cache_.entity_ids.find(cache_key); it != cache_.entity_ids.end()) return it->second;
+    const std::string key = text::SearchKey(name);
+    std::int64_t id = 0;
+    Statement& find = db_.Prepare("SELECT id FROM entities WHERE type = ?1 AND name_key = ?2");
+    find.Bind(1, type).Bind(2, key);
+    if (find.Step()) {
+      id = find.Int64(0);
+      find.Reset();
+    } else {
+      find.Reset();
+      db_.Prepare("INSERT INTO entities(type, name, name_key, first_seen, seq) VALUES(?1, ?2, ?3, ?4, ?5)")
+          .Bind(1, type)
+          .Bind(2, name)
+          .Bind(3, key)
+          .Bind(4, first_seen)
+          .Bind(5, seq_.Next())
+          .Step();
+      id = db_.LastInsertId();
+      db_.Prepare("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key) VALUES(?1, ?2, ?3)")
+          .Bind(1, id)
+          .Bind(2, name)
+          .Bind(3, key)
+          .Step();
+      cache_.aliases.insert(std::to_string(id) + '\x1f' + name);
+    }
+    cache_.entity_ids.emplace(std::move(cache_key), id);
+    return id;
+  }
+
+  // A new form of the entity's name: stored, and the entity exported again.
+  void Alias(std::int64_t entity_id, const std::string& alias) {
+    if (!cache_.aliases.insert(std::to_string(entity_id) + '\x1f' + alias).second) return;
+    const std::string key = text::SearchKey(alias);
+    if (key.empty()) return;
+    db_.Prepare("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key) VALUES(?1, ?2, ?3)")
+        .Bind(1, entity_id)
+        .Bind(2, alias)
+        .Bind(3, key)
+        .Step();
+    if (db_.Changes() > 0)
+      db_.Prepare("UPDATE entities SET seq = ?2 WHERE id = ?1").Bind(1, entity_id).Bind(2, seq_.Next()).Step();
+  }
+
+  // A person's latest title and organisation; a change exports them again.
+  void PersonRole(std::int64_t entity_id, const std::string& title, const std::string& organization) {
+    Statement& s = db_.Prepare(
+        "UPDATE entities SET title = ?2, organization = ?3 WHERE id = ?1 "
+        "AND (title IS NOT ?2 OR organization IS NOT ?3)");
+    s.Bind(1, entity_id).Bind(2, title).BindOrNull(3, organization).Step();
+    if (db_.Changes() > 0)
+      db_.Prepare("UPDATE entities SET seq = ?2 WHERE id = ?1").Bind(1, entity_id).Bind(2, seq_.Next()).Step();
+  }
+
+  void SaveFunding(std::int64_t article_id, const ArticleRecord& a, const extract::FundingRecord& f) {
+    const std::int64_t investee = Entity("ORG", f.investee, a.first_seen);
+    Statement& s = db_.Prepare(
+        "INSERT INTO funding(article_id, investee_id, amount, currency, round, announced, evidence) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.Bind(1, article_id).Bind(2, investee).Bind(3, f.amount).BindOrNull(4, f.currency).BindOrNull(5, f.round);
+    s.BindOrNull(6, f.announced).Bind(7, f.evidence);
+    s.Step();
+    const std::int64_t funding_id = db_.LastInsertId();
+    int position = 0;
+    for (const auto& investor : f.investors) {
+      const bool lead =
+          std::find(f.lead_investors.begin(), f.lead_investors.end(), investor) != f.lead_investors.end();
+      const std::int64_t id = Entity(PartyType(a.extraction, investor), investor, a.first_seen);
+      db_.Prepare(
+             "INSERT INTO funding_investors(funding_id, entity_id, is_lead, position) VALUES(?1, ?2, ?3, ?4) "
+             "ON CONFLICT DO NOTHING")
+          .Bind(1, funding_id)
+          .Bind(2, id)
+          .Bind(3, lead ? 1 : 0)
+          .Bind(4, position++)
+          .Step();
+    }
+    AssignDeal(db_, seq_, funding_id);
+  }
+
+  void SaveEvent(std::int64_t article_id, const ArticleRecord& a, const extract::Event& ev) {
+    Statement& s = db_.Prepare(
+        "INSERT INTO events(article_id, type, name, date, location, evidence, seq) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.Bind(1, article_id).Bind(2, ev.type).Bind(3, ev.name).BindOrNull(4, ev.date).BindOrNull(5, ev.location);
+    s.Bind(6, ev.evidence).Bind(7, seq_.Next());
+    s.Step();
+    const std::int64_t event_id = db_.LastInsertId();
+    int position = 0;
+    for (const auto& p : ev.participants) {
+      const std::int64_t id = Entity(PartyType(a.extraction, p), p, a.first_seen);
+      db_.Prepare(
+             "INSERT INTO event_participants(event_id, entity_id, position) VALUES(?1, ?2, ?3) "
+             "ON CONFLICT DO NOTHING")
+          .Bind(1, event_id)
+          .Bind(2, id)
+          .Bind(3, position++)
+          .Step();
+    }
+  }
+
+  Database& db_;
+  Store::WriteCache& cache_;
+  Sequence& seq_;
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counters_;  // entity -> articles, mentions
+};
+
+}  // namespace
+
+Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles) {
+  auto result = Guarded(*db_, [&]() -> Result<SaveStats> {
+    SaveStats stats;
+    Transaction tx(*db_);
+    Sequence seq(*db_);
+    ArticleWriter writer(*db_, *cache_, seq);
+    // Ids are given here, as SQLite would (the largest plus one), so that an
+    // article's story is known before its row is written, not patched after.
+    std::int64_t next_id;
+    {
+      Statement& s = db_->Prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM articles");
+      s.Step();
+      next_id = s.Int64(0);
+    }
+    for (const auto& a : articles) {
+      const std::string canonical = CanonicalUrl(a.url);
+      const auto fingerprint = MakeFingerprint(a.extraction.text);
+      const std::int64_t id = next_id;
+      const std::int64_t story = FindStory(*db_, fingerprint, a.published).value_or(id);
+      const std::string fingerprint_bytes = fingerprint ? fingerprint->ToBytes() : std::string();
+      Statement& insert = db_->Prepare(
+          "INSERT INTO articles(id, feed_id, item_key, url, canonical_url, title, summary, content, text, "
+          "language, published, published_estimated, first_seen, story_id, fingerprint, seq, figures) "
+          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING");
+      insert.Bind(1, id).Bind(2, feed_id).Bind(3, a.item_key).Bind(4, a.url).BindOrNull(5, canonical);
+      insert.Bind(6, a.title).BindView(7, a.summary).BindView(8, a.content).BindView(9, a.extraction.text);
+      insert.Bind(10, a.extraction.language).Bind(11, a.published).Bind(12, a.published_estimated ? 1 : 0);
+      insert.Bind(13, a.first_seen).Bind(14, story);
+      if (fingerprint) insert.BindBlob(15, fingerprint_bytes.data(), fingerprint_bytes.size());
+      else insert.BindNull(15);
+      insert.Bind(16, seq.Next());
+      const std::string figures = Figures(a.extraction);
+      insert.BindOrNull(17, figures);
+      insert.Step();
+      if (db_->Changes() == 0) {
+        ++stats.duplicates;
+        continue;
+      }
+      ++next_id;
+      db_->Prepare("INSERT INTO articles_fts(rowid, title, text, language) VALUES(?1, ?2, ?3, ?4)")
+          .Bind(1, id)
+          .BindView(2, a.title)
+          .BindView(3, a.extraction.text)
+          .BindView(4, a.extraction.language)
+          .Step();
+      if (fingerprint) IndexStory(*db_, id, *fingerprint, a.published);
+      writer.Save(id, a);
+      ++stats.inserted;
+    }
+    writer.Flush();
+    seq.Save();
+    tx.Commit();
+    return stats;
+  });
+  // The cache may hold rows the failed transaction rolled back.
+  if (!result) cache_->Clear();
+  return result;
+}
+
+}  // namespace pw::store

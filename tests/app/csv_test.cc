@@ -1,0 +1,34 @@
+#include "app/csv.h"
+
+#include <gtest/gtest.h>
+
+#include "app/progress.h"
+
+namespace pw::app {
+namespace {
+
+TEST(Csv, QuotesOnlyWhatNeedsItAndEndsLinesInCrlf) {
+  EXPECT_EQ(CsvLine({"GenAI Fund", "Sovico Group; VinaCapital", "say \"hi\"", "a,b", "two\nlines", ""}),
+            "GenAI Fund,Sovico Group; VinaCapital,\"say \"\"hi\"\"\",\"a,b\",\"two\nlines\",\r\n");
+  EXPECT_EQ(CsvField("Quỹ GenAI"), "Quỹ GenAI");
+  EXPECT_EQ(JoinList({"a", "b"}), "a; b");
+  EXPECT_EQ(JoinList({"a", "b"}, ", "), "a, b");
+  EXPECT_EQ(CsvNumber(2500000.0), "2500000");
+  EXPECT_EQ(CsvNumber(4.15e6), "4150000");
+  EXPECT_EQ(CsvNumber(0.5), "0.5");
+  EXPECT_EQ(CsvNumber(std::nullopt), "");
+}
+
+TEST(Progress, ThousandsAreGroupedAndAPipeGetsNothing) {
+  EXPECT_EQ(Thousands(0), "0");
+  EXPECT_EQ(Thousands(999), "999");
+  EXPECT_EQ(Thousands(1000), "1,000");
+  EXPECT_EQ(Thousands(1234567), "1,234,567");
+  EXPECT_EQ(Thousands(-1234), "-1,234");
+  Progress quiet("exporting", /*enabled=*/false);
+  quiet.Update(5, 10);
+  EXPECT_FALSE(quiet.enabled());
+}
+
+}  // namespace
+}  // namespace pw::app

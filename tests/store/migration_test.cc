@@ -1,0 +1,151 @@
+// Old databases open and are upgraded: one fixture per earlier schema
+// version, each written by the presswatch of that version
+// (tests/data/store/README.md).
+#include <filesystem>
+
+#include <sqlite3.h>
+
+#include <gtest/gtest.h>
+
+#include "store/schema.h"
+#include "store/store.h"
+#include "test_util.h"
+
+namespace pw::store {
+namespace {
+
+using pw::testing::SourceDir;
+using pw::testing::TempDir;
+
+struct Fixture {
+  int version;
+  const char* file;
+  std::int64_t named_mentions, figures;  // its mentions with an entity, and without (MONEY, DATE, PERCENT)
+};
+// Add a line here with each new schema version.
+constexpr Fixture kEarlierVersions[] = {{1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}};
+static_assert(std::size(kEarlierVersions) == kSchemaVersion - 1, "a fixture for every earlier schema version");
+
+std::int64_t Scalar(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* s = nullptr;
+  std::int64_t v = -1;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    v = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return v;
+}
+
+std::string CopyFixture(const TempDir& dir, const Fixture& f) {
+  const std::string path = dir.File("old.db");
+  std::filesystem::copy_file(SourceDir() / "tests/data/store" / f.file, path);
+  return path;
+}
+
+TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
+  for (const auto& f : kEarlierVersions) {
+    TempDir dir;
+    const std::string path = CopyFixture(dir, f);
+    ASSERT_EQ(Scalar(path, "PRAGMA user_version"), f.version) << f.file;
+    std::int64_t last_done = 0, last_total = -1;
+    auto db = Store::Open(path, {.migration_progress = [&](std::int64_t done, std::int64_t total) {
+                                   last_done = done;
+                                   last_total = total;
+                                 }});
+    EXPECT_EQ(Scalar(path, "PRAGMA user_version"), kSchemaVersion) << f.file;
+    EXPECT_EQ(last_done, last_total) << "progress reached its end";
+    EXPECT_GT(last_total, 0);
+
+    // What the users had is still there, and answers the new queries. The
+    // MONEY, DATE and PERCENT mentions moved into each article's figures.
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM articles"), 11);
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM mentions"), f.named_mentions);
+    EXPECT_EQ(Scalar(path, "SELECT SUM(json_array_length(figures)) FROM articles"), f.figures);
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM articles, json_each(articles.figures) "
+                           "WHERE json_each.value ->> 'type' = 'MONEY' AND json_each.value ->> 'value' IS NOT NULL"),
+              Scalar(path, "SELECT COUNT(*) FROM articles, json_each(articles.figures) "
+                           "WHERE json_each.value ->> 'type' = 'MONEY'"));
+    auto hits = db->Search({.query = "dau tu chien luoc"});
+    ASSERT_OK(hits);
+    EXPECT_EQ(hits->size(), 2u);  // the Vietnamese seed and its republication
+    auto coverage = db->Coverage({.entity = "Quy GenAI"});
+    ASSERT_OK(coverage);
+    EXPECT_EQ(coverage->total, 3);    // vi, en, and the republication
+    EXPECT_EQ(coverage->stories, 2);  // the republication joined the vi story
+    auto deals = db->Funding({.investor = "sovico"});
+    ASSERT_OK(deals);
+    ASSERT_EQ(deals->size(), 1u);  // three reports of one round
+    EXPECT_EQ((*deals)[0].reports, 3);
+    EXPECT_EQ((*deals)[0].record.investee, "GenAI Fund");
+    auto all = db->Funding({});
+    ASSERT_OK(all);
+    EXPECT_EQ(all->size(), 5u);  // GenAI Fund, Configu, SoSoValue, Babylon twice (one article, two rounds)
+    auto orgs = db->Entities({.type = "ORG", .top = 10});
+    ASSERT_OK(orgs);
+    ASSERT_FALSE(orgs->empty());
+    EXPECT_GE((*orgs)[0].articles, 3);  // counters filled from v1's mentions
+    for (size_t i = 1; i < orgs->size(); ++i) EXPECT_GE((*orgs)[i - 1].articles, (*orgs)[i].articles);
+
+    // Every exported record has a seq; the history raises no alerts.
+    int exported = 0;
+    auto cursor = db->ExportArticles("", [&](const ArticleExport& a) {
+      EXPECT_GT(a.seq, 0);
+      ++exported;
+    });
+    ASSERT_OK(cursor);
+    EXPECT_EQ(exported, 11);
+    ASSERT_OK(db->SetWatchlist({"GenAI Fund"}));
+    auto queued = db->QueueAlerts({.file = true}, "2026-01-01T00:00:00Z");
+    ASSERT_OK(queued);
+    EXPECT_EQ(*queued, 0);
+
+    // Version 2's moved_to stays; its SimHash column and index went with v3.
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM pragma_table_info('feeds') WHERE name = 'moved_to'"), 1);
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM pragma_table_info('articles') WHERE name = 'simhash'"), 0);
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles_published_simhash'"), 0);
+  }
+}
+
+TEST(Migration, AnOldDatabaseOpenedReadOnlyAsksToBeUpgraded) {
+  TempDir dir;
+  const std::string path = CopyFixture(dir, kEarlierVersions[0]);
+  try {
+    Store::Open(path, {.read_only = true});
+    FAIL() << "a read-only open upgraded or accepted an old database";
+  } catch (const StartupError& e) {
+    EXPECT_NE(std::string(e.what()).find("schema version 1"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("presswatch poll"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(Scalar(path, "PRAGMA user_version"), 1);
+}
+
+TEST(Migration, AFreshDatabaseAndAnUpgradedOneHaveTheSameTables) {
+  TempDir dir;
+  const std::string old_path = CopyFixture(dir, kEarlierVersions[0]);
+  { Store::Open(old_path, {}); }
+  { Store::Open(dir.File("fresh.db"), {}); }
+  const std::string tables =
+      "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type IN ('table', 'index') "
+      "ORDER BY name)";
+  sqlite3* a = nullptr;
+  sqlite3* b = nullptr;
+  sqlite3_open_v2(old_path.c_str(), &a, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_open_v2(dir.File("fresh.db").c_str(), &b, SQLITE_OPEN_READONLY, nullptr);
+  auto text = [&](sqlite3* db) {
+    sqlite3_stmt* s = nullptr;
+    std::string out;
+    if (sqlite3_prepare_v2(db, tables.c_str(), -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+      out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return out;
+  };
+  EXPECT_EQ(text(a), text(b));
+  EXPECT_NE(text(a).find("story_bands"), std::string::npos);
+  sqlite3_close(a);
+  sqlite3_close(b);
+}
+
+}  // namespace
+}  // namespace pw::store
