@@ -2,7 +2,9 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <cctype>
 #include <charconv>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <set>
@@ -93,6 +95,19 @@ class Params {
     return FormatTimestamp(*t);
   }
 
+  // As Timestamp, a day meaning its end (as the commands' --until).
+  std::string Until(std::string_view name) {
+    const std::string v = Text(name);
+    if (v.empty()) return v;
+    auto t = ParseTimestamp(v);
+    if (!t) {
+      Fail(std::string(name) + ": '" + v + "' is not a date (use YYYY-MM-DD or RFC 3339)");
+      return {};
+    }
+    if (v.size() == 10) *t += std::chrono::days(1) - std::chrono::seconds(1);
+    return FormatTimestamp(*t);
+  }
+
   std::string Day(std::string_view name) {
     const std::string v = Timestamp(name);
     return v.empty() ? v : v.substr(0, 10);
@@ -174,7 +189,8 @@ awaitable<ApiResponse> Search(const ApiContext& context, ApiRequest request) {
 }
 
 awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
-  Params p(request, {"investor", "investee", "round", "since", "until", "min-amount", "max-amount"});
+  Params p(request,
+           {"investor", "investee", "round", "since", "until", "min-amount", "max-amount", "currency"});
   store::FundingQuery q;
   q.investor = p.Text("investor");
   q.investee = p.Text("investee");
@@ -183,6 +199,8 @@ awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
   q.until = p.Day("until");
   q.min_amount = p.Amount("min-amount");
   q.max_amount = p.Amount("max-amount");
+  q.currency = p.Text("currency");
+  for (auto& c : q.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
   auto rows = co_await asio::co_spawn(
       context.queries, RunQuery(context.stores, &store::Store::Funding, std::move(q)), use_awaitable);
@@ -191,10 +209,12 @@ awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
 }
 
 awaitable<ApiResponse> Coverage(const ApiContext& context, ApiRequest request) {
-  Params p(request, {"entity", "since"});
+  Params p(request, {"entity", "since", "until", "limit"});
   store::CoverageQuery q;
   q.entity = p.Required("entity", "an organisation or person, accents optional");
   q.since = p.Timestamp("since");
+  q.until = p.Until("until");
+  q.limit = p.Int("limit", 100, 1, 1000);
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
   auto report = co_await asio::co_spawn(
       context.queries, RunQuery(context.stores, &store::Store::Coverage, std::move(q)), use_awaitable);

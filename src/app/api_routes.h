@@ -4,8 +4,8 @@
 //   /metrics        Prometheus text (app/metrics.h)
 //   /api/search     ?q=WORDS [&lang=vi|en|other] [&since=DATE] [&limit=N]        as `search --json`
 //   /api/funding    [?investor=S] [&investee=S] [&round=R] [&since=DATE] [&until=DATE]
-//                   [&min-amount=X] [&max-amount=X]                              as `funding --json`
-//   /api/coverage   ?entity=NAME [&since=DATE]                                   as `coverage --json`
+//                   [&min-amount=X] [&max-amount=X] [&currency=USD]              as `funding --json`
+//   /api/coverage   ?entity=NAME [&since=DATE] [&until=DATE] [&limit=N]          as `coverage --json`
 //   /api/feeds                                                                   as `feeds --json`
 //
 // The parameters are the matching command's flags without their dashes
