@@ -3,11 +3,14 @@
 //   /               the dashboard (index.html): coverage, funding, search, feeds
 //   /app.js ...     its scripts, styles and icon (app/web_assets.h)
 //   /api/watchlist  the entities the dashboard opens on, the fund first:
-//                   {"configured": true, "entities": [{"name": "GenAI Fund"}, ...]}
-//                   the [watchlist] entities in their order; when none are
-//                   configured, the most covered organisations, with counts:
+//                   {"configured": true, "entities": [{"name": "GenAI Fund", "articles": 2}, ...]}
+//                   the [watchlist] entities in their order, each by its
+//                   canonical name (an alias such as "Quỹ GenAI" gives "GenAI
+//                   Fund"; two names of one entity, one entry) with the
+//                   articles that mention it; when none are configured, the
+//                   most covered organisations:
 //                   {"configured": false, "entities": [{"name": "GenAI Fund",
-//                    "type": "ORG", "articles": 4}, ...]}
+//                    "type": "ORG", "articles": 2}, ...]}
 //
 // The page is static and talks to the JSON API (app/api_routes.h) from the
 // browser; it loads nothing from anywhere else. Static routes ignore a query

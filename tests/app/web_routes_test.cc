@@ -37,6 +37,7 @@ class WebServer {
  public:
   WebServer(const std::string& db, std::vector<std::string> watchlist) : stores_(db) {
     server_ = std::make_unique<ApiServer>(loop_.get_executor(), ApiServer::Options{});
+    AddApiRoutes(*server_, ApiContext{queries_.get_executor(), &stores_, [] { return std::string(); }});
     AddWebRoutes(*server_, WebContext{queries_.get_executor(), &stores_, std::move(watchlist)});
     server_->Listen("127.0.0.1:0");
     server_->Start();
@@ -111,42 +112,51 @@ TEST(WebRoutes, EveryFileThePageNamesIsServedAndNothingComesFromElsewhere) {
   EXPECT_GE(local, 4);  // icon, styles, labels, script
 }
 
-TEST(WebRoutes, WatchlistIsTheConfiguredOneInItsOrder) {
+// A database with one article that names GenAI Fund as "Quỹ GenAI".
+std::string DatabaseWithGenAiFund(const TempDir& dir) {
+  const std::string db = EmptyDatabase(dir);
+  auto store = store::Store::Open(db, {});
+  auto feed = store->EnsureFeed("file:///demo.xml", "Demo", "vi");
+  EXPECT_TRUE(feed) << feed.error().message;
+  store::ArticleRecord a;
+  a.item_key = "a1";
+  a.url = "https://example.com/a1";
+  a.title = "Quỹ GenAI rót vốn";
+  a.published = a.first_seen = "2024-11-21T03:00:00Z";
+  a.extraction.language = "vi";
+  a.extraction.text = a.title;
+  a.extraction.entities.push_back({.text = "Quỹ GenAI", .name = "GenAI Fund", .start = 0, .end = 11});
+  a.extraction.funding.push_back({.investee = "Acme AI",
+                                  .investors = {"GenAI Fund"},
+                                  .lead_investors = {"GenAI Fund"},
+                                  .amount = 2500000,
+                                  .currency = "USD",
+                                  .round = "seed",
+                                  .announced = "2024-11-21",
+                                  .evidence = "Quỹ GenAI rót vốn"});
+  auto saved = store->SaveArticles(*feed, {a});
+  EXPECT_TRUE(saved) << saved.error().message;
+  return db;
+}
+
+TEST(WebRoutes, WatchlistIsTheConfiguredOneInItsOrderByCanonicalNames) {
   TempDir dir;
-  WebServer server(EmptyDatabase(dir), {"GenAI Fund", "Tập đoàn Sovico"});
+  // "Quỹ GenAI" and "GenAI Fund" are one entity; "Sovico Group" is not in the store yet.
+  WebServer server(DatabaseWithGenAiFund(dir), {"Quỹ GenAI", "Sovico Group", "GenAI Fund"});
   HttpResult r = server.Get("/api/watchlist");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(
-      json::parse(r.body),
-      json::parse(
-          R"({"configured": true, "entities": [{"name": "GenAI Fund"}, {"name": "Tập đoàn Sovico"}]})"));
+  EXPECT_EQ(json::parse(r.body), json::parse(R"({"configured": true, "entities": [
+                                   {"name": "GenAI Fund", "articles": 1},
+                                   {"name": "Sovico Group", "articles": 0}]})"));
 }
 
 TEST(WebRoutes, WithoutAWatchlistTheMostCoveredOrganisationsAreListed) {
   TempDir dir;
-  const std::string db = EmptyDatabase(dir);
-  {
-    auto store = store::Store::Open(db, {});
-    auto feed = store->EnsureFeed("file:///demo.xml", "Demo", "en");
-    ASSERT_TRUE(feed) << feed.error().message;
-    store::ArticleRecord a;
-    a.item_key = "a1";
-    a.url = "https://example.com/a1";
-    a.title = "GenAI Fund backs a start-up";
-    a.published = a.first_seen = "2024-11-21T03:00:00Z";
-    a.extraction.language = "en";
-    a.extraction.text = a.title;
-    a.extraction.entities.push_back({.text = "GenAI Fund", .name = "GenAI Fund", .start = 0, .end = 10});
-    auto saved = store->SaveArticles(*feed, {a});
-    ASSERT_TRUE(saved) << saved.error().message;
-  }
-  WebServer server(db, {});
+  WebServer server(DatabaseWithGenAiFund(dir), {});
   HttpResult r = server.Get("/api/watchlist");
   ASSERT_EQ(r.status, 200) << r.body;
-  json::value v = json::parse(r.body);
-  EXPECT_EQ(v.at("configured"), false);
-  ASSERT_EQ(v.at("entities").as_array().size(), 1u) << r.body;
-  EXPECT_EQ(v.at("entities").at(0), json::parse(R"({"name": "GenAI Fund", "type": "ORG", "articles": 1})"));
+  EXPECT_EQ(json::parse(r.body), json::parse(R"({"configured": false, "entities": [
+                                   {"name": "GenAI Fund", "type": "ORG", "articles": 1}]})"));
 }
 
 TEST(WebRoutes, WatchlistRefusesParameters) {
@@ -155,6 +165,50 @@ TEST(WebRoutes, WatchlistRefusesParameters) {
   HttpResult r = server.Get("/api/watchlist?entity=x");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(json::parse(r.body).at("error"), "unknown parameter 'entity' (/api/watchlist takes: none)");
+}
+
+}  // namespace
+}  // namespace pw::app
+
+namespace pw::app {
+namespace {
+
+// The parameters of the API the dashboard uses beyond the foundation's, as
+// the commands' flags: coverage --until (a day to its end) and --limit,
+// funding --currency.
+TEST(WebRoutes, CoverageTakesUntilAndLimitAsTheCommandDoes) {
+  TempDir dir;
+  WebServer server(DatabaseWithGenAiFund(dir), {});
+  const auto total = [&](const std::string& query) {
+    HttpResult r = server.Get("/api/coverage?entity=GenAI%20Fund" + query);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    return json::parse(r.body).at("total").as_int64();
+  };
+  EXPECT_EQ(total(""), 1);
+  EXPECT_EQ(total("&until=2024-11-21"), 1);  // published 03:00 that day: the day is included
+  EXPECT_EQ(total("&until=2024-11-20"), 0);
+  EXPECT_EQ(total("&since=2024-11-21&until=2024-11-21T02:59:59Z"), 0);
+  HttpResult limited = server.Get("/api/coverage?entity=GenAI%20Fund&limit=1");
+  EXPECT_EQ(json::parse(limited.body).at("mentions").as_array().size(), 1u);
+  EXPECT_EQ(server.Get("/api/coverage?entity=x&limit=0").status, 400);
+  EXPECT_EQ(json::parse(server.Get("/api/coverage?entity=x&until=soon").body).at("error"),
+            "until: 'soon' is not a date (use YYYY-MM-DD or RFC 3339)");
+}
+
+TEST(WebRoutes, FundingTakesACurrency) {
+  TempDir dir;
+  WebServer server(DatabaseWithGenAiFund(dir), {});
+  const auto investees = [&](const std::string& query) {
+    HttpResult r = server.Get("/api/funding?" + query);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    std::vector<std::string> names;
+    const json::value rows = json::parse(r.body);
+    for (const auto& row : rows.as_array()) names.emplace_back(row.at("investee").as_string());
+    return names;
+  };
+  EXPECT_EQ(investees("currency=usd&min-amount=1000000"), std::vector<std::string>{"Acme AI"});
+  EXPECT_EQ(investees("currency=VND&min-amount=1000000"), std::vector<std::string>{});
+  EXPECT_EQ(investees("min-amount=3000000"), std::vector<std::string>{});
 }
 
 }  // namespace
