@@ -86,8 +86,14 @@ function pollDemo(db, feeds) {
 }
 
 // `presswatch serve` on a free port; resolves to its base URL.
-function startDaemon(db, feeds) {
-  daemon = spawn(binary, ["serve", "--feeds", feeds, "--db", db,
+// The fund first, by an alias: the page shows it by its canonical name.
+function writeConfig(file) {
+  fs.writeFileSync(file, '[watchlist]\nentities = ["Quỹ GenAI", "Sovico Group"]\n');
+  return file;
+}
+
+function startDaemon(db, feeds, config) {
+  daemon = spawn(binary, ["serve", "--config", config, "--feeds", feeds, "--db", db,
                           "--rules", path.join(source, "rules"), "--listen", "127.0.0.1:0"],
                  {stdio: ["ignore", "ignore", "pipe"]});
   return new Promise((resolve, reject) => {
@@ -138,7 +144,7 @@ async function main() {
   const db = path.join(tmp, "demo.db");
   const feeds = writeFeeds(path.join(tmp, "feeds.opml"));
   pollDemo(db, feeds);
-  const base = await startDaemon(db, feeds);
+  const base = await startDaemon(db, feeds, writeConfig(path.join(tmp, "presswatch.toml")));
   console.log(`daemon at ${base}; artifacts in ${artifacts}`);
   context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, acceptDownloads: true,
@@ -179,10 +185,13 @@ async function main() {
     assert.deepEqual(consoleErrors, []);
   });
 
-  await test("coverage opens on GenAI Fund and the chart renders its articles and stories", async () => {
+  await test("coverage opens on the watchlist's first entity, GenAI Fund, and charts its articles and stories",
+             async () => {
     await page.goto(base + "/#coverage");
-    const first = page.locator("#entities a.chip").first();
-    assert.match(await first.textContent(), /^GenAI Fund/);
+    await page.locator("#entities a.chip").first().waitFor();
+    const chips = await page.$$eval("#entities a.chip", (as) => as.map((a) => a.firstChild.textContent));
+    assert.deepEqual(chips, ["GenAI Fund", "Sovico Group"]);
+    assert.equal(await page.inputValue("#coverage-form input[name=entity]"), "GenAI Fund");
     await page.locator("#chart svg rect.bar-articles").first().waitFor({state: "attached"});
     const articles = await page.$$eval("#chart rect.bar-articles", (rs) => rs.map((r) => Number(r.dataset.articles)));
     const stories = await page.$$eval("#chart circle.dot-stories", (cs) => cs.map((c) => Number(c.dataset.stories)));
@@ -268,6 +277,8 @@ async function main() {
     for (const r of rows) assert.match(r[2], /Sovico/, "every row names Sovico among its investors");
     assert.ok(rows.some((r) => r[1] === "GenAI Fund"), "Sovico's investment in GenAI Fund is listed");
     assert.ok(rows.some((r) => /lead/.test(r[2])), "the lead investor is marked");
+    const genai = rows.find((r) => r[1] === "GenAI Fund");
+    assert.match(genai[5], /also reported by/, "one row per deal, naming every outlet that reported it");
     assert.match(page.url(), /investor=sovico/);
     shownRows = rows;
   });
@@ -280,14 +291,15 @@ async function main() {
     assert.ok(text.startsWith("\uFEFF"), "a byte order mark for spreadsheets");
     const [header, ...rows] = parseCsv(text.slice(1));
     assert.deepEqual(header, ["announced", "investee", "investors", "lead_investors", "amount", "currency", "round",
-                              "source", "article_title", "article_url"]);
+                              "source", "article_title", "article_url", "reported_by"]);
     assert.equal(rows.length, shownRows.length);
     const links = await page.$$eval("#funding-table tbody tr",
                                     (trs) => trs.map((tr) => tr.cells[5].querySelector("a")?.href || ""));
     rows.forEach((r, i) => {
       assert.equal(r[1], shownRows[i][1], `row ${i + 1}: investee`);
       for (const investor of r[2].split("; ")) assert.ok(shownRows[i][2].includes(investor), `row ${i + 1}: ${investor}`);
-      assert.equal(r[7], shownRows[i][5], `row ${i + 1}: source`);
+      assert.ok(shownRows[i][5].startsWith(r[7]), `row ${i + 1}: source`);
+      for (const outlet of r[10].split("; ")) assert.ok(shownRows[i][5].includes(outlet), `row ${i + 1}: ${outlet}`);
       assert.equal(r[9], links[i], `row ${i + 1}: link`);
     });
   });

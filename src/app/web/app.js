@@ -9,6 +9,7 @@
 "use strict";
 
 const DEFAULT_TZ = "Asia/Ho_Chi_Minh";
+const MAX_MENTIONS = 1000;  // /api/coverage's limit: up to this, the page counts days in its own zone
 const state = {
   lang: "vi",
   tz: DEFAULT_TZ,
@@ -202,14 +203,22 @@ async function loadCoverage() {
   form.classList.toggle("show-custom", range === "custom");
   renderWatchlist(entity);
   if (!entity) return;
-  // Ask from a day early: the store's days are UTC, the page's are not.
+  const what = t("tab.coverage");
   let days = rangeDays(range, params, "");
-  let report = await api("/api/coverage", {entity, since: days.since ? addDays(days.since, -1) : ""},
-                         t("tab.coverage"));
-  if (!report) return;
   if (range === "latest-week") {
-    const newest = report.mentions.length ? dayOf(report.mentions[0].published) : "";
-    days = rangeDays(range, params, newest);
+    const newest = await api("/api/coverage", {entity, limit: 1}, what);
+    if (!newest) return;
+    days = rangeDays(range, params, newest.mentions.length ? dayOf(newest.mentions[0].published) : "");
+  }
+  // The store counts UTC days, the page the chosen zone's: ask a day wider on
+  // each side, and count here when every mention fits in one answer.
+  let report = await api("/api/coverage", {entity, since: days.since && addDays(days.since, -1),
+                                           until: days.until && addDays(days.until, 1), limit: MAX_MENTIONS}, what);
+  if (!report) return;
+  if (report.mentions.length < report.total) {
+    // Too many to count here: the store's counts over the range's UTC days.
+    report = await api("/api/coverage", {entity, since: days.since, until: days.until}, what);
+    if (!report) return;
   }
   state.coverage = {report, days};
   renderCoverage();
@@ -407,6 +416,13 @@ function investorsCell(row) {
   return cell;
 }
 
+// The first report's outlet, linked; the other outlets that reported the deal after it.
+function sourceCell(row) {
+  const others = (row.sources || []).filter((s) => s !== row.source);
+  return el("td", {}, link(row.article_url, row.source),
+            others.length ? el("small", {class: "muted also"}, t("funding.also", {sources: others.join(", ")})) : null);
+}
+
 function renderFunding() {
   if (!state.funding) return;
   const rows = sortedFunding();
@@ -420,7 +436,7 @@ function renderFunding() {
       investorsCell(r),
       el("td", {class: "num"}, formatAmount(r.amount, r.currency)),
       el("td", {}, roundLabel(r.round)),
-      el("td", {}, link(r.article_url, r.source)))));
+      sourceCell(r))));
   document.getElementById("funding-summary").textContent =
       rows.length ? t("funding.summary", {n: rows.length}) : t("funding.none");
 }
@@ -428,7 +444,7 @@ function renderFunding() {
 // RFC 4180, with a byte order mark so that spreadsheet programs read UTF-8.
 function csvOf(rows) {
   const header = ["announced", "investee", "investors", "lead_investors", "amount", "currency", "round", "source",
-                  "article_title", "article_url"];
+                  "article_title", "article_url", "reported_by"];
   const quote = (v) => {
     const s = v === null || v === undefined ? "" : String(v);
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
@@ -436,7 +452,8 @@ function csvOf(rows) {
   const lines = [header.join(",")];
   for (const r of rows) {
     lines.push([r.announced, r.investee, (r.investors || []).join("; "), (r.lead_investors || []).join("; "), r.amount,
-                r.currency, r.round, r.source, r.article_title, r.article_url].map(quote).join(","));
+                r.currency, r.round, r.source, r.article_title, r.article_url, (r.sources || [r.source]).join("; ")]
+                   .map(quote).join(","));
   }
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
