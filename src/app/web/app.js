@@ -325,7 +325,8 @@ function renderChart(c, days) {
   for (const [day, n] of Object.entries(c.byDay)) if (articles.has(key(day))) articles.set(key(day), articles.get(key(day)) + n);
   for (const [day, n] of Object.entries(c.storiesByDay || {}))
     if (stories.has(key(day))) stories.set(key(day), stories.get(key(day)) + n);
-  const width = 640, height = 220, left = 34, bottom = 28, top = 10;
+  // Drawn at the box's own width, so that labels keep their size on a phone.
+  const width = Math.max(300, Math.round(box.clientWidth || 640)), height = 220, left = 34, bottom = 28, top = 10;
   const max = Math.max(1, ...articles.values());
   const step = (width - left - 6) / buckets.length;
   const y = (n) => top + (height - top - bottom) * (1 - n / max);
@@ -342,7 +343,7 @@ function renderChart(c, days) {
     root.append(svg("line", {x1: left, x2: width, y1: y(n), y2: y(n), class: "grid"}),
                 svg("text", {x: left - 4, y: y(n) + 4, class: "axis", "text-anchor": "end"}, String(n)));
   }
-  const labelEvery = Math.ceil(buckets.length / 8);
+  const labelEvery = Math.ceil(buckets.length / Math.max(3, Math.floor(width / 80)));
   const points = [];
   buckets.forEach((b, i) => {
     const x = left + i * step;
