@@ -9,7 +9,8 @@
 "use strict";
 
 const DEFAULT_TZ = "Asia/Ho_Chi_Minh";
-const MAX_MENTIONS = 1000;  // /api/coverage's limit: up to this, the page counts days in its own zone
+const MAX_MENTIONS = 1000;
+const MENTIONS_SHOWN = 50;  // the latest mentions listed; the counts cover all  // /api/coverage's limit: up to this, the page counts days in its own zone
 const state = {
   lang: "vi",
   tz: DEFAULT_TZ,
@@ -285,7 +286,7 @@ function renderCoverage() {
   document.getElementById("mentions-outlet").replaceChildren(
       ...(outlet ? [" · ", outlet, " ", el("a", {href: withOutlet("")}, t("coverage.all_outlets"))] : []));
   const list = document.getElementById("mentions");
-  list.replaceChildren(...shown.map((m) => el("li", {},
+  list.replaceChildren(...shown.slice(0, MENTIONS_SHOWN).map((m) => el("li", {},
       el("h3", {}, link(m.url, m.title)),
       el("p", {class: "meta"}, m.source, " · ", el("time", {datetime: m.published}, formatTime(m.published)), " · ",
          languageLabel(m.language),
@@ -293,6 +294,8 @@ function renderCoverage() {
              ? el("span", {class: "badge"}, t("coverage.story_outlets", {n: outletsOfStory.get(m.story).size}))
              : null),
       snippet(m.snippet))));
+  if (shown.length > MENTIONS_SHOWN)
+    list.append(el("li", {class: "muted"}, t("coverage.more", {shown: MENTIONS_SHOWN, total: shown.length})));
   if (!shown.length) list.replaceChildren(el("li", {class: "muted"}, t("coverage.none", {entity: report.entity})));
 }
 
