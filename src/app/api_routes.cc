@@ -95,7 +95,7 @@ class Params {
     return FormatTimestamp(*t);
   }
 
-  // As Timestamp, a day meaning its end (as the commands' --until).
+  // The end of a range, as the commands' --until: a bare day means its last second.
   std::string Until(std::string_view name) {
     const std::string v = Text(name);
     if (v.empty()) return v;
@@ -106,6 +106,17 @@ class Params {
     }
     if (v.size() == 10) *t += std::chrono::days(1) - std::chrono::seconds(1);
     return FormatTimestamp(*t);
+  }
+
+  // A flag: "?each-report", "=1" or "=true" set it; "=0" or "=false" do not.
+  bool Flag(std::string_view name) {
+    for (const auto& [n, v] : values_) {
+      if (n != name) continue;
+      if (v.empty() || v == "1" || v == "true") return true;
+      if (v == "0" || v == "false") return false;
+      Fail(std::string(name) + ": '" + v + "' must be true or false (or no value)");
+    }
+    return false;
   }
 
   std::string Day(std::string_view name) {
@@ -175,11 +186,12 @@ awaitable<ApiResponse> MetricsText(const ApiContext& context, ApiRequest request
 }
 
 awaitable<ApiResponse> Search(const ApiContext& context, ApiRequest request) {
-  Params p(request, {"q", "lang", "since", "limit"});
+  Params p(request, {"q", "lang", "since", "source", "limit"});
   store::SearchQuery q;
   q.query = p.Required("q", "the words to search for");
   q.language = p.OneOf("lang", {"vi", "en", "other"});
   q.since = p.Timestamp("since");
+  q.source = p.Text("source");
   q.limit = p.Int("limit", 20, 1, 10000);
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
   auto hits = co_await asio::co_spawn(
@@ -189,8 +201,8 @@ awaitable<ApiResponse> Search(const ApiContext& context, ApiRequest request) {
 }
 
 awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
-  Params p(request,
-           {"investor", "investee", "round", "since", "until", "min-amount", "max-amount", "currency"});
+  Params p(request, {"investor", "investee", "round", "since", "until", "min-amount", "max-amount", "currency",
+                     "each-report", "limit"});
   store::FundingQuery q;
   q.investor = p.Text("investor");
   q.investee = p.Text("investee");
@@ -201,6 +213,8 @@ awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
   q.max_amount = p.Amount("max-amount");
   q.currency = p.Text("currency");
   for (auto& c : q.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  q.each_report = p.Flag("each-report");
+  q.limit = p.Int("limit", 1000, 1, 1000000);
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
   auto rows = co_await asio::co_spawn(
       context.queries, RunQuery(context.stores, &store::Store::Funding, std::move(q)), use_awaitable);
@@ -214,12 +228,24 @@ awaitable<ApiResponse> Coverage(const ApiContext& context, ApiRequest request) {
   q.entity = p.Required("entity", "an organisation or person, accents optional");
   q.since = p.Timestamp("since");
   q.until = p.Until("until");
-  q.limit = p.Int("limit", 100, 1, 1000);
+  q.limit = p.Int("limit", 100, 1, 100000);
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
   auto report = co_await asio::co_spawn(
       context.queries, RunQuery(context.stores, &store::Store::Coverage, std::move(q)), use_awaitable);
   if (!report) co_return StoreError(report.error());
   co_return ApiResponse::Json(CoverageJson(*report));
+}
+
+awaitable<ApiResponse> Entities(const ApiContext& context, ApiRequest request) {
+  Params p(request, {"type", "top"});
+  store::EntitiesQuery q;
+  q.type = p.OneOf("type", {"ORG", "PER", "LOC"});
+  q.top = p.Int("top", 20, 1, 100000);
+  if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
+  auto rows = co_await asio::co_spawn(
+      context.queries, RunQuery(context.stores, &store::Store::Entities, std::move(q)), use_awaitable);
+  if (!rows) co_return StoreError(rows.error());
+  co_return ApiResponse::Json(EntitiesJson(*rows));
 }
 
 awaitable<ApiResponse> Feeds(const ApiContext& context, ApiRequest request) {
@@ -238,6 +264,7 @@ void AddApiRoutes(ApiServer& server, ApiContext context) {
   server.Handle("/api/search", std::bind_front(Search, context));
   server.Handle("/api/funding", std::bind_front(Funding, context));
   server.Handle("/api/coverage", std::bind_front(Coverage, context));
+  server.Handle("/api/entities", std::bind_front(Entities, context));
   server.Handle("/api/feeds", std::bind_front(Feeds, context));
 }
 

@@ -2,14 +2,18 @@
 //
 //   /healthz        200 {"status": "ok"} while the daemon runs
 //   /metrics        Prometheus text (app/metrics.h)
-//   /api/search     ?q=WORDS [&lang=vi|en|other] [&since=DATE] [&limit=N]        as `search --json`
+//   /api/search     ?q=WORDS [&lang=vi|en|other] [&since=DATE] [&source=FEED] [&limit=N]
+//                                                                                as `search --json`
 //   /api/funding    [?investor=S] [&investee=S] [&round=R] [&since=DATE] [&until=DATE]
-//                   [&min-amount=X] [&max-amount=X] [&currency=USD]              as `funding --json`
-//   /api/coverage   ?entity=NAME [&since=DATE] [&until=DATE] [&limit=N]          as `coverage --json`
+//                   [&min-amount=X] [&max-amount=X] [&currency=USD] [&each-report] [&limit=N]
+//                                                                                as `funding --json`
+//   /api/coverage   ?entity=NAME [&since=DATE] [&until=DATE] [&limit=N]         as `coverage --json`
+//   /api/entities   [?type=ORG|PER|LOC] [&top=N]                                 as `entities --json`
 //   /api/feeds                                                                   as `feeds --json`
 //
 // The parameters are the matching command's flags without their dashes
-// (search's QUERY is `q`), and the JSON is the command's (app/json_out.h).
+// (search's QUERY is `q`; a flag such as each-report is
+// set by its name alone, or =true/=1), and the JSON is the command's (app/json_out.h).
 // A missing, unknown, repeated or malformed parameter is a 400 with
 // {"error": "since: 'yesterday' is not a date (use YYYY-MM-DD or RFC 3339)"}.
 //

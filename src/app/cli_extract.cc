@@ -9,6 +9,7 @@
 
 #include "app/cli.h"
 #include "app/json_out.h"
+#include "app/page_fetcher.h"
 #include "common/error.h"
 #include "extract/extract.h"
 #include "feed/dates.h"
@@ -60,9 +61,9 @@ int RunExtract(const ExtractFlags& flags) {
   std::string text;
   std::optional<text::MainContent> page;
   if (text::LooksLikeHtmlPage(input)) {
-    auto site_rules = text::SiteRules::Load(config.rules + "/sites");
+    auto site_rules = LoadSiteRules(config.rules);
     if (!site_rules) throw StartupError(site_rules.error().message);
-    auto content = text::ExtractMainContent(input, {.url = flags.url, .site_rules = &*site_rules});
+    auto content = text::ExtractMainContent(input, {.url = flags.url, .site_rules = site_rules->get()});
     // A page without an article (a home page, an error page) is read whole.
     if (content && !content->paragraphs.empty()) {
       text = text::NormalizeText(content->Text());

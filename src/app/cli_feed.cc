@@ -21,7 +21,8 @@ struct FeedFlags {
 
 int RunFeed(const FeedFlags& flags) {
   const Config config = Resolve(flags.paths);
-  std::string url = flags.source, body, content_type;
+  std::string url = flags.source, body;
+  FeedHeaders headers;
   if (url.find("://") != std::string::npos) {
     fetch::FetchRequest request;
     request.url = url;
@@ -30,14 +31,16 @@ int RunFeed(const FeedFlags& flags) {
     if (response->status < 200 || response->status > 299)
       throw StartupError(url + ": HTTP " + std::to_string(response->status));
     body = std::move(response->body);
-    content_type = std::string(response->Header("content-type"));
+    headers.content_type = response->Header("content-type");
+    headers.content_location = response->Header("content-location");
+    headers.content_language = response->Header("content-language");
     url = response->final_url;
   } else {
     body = ReadInput(flags.source);
     std::error_code ec;
     url = flags.source == "-" ? "" : "file://" + std::filesystem::absolute(flags.source, ec).string();
   }
-  auto feed = ParseFeed(body, url, content_type, "");
+  auto feed = ParseFeed(body, url, headers, "");
   if (!feed) {
     // Name the file as the user wrote it, not our file:// URL.
     std::string message = feed.error().message;

@@ -63,6 +63,17 @@ class Reader {
     }
   }
 
+  // Seconds, whole or not ("1", "0.5"), into milliseconds.
+  void Millis(const char* key, std::chrono::milliseconds& out, double min, double max) {
+    if (const toml::node* n = Get(key)) {
+      if (!n->is_number()) Fail(*n, key, "a number of seconds");
+      const double v = n->is_integer() ? static_cast<double>(*n->value<int64_t>()) : *n->value<double>();
+      if (!(v >= min && v <= max))
+        Fail(*n, key, "between " + Number(min) + " and " + Number(max) + " seconds");
+      out = std::chrono::milliseconds(static_cast<std::int64_t>(v * 1000.0 + 0.5));
+    }
+  }
+
   const toml::table* Table(const char* key) {
     if (const toml::node* n = Get(key)) {
       if (!n->is_table()) Fail(*n, key, "a table");
@@ -118,6 +129,13 @@ class Reader {
   const toml::node* Get(const char* key) {
     seen_.insert(key);
     return table_.get(key);
+  }
+
+  static std::string Number(double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
   }
 
   std::string Qualified(const std::string& key) const { return section_.empty() ? key : section_ + "." + key; }
@@ -178,6 +196,19 @@ Config LoadConfig(const std::string& path) {
     r.Int("per_host", c.per_host, 1, 64);
     r.Int("workers", c.workers, 1, 256);
     r.Done();
+  }
+  if (const toml::table* t = top.Table("fulltext")) {
+    Reader r(path, *t, "fulltext");
+    int min_feed_chars = static_cast<int>(c.fulltext.min_feed_chars);
+    r.Int("min_feed_chars", min_feed_chars, 0, 1000000);
+    c.fulltext.min_feed_chars = static_cast<std::size_t>(min_feed_chars);
+    r.Millis("host_delay", c.fulltext.host_delay, 0, 60);
+    r.Seconds("robots_ttl", c.fulltext.robots_ttl, 60, 24 * 3600);
+    r.Seconds("poll_budget", c.fulltext.poll_budget, 10, 3600);
+    r.Done();
+    // A site's Crawl-delay may not keep every page out of a poll's budget.
+    c.fulltext.max_crawl_delay =
+        std::min<std::chrono::milliseconds>(c.fulltext.max_crawl_delay, c.fulltext.poll_budget / 2);
   }
   if (const toml::table* t = top.Table("server")) {
     Reader r(path, *t, "server");

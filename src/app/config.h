@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "app/page_fetcher.h"
 #include "fetch/fetch.h"
 
 namespace pw::app {
@@ -32,6 +33,9 @@ struct Config {
   int concurrency = 32;                    // fetches in flight at once
   int per_host = 2;                        // fetches in flight per host
   int workers = DefaultWorkers();          // threads parsing, extracting and writing
+
+  // [fulltext]: the article pages behind teasers
+  FullTextOptions fulltext;
 
   // [server]
   std::string listen = "127.0.0.1:8080";

@@ -40,6 +40,7 @@ std::string OneLine(std::string s) {
 
 struct Reloaded {
   Result<std::shared_ptr<const extract::RuleSet>> rules = Error::Internal("not loaded");
+  Result<std::shared_ptr<const text::SiteRules>> site_rules = Error::Internal("not loaded");
   Result<std::vector<feed::Subscription>> feeds = Error::Internal("not loaded");
 };
 
@@ -47,6 +48,7 @@ struct Reloaded {
 awaitable<Reloaded> LoadRulesAndFeeds(std::string rules_dir, std::string feeds_path) {
   Reloaded r;
   r.rules = extract::RuleSet::Load(rules_dir);
+  r.site_rules = LoadSiteRules(rules_dir);
   try {
     r.feeds = LoadFeedsFile(feeds_path);
   } catch (const StartupError& e) {
@@ -88,6 +90,7 @@ struct Daemon::Impl {
   std::unique_ptr<store::Store> db;
   std::unique_ptr<Writer> writer;
   std::unique_ptr<fetch::Fetcher> fetcher;
+  std::unique_ptr<PageFetcher> pages;
   std::unique_ptr<FeedPoller> poller;
   std::unique_ptr<Scheduler> scheduler;
   std::unique_ptr<ReadOnlyStores> stores;
@@ -109,6 +112,8 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
     : config(std::move(config_in)), log(std::move(log_in)), options(options_in) {
   auto rules = extract::RuleSet::Load(config.rules);
   if (!rules) throw StartupError(rules.error().message);
+  auto site_rules = LoadSiteRules(config.rules);
+  if (!site_rules) throw StartupError(site_rules.error().message);
   subscriptions = LoadFeedsFile(config.feeds);
   db = store::Store::Open(config.db, {});
   auto health = db->EnsureFeeds(subscriptions);
@@ -119,8 +124,11 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
   queries = std::make_unique<asio::thread_pool>(1);
   writer = std::make_unique<Writer>(workers->get_executor(), *db);
   fetcher = std::make_unique<fetch::Fetcher>(loop->get_executor(), config.fetch, workers->get_executor());
+  pages = std::make_unique<PageFetcher>(loop->get_executor(), *fetcher, workers->get_executor(),
+                                        std::move(*site_rules), log, config.fulltext);
   poller = std::make_unique<FeedPoller>(loop->get_executor(), *fetcher, workers->get_executor(), *writer,
-                                        std::move(*rules), PollerOptions{config.interval, {}, options.clock});
+                                        std::move(*rules),
+                                        PollerOptions{config.interval, {}, options.clock, pages.get(), log});
   scheduler = std::make_unique<Scheduler>(
       loop->get_executor(), *poller,
       Scheduler::Options{config.concurrency, config.per_host, Scheduler::Mode::kForever, options.clock});
@@ -270,15 +278,19 @@ awaitable<void> Daemon::Impl::Reload() {
     std::string feeds_path = config.feeds;
     Reloaded loaded = co_await asio::co_spawn(
         *workers, LoadRulesAndFeeds(std::move(rules_dir), std::move(feeds_path)), use_awaitable);
-    if (loaded.rules) {
+    // The extraction rules and the site rules go together: a broken file in
+    // either keeps both as they were.
+    if (loaded.rules && loaded.site_rules) {
       rules_ok = true;
       poller->SetRules(*loaded.rules);
+      pages->SetSiteRules(*loaded.site_rules);
       metrics.RecordReload(true);
-      log->Info("rules reloaded", {{"rules", static_cast<std::int64_t>((*loaded.rules)->rule_count())}});
+      log->Info("rules reloaded", {{"rules", static_cast<std::int64_t>((*loaded.rules)->rule_count())},
+                                   {"site_rules", static_cast<std::int64_t>((*loaded.site_rules)->size())}});
     } else {
       metrics.RecordReload(false);
-      log->Error("rules not reloaded, keeping the old ones",
-                 {{"error", OneLine(loaded.rules.error().message)}});
+      const Error& error = loaded.rules ? loaded.site_rules.error() : loaded.rules.error();
+      log->Error("rules not reloaded, keeping the old ones", {{"error", OneLine(error.message)}});
     }
     if (loaded.feeds) {
       std::vector<feed::Subscription> feeds = *loaded.feeds;

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "app/pipeline.h"
+#include "common/url.h"
 
 namespace pw::app {
 
@@ -19,18 +20,55 @@ using asio::use_awaitable;
 namespace {
 
 // The CPU work, each run on the pool by co_spawn.
-awaitable<Result<feed::Feed>> ParseOnPool(std::string body, std::string url, std::string content_type,
-                                          std::string language) {
-  co_return ParseFeed(body, url, content_type, language);
+struct ParsedFeed {
+  Result<feed::Feed> feed = Error::Internal("not parsed");
+  std::vector<bool> wants_page;  // per item: its article page is to be fetched
+};
+
+awaitable<ParsedFeed> ParseOnPool(std::string body, std::string url, FeedHeaders headers,
+                                  std::string language, bool fulltext, std::size_t min_feed_chars,
+                                  bool fetches_pages) {
+  ParsedFeed parsed;
+  parsed.feed = ParseFeed(body, url, headers, language);
+  if (parsed.feed) {
+    parsed.wants_page.reserve(parsed.feed->items.size());
+    for (const auto& item : parsed.feed->items)
+      parsed.wants_page.push_back(fetches_pages && WantsPage(item, fulltext, min_feed_chars));
+  }
+  co_return parsed;
 }
 
-awaitable<std::vector<store::ArticleRecord>> ProcessOnPool(std::vector<feed::Item> items,
-                                                           std::shared_ptr<const extract::RuleSet> rules,
-                                                           std::string language, Timestamp now) {
+awaitable<std::vector<store::ArticleRecord>> ProcessOnPool(
+    std::vector<feed::Item> items, std::vector<std::shared_ptr<const ArticlePage>> pages,
+    std::shared_ptr<const extract::RuleSet> rules, std::string language, Timestamp now) {
   std::vector<store::ArticleRecord> records;
   records.reserve(items.size());
-  for (const auto& item : items) records.push_back(ProcessItem(item, *rules, language, now));
+  for (std::size_t i = 0; i < items.size(); ++i)
+    records.push_back(
+        ProcessItem(items[i], *rules, language, now, i < pages.size() ? pages[i].get() : nullptr));
   co_return records;
+}
+
+void Count(PageCounts& counts, const PageOutcome& outcome) {
+  switch (outcome.kind) {
+    case PageOutcome::Kind::kFetched:
+      ++counts.fetched;
+      break;
+    case PageOutcome::Kind::kCached:
+      ++counts.cached;
+      break;
+    case PageOutcome::Kind::kDisallowed:
+      ++counts.disallowed;
+      break;
+    case PageOutcome::Kind::kFailed:
+      ++counts.failed;
+      break;
+    case PageOutcome::Kind::kDeferred:
+      ++counts.deferred;
+      break;
+  }
+  if (outcome.robots_status) ++counts.robots_fetches;
+  counts.waited += outcome.waited;
 }
 
 // "HTTP 503 (Service Unavailable)", the way an operator reads it.
@@ -118,27 +156,31 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
     co_return outcome;
   }
 
-  std::string content_type(response->Header("content-type"));
+  FeedHeaders headers;
+  headers.content_type = response->Header("content-type");
+  headers.content_location = response->Header("content-location");
+  headers.content_language = response->Header("content-language");
   std::string etag(response->Header("etag"));
   std::string last_modified(response->Header("last-modified"));
   std::string url = outcome.state.fetch_url;
   std::string language_hint = task.sub.language;
-  auto parsed = co_await asio::co_spawn(pool_,
-                                        ParseOnPool(std::move(response->body), std::move(url),
-                                                    std::move(content_type), std::move(language_hint)),
-                                        use_awaitable);
+  const bool from_public_page = response->reached_public;
+  const bool fetches_pages = options_.pages != nullptr;
+  const std::size_t min_feed_chars = fetches_pages ? options_.pages->options().min_feed_chars : 0;
+  ParsedFeed parse_result = co_await asio::co_spawn(
+      pool_,
+      ParseOnPool(std::move(response->body), std::move(url), std::move(headers), std::move(language_hint),
+                  task.sub.fulltext, min_feed_chars, fetches_pages),
+      use_awaitable);
+  Result<feed::Feed>& parsed = parse_result.feed;
   if (!parsed) {
     Error error = parsed.error();
     co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error),
                               hints);
   }
-  outcome.state.etag = etag;
-  outcome.state.last_modified = last_modified;
   outcome.state.ttl = parsed->ttl;
   outcome.state.consecutive_failures = 0;
   hints.ttl = parsed->ttl;
-  health.etag = std::move(etag);
-  health.last_modified = std::move(last_modified);
   health.title = parsed->title;
   health.site_url = parsed->link;
   health.language = parsed->language.substr(0, 2);
@@ -154,17 +196,50 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
   }
   const std::unordered_set<std::string> known_keys(known->begin(), known->end());
   std::vector<feed::Item> fresh;
-  for (auto& item : parsed->items)
-    if (!known_keys.count(item.key)) fresh.push_back(std::move(item));
+  std::vector<bool> wants_page;
+  for (std::size_t i = 0; i < parsed->items.size(); ++i) {
+    if (known_keys.count(parsed->items[i].key)) continue;
+    fresh.push_back(std::move(parsed->items[i]));
+    wants_page.push_back(parse_result.wants_page[i]);
+  }
   outcome.result.duplicates = static_cast<int>(known->size());
+
+  std::vector<std::shared_ptr<const ArticlePage>> pages;
+  if (std::find(wants_page.begin(), wants_page.end(), true) != wants_page.end()) {
+    PagePhase phase = co_await FetchPages(std::move(fresh), std::move(wants_page), from_public_page, cancel);
+    fresh = std::move(phase.items);
+    pages = std::move(phase.pages);
+    outcome.result.duplicates += phase.duplicates;
+    outcome.result.pages = phase.counts;
+    if (phase.counts.deferred > 0) {
+      // The next poll must see the deferred items again: no 304 for it.
+      etag.clear();
+      last_modified.clear();
+    }
+    if (options_.log)
+      options_.log->Info("article pages",
+                         {{"feed", task.sub.url},
+                          {"fetched", phase.counts.fetched},
+                          {"cached", phase.counts.cached},
+                          {"disallowed", phase.counts.disallowed},
+                          {"failed", phase.counts.failed},
+                          {"deferred", phase.counts.deferred},
+                          {"robots_fetches", phase.counts.robots_fetches},
+                          {"waited_ms", static_cast<std::int64_t>(phase.counts.waited.count())}});
+  }
 
   std::vector<store::ArticleRecord> records;
   if (!fresh.empty()) {
     std::string language = !task.sub.language.empty() ? task.sub.language : parsed->language.substr(0, 2);
     std::shared_ptr<const extract::RuleSet> rules = rules_;  // a SIGHUP may swap rules_ meanwhile
     records = co_await asio::co_spawn(
-        pool_, ProcessOnPool(std::move(fresh), std::move(rules), std::move(language), now), use_awaitable);
+        pool_, ProcessOnPool(std::move(fresh), std::move(pages), std::move(rules), std::move(language), now),
+        use_awaitable);
   }
+  outcome.state.etag = etag;
+  outcome.state.last_modified = last_modified;
+  health.etag = std::move(etag);
+  health.last_modified = std::move(last_modified);
   outcome.next_poll = NextPollAfterSuccess(now, interval, hints, options_.schedule, Jitter());
   health.next_poll = FormatTimestamp(outcome.next_poll);
   store::FeedUpdate update{task.id, std::move(records), std::move(health)};
@@ -177,6 +252,47 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
   outcome.result.new_items = saved->inserted;
   outcome.result.duplicates += saved->duplicates;
   co_return outcome;
+}
+
+awaitable<FeedPoller::PagePhase> FeedPoller::FetchPages(std::vector<feed::Item> items,
+                                                        std::vector<bool> wants_page, bool from_public_page,
+                                                        asio::cancellation_slot cancel) {
+  PagePhase phase;
+  // Pages of articles another feed stored are never fetched again: those
+  // items are duplicates (the store would refuse them anyway).
+  std::vector<std::string> urls;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (wants_page[i])
+      if (std::string url = CanonicalUrl(items[i].link); !url.empty()) urls.push_back(std::move(url));
+  std::unordered_set<std::string> stored;
+  auto known = co_await writer_.KnownUrls(std::move(urls));
+  if (known) stored.insert(known->begin(), known->end());
+
+  const auto deadline = std::chrono::steady_clock::now() + options_.pages->options().poll_budget;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::shared_ptr<const ArticlePage> page;
+    if (wants_page[i]) {
+      if (stored.count(CanonicalUrl(items[i].link))) {
+        ++phase.duplicates;
+        continue;
+      }
+      if (stopping_ || std::chrono::steady_clock::now() >= deadline) {
+        ++phase.counts.deferred;
+        continue;
+      }
+      std::string link = items[i].link;
+      auto [failure, got] =
+          co_await asio::co_spawn(loop_, options_.pages->Get(std::move(link), from_public_page, deadline),
+                                  asio::bind_cancellation_slot(cancel, asio::as_tuple(use_awaitable)));
+      if (failure) std::rethrow_exception(failure);  // Get does not throw: a bug, caught at the poll's top
+      Count(phase.counts, got);
+      if (got.kind == PageOutcome::Kind::kDeferred) continue;
+      page = std::move(got.page);
+    }
+    phase.items.push_back(std::move(items[i]));
+    phase.pages.push_back(std::move(page));
+  }
+  co_return phase;
 }
 
 // A failed poll: backoff, and the failure in the feed's health. Validators

@@ -10,6 +10,17 @@
 // by <ttl> and Cache-Control, or exponential backoff on failure with
 // Retry-After as a floor.
 //
+// Teasers: with a PageFetcher, the new items of a pw:fulltext feed, and
+// those whose own text is shorter than `fulltext.min_feed_chars`, get their
+// article page (app/page_fetcher.h), one after another, within
+// `fulltext.poll_budget`; the page's text replaces the teaser for
+// normalization and extraction (app/pipeline.h). Items another feed already
+// stored (the same canonical URL) are duplicates, their page never fetched
+// again. An item whose page was deferred (the budget ran out, or shutdown)
+// is left unstored for the next poll, and this poll keeps no validators, so
+// that the next one reads the feed whole; an item whose page failed or was
+// disallowed keeps its teaser.
+//
 //   FeedPoller poller(loop.get_executor(), fetcher, pool.get_executor(), writer, rules, options);
 //   PollOutcome o = co_await poller.Poll(std::move(task), cancel.slot());
 //   o.result.error     // "" or the failure in words: "HTTP 503 (Service Unavailable); retry after 120 s"
@@ -34,7 +45,10 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
+#include "app/log.h"
+#include "app/page_fetcher.h"
 #include "app/schedule.h"
 #include "app/writer.h"
 #include "common/error.h"
@@ -59,6 +73,14 @@ struct FeedTask {
   FeedState state;
 };
 
+// What became of the article pages a poll asked for (page_fetcher.h).
+struct PageCounts {
+  int fetched = 0, cached = 0, disallowed = 0, failed = 0, deferred = 0;
+  int robots_fetches = 0;               // robots.txt requests made
+  std::chrono::milliseconds waited{0};  // for hosts' turns (politeness)
+  int asked() const { return fetched + cached + disallowed + failed + deferred; }
+};
+
 // The report of one feed's poll (also `poll --once`'s, per feed).
 struct FeedResult {
   std::string url;    // the feed's URL as configured
@@ -67,6 +89,7 @@ struct FeedResult {
   int new_items = 0;
   int duplicates = 0;
   bool not_modified = false;
+  PageCounts pages;  // the article pages of new teasers
 };
 
 struct PollOutcome {
@@ -84,6 +107,8 @@ struct PollerOptions {
   std::chrono::seconds default_interval{15 * 60};  // when the feed has no pw:interval
   SchedulePolicy schedule;
   const Clock* clock = nullptr;  // nullptr: the system clock
+  PageFetcher* pages = nullptr;  // nullptr: no article page is fetched
+  std::shared_ptr<Log> log;      // a line per poll that asked for pages; nullptr: none
 };
 
 class FeedPoller {
@@ -103,6 +128,15 @@ class FeedPoller {
   void Stop() { stopping_ = true; }
 
  private:
+  // The pages of `items` that want one, within the budget.
+  struct PagePhase {
+    std::vector<feed::Item> items;                          // without the deferred and the duplicates
+    std::vector<std::shared_ptr<const ArticlePage>> pages;  // one per item; nullptr: the teaser
+    PageCounts counts;
+    int duplicates = 0;  // stored by another feed already
+  };
+  boost::asio::awaitable<PagePhase> FetchPages(std::vector<feed::Item> items, std::vector<bool> wants_page,
+                                               bool from_public_page, boost::asio::cancellation_slot cancel);
   boost::asio::awaitable<PollOutcome> Record(FeedTask task, PollOutcome outcome, store::FetchOutcome health,
                                              Error error, ServerHints hints);
   double Jitter() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }

@@ -81,6 +81,13 @@ void Metrics::RecordPoll(const PollOutcome& outcome) {
     ++errors_by_kind_[http ? "http" : std::string(KindName(*outcome.error_kind))];
   }
   new_items_ += static_cast<std::uint64_t>(outcome.result.new_items);
+  const PageCounts& pages = outcome.result.pages;
+  for (const auto& [result, n] : {std::pair{"fetched", pages.fetched}, std::pair{"cached", pages.cached},
+                                  std::pair{"disallowed", pages.disallowed},
+                                  std::pair{"failed", pages.failed}, std::pair{"deferred", pages.deferred}})
+    if (n > 0) page_fetches_[result] += static_cast<std::uint64_t>(n);
+  robots_fetches_ += static_cast<std::uint64_t>(pages.robots_fetches);
+  page_wait_ += pages.waited;
 }
 
 void Metrics::RecordLoopLag(std::chrono::steady_clock::duration lag) {
@@ -117,6 +124,15 @@ std::string Metrics::Render(const MetricGauges& g) const {
   Header(out, "presswatch_fetch_duration_seconds", "histogram",
          "Time from request to the whole body, redirects included.");
   fetch_duration_.Render(out, "presswatch_fetch_duration_seconds");
+  Header(out, "presswatch_page_fetches_total", "counter",
+         "Article pages asked for behind teasers, by result: fetched, failed (no response, an error status, "
+         "not HTML); no request made: cached, disallowed (robots.txt), deferred (to the next poll).");
+  Labelled(out, "presswatch_page_fetches_total", "result", page_fetches_);
+  Header(out, "presswatch_robots_fetches_total", "counter", "robots.txt requests made.");
+  Plain(out, "presswatch_robots_fetches_total", std::to_string(robots_fetches_));
+  Header(out, "presswatch_page_wait_seconds_total", "counter",
+         "Time article pages waited for their host's turn (the per-host delay and Crawl-delay).");
+  Plain(out, "presswatch_page_wait_seconds_total", Number(std::chrono::duration<double>(page_wait_).count()));
   Header(out, "presswatch_feeds", "gauge", "Feeds in the feeds file.");
   Plain(out, "presswatch_feeds", std::to_string(g.feeds));
   Header(out, "presswatch_feeds_failing", "gauge", "Feeds whose last poll failed.");

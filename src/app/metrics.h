@@ -74,6 +74,9 @@ class Metrics {
   std::uint64_t polls_ = 0;
   std::uint64_t fetched_bytes_ = 0;
   std::uint64_t new_items_ = 0;
+  std::map<std::string, std::uint64_t> page_fetches_;  // "fetched", "cached", "disallowed", ...
+  std::uint64_t robots_fetches_ = 0;
+  std::chrono::milliseconds page_wait_{0};
   Histogram fetch_duration_;
   Histogram loop_lag_;
   std::chrono::steady_clock::duration max_loop_lag_{0};

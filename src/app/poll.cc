@@ -49,8 +49,10 @@ PollReport PollOnce(const std::vector<feed::Subscription>& feeds, const std::str
     Writer writer(pool.get_executor(), *db);
     asio::io_context loop;
     fetch::Fetcher fetcher(loop.get_executor(), options.fetch, pool.get_executor());
+    PageFetcher pages(loop.get_executor(), fetcher, pool.get_executor(), options.site_rules, options.log,
+                      options.fulltext);
     FeedPoller poller(loop.get_executor(), fetcher, pool.get_executor(), writer, std::move(rules),
-                      {options.default_interval, options.schedule, options.clock});
+                      {options.default_interval, options.schedule, options.clock, &pages, options.log});
     Scheduler scheduler(loop.get_executor(), poller,
                         {options.concurrency, options.per_host, Scheduler::Mode::kOnce, options.clock});
     int done = 0;

@@ -6,7 +6,8 @@
 // `per_host` per host, parsing and extraction on a worker pool, one writer
 // committing in batches, each feed's health and next poll recorded (so a
 // `serve` started later resumes the schedule). A feed that fails is recorded
-// and the others go on.
+// and the others go on. Teasers get their article page as in `serve`
+// (page_fetcher.h, with `fulltext` and `site_rules`), logged to `log`.
 //
 //   PollReport r = PollOnce(subscriptions, db_path, rules, options, progress);
 //
@@ -21,6 +22,8 @@
 #include <vector>
 
 #include "app/feed_poller.h"
+#include "app/log.h"
+#include "app/page_fetcher.h"
 #include "app/schedule.h"
 #include "common/time.h"
 #include "extract/rule_set.h"
@@ -37,6 +40,9 @@ struct PollOptions {
   std::chrono::seconds default_interval{15 * 60};
   SchedulePolicy schedule;
   const Clock* clock = nullptr;  // nullptr: the system clock (tests pass a FakeClock)
+  FullTextOptions fulltext;
+  std::shared_ptr<const text::SiteRules> site_rules;  // nullptr: the generic extractor alone
+  std::shared_ptr<Log> log;                           // robots.txt and page events; nullptr: none
 };
 
 struct PollReport {

@@ -33,6 +33,10 @@ awaitable<Result<std::vector<std::string>>> KnownKeysOn(store::Store& store, std
   co_return store.KnownItemKeys(feed_id, keys);
 }
 
+awaitable<Result<std::vector<std::string>>> KnownUrlsOn(store::Store& store, std::vector<std::string> urls) {
+  co_return store.KnownUrls(urls);
+}
+
 awaitable<Result<std::vector<store::FeedHealth>>> EnsureFeedsOn(store::Store& store,
                                                                 std::vector<feed::Subscription> feeds) {
   co_return store.EnsureFeeds(feeds);
@@ -69,6 +73,10 @@ void Writer::Commit(std::shared_ptr<Batch> batch) {
 awaitable<Result<std::vector<std::string>>> Writer::KnownItemKeys(std::int64_t feed_id,
                                                                   std::vector<std::string> keys) {
   co_return co_await asio::co_spawn(strand_, KnownKeysOn(store_, feed_id, std::move(keys)), use_awaitable);
+}
+
+awaitable<Result<std::vector<std::string>>> Writer::KnownUrls(std::vector<std::string> urls) {
+  co_return co_await asio::co_spawn(strand_, KnownUrlsOn(store_, std::move(urls)), use_awaitable);
 }
 
 awaitable<Result<std::vector<store::FeedHealth>>> Writer::EnsureFeeds(std::vector<feed::Subscription> feeds) {

@@ -46,6 +46,9 @@ class Writer {
   boost::asio::awaitable<Result<std::vector<std::string>>> KnownItemKeys(std::int64_t feed_id,
                                                                          std::vector<std::string> keys);
 
+  // Of `urls` (canonical), those an article of any feed has (Store::KnownUrls).
+  boost::asio::awaitable<Result<std::vector<std::string>>> KnownUrls(std::vector<std::string> urls);
+
   // Store::EnsureFeeds on the writer.
   boost::asio::awaitable<Result<std::vector<store::FeedHealth>>> EnsureFeeds(
       std::vector<feed::Subscription> feeds);

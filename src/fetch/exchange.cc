@@ -18,6 +18,7 @@
 
 #include "fetch/address_guard.h"
 #include "fetch/proxy.h"
+#include "fetch/wire.h"
 
 namespace pw::fetch {
 
@@ -36,41 +37,6 @@ std::string LowerAscii(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
   return out;
-}
-
-// "host:port", with brackets around an IPv6 address.
-std::string Authority(const std::string& host, const std::string& port) {
-  return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + port;
-}
-
-// The Host header: the authority, without the scheme's default port.
-std::string HostHeader(const UrlParts& parts) {
-  const bool default_port =
-      (parts.scheme == "http" && parts.port == "80") || (parts.scheme == "https" && parts.port == "443");
-  if (!default_port) return Authority(parts.host, parts.port);
-  return parts.host.find(':') != std::string::npos ? "[" + parts.host + "]" : parts.host;
-}
-
-// Sets the stream's expiry to the earlier of the phase limit and the deadline.
-template <class Stream>
-void ExpireBy(Stream& stream, std::chrono::milliseconds phase, SteadyTime deadline) {
-  beast::get_lowest_layer(stream).expires_at(std::min(Steady::now() + phase, deadline));
-}
-
-Error MapError(const boost::system::error_code& ec, std::string_view phase, const std::string& url,
-               SteadyTime deadline) {
-  if (ec == asio::error::operation_aborted)
-    return Error::Network("cancelled during " + std::string(phase) + ": " + url);
-  if (ec == beast::error::timeout) {
-    const bool whole = Steady::now() >= deadline;
-    return Error::Timeout(std::string(whole ? "request deadline" : "timeout") + " during " +
-                          std::string(phase) + ": " + url);
-  }
-  if (ec == http::error::body_limit) return Error::TooLarge("body over the size cap: " + url);
-  if (ec == http::error::header_limit) return Error::TooLarge("headers over the size cap: " + url);
-  if (ec.category() == asio::error::get_ssl_category() || ec.category() == ssl::error::get_stream_category())
-    return Error::Network("TLS error during " + std::string(phase) + ": " + ec.message() + ": " + url);
-  return Error::Network(std::string(phase) + " failed: " + ec.message() + ": " + url);
 }
 
 // asio's resolver cannot be cancelled per operation, so the lookup runs on

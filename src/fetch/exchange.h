@@ -20,10 +20,9 @@
 #include "common/error.h"
 #include "common/url.h"
 #include "fetch/fetch.h"
+#include "fetch/wire.h"
 
 namespace pw::fetch {
-
-using SteadyTime = std::chrono::steady_clock::time_point;
 
 struct Exchange {
   int status = 0;

@@ -39,6 +39,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -73,6 +74,9 @@ struct FetchRequest {
   // Set when the URL was found in content a public address served (an
   // article link in a feed): then its first hop is guarded too.
   bool from_public_page = false;
+  // When set and earlier than the options' total_timeout allows, the whole
+  // request ends by then (a caller's budget); a cut request is kTimeout.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 struct FetchResponse {
@@ -85,6 +89,9 @@ struct FetchResponse {
   std::string body;  // inflated
   std::size_t wire_bytes = 0;
   std::chrono::milliseconds elapsed{0};
+  // The request came from a public page, or one of its hops was answered by
+  // a public address: links in this body are FetchRequest::from_public_page.
+  bool reached_public = false;
 
   // The first header of that (lower-case) name, or "".
   std::string_view Header(std::string_view lower_name) const;

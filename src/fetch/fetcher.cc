@@ -90,6 +90,7 @@ asio::awaitable<Result<FetchResponse>> Fetcher::Fetch(FetchRequest request) {
   hop.tls = &impl_->tls;
   hop.options = &options_;
   hop.deadline = start + options_.total_timeout;
+  if (request.deadline && *request.deadline < hop.deadline) hop.deadline = *request.deadline;
   hop.came_from_public = request.from_public_page;
 
   FetchResponse response;
@@ -140,6 +141,7 @@ asio::awaitable<Result<FetchResponse>> Fetcher::Fetch(FetchRequest request) {
 
     response.status = exchange->status;
     response.final_url = url;
+    response.reached_public = hop.came_from_public;
     if (!response.redirects.empty() && all_permanent) response.permanent_url = url;
     response.headers = std::move(exchange->headers);
     response.wire_bytes = exchange->body.size();

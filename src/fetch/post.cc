@@ -13,6 +13,7 @@
 #include <boost/beast/ssl.hpp>
 
 #include "common/url.h"
+#include "fetch/wire.h"
 
 namespace pw::fetch {
 
@@ -27,31 +28,11 @@ namespace {
 
 inline constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
-// The earlier of the phase limit and the deadline.
-template <class Stream>
-void ExpireBy(Stream& stream, std::chrono::milliseconds phase, Clock::time_point deadline) {
-  beast::get_lowest_layer(stream).expires_at(std::min(Clock::now() + phase, deadline));
-}
-
-Error MapError(const boost::system::error_code& ec, std::string_view phase, const std::string& url,
-               Clock::time_point deadline) {
-  if (ec == beast::error::timeout)
-    return Error::Timeout(std::string(Clock::now() >= deadline ? "request deadline" : "timeout") + " during " +
-                          std::string(phase) + ": " + url);
-  if (ec == http::error::body_limit) return Error::TooLarge("response over the size cap: " + url);
-  if (ec.category() == asio::error::get_ssl_category() || ec.category() == ssl::error::get_stream_category())
-    return Error::Network("TLS error during " + std::string(phase) + ": " + ec.message() + ": " + url);
-  return Error::Network(std::string(phase) + " failed: " + ec.message() + ": " + url);
-}
-
 template <class Stream>
 asio::awaitable<Result<PostResponse>> Converse(Stream& stream, const UrlParts& parts, const PostRequest& request,
                                                const FetchOptions& options, Clock::time_point deadline) {
   http::request<http::string_body> req{http::verb::post, parts.target, 11};
-  const bool default_port =
-      (parts.scheme == "http" && parts.port == "80") || (parts.scheme == "https" && parts.port == "443");
-  req.set(http::field::host, (parts.host.find(':') != std::string::npos ? "[" + parts.host + "]" : parts.host) +
-                                 (default_port ? "" : ":" + parts.port));
+  req.set(http::field::host, HostHeader(parts));
   req.set(http::field::user_agent, options.user_agent);
   req.set(http::field::content_type, request.content_type);
   req.set(http::field::accept, "*/*");

@@ -179,4 +179,16 @@ Result<std::vector<std::string>> Store::KnownItemKeys(std::int64_t feed_id,
   });
 }
 
+Result<std::vector<std::string>> Store::KnownUrls(const std::vector<std::string>& urls) {
+  return Guarded(*db_, [&]() -> Result<std::vector<std::string>> {
+    std::vector<std::string> known;
+    for (const auto& url : urls) {
+      Statement& s = db_->Prepare("SELECT 1 FROM articles WHERE canonical_url = ?1");
+      s.Bind(1, url);
+      if (s.Step()) known.push_back(url);
+    }
+    return known;
+  });
+}
+
 }  // namespace pw::store

@@ -70,6 +70,8 @@ class Store {
   Result<void> RecordFetch(std::int64_t feed_id, const FetchOutcome& outcome);
   // Of `keys`, those already stored for this feed (their items need no work).
   Result<std::vector<std::string>> KnownItemKeys(std::int64_t feed_id, const std::vector<std::string>& keys);
+  // Of `urls` (canonical, common/url.h), those an article of any feed has.
+  Result<std::vector<std::string>> KnownUrls(const std::vector<std::string>& urls);
   Result<SaveStats> SaveArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles);
   // EnsureFeed for every subscription, in one transaction; their health
   // (stored validators, failures, next poll, moved_to) in the same order.

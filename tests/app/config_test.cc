@@ -28,6 +28,26 @@ TEST(LoadConfig, NoFileGivesTheDocumentedDefaults) {
   EXPECT_EQ(c.workers, Config::DefaultWorkers());
   EXPECT_GE(c.workers, 1);
   EXPECT_EQ(c.log_level, "info");
+  EXPECT_EQ(c.fulltext.min_feed_chars, 0u);  // only pw:fulltext feeds
+  EXPECT_EQ(c.fulltext.host_delay, std::chrono::seconds(1));
+  EXPECT_EQ(c.fulltext.robots_ttl, std::chrono::hours(24));
+  EXPECT_EQ(c.fulltext.poll_budget, std::chrono::seconds(120));
+}
+
+TEST(LoadConfig, ReadsTheFullTextKeys) {
+  TempDir dir;
+  WriteFile(dir.path() / "c.toml",
+            "[fulltext]\nmin_feed_chars = 400\nhost_delay = 2.5\nrobots_ttl = 3600\npoll_budget = 300\n");
+  const Config c = LoadConfig(dir.File("c.toml"));
+  EXPECT_EQ(c.fulltext.min_feed_chars, 400u);
+  EXPECT_EQ(c.fulltext.host_delay, std::chrono::milliseconds(2500));
+  EXPECT_EQ(c.fulltext.robots_ttl, std::chrono::hours(1));
+  EXPECT_EQ(c.fulltext.poll_budget, std::chrono::minutes(5));
+  WriteFile(dir.path() / "c.toml", "[fulltext]\nhost_delay = 1\npoll_budget = 20\n");
+  const Config whole = LoadConfig(dir.File("c.toml"));
+  EXPECT_EQ(whole.fulltext.host_delay, std::chrono::seconds(1));
+  // A Crawl-delay may not keep every page of a host out of a poll's budget.
+  EXPECT_EQ(whole.fulltext.max_crawl_delay, std::chrono::seconds(10));
 }
 
 TEST(LoadConfig, ReadsTheDaemonsKeys) {
@@ -99,7 +119,8 @@ TEST(LoadConfig, NamesFileAndLineOfEveryKindOfMistake) {
       {"[poll]\ninterval = \"fast\"\n", ":2:12: 'poll.interval' must be a whole number"},
       {"[poll]\nper_host = 0\n", ":2:12: 'poll.per_host' must be between 1 and 64"},
       {"db = \n", ":1:"},
-      {"[log]\nlevel = \"loud\"\n", ":2:9: 'log.level' must be one of \"debug\", \"info\", \"warn\", \"error\""},
+      {"[log]\nlevel = \"loud\"\n",
+       ":2:9: 'log.level' must be one of \"debug\", \"info\", \"warn\", \"error\""},
       {"[log]\nformat = \"xml\"\n", ":2:10: 'log.format' must be one of \"text\", \"json\""},
       {"[poll]\nworkers = 0\n", ":2:11: 'poll.workers' must be between 1 and 256"},
       {"[fetch]\nallow_private_redirects = \"yes\"\n", ":2:27: 'fetch.allow_private_redirects' must be true or false"},
@@ -109,6 +130,12 @@ TEST(LoadConfig, NamesFileAndLineOfEveryKindOfMistake) {
       {"[alerts]\nwebhook = \"ftp://x\"\n", ":2:11: 'alerts.webhook' must be an http:// or https:// URL"},
       {"[alerts]\nbackoff = 0\n", ":2:11: 'alerts.backoff' must be between 1 and 86400"},
       {"[alerts]\nbackoff = 60\nmax_backoff = 30\n", ":3:15: 'alerts.max_backoff' must be at least 'alerts.backoff'"},
+      {"[fetch]\nallow_private_redirects = \"yes\"\n",
+       ":2:27: 'fetch.allow_private_redirects' must be true or false"},
+      {"[fulltext]\nhost_delay = \"1s\"\n", ":2:14: 'fulltext.host_delay' must be a number of seconds"},
+      {"[fulltext]\nhost_delay = 90\n", ":2:14: 'fulltext.host_delay' must be between 0 and 60 seconds"},
+      {"[fulltext]\nmin_feed_chars = -1\n", ":2:18: 'fulltext.min_feed_chars' must be between 0 and 1000000"},
+      {"[fulltext]\nbudget = 10\n", ":2:1: unknown key 'fulltext.budget'"},
   };
   for (const auto& c : cases) {
     WriteFile(dir.path() / "c.toml", c.toml);

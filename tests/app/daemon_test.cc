@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -176,6 +177,27 @@ TEST_F(DaemonTest, AnswersTheApiWhilePollingAndStopsCleanlyWithAFetchInFlight) {
   EXPECT_EQ(rows[0].at("investors").at(0), "Sovico Group");
   EXPECT_EQ(rows[0].at("round"), "strategic");
 
+  // The API mirrors the commands: every report of the deal, a currency, a limit.
+  HttpResult reports = Get(Api("/api/funding?investee=genai%20fund&each-report"));
+  ASSERT_EQ(reports.status, 200) << reports.body;
+  const json::value report_rows = json::parse(reports.body);
+  ASSERT_EQ(report_rows.as_array().size(), 2u);  // the Vietnamese item and the English one
+  std::set<std::string> languages;
+  for (const auto& row : report_rows.as_array())
+    languages.insert(std::string(row.at("language").as_string()));
+  EXPECT_EQ(languages, (std::set<std::string>{"en", "vi"}));
+  EXPECT_EQ(json::parse(Get(Api("/api/funding?investee=genai%20fund&each-report=true&limit=1")).body)
+                .as_array()
+                .size(),
+            1u);
+  EXPECT_TRUE(json::parse(Get(Api("/api/funding?investee=genai%20fund&currency=eur")).body).as_array().empty());
+  HttpResult entities = Get(Api("/api/entities?type=ORG&top=3"));
+  ASSERT_EQ(entities.status, 200) << entities.body;
+  const json::array orgs = json::parse(entities.body).as_array();
+  ASSERT_FALSE(orgs.empty());
+  EXPECT_LE(orgs.size(), 3u);
+  for (const auto& e : orgs) EXPECT_EQ(e.at("type"), "ORG");
+
   HttpResult search = Get(Api("/api/search?q=dau%20tu%20chien%20luoc&limit=5"));
   ASSERT_EQ(search.status, 200) << search.body;
   ASSERT_FALSE(json::parse(search.body).as_array().empty());
@@ -232,7 +254,12 @@ TEST_F(DaemonTest, BadApiParametersGetA400WithAJsonError) {
       {"/api/funding?since=yesterday", 400, "since: 'yesterday' is not a date"},
       {"/api/funding?min-amount=lots", 400, "min-amount: 'lots' is not an amount"},
       {"/api/funding?investr=sovico", 400, "unknown parameter 'investr'"},
+      {"/api/funding?each-report=maybe", 400, "each-report: 'maybe' must be true or false"},
+      {"/api/funding?limit=0", 400, "limit: '0' must be a whole number from 1 to 1000000"},
       {"/api/coverage", 400, "entity: required"},
+      {"/api/coverage?entity=x&until=soon", 400, "until: 'soon' is not a date"},
+      {"/api/entities?type=THING", 400, "type: 'THING' is not one of ORG, PER, LOC"},
+      {"/api/entities?top=0", 400, "top: '0' must be a whole number from 1 to 100000"},
       {"/api/feeds?x=1", 400, "unknown parameter 'x'"},
       {"/api/nothing", 404, "no such endpoint: /api/nothing"},
   };

@@ -77,6 +77,7 @@ struct TestServer::Impl {
   std::map<std::string, Handler> routes;
   std::map<std::string, int> hits;
   std::map<std::string, Request> last;
+  std::vector<Arrival> arrivals;
 
   Response Answer(const Request& request) {
     std::string path = request.target.substr(0, request.target.find('?'));
@@ -85,6 +86,7 @@ struct TestServer::Impl {
       std::lock_guard<std::mutex> lock(mu);
       ++hits[path];
       last[path] = request;
+      arrivals.push_back({path, std::chrono::steady_clock::now()});
       auto it = routes.find(path);
       if (it != routes.end()) handler = it->second;
     }
@@ -232,6 +234,11 @@ TestServer::Request TestServer::LastRequest(const std::string& path) const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   auto it = impl_->last.find(path);
   return it == impl_->last.end() ? Request{} : it->second;
+}
+
+std::vector<TestServer::Arrival> TestServer::Arrivals() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->arrivals;
 }
 
 namespace {

@@ -76,6 +76,14 @@ class TestServer {
   // The last request seen on a path.
   Request LastRequest(const std::string& path) const;
 
+  // Every request so far, in the order they arrived, with when the server
+  // had read it (politeness tests compare these, never the wall clock).
+  struct Arrival {
+    std::string path;
+    std::chrono::steady_clock::time_point at;
+  };
+  std::vector<Arrival> Arrivals() const;
+
   // http://127.0.0.1:PORT/path, or https:// with kTls.
   std::string Url(const std::string& path) const;
   unsigned short port() const { return port_; }

@@ -1,0 +1,44 @@
+// fetch/wire.h: what every conversation on Beast needs, whether it GETs
+// (exchange.cc) or POSTs (post.cc): the Host header, phase limits within a
+// deadline, and Asio/Beast error codes turned into pw::Error.
+// Internal to pw_fetch. Pure, except ExpireBy, which sets a stream's expiry.
+//
+//   ExpireBy(stream, options.first_byte_timeout, deadline);
+//   auto [ec, n] = co_await http::async_write(stream, req, kNoThrow);
+//   if (ec) co_return MapError(ec, "sending the request", url, deadline);
+//   // beast::error::timeout after the deadline:
+//   //   Error::Timeout("request deadline during sending the request: URL")
+#pragma once
+
+#include <algorithm>
+#include <boost/beast/core/stream_traits.hpp>
+#include <boost/system/error_code.hpp>
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "common/error.h"
+#include "common/url.h"
+
+namespace pw::fetch {
+
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+// "host:port", with brackets around an IPv6 address: Authority("::1", "80") == "[::1]:80".
+std::string Authority(const std::string& host, const std::string& port);
+
+// The Host header: the authority, without the scheme's default port.
+std::string HostHeader(const UrlParts& parts);
+
+// Sets the stream's expiry to the earlier of the phase limit and the deadline.
+template <class Stream>
+void ExpireBy(Stream& stream, std::chrono::milliseconds phase, SteadyTime deadline) {
+  boost::beast::get_lowest_layer(stream).expires_at(std::min(std::chrono::steady_clock::now() + phase, deadline));
+}
+
+// The error of `phase` ("connect", "TLS handshake", ...) for `url`: kTimeout
+// (naming the deadline once it has passed), kTooLarge, kNetwork.
+Error MapError(const boost::system::error_code& ec, std::string_view phase, const std::string& url,
+               SteadyTime deadline);
+
+}  // namespace pw::fetch
