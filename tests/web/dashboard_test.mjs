@@ -251,7 +251,7 @@ async function main() {
     assert.equal(await page.locator('#tabs a[data-tab="coverage"]').textContent(), "Coverage");
   });
 
-  await test("a search without accents finds the accented article, matches highlighted", async () => {
+  await test("a search without accents finds the accented article, matches highlighted; by outlet", async () => {
     await page.goto(base + "/#search");
     await page.fill("#search-form input[name=q]", "dau tu chien luoc");
     await page.click("#search-form button[type=submit]");
@@ -260,6 +260,20 @@ async function main() {
     assert.ok(marks.includes("đầu tư") || marks.some((m) => m.includes("đầu")), `marks: ${marks}`);
     const text = (await page.locator("#search-results").textContent()).toLowerCase();
     assert.ok(text.includes("chiến lược"), "the accented words are in a snippet");
+    // "GenAI" is in both languages' articles; filtered to the English outlet, only its own.
+    const outletsOf = () => page.$$eval("#search-results p.meta", (ps) => ps.map((p) => p.textContent.split(" · ")[0]));
+    await page.fill("#search-form input[name=q]", "GenAI");
+    await page.click("#search-form button[type=submit]");
+    await page.waitForFunction(() => /q=GenAI/.test(location.hash) && document.querySelector("#search-results li"));
+    const everywhere = await outletsOf();
+    assert.ok(new Set(everywhere).size >= 2, `GenAI in several outlets: ${everywhere}`);
+    await page.selectOption("#search-form select[name=source]", "Innovation Wire (demo)");
+    await page.click("#search-form button[type=submit]");
+    await page.waitForFunction(() => /source=/.test(location.hash));
+    await page.waitForFunction((n) => document.querySelectorAll("#search-results li").length < n, everywhere.length);
+    const filtered = await outletsOf();
+    assert.ok(filtered.length > 0);
+    for (const s of filtered) assert.equal(s, "Innovation Wire (demo)");
     assert.deepEqual(outside, []);
   });
 

@@ -474,8 +474,17 @@ function downloadFundingCsv() {
 
 // ---- Search --------------------------------------------------------------
 
+// The outlets to search in: the feeds' titles, read once.
+async function fillOutlets(select) {
+  if (select.options.length > 1) return;
+  const feeds = await api("/api/feeds", {}, t("tab.feeds"));
+  const titles = [...new Set((feeds || []).map((f) => f.title).filter(Boolean))].sort(collator().compare);
+  for (const title of titles) select.append(el("option", {value: title}, title));
+}
+
 async function loadSearch() {
   const form = document.getElementById("search-form");
+  await fillOutlets(form.elements.source);
   fillForm(form, state.params);
   const q = state.params.get("q") || "";
   if (!q) {
