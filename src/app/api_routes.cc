@@ -201,8 +201,8 @@ awaitable<ApiResponse> Search(const ApiContext& context, ApiRequest request) {
 }
 
 awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
-  Params p(request, {"investor", "investee", "round", "since", "until", "min-amount", "max-amount", "currency",
-                     "each-report", "limit"});
+  Params p(request, {"investor", "investee", "round", "since", "until", "min-amount", "max-amount",
+                     "currency", "each-report", "limit"});
   store::FundingQuery q;
   q.investor = p.Text("investor");
   q.investee = p.Text("investee");

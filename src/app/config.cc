@@ -163,6 +163,7 @@ Config LoadConfig(const std::string& path) {
   c.fetch.user_agent = UserAgent(c.contact);
   c.fetch.proxy = fetch::ProxySettings::FromEnvironment();
   if (path.empty()) return c;
+  c.file = path;
   toml::table root;
   try {
     root = toml::parse_file(path);

@@ -20,6 +20,7 @@
 namespace pw::app {
 
 struct Config {
+  std::string file;  // the TOML file it was read from ("" none): serve re-reads [watchlist] on SIGHUP
   std::string db = "presswatch.db";
   std::string feeds = "feeds/default.opml";
   std::string rules = "rules";

@@ -9,7 +9,9 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <csignal>
+#include <optional>
 
+#include "app/alerts.h"
 #include "app/api_routes.h"
 #include "app/api_server.h"
 #include "app/feed_poller.h"
@@ -42,10 +44,13 @@ struct Reloaded {
   Result<std::shared_ptr<const extract::RuleSet>> rules = Error::Internal("not loaded");
   Result<std::shared_ptr<const text::SiteRules>> site_rules = Error::Internal("not loaded");
   Result<std::vector<feed::Subscription>> feeds = Error::Internal("not loaded");
+  // The config file's [watchlist]; nullopt when the daemon has no config file.
+  std::optional<Result<std::vector<std::string>>> watchlist;
 };
 
 // File reads and RE2 compilation: on the pool, never on the loop.
-awaitable<Reloaded> LoadRulesAndFeeds(std::string rules_dir, std::string feeds_path) {
+awaitable<Reloaded> LoadRulesAndFeeds(std::string rules_dir, std::string feeds_path,
+                                      std::string config_file) {
   Reloaded r;
   r.rules = extract::RuleSet::Load(rules_dir);
   r.site_rules = LoadSiteRules(rules_dir);
@@ -54,7 +59,24 @@ awaitable<Reloaded> LoadRulesAndFeeds(std::string rules_dir, std::string feeds_p
   } catch (const StartupError& e) {
     r.feeds = Error::Malformed(e.what());
   }
+  if (!config_file.empty()) {
+    try {
+      r.watchlist = LoadConfig(config_file).watchlist;
+    } catch (const StartupError& e) {
+      r.watchlist = Error::Malformed(e.what());
+    }
+  }
   co_return r;
+}
+
+// On the alerts thread: give the store the watchlist.
+awaitable<Result<void>> SetWatchlistOn(store::Store* db, std::vector<std::string> names) {
+  co_return db->SetWatchlist(names);
+}
+
+// On the alerts thread: queue alerts for new articles (raise) and deliver.
+awaitable<AlertReport> AlertsOn(store::Store* db, AlertOptions options, const Clock* clock, bool raise) {
+  co_return raise ? RaiseAndDeliverAlerts(*db, options, *clock) : DeliverAlerts(*db, options, *clock);
 }
 
 }  // namespace
@@ -71,9 +93,11 @@ struct Daemon::Impl {
   awaitable<void> WatchSignals();
   awaitable<void> MonitorLoopLag();
   awaitable<void> Reload();
+  awaitable<void> RunAlerts();
+  void AlertsDue(std::chrono::milliseconds delay);
 
   // Every coroutine that refers to a service below has ended: they may go.
-  bool Drained() const { return scheduler_done && api->idle() && !reloading; }
+  bool Drained() const { return scheduler_done && api->idle() && !reloading && !alerts_running; }
 
   Config config;
   std::shared_ptr<Log> log;
@@ -86,8 +110,10 @@ struct Daemon::Impl {
   std::unique_ptr<asio::io_context> loop;
   std::unique_ptr<asio::thread_pool> workers;
   std::unique_ptr<asio::thread_pool> queries;
+  std::unique_ptr<asio::thread_pool> alerts_thread;  // file appends and webhook POSTs, which block
 
   std::unique_ptr<store::Store> db;
+  std::unique_ptr<store::Store> alerts_db;  // the alerts thread's own connection
   std::unique_ptr<Writer> writer;
   std::unique_ptr<fetch::Fetcher> fetcher;
   std::unique_ptr<PageFetcher> pages;
@@ -98,7 +124,13 @@ struct Daemon::Impl {
   std::unique_ptr<asio::signal_set> signals;
   std::unique_ptr<asio::steady_timer> stop_timer;
   std::unique_ptr<asio::steady_timer> lag_timer;
+  std::unique_ptr<asio::steady_timer> alerts_timer;
   Metrics metrics;
+  AlertOptions alert_options;
+  Steady::time_point alerts_at = Steady::time_point::max();  // the next round of alerts; loop only
+  // Articles stored since the last round that raised alerts.
+  bool new_articles = false;
+  bool alerts_running = false;
 
   bool stopping = false;
   bool scheduler_done = false;
@@ -118,10 +150,16 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
   db = store::Store::Open(config.db, {});
   auto health = db->EnsureFeeds(subscriptions);
   if (!health) throw StartupError(health.error().message);
+  // Named before any article arrives, so that the first ones raise alerts.
+  if (auto watched = db->SetWatchlist(config.watchlist); !watched)
+    throw StartupError(watched.error().message);
+  alerts_db = store::Store::Open(config.db, {});
+  alert_options = AlertOptionsFrom(config);
 
   loop = std::make_unique<asio::io_context>(1);
   workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(std::max(1, config.workers)));
   queries = std::make_unique<asio::thread_pool>(1);
+  alerts_thread = std::make_unique<asio::thread_pool>(1);
   writer = std::make_unique<Writer>(workers->get_executor(), *db);
   fetcher = std::make_unique<fetch::Fetcher>(loop->get_executor(), config.fetch, workers->get_executor());
   pages = std::make_unique<PageFetcher>(loop->get_executor(), *fetcher, workers->get_executor(),
@@ -139,7 +177,7 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
   api = std::make_unique<ApiServer>(loop->get_executor(), ApiServer::Options{});
   AddApiRoutes(
       *api, ApiContext{queries->get_executor(), stores.get(), [this] { return metrics.Render(Gauges()); }});
-  AddWebRoutes(*api, WebContext{queries->get_executor(), stores.get(), config.watchlist});
+  AddWebRoutes(*api, WebContext{queries->get_executor(), stores.get(), [this] { return config.watchlist; }});
   api->OnRequest([this](const ApiRequest& request, int status) {
     metrics.RecordApiRequest(status);
     log->Debug("api request", {{"path", request.path}, {"status", status}});
@@ -147,6 +185,7 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
   api->Listen(config.listen);
   stop_timer = std::make_unique<asio::steady_timer>(*loop);
   lag_timer = std::make_unique<asio::steady_timer>(*loop);
+  alerts_timer = std::make_unique<asio::steady_timer>(*loop);
   if (options.handle_signals) signals = std::make_unique<asio::signal_set>(*loop, SIGINT, SIGTERM, SIGHUP);
 }
 
@@ -158,8 +197,10 @@ Daemon::Impl::~Impl() {
   signals.reset();
   stop_timer.reset();
   lag_timer.reset();
+  alerts_timer.reset();
   if (workers) workers->join();
   if (queries) queries->join();
+  if (alerts_thread) alerts_thread->join();
   writer.reset();
   loop.reset();
 }
@@ -186,6 +227,8 @@ void Daemon::Impl::OnPolled(const FeedTask& task, const PollOutcome& outcome) {
                               {"failures", outcome.state.consecutive_failures},
                               {"next_poll", next}});
   } else if (outcome.result.new_items > 0) {
+    new_articles = true;
+    AlertsDue(options.alerts_delay);
     log->Info("new articles",
               {{"feed", task.sub.url}, {"new", outcome.result.new_items}, {"next_poll", next}});
   } else {
@@ -200,6 +243,7 @@ void Daemon::Impl::BeginStop(const std::string& reason) {
   if (stopping) return;
   stopping = true;
   log->Info("stopping", {{"reason", reason}, {"polls_in_flight", scheduler->in_flight()}});
+  alerts_timer->cancel();
   api->Stop();
   scheduler->Stop();
   asio::co_spawn(*loop, StopWithinGrace(), [](std::exception_ptr e) {
@@ -226,6 +270,7 @@ awaitable<void> Daemon::Impl::StopWithinGrace() {
     signals->cancel(ignored);
   }
   lag_timer->cancel();
+  alerts_timer->cancel();
   loop->stop();
 }
 
@@ -276,8 +321,10 @@ awaitable<void> Daemon::Impl::Reload() {
               {{"feeds_file", config.feeds}, {"rules", config.rules}});
     std::string rules_dir = config.rules;
     std::string feeds_path = config.feeds;
+    std::string config_file = config.file;
     Reloaded loaded = co_await asio::co_spawn(
-        *workers, LoadRulesAndFeeds(std::move(rules_dir), std::move(feeds_path)), use_awaitable);
+        *workers, LoadRulesAndFeeds(std::move(rules_dir), std::move(feeds_path), std::move(config_file)),
+        use_awaitable);
     // The extraction rules and the site rules go together: a broken file in
     // either keeps both as they were.
     if (loaded.rules && loaded.site_rules) {
@@ -309,9 +356,56 @@ awaitable<void> Daemon::Impl::Reload() {
       log->Error("feeds file not reloaded, keeping the old one",
                  {{"error", OneLine(loaded.feeds.error().message)}});
     }
+    if (loaded.watchlist && !*loaded.watchlist) {
+      log->Error("watchlist not reloaded, keeping the old one",
+                 {{"error", OneLine(loaded.watchlist->error().message)}});
+    } else {
+      // Given again even when unchanged: the store keeps what it already watches.
+      std::vector<std::string> names = loaded.watchlist ? **loaded.watchlist : config.watchlist;
+      const auto count = static_cast<std::int64_t>(names.size());
+      auto watched = co_await asio::co_spawn(
+          *alerts_thread, SetWatchlistOn(alerts_db.get(), std::move(names)), use_awaitable);
+      if (watched) {
+        if (loaded.watchlist) config.watchlist = **loaded.watchlist;
+        log->Info("watchlist set", {{"entities", count}});
+      } else {
+        log->Error("watchlist not reloaded, keeping the old one", {{"error", watched.error().message}});
+      }
+    }
     if (options.on_reloaded) options.on_reloaded(rules_ok, feeds_ok);
   } while (reload_again && !stopping);
   reloading = false;
+}
+
+void Daemon::Impl::AlertsDue(std::chrono::milliseconds delay) {
+  const auto at = Steady::now() + delay;
+  if (at >= alerts_at) return;
+  alerts_at = at;
+  alerts_timer->cancel();  // RunAlerts waits again, for the earlier time
+}
+
+awaitable<void> Daemon::Impl::RunAlerts() {
+  alerts_at = std::min(alerts_at, Steady::now() + options.alerts_interval);
+  while (!stopping) {
+    alerts_timer->expires_at(alerts_at);
+    co_await alerts_timer->async_wait(kNoThrow);
+    if (stopping) break;
+    if (Steady::now() < alerts_at) continue;  // woken to wait for an earlier time
+    const bool raise = new_articles;
+    new_articles = false;
+    alerts_running = true;
+    AlertReport report = co_await asio::co_spawn(
+        *alerts_thread, AlertsOn(alerts_db.get(), alert_options, &clock(), raise), use_awaitable);
+    alerts_running = false;
+    // Articles stored meanwhile, or alerts not queued for a database error
+    // (busy): another round soon.
+    if (!report.store_error.empty() && raise) new_articles = true;
+    alerts_at = Steady::now() + (new_articles ? options.alerts_delay : options.alerts_interval);
+    if (report.queued || report.written || report.posted || report.rejected || !report.file_error.empty() ||
+        !report.store_error.empty() || !report.webhook_error.empty())
+      log->Info(Summary(report, alert_options));
+    if (options.on_alerts) options.on_alerts(report);
+  }
 }
 
 Daemon::Daemon(Config config, std::shared_ptr<Log> log, Options options)
@@ -350,7 +444,8 @@ int Daemon::Run() {
                           {"db", d.config.db},
                           {"rules", static_cast<std::int64_t>(d.poller->rules()->rule_count())},
                           {"concurrency", d.config.concurrency},
-                          {"per_host", d.config.per_host}});
+                          {"per_host", d.config.per_host},
+                          {"watchlist", static_cast<std::int64_t>(d.config.watchlist.size())}});
   d.api->Start();
   asio::co_spawn(*d.loop, d.scheduler->Run(), [&d](std::exception_ptr e) {
     d.scheduler_done = true;
@@ -363,6 +458,9 @@ int Daemon::Run() {
   asio::co_spawn(*d.loop, d.MonitorLoopLag(), [](std::exception_ptr e) {
     if (e) std::rethrow_exception(e);
   });
+  asio::co_spawn(*d.loop, d.RunAlerts(), [](std::exception_ptr e) {
+    if (e) std::rethrow_exception(e);
+  });
   d.loop->run();
   // The signal watcher and the lag probe see their cancellation and end.
   d.loop->restart();
@@ -370,6 +468,7 @@ int Daemon::Run() {
   if (!d.abandoned) {
     d.workers->join();
     d.queries->join();
+    d.alerts_thread->join();
   }
   if (d.abandoned)
     d.log->Info("stopped", {{"polls", static_cast<std::int64_t>(d.metrics.polls())}});

@@ -20,6 +20,16 @@
 // validators; a broken rule file or feeds file keeps the old one and logs
 // why (FILE:LINE). The log says what happened, one line per event.
 //
+// Alerts (app/alerts.h): the watchlist ([watchlist] entities) is given to
+// the store at start and again on SIGHUP, re-read from the config file.
+// New articles raise their alerts `alerts_delay` after a poll stored them
+// (a burst of polls makes one round); every `alerts_interval` the outbox is
+// delivered anyway, so the webhook's retries happen between new articles.
+// Both run on a thread of their own with their own database connection:
+// never on the loop, and a slow webhook never holds up the writer. A stop
+// waits for a round in flight like a poll (a POST still running after
+// `stop_grace` is abandoned; its alert stays in the outbox for next time).
+//
 // Thread-safety: RequestReload() and RequestStop() may be called from any
 // thread (tests use them instead of signals); nothing else.
 #pragma once
@@ -29,6 +39,7 @@
 #include <memory>
 #include <string>
 
+#include "app/alerts.h"
 #include "app/config.h"
 #include "app/feed_poller.h"
 #include "app/log.h"
@@ -46,6 +57,10 @@ class Daemon {
     // embeds the daemon (tests wait on them instead of sleeping).
     std::function<void(const FeedResult&)> on_polled;
     std::function<void(bool rules_reloaded, bool feeds_reloaded)> on_reloaded;
+    // After each round of alerts, on the loop.
+    std::function<void(const AlertReport&)> on_alerts;
+    std::chrono::milliseconds alerts_delay{1000};      // new articles -> their alerts
+    std::chrono::milliseconds alerts_interval{60000};  // delivery (and webhook retries) at least this often
   };
 
   Daemon(Config config, std::shared_ptr<Log> log, Options options);

@@ -55,7 +55,8 @@ awaitable<ApiResponse> Watchlist(const WebContext& context, ApiRequest request) 
   if (!request.params.empty())
     co_return ApiResponse::Error(
         400, "unknown parameter '" + request.params.front().first + "' (/api/watchlist takes: none)");
-  std::vector<std::string> names = context.watchlist;
+  std::vector<std::string> names = context.watchlist ? context.watchlist() : std::vector<std::string>();
+  const bool configured = !names.empty();
   auto listed = co_await asio::co_spawn(context.queries, RunWatchlist(context.stores, std::move(names)),
                                         asio::use_awaitable);
   if (!listed)
@@ -67,8 +68,7 @@ awaitable<ApiResponse> Watchlist(const WebContext& context, ApiRequest request) 
     o["articles"] = e.articles;
     entities.push_back(std::move(o));
   }
-  co_return ApiResponse::Json(
-      json::object{{"configured", !context.watchlist.empty()}, {"entities", std::move(entities)}});
+  co_return ApiResponse::Json(json::object{{"configured", configured}, {"entities", std::move(entities)}});
 }
 
 }  // namespace

@@ -19,10 +19,11 @@
 // the pool, as the API's endpoints do.
 //
 //   AddWebRoutes(server, {.queries = pool.get_executor(), .stores = &stores,
-//                         .watchlist = config.watchlist});
+//                         .watchlist = [&] { return config.watchlist; }});
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,9 @@ namespace pw::app {
 struct WebContext {
   boost::asio::any_io_executor queries;  // where queries run
   ReadOnlyStores* stores = nullptr;
-  std::vector<std::string> watchlist;  // as configured, the fund first
+  // The watchlist as configured now (the fund first), read on the loop at
+  // each request, so that a reload (SIGHUP) shows at once. Empty: none.
+  std::function<std::vector<std::string>()> watchlist;
 };
 
 void AddWebRoutes(ApiServer& server, WebContext context);

@@ -33,7 +33,8 @@ Error MapError(const boost::system::error_code& ec, std::string_view phase, cons
   }
   if (ec == http::error::body_limit) return Error::TooLarge("body over the size cap: " + url);
   if (ec == http::error::header_limit) return Error::TooLarge("headers over the size cap: " + url);
-  if (ec.category() == asio::error::get_ssl_category() || ec.category() == asio::ssl::error::get_stream_category())
+  if (ec.category() == asio::error::get_ssl_category() ||
+      ec.category() == asio::ssl::error::get_stream_category())
     return Error::Network("TLS error during " + std::string(phase) + ": " + ec.message() + ": " + url);
   return Error::Network(std::string(phase) + " failed: " + ec.message() + ": " + url);
 }

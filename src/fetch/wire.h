@@ -33,7 +33,8 @@ std::string HostHeader(const UrlParts& parts);
 // Sets the stream's expiry to the earlier of the phase limit and the deadline.
 template <class Stream>
 void ExpireBy(Stream& stream, std::chrono::milliseconds phase, SteadyTime deadline) {
-  boost::beast::get_lowest_layer(stream).expires_at(std::min(std::chrono::steady_clock::now() + phase, deadline));
+  boost::beast::get_lowest_layer(stream).expires_at(
+      std::min(std::chrono::steady_clock::now() + phase, deadline));
 }
 
 // The error of `phase` ("connect", "TLS handshake", ...) for `url`: kTimeout

@@ -46,6 +46,12 @@ class Events {
     reloads_.emplace_back(rules, feeds);
     cv_.notify_all();
   }
+  void Alerted(const AlertReport& r) {
+    std::lock_guard<std::mutex> lock(mu_);
+    written_ += r.written;
+    posted_ += r.posted;
+    cv_.notify_all();
+  }
   void Hit(const std::string& what) {
     std::lock_guard<std::mutex> lock(mu_);
     hits_.push_back(what);
@@ -64,6 +70,7 @@ class Events {
   }
   std::vector<std::pair<bool, bool>> reloads_;
   std::vector<std::string> hits_;
+  int written_ = 0, posted_ = 0;  // alerts, over every round
 
  private:
   std::mutex mu_;
@@ -323,6 +330,57 @@ TEST_F(DaemonTest, AReloadAddsFeedsAndKeepsTheOldRulesWhenTheNewOnesAreBroken) {
       << log;
   EXPECT_NE(log.find("rules reloaded rules="), std::string::npos) << log;
   EXPECT_NE(log.find("feeds reloaded feeds=2 before=1"), std::string::npos) << log;
+}
+
+// The watchlist reaches the store at start and on reload; new articles
+// raise their alerts, delivered to the file and the webhook from the alerts
+// thread while the loop serves on.
+TEST_F(DaemonTest, RaisesAndDeliversAlertsForTheWatchlistAndReloadsIt) {
+  server_.Route("/hook", TestServer::Handler([&](const TestServer::Request& r) {
+                  events_.Hit(r.body);
+                  return TestServer::Response{.status = 204};
+                }));
+  const std::string config_file = dir_.File("presswatch.toml");
+  WriteFile(config_file, "[watchlist]\nentities = [\"GenAI Fund\"]\n");
+  config_.file = config_file;
+  config_.watchlist = {"GenAI Fund"};
+  config_.alerts_file = dir_.File("alerts.ndjson");
+  config_.webhook = server_.Url("/hook");
+  options_.alerts_delay = 1ms;
+  options_.on_alerts = [this](const AlertReport& r) { events_.Alerted(r); };
+  WriteFeeds({"/vi.xml", "/en.xml"});
+  Start();
+
+  // Both articles name GenAI Fund: two alerts, in the file and posted.
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.written_ == 2 && events_.posted_ == 2; }));
+  EXPECT_EQ(Get(Api("/healthz")).status, 200);  // the loop serves on
+  std::istringstream lines(ReadFile(config_.alerts_file));
+  std::set<std::string> languages;
+  for (std::string line; std::getline(lines, line);) {
+    const json::value alert = json::parse(line);
+    EXPECT_EQ(alert.at("watch"), "GenAI Fund") << line;
+    languages.insert(std::string(alert.at("language").as_string()));
+  }
+  EXPECT_EQ(languages, (std::set<std::string>{"en", "vi"}));
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.hits_.size() == 2; }));
+  for (const auto& body : events_.hits_) EXPECT_EQ(json::parse(body).at("watch"), "GenAI Fund") << body;
+
+  // SIGHUP re-reads the config file's watchlist; a broken one keeps the old.
+  WriteFile(config_file, "[watchlist]\nentities = [\"GenAI Fund\", \"Sovico Group\"]\n");
+  daemon_->RequestReload();
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.reloads_.size() == 1; }));
+  WriteFile(config_file, "[watchlist]\nentities = \"Sovico Group\"\n");
+  daemon_->RequestReload();
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.reloads_.size() == 2; }));
+  Stop();
+  const std::string log = log_.str();
+  EXPECT_NE(log.find(" watchlist=1"), std::string::npos) << log;  // at start
+  EXPECT_NE(log.find("watchlist set entities=2"), std::string::npos) << log;
+  EXPECT_NE(log.find("watchlist not reloaded, keeping the old one error=\"" + config_file +
+                     ":2:12: 'watchlist.entities' must be a list of strings"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("alerts: "), std::string::npos) << log;  // each round that delivered says so
 }
 
 TEST_F(DaemonTest, RefusesToStartOnBrokenRulesOrABusyPort) {

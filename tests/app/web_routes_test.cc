@@ -38,7 +38,7 @@ class WebServer {
   WebServer(const std::string& db, std::vector<std::string> watchlist) : stores_(db) {
     server_ = std::make_unique<ApiServer>(loop_.get_executor(), ApiServer::Options{});
     AddApiRoutes(*server_, ApiContext{queries_.get_executor(), &stores_, [] { return std::string(); }});
-    AddWebRoutes(*server_, WebContext{queries_.get_executor(), &stores_, std::move(watchlist)});
+    AddWebRoutes(*server_, WebContext{queries_.get_executor(), &stores_, [watchlist] { return watchlist; }});
     server_->Listen("127.0.0.1:0");
     server_->Start();
     thread_ = std::thread([this] { loop_.run(); });
