@@ -18,6 +18,7 @@
 #include "app/feeds_file.h"
 #include "app/metrics.h"
 #include "app/scheduler.h"
+#include "app/web_routes.h"
 #include "app/writer.h"
 #include "store/store.h"
 
@@ -176,6 +177,7 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
   api = std::make_unique<ApiServer>(loop->get_executor(), ApiServer::Options{});
   AddApiRoutes(
       *api, ApiContext{queries->get_executor(), stores.get(), [this] { return metrics.Render(Gauges()); }});
+  AddWebRoutes(*api, WebContext{queries->get_executor(), stores.get(), [this] { return config.watchlist; }});
   api->OnRequest([this](const ApiRequest& request, int status) {
     metrics.RecordApiRequest(status);
     log->Debug("api request", {{"path", request.path}, {"status", status}});
