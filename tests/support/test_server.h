@@ -6,7 +6,8 @@
 //   server.Route("/slow", {.behavior = TestServer::Behavior::kStallAfterHeaders});
 //   fetch(server.Url("/feed.xml")); EXPECT_EQ(server.Hits("/feed.xml"), 1);
 //
-// It can misbehave on purpose (stall, drip, close mid-body) so the fetcher's
+// It can misbehave on purpose (stall, drip, close mid-body, drip the headers,
+// or send any bytes at all as the response) so the fetcher's
 // limits can be tested against real sockets. Unknown paths get 404. A route
 // may also be a function of the request (for conditional GET). The server
 // runs on its own thread and stops in the destructor, abandoning stalled
@@ -15,6 +16,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -36,6 +38,10 @@ class TestServer {
     kDrip,               // send the body one byte per `drip_interval`
     kCloseMidBody,       // promise Content-Length, send half, close
     kNoResponse,         // accept, read the request, never answer
+    kRaw,                // `body` is the whole response, status line and headers included: sent, then close
+    kDripHeaders,        // send the status line and headers one byte per `drip_interval` (slowloris)
+    kStream,             // Content-Length `stream_bytes`, then that many spaces, never held in memory
+    kStreamChunked,      // the same, chunked, with no length announced
   };
 
   struct Request {
@@ -50,6 +56,7 @@ class TestServer {
     std::string content_type = "application/xml; charset=utf-8";
     Behavior behavior = Behavior::kNormal;
     std::chrono::milliseconds drip_interval{200};
+    std::uint64_t stream_bytes = 0;  // kStream, kStreamChunked: how many bytes (1 GiB is fine)
   };
 
   using Handler = std::function<Response(const Request&)>;
@@ -71,6 +78,9 @@ class TestServer {
   void Route(const std::string& path, Response response);
   void Route(const std::string& path, Handler handler);
   int Hits(const std::string& path) const;
+  // Body bytes a kStream or kStreamChunked route got onto the wire before
+  // the client went away.
+  std::uint64_t BytesSent(const std::string& path) const;
   // The last request seen on a path.
   Request LastRequest(const std::string& path) const;
 
