@@ -11,7 +11,8 @@
 //     and mentions (a batch is all or nothing);
 //   - every item committed before is still there;
 // and a full poll afterwards ends with exactly the expected set: every item
-// of every feed, once.
+// of every feed, once. Each feed gains three items at every run (and keeps
+// the old ones), so every run has articles to commit when it is killed.
 //
 // The kill point is an event, not a timer: the project's test server serves
 // the feeds and kills the process on the N-th request, N random, while
@@ -56,17 +57,21 @@ using pw::testing::TestServer;
 using pw::testing::WriteFile;
 
 constexpr int kFeeds = 16;
-constexpr int kItemsPerFeed = 20;
+constexpr int kItemsPerFeed = 20;  // at the first run
+constexpr int kNewPerRun = 3;      // new items in each feed at every later run, so every run ingests
 constexpr auto kBound = std::chrono::seconds(180);  // a failure bound per run, never a speed target
 
 std::string Guid(int feed, int item) { return "crash-" + std::to_string(feed) + "-" + std::to_string(item); }
 
-// Each item names a funding round, so each article stored whole has a
+int ItemsAtRun(int run) { return kItemsPerFeed + kNewPerRun * run; }
+
+// The feed as served at run `run`: it keeps its old items and gains new
+// ones. Each item names a funding round, so each article stored whole has a
 // funding record and mentions.
-std::string Feed(int feed) {
+std::string Feed(int feed, int run) {
   std::string rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Kênh " +
                     std::to_string(feed) + "</title><link>http://example.vn/</link><language>vi</language>";
-  for (int i = 0; i < kItemsPerFeed; ++i) {
+  for (int i = 0; i < ItemsAtRun(run); ++i) {
     const std::string id = std::to_string(feed) + "-" + std::to_string(i);
     rss += "<item><title>Bài " + id + ": Quỹ GenAI nhận vốn</title><link>http://example.vn/bai/" + id +
            "</link><guid isPermaLink=\"false\">" + Guid(feed, i) +
@@ -105,7 +110,8 @@ class Db {
       std::string row;
       for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
         const auto* text = sqlite3_column_text(stmt, c);
-        row += (c ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "NULL");
+        if (c) row += '|';
+        row += text ? reinterpret_cast<const char*>(text) : "NULL";
       }
       rows.push_back(row);
     }
@@ -218,13 +224,12 @@ TEST(CrashConsistency, SigkillDuringIngestLosesNothingAndStoresNothingTwice) {
   TempDir dir;
   TestServer server;
   std::atomic<pid_t> victim{-1};
-  std::atomic<int> hits{0}, kill_at{0};
+  std::atomic<int> hits{0}, kill_at{0}, run{0};
   for (int f = 0; f < kFeeds; ++f) {
-    const std::string body = Feed(f);
-    server.Route("/feed/" + std::to_string(f), TestServer::Handler([&, body](const TestServer::Request&) {
+    server.Route("/feed/" + std::to_string(f), TestServer::Handler([&, f](const TestServer::Request&) {
                    // Never kill(-1, ...): that would signal every process.
                    if (++hits == kill_at && victim.load() > 0) ::kill(victim.load(), SIGKILL);
-                   return TestServer::Response{.body = body};
+                   return TestServer::Response{.body = Feed(f, run.load())};
                  }));
   }
   std::string opml = "<opml version=\"2.0\"><body>\n";
@@ -246,6 +251,7 @@ TEST(CrashConsistency, SigkillDuringIngestLosesNothingAndStoresNothingTwice) {
     std::vector<std::string> args = serve ? std::vector<std::string>{"serve", "--listen", "127.0.0.1:0"}
                                           : std::vector<std::string>{"poll", "--once"};
     args.insert(args.end(), common.begin(), common.end());
+    run = k;
     hits = 0;
     kill_at = std::uniform_int_distribution<int>(1, kFeeds)(rng);
     Child child(args, dir.File("run.log"));
@@ -271,6 +277,7 @@ TEST(CrashConsistency, SigkillDuringIngestLosesNothingAndStoresNothingTwice) {
 
   // A full poll afterwards ends with every item of every feed, once.
   kill_at = 0;
+  run = kills;  // three more items in each feed, too
   std::vector<std::string> args = {"poll", "--once"};
   args.insert(args.end(), common.begin(), common.end());
   Child last(args, dir.File("run.log"));
@@ -280,10 +287,10 @@ TEST(CrashConsistency, SigkillDuringIngestLosesNothingAndStoresNothingTwice) {
   const std::set<std::string> final_keys = CheckConsistent(db, "after the full poll");
   std::set<std::string> expected;
   for (int f = 0; f < kFeeds; ++f)
-    for (int i = 0; i < kItemsPerFeed; ++i) expected.insert("guid:" + Guid(f, i));
+    for (int i = 0; i < ItemsAtRun(run); ++i) expected.insert("guid:" + Guid(f, i));
   EXPECT_EQ(final_keys, expected);
   Db check(db);
-  EXPECT_EQ(check.One("SELECT COUNT(*) FROM articles"), std::to_string(kFeeds * kItemsPerFeed));
+  EXPECT_EQ(check.One("SELECT COUNT(*) FROM articles"), std::to_string(kFeeds * ItemsAtRun(run)));
   EXPECT_EQ(check.One("SELECT COUNT(*) FROM feeds WHERE consecutive_failures = 0 AND last_error IS NULL"),
             std::to_string(kFeeds));
   std::cout << "crash consistency: " << survived << " kills survived, then " << final_keys.size()
