@@ -105,7 +105,7 @@ TEST(LoadConfig, FuzzFindingAnErrorThatQuotesALineBreakIsStillOneLine) {
   } cases[] = {
       {"d= n\n]lltoierval = 20\n", ":1:5: Error while parsing floating-point: expected 'nan', saw 'n\\n'"},
       {"\"a\\nb\" = 1\n", ":1:1: unknown key 'a\\nb'"},
-      {"[\"p\\u0001\"]\nx = 1\n", ":1:1: unknown key 'p\\x01'"},
+      {"[\"p\\u0001\"]\nx = 1\n", ":1:2: unknown key 'p\\x01'"},
   };
   for (const auto& c : cases) {
     WriteFile(dir.path() / "c.toml", c.toml);
