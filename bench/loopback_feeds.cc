@@ -53,9 +53,18 @@ struct Server {
     int feed = -1;
     if (std::sscanf(target.c_str(), "/f/%d.xml", &feed) != 1 || feed < 0 || feed >= options.feeds)
       return "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    if (options.fail_every > 0 && feed % options.fail_every == 0)
+      return "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    if (options.garbage_every > 0 && feed % options.garbage_every == 0) {
+      const std::string page = "<!DOCTYPE html><html><body><p>Not a feed</p></body></html>";
+      return "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + std::to_string(page.size()) +
+             "\r\nConnection: close\r\n\r\n" + page;
+    }
     const bool changes = feed % options.change_every == 0;
-    // A changing feed has a new item at its second request, then stays put.
-    const int version = changes ? std::min(++served[static_cast<std::size_t>(feed)], 2) : 1;
+    // A changing feed has a new item at its second request, then stays put
+    // (or, keep_changing, a new one at every request).
+    const int served_now = changes ? ++served[static_cast<std::size_t>(feed)] : 1;
+    const int version = changes ? (options.keep_changing ? served_now : std::min(served_now, 2)) : 1;
     std::string etag = "\"";
     etag += std::to_string(feed);
     etag += "-v";
@@ -63,10 +72,16 @@ struct Server {
     etag += '"';
     if (req[http::field::if_none_match] == etag)
       return "HTTP/1.1 304 Not Modified\r\nETag: " + etag + "\r\nConnection: close\r\n\r\n";
-    const std::string body =
+    std::string body =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Feed " +
-        std::to_string(feed) + "</title><link>http://news.example/</link>" + Item(feed, 1) +
-        Item(feed, version + 1) + "</channel></rss>";
+        std::to_string(feed) + "</title><link>http://news.example/</link>";
+    std::string items = Item(feed, 1);
+    if (options.keep_changing) {
+      for (int v = std::max(2, version - 3); v <= version + 1; ++v) items += Item(feed, v);
+    } else {
+      items += Item(feed, version + 1);
+    }
+    body += items + "</channel></rss>";
     return "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml; charset=utf-8\r\nETag: " + etag +
            "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
   }

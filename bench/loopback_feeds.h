@@ -28,6 +28,14 @@ class LoopbackFeeds {
     int feeds = 10000;
     int hosts = 64;         // 127.0.0.1 .. 127.0.0.<hosts>
     int change_every = 10;  // every 10th feed changes (once)
+    // The soak (bench/soak.cc): the changing feeds get a new item at every
+    // request instead of once (the last five items stay in the feed).
+    bool keep_changing = false;
+    // Injected failures, for the soak: feed I answers 500 when
+    // I % fail_every == 0, and an HTML page (not a feed) when
+    // I % garbage_every == 0 (0: never).
+    int fail_every = 0;
+    int garbage_every = 0;
   };
 
   explicit LoopbackFeeds(Options options) : options_(options) {}

@@ -86,7 +86,7 @@ void ApiServer::Stop() {
   stopped_ = true;
   boost::system::error_code ignored;
   acceptor_.close(ignored);
-  for (tcp::socket* socket : sessions_) socket->close(ignored);
+  for (const auto& [socket, waiting] : sessions_) socket->close(ignored);
 }
 
 awaitable<void> ApiServer::Accept() {
@@ -94,7 +94,7 @@ awaitable<void> ApiServer::Accept() {
     auto [ec, socket] = co_await acceptor_.async_accept(kNoThrow);
     if (ec == asio::error::operation_aborted || stopped_) break;
     if (ec) continue;  // a connection that died in the backlog: not the server's problem
-    if (static_cast<int>(sessions_.size()) >= options_.max_connections) {
+    if (static_cast<int>(sessions_.size()) >= options_.max_connections && !EvictLongestWaiting()) {
       boost::system::error_code ignored;
       socket.close(ignored);
       continue;
@@ -106,9 +106,27 @@ awaitable<void> ApiServer::Accept() {
   accepting_ = false;
 }
 
+bool ApiServer::EvictLongestWaiting() {
+  tcp::socket* oldest = nullptr;
+  std::chrono::steady_clock::time_point since;
+  for (const auto& [socket, waiting] : sessions_) {
+    if (waiting && (!oldest || *waiting < since)) {
+      oldest = socket;
+      since = *waiting;
+    }
+  }
+  if (!oldest) return false;
+  // Its pending read ends with an error and the session closes itself.
+  boost::system::error_code ignored;
+  oldest->close(ignored);
+  sessions_.erase(oldest);
+  return true;
+}
+
 awaitable<void> ApiServer::Session(tcp::socket socket) {
   beast::tcp_stream stream(std::move(socket));
-  sessions_.insert(&stream.socket());
+  tcp::socket* const key = &stream.socket();
+  sessions_[key] = std::nullopt;
   beast::flat_buffer buffer;
   for (bool first = true; !stopped_; first = false) {
     // A new parser per message (boostorg/beast#2715), with its limits.
@@ -116,7 +134,9 @@ awaitable<void> ApiServer::Session(tcp::socket socket) {
     parser.header_limit(16 * 1024);
     parser.body_limit(0);
     stream.expires_after(first ? options_.request_timeout : options_.idle_timeout);
+    if (auto it = sessions_.find(key); it != sessions_.end()) it->second = std::chrono::steady_clock::now();
     auto [read_ec, n] = co_await http::async_read(stream, buffer, parser, kNoThrow);
+    if (auto it = sessions_.find(key); it != sessions_.end()) it->second = std::nullopt;
     // The client is done (boostorg/beast#2637: the 1.81 example looped here).
     if (read_ec == http::error::end_of_stream || stopped_) break;
     ApiRequest request;
@@ -152,7 +172,7 @@ awaitable<void> ApiServer::Session(tcp::socket socket) {
     auto [write_ec, written] = co_await http::async_write(stream, res, kNoThrow);
     if (write_ec || !keep_alive) break;
   }
-  sessions_.erase(&stream.socket());
+  sessions_.erase(key);
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
 }

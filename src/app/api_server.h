@@ -14,9 +14,12 @@
 // requests 400, all with a JSON body {"error": "..."}. A handler that
 // throws gets a 500, logged by the caller through OnRequest; the server
 // serves on. Bounded: request headers up to 16 KiB, no request bodies, at
-// most `max_connections` at once (more are closed at once), a connection
-// idle for `idle_timeout` is closed; keep-alive is honoured and ends on the
-// client's close.
+// most `max_connections` at once, a connection idle for `idle_timeout` is
+// closed; keep-alive is honoured and ends on the client's close. At the
+// connection limit, a new connection takes the place of the one that has
+// waited longest for a request (slowloris: clients that open connections
+// and send nothing, or a byte now and then, cannot lock others out); only
+// when every connection is being answered is the new one closed.
 //
 // Thread-safety: everything on the loop given to the constructor; handlers
 // run there too and must hand blocking work (SQLite) to a pool.
@@ -31,7 +34,8 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_set>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace pw::app {
@@ -93,13 +97,19 @@ class ApiServer {
   boost::asio::awaitable<void> Accept();
   boost::asio::awaitable<void> Session(boost::asio::ip::tcp::socket socket);
   boost::asio::awaitable<ApiResponse> Route(ApiRequest request);
+  // At the connection limit: closes the connection that has waited longest
+  // for a request; false when every connection is being answered.
+  bool EvictLongestWaiting();
 
   boost::asio::any_io_executor loop_;
   Options options_;
   boost::asio::ip::tcp::acceptor acceptor_;
   std::map<std::string, ApiHandler> routes_;
   std::function<void(const ApiRequest&, int)> on_request_;
-  std::unordered_set<boost::asio::ip::tcp::socket*> sessions_;
+  // Each open connection, and since when it has been waiting for a request
+  // (nullopt while one is being answered).
+  std::unordered_map<boost::asio::ip::tcp::socket*, std::optional<std::chrono::steady_clock::time_point>>
+      sessions_;
   bool stopped_ = false;
   bool accepting_ = false;
 };

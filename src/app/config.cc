@@ -13,6 +13,21 @@ namespace pw::app {
 
 namespace {
 
+// An error is one line: toml++ quotes the character it stopped at, which
+// may be a line break, and a quoted key may hold any character.
+std::string OneLine(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (b < 0x20 || b == 0x7F) out += "\\x" + std::string(1, "0123456789abcdef"[b >> 4]) + "0123456789abcdef"[b & 15];
+    else out += c;
+  }
+  return out;
+}
+
 std::string Where(const std::string& path, const toml::source_region& r) {
   return path + ":" + std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column);
 }
@@ -26,7 +41,7 @@ class Reader {
   void Done() const {
     for (const auto& [key, node] : table_) {
       if (!seen_.count(std::string(key.str())))
-        throw StartupError(Where(path_, key.source()) + ": unknown key '" + Qualified(std::string(key.str())) + "'");
+        throw StartupError(Where(path_, key.source()) + ": unknown key '" + OneLine(Qualified(std::string(key.str()))) + "'");
     }
   }
 
@@ -169,8 +184,8 @@ Config LoadConfig(const std::string& path) {
     root = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
     const auto& where = e.source();
-    if (where.begin.line == 0) throw StartupError(path + ": cannot read the config file: " + std::string(e.description()));
-    throw StartupError(Where(path, where) + ": " + std::string(e.description()));
+    if (where.begin.line == 0) throw StartupError(path + ": cannot read the config file: " + OneLine(e.description()));
+    throw StartupError(Where(path, where) + ": " + OneLine(e.description()));
   }
   Reader top(path, root, "");
   top.String("db", c.db);

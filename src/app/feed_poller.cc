@@ -242,12 +242,22 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
   health.last_modified = std::move(last_modified);
   outcome.next_poll = NextPollAfterSuccess(now, interval, hints, options_.schedule, Jitter());
   health.next_poll = FormatTimestamp(outcome.next_poll);
+  store::FetchOutcome health_if_not_saved;
+  health_if_not_saved.fetched_at = health.fetched_at;
+  health_if_not_saved.status = health.status;
   store::FeedUpdate update{task.id, std::move(records), std::move(health)};
   auto saved = co_await writer_.Save(std::move(update));
   if (!saved) {
-    outcome.result.error = saved.error().message;
-    outcome.error_kind = saved.error().kind;
-    co_return outcome;
+    // Nothing of this poll was stored (the batch rolled back: the database
+    // is locked, full or read-only). The next poll must fetch these items
+    // again, so the validators stay those of the last stored poll (the new
+    // ETag would get a 304 and the items would be lost), and the feed backs
+    // off as after any failure.
+    outcome.state = task.state;
+    outcome.result.new_items = 0;
+    Error error = saved.error();
+    co_return co_await Record(std::move(task), std::move(outcome), std::move(health_if_not_saved),
+                              std::move(error), hints);
   }
   outcome.result.new_items = saved->inserted;
   outcome.result.duplicates += saved->duplicates;

@@ -103,7 +103,7 @@ std::optional<Money> MoneyFromFields(const Fields& fields, NumberStyle style, co
   std::optional<double> scale_max = scale_of("scale_max");
   // 4.15 * 1e6 is 4150000.0000000005 in binary floating point; amounts are
   // never finer than a thousandth of their unit.
-  auto tidy = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+  auto tidy = [](double v) { return std::abs(v) < 1e15 ? std::round(v * 1000.0) / 1000.0 : v; };
   Money money;
   money.currency = currency->canonical;
   if (auto max_text = Field(fields, "amount_max")) {
@@ -116,6 +116,9 @@ std::optional<Money> MoneyFromFields(const Fields& fields, NumberStyle style, co
   } else {
     money.amount = tidy(*amount * scale.value_or(1));
   }
+  // Hundreds of digits times a scale word overflow a double: no amount
+  // (JSON has no infinity). Found probing the money fuzz target: tests/data/fuzz/money.
+  if (!std::isfinite(money.amount) || (money.amount_max && !std::isfinite(*money.amount_max))) return std::nullopt;
   return money;
 }
 

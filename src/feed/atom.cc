@@ -2,6 +2,7 @@
 #include <array>
 
 #include "common/url.h"
+#include "feed/charset.h"
 #include "feed/dates.h"
 #include "feed/formats.h"
 #include "feed/sanitize.h"
@@ -92,7 +93,11 @@ TextConstruct Construct(const xmlNode* n, const std::string& document_url) {
   const bool binary_type = type.find('/') != std::string::npos && type.rfind("text/", 0) != 0 &&
                            type.find("xml") == std::string::npos;
   if (mode == "base64" || binary_type) {
-    t.Set(DecodeBase64(xml::RawText(n)));
+    // Bytes that are not UTF-8 (an image, a PDF, or text that was never
+    // base64) are not text to show or store: the construct is empty.
+    std::string decoded = DecodeBase64(xml::RawText(n));
+    if (!IsValidUtf8(decoded)) decoded.clear();
+    t.Set(std::move(decoded));
     t.is_html = type == "text/html" || (type != "text/plain" && LooksLikeHtml(t.value()));
   } else if (xhtml || mode == "xml" || (has_child_element && type != "text" && type != "html")) {
     // Inline XML: the children of the <div> wrapper (Atom 1.0 requires

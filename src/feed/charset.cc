@@ -18,6 +18,20 @@ namespace pw::feed {
 
 namespace {
 
+// A label as written, for a message: bytes outside printable ASCII as \xNN,
+// so that a label of stray bytes cannot make the message invalid UTF-8
+// (found by fuzzing: tests/data/fuzz/feed/unknown-encoding-label-of-stray-bytes).
+std::string Printable(std::string_view label) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (const char c : label) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x20 && b < 0x7F) out += c;
+    else out += std::string("\\x") + kHex[b >> 4] + kHex[b & 15];
+  }
+  return out;
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -541,7 +555,7 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
       if (converted.had_invalid)
         out.problem = "bytes that are not valid " + chosen + " were replaced by U+FFFD";
     } else {
-      out.problem = "unknown encoding '" + chosen + "': read as utf-8";
+      out.problem = "unknown encoding '" + Printable(chosen) + "': read as utf-8";
       out.encoding = "utf-8";
       const size_t valid = ValidUtf8Prefix(body);
       if (valid == body.size()) out.unchanged = body;

@@ -68,6 +68,12 @@ struct Walker {
         error = At(n, "xmlUrl is not an http, https or file URL: " + url);
         return;
       }
+      // "https:/?b.vn/rss" splits into a scheme and no host (found by
+      // fuzzing: tests/data/fuzz/opml/https-url-without-a-host).
+      if (parts->scheme != "file" && parts->host.empty()) {
+        error = At(n, "xmlUrl has no host: " + url);
+        return;
+      }
       out.push_back(std::move(s));
     }
   }

@@ -1,5 +1,6 @@
 #include "feed/xml_tree.h"
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <mutex>
@@ -10,6 +11,7 @@
 #include <libxml/xmlsave.h>
 
 #include "common/url.h"
+#include "feed/charset.h"
 #include "feed/xml_repair.h"
 
 namespace pw::feed::xml {
@@ -27,6 +29,11 @@ void CaptureError(void* context, xmlError* error) {
   auto* capture = ctxt ? static_cast<ErrorCapture*>(ctxt->_private) : nullptr;
   if (!capture || !capture->first.empty() || error == nullptr || error->level < XML_ERR_ERROR) return;
   std::string message = error->message ? error->message : "XML error";
+  // One line, and UTF-8: libxml2 may quote the input on a second line, cut
+  // at a byte count in the middle of a character (found by fuzzing:
+  // tests/data/fuzz/feed/libxml2-error-quoting-a-cut-character).
+  message.erase(std::min(message.find('\n'), message.size()));
+  while (!message.empty() && !IsValidUtf8(message)) message.pop_back();
   while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back()))) message.pop_back();
   capture->first = "line " + std::to_string(error->line) + ": " + message;
 }

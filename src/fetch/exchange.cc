@@ -15,6 +15,7 @@
 #include <boost/beast/ssl.hpp>
 #include <charconv>
 #include <memory>
+#include <optional>
 
 #include "fetch/address_guard.h"
 #include "fetch/proxy.h"
@@ -32,6 +33,9 @@ using asio::ip::tcp;
 using Steady = std::chrono::steady_clock;
 
 inline constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
+
+// 1xx responses skipped before the final one; more is a server looping.
+constexpr int kMaxInterimResponses = 8;
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
@@ -111,13 +115,27 @@ asio::awaitable<Result<Exchange>> Converse(Stream& stream, const UrlParts& parts
     co_return MapError(ec, "sending the request", url, hop.deadline);
 
   // A new parser per message, with its caps set before the first byte.
+  // Interim responses (103 Early Hints, a 100 Continue nobody asked for)
+  // come before the final one and are skipped (RFC 9110, section 15.2); a
+  // status outside 100-599 is not HTTP (section 15).
   beast::flat_buffer buffer;
-  http::response_parser<http::string_body> parser;
-  parser.body_limit(options.max_body_bytes);
-  parser.header_limit(64 * 1024);
-  ExpireBy(stream, options.first_byte_timeout, hop.deadline);
-  if (auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow); ec)
-    co_return MapError(ec, "waiting for the response headers", url, hop.deadline);
+  std::optional<http::response_parser<http::string_body>> parser_storage;
+  for (int interim = 0;; ++interim) {
+    parser_storage.emplace();
+    parser_storage->body_limit(options.max_body_bytes);
+    parser_storage->header_limit(64 * 1024);
+    ExpireBy(stream, options.first_byte_timeout, hop.deadline);
+    if (auto [ec, n] = co_await http::async_read_header(stream, buffer, *parser_storage, kNoThrow); ec)
+      co_return MapError(ec, "waiting for the response headers", url, hop.deadline);
+    const unsigned status = parser_storage->get().result_int();
+    if (status < 100 || status > 599)
+      co_return Error::Malformed("invalid HTTP status " + std::to_string(status) + ": " + url);
+    if (status >= 200 || status == 101) break;
+    if (interim == kMaxInterimResponses)
+      co_return Error::Malformed("more than " + std::to_string(kMaxInterimResponses) +
+                                 " interim (1xx) responses: " + url);
+  }
+  auto& parser = *parser_storage;
   // Each read gets the stall limit, so a server that stops sending is cut
   // off; the deadline cuts one that keeps dripping.
   while (!parser.is_done()) {

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+#include <filesystem>
+
 #include "common/error.h"
 #include "store/ranking.h"
 #include "store/tokenizer.h"
@@ -15,6 +18,30 @@ namespace {
   message += ": ";
   message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   throw SqliteError(rc & 0xff, message);
+}
+
+// A file: URI for `path` (RFC 8089 with SQLite's rules: '?', '#' and '%'
+// percent-encoded), with `query`.
+std::string FileUri(const std::string& path, const std::string& query) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '?' || c == '#' || c == '%') {
+      uri += '%';
+      uri += kHex[static_cast<unsigned char>(c) >> 4];
+      uri += kHex[static_cast<unsigned char>(c) & 15];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?" + query;
+}
+
+// True when a connection can read the schema; SQLITE_READONLY when a WAL
+// database has no -shm file and none can be made (a read-only file in a
+// directory we may not write).
+int ProbeRead(sqlite3* db) {
+  return sqlite3_exec(db, "SELECT COUNT(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
 }
 
 }  // namespace
@@ -110,6 +137,32 @@ std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only
     sqlite3_close(db);
     throw StartupError("cannot open database " + path + ": " + message);
   }
+  // SQLite opens a file it may not write read-only, without a word; the
+  // first write would then fail deep in a poll.
+  if (!read_only && sqlite3_db_readonly(db, "main") == 1) {
+    sqlite3_close(db);
+    throw StartupError("cannot open database " + path +
+                       " for writing: the file is read-only (check its permissions and its directory's)");
+  }
+  if (read_only && (ProbeRead(db) & 0xff) == SQLITE_READONLY) {
+    // A WAL database with nowhere to make its -shm file. With no -wal file
+    // left, no writer has it open (a writer keeps both files), so it is
+    // read as the immutable file it is for now: a read-only file a user was
+    // given must still answer queries. With one, the newest commits are in
+    // it, and only a connection with the -shm file may read them.
+    sqlite3_close(db);
+    std::error_code ec;
+    if (std::filesystem::exists(path + "-wal", ec))
+      throw StartupError("cannot read database " + path + ": its -wal file is there but its -shm file cannot be "
+                         "made (check the permissions of its directory)");
+    db = nullptr;
+    rc = sqlite3_open_v2(FileUri(path, "immutable=1").c_str(), &db, flags | SQLITE_OPEN_URI, nullptr);
+    if (rc != SQLITE_OK || ProbeRead(db) != SQLITE_OK) {
+      std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+      sqlite3_close(db);
+      throw StartupError("cannot read database " + path + ": " + message);
+    }
+  }
   std::unique_ptr<Database> out(new Database(db, path));
   sqlite3_extended_result_codes(db, 0);
   sqlite3_busy_timeout(db, 5000);
@@ -131,7 +184,10 @@ std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only
     out->Exec(read_only ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -65536");
     out->Exec("PRAGMA temp_store = MEMORY");
   } catch (const SqliteError& e) {
-    throw StartupError("cannot set up database " + path + ": " + e.what());
+    // "disk I/O error" alone does not say that the disk is full.
+    std::string message = e.what();
+    if (const int error = sqlite3_system_errno(db); error != 0) message += std::string(" (") + std::strerror(error) + ")";
+    throw StartupError("cannot set up database " + path + ": " + message);
   }
   if (!RegisterTokenizer(db) || !RegisterRanking(db))
     throw StartupError("cannot register the search tokenizer and ranking on " + path);

@@ -89,7 +89,10 @@ class Statement {
 class Database {
  public:
   // Opens (creating unless read-only), sets WAL, foreign keys and a busy
-  // timeout, and registers the FTS5 tokenizer. Throws StartupError.
+  // timeout, and registers the FTS5 tokenizer. Throws StartupError, also
+  // when a file opened for writing may only be read. Read-only, a database
+  // whose -shm file cannot be made (a read-only file in a directory we may
+  // not write) and that no writer has open is read as an immutable file.
   static std::unique_ptr<Database> Open(const std::string& path, bool read_only);
   ~Database();
   Database(const Database&) = delete;

@@ -46,7 +46,11 @@ Result<std::int64_t> Store::EnsureFeed(const std::string& url, const std::string
            "INSERT INTO feeds(url, title, language) VALUES(?1, ?2, ?3) "
            "ON CONFLICT(url) DO UPDATE SET "
            "title = CASE WHEN excluded.title <> '' THEN excluded.title ELSE title END, "
-           "language = CASE WHEN excluded.language <> '' THEN excluded.language ELSE language END")
+           "language = CASE WHEN excluded.language <> '' THEN excluded.language ELSE language END "
+           // A feed as it was is not written again: a start on a full disk
+           // (or a read-only one) needs no page written.
+           "WHERE (excluded.title <> '' AND excluded.title IS NOT title) "
+           "OR (excluded.language <> '' AND excluded.language IS NOT language)")
         .Bind(1, url)
         .Bind(2, title)
         .Bind(3, language)
@@ -154,6 +158,12 @@ std::vector<Result<SaveStats>> Store::SaveBatch(const std::vector<FeedUpdate>& u
       if (stats) {
         if (auto recorded = RecordFetch(u.feed_id, u.outcome); !recorded) stats = recorded.error();
       }
+      // SQLite rolls the whole transaction back on some errors (a full
+      // disk, an I/O error), not just the failed statement: then the feeds
+      // saved before in this batch are gone too, and none of them may be
+      // reported stored (their pollers would keep the new validators, and
+      // a 304 would lose their items for good).
+      if (!stats && sqlite3_get_autocommit(db_->handle()) != 0) return stats.error();
       results.push_back(std::move(stats));
     }
     tx.Commit();

@@ -79,7 +79,8 @@ class Store {
   // Many feeds' polls in one transaction (group commit): each update's
   // articles (SaveArticles) and health (RecordFetch). One result per update,
   // in order; an update that fails is rolled back alone. If the batch
-  // cannot commit at all, every result holds that error.
+  // cannot commit at all, or SQLite rolled all of it back (a full disk, an
+  // I/O error), every result holds that error.
   std::vector<Result<SaveStats>> SaveBatch(const std::vector<FeedUpdate>& updates);
 
   // --- Queries ------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -125,17 +126,20 @@ std::string CollapseSpaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    const bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
-    if (IsSpaceByte(c) || nbsp) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if ((c < 0x80 && c >= 0 && IsSpaceByte(static_cast<unsigned char>(c))) || c == 0x00A0) {
       pending_space = true;
-      if (nbsp) ++i;
       continue;
     }
     if (pending_space && !out.empty()) out += ' ';
     pending_space = false;
-    out += static_cast<char>(c);
+    if (c < 0) out += "\uFFFD";  // not UTF-8 (found by fuzzing: tests/data/fuzz/main_content)
+    else out.append(text.data() + start, static_cast<size_t>(i - start));
   }
   return out;
 }

@@ -68,7 +68,10 @@ void AppendText(const xmlNode* n, std::string& out);
 std::string TextOf(const xmlNode* n);
 
 // `text` with every run of whitespace (ASCII and NBSP) folded to one space,
-// leading and trailing whitespace removed.
+// leading and trailing whitespace removed, and each byte that is not part of
+// valid UTF-8 replaced by U+FFFD: libxml2 passes bytes through unconverted
+// when a page lies about its charset, and every field read from a page
+// (title, authors, dates) comes through here.
 std::string CollapseSpaces(std::string_view text);
 
 // The first element child, and the next element sibling; nullptr at the end.

@@ -149,5 +149,31 @@ TEST(LoadConfig, NamesFileAndLineOfEveryKindOfMistake) {
   EXPECT_THROW(LoadConfig(dir.File("missing.toml")), StartupError);
 }
 
+// Found by fuzzing (tests/data/fuzz/config/toml-error-quotes-a-line-break):
+// toml++ quotes the character it stopped at, here a line break, and a quoted
+// key may hold one; the error must still be one line.
+TEST(LoadConfig, FuzzFindingAnErrorThatQuotesALineBreakIsStillOneLine) {
+  TempDir dir;
+  struct Case {
+    const char* toml;
+    const char* want;  // after the path
+  } cases[] = {
+      {"d= n\n]lltoierval = 20\n", ":1:5: Error while parsing floating-point: expected 'nan', saw 'n\\n'"},
+      {"\"a\\nb\" = 1\n", ":1:1: unknown key 'a\\nb'"},
+      {"[\"p\\u0001\"]\nx = 1\n", ":1:2: unknown key 'p\\x01'"},
+  };
+  for (const auto& c : cases) {
+    WriteFile(dir.path() / "c.toml", c.toml);
+    try {
+      LoadConfig(dir.File("c.toml"));
+      ADD_FAILURE() << "accepted: " << c.toml;
+    } catch (const StartupError& e) {
+      const std::string message = e.what();
+      EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+      EXPECT_EQ(message, dir.File("c.toml") + c.want);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace pw::app

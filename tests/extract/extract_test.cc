@@ -85,6 +85,28 @@ void ExpectSeedRecords(const Extraction& x) {
   EXPECT_EQ(e.participants, (std::vector<std::string>{"NIC", "GenAI Fund", "AWS"}));
 }
 
+// Found by fuzzing (tests/data/fuzz/extract/hostile-a-name-5000-times):
+// every mention of an organisation searched the whole text for its name as
+// an alias, once per mention, and each hit was checked against every
+// entity: 5,000 times one name took 80 s. A name is searched once now; what
+// is found is the same: each occurrence once, none twice.
+TEST_F(SeedExtraction, FuzzFindingANameRepeatedThousandsOfTimesIsSearchedOnce) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "Quỹ GenAI, ";
+  text += "NIC (VNIC) và VNIC.";
+  const Extraction x = Extract(**rules_, text::NormalizeDocument(text), {.language = text::Language::kVietnamese});
+  std::set<std::size_t> starts;
+  int genai = 0, vnic = 0;
+  for (const auto& e : x.entities) {
+    EXPECT_TRUE(starts.insert(e.start).second) << "two entities at " << e.start;
+    EXPECT_EQ(x.text.substr(e.start, e.end - e.start), e.text);
+    genai += e.name == "GenAI Fund";
+    vnic += e.text == "VNIC";
+  }
+  EXPECT_EQ(genai, 2000);
+  EXPECT_EQ(vnic, 2);  // the acronym in brackets, and once more as an alias
+}
+
 TEST_F(SeedExtraction, VietnameseSeedGivesEveryRecord) {
   const Extraction x = Run("genai-open-innovation.vi.txt");
   EXPECT_EQ(x.language, "vi");

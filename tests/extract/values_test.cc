@@ -61,6 +61,21 @@ TEST_F(ValuesWithRules, MoneyScalesAndCurrencies) {
   EXPECT_FALSE(MoneyFromFields({{"amount", "5"}, {"currency", "gold"}}, NumberStyle::kEnglish, g()).has_value());
 }
 
+// Found probing the money fuzz target (tests/data/fuzz/money/amount-of-305-digits-in-billions):
+// 305 digits are a finite double, times "tỷ" (1e9) they are not; the amount
+// was infinity, which JSON cannot say.
+TEST_F(ValuesWithRules, FuzzFindingAnAmountPastWhatADoubleHoldsIsNoMoney) {
+  const std::string digits(305, '9');
+  EXPECT_FALSE(MoneyFromFields({{"amount", digits}, {"scale", "tỷ"}, {"currency", "USD"}}, NumberStyle::kVietnamese, g())
+                   .has_value());
+  EXPECT_FALSE(MoneyFromFields({{"amount", "1"}, {"amount_max", digits}, {"scale_max", "tỷ"}, {"currency", "USD"}},
+                               NumberStyle::kVietnamese, g())
+                   .has_value());
+  auto large = MoneyFromFields({{"amount", "9" + std::string(20, '0')}, {"currency", "USD"}}, NumberStyle::kEnglish, g());
+  ASSERT_TRUE(large.has_value());  // large but finite stays
+  EXPECT_EQ(large->amount, 9e20);
+}
+
 TEST_F(ValuesWithRules, DatesAtTheirGrainAndRelativeToTheArticle) {
   const sys_days published{year{2024} / 11 / 21};  // a Thursday
   struct Case {

@@ -138,5 +138,48 @@ TEST(RepairXml, AnHtmlEntityUnderAnExternalDtdIsNotIllFormed) {
   EXPECT_TRUE(r.first_problem.empty());
 }
 
+// Found by fuzzing (tests/data/fuzz/feed/atom-content-of-a-binary-type-that-is-not-utf8):
+// Atom content of a media type that is neither text nor XML is base64 (RFC
+// 4287, section 4.1.3.3); decoded, an image's bytes went into Item::content,
+// which is shown and stored as UTF-8 text.
+TEST(Hostile, FuzzFindingBase64ContentThatIsNotTextIsDropped) {
+  auto feed = Parse(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>t</title><link href=\"https://a.vn/1\"/>"
+      "<content type=\"image/png\">iVBORw0KGgoAAAANSUhEUg==</content></entry>"
+      "<entry><title>u</title><link href=\"https://a.vn/2\"/>"
+      "<content type=\"application/octet-stream\">WGluIGNow6Bv</content></entry></feed>",  // "Xin chào"
+      {.document_url = "https://a.vn/atom"});
+  ASSERT_OK(feed);
+  ASSERT_EQ(feed->items.size(), 2u);
+  EXPECT_EQ(feed->items[0].content, "");
+  EXPECT_NE(feed->items[1].content.find("Xin chào"), std::string::npos) << feed->items[1].content;
+}
+
+// Found by fuzzing (tests/data/fuzz/feed/unknown-encoding-label-of-stray-bytes):
+// the label of an encoding nobody knows was quoted as written in
+// Feed::error, stray bytes and all, which made the message invalid UTF-8.
+TEST(Hostile, FuzzFindingAnEncodingLabelOfStrayBytesIsQuotedEscaped) {
+  auto feed = Parse(
+      "<?xml version=\"1.0\" encoding=\"ut\xff\xfe" "8\"?><rss version=\"2.0\"><channel><title>x</title>"
+      "</channel></rss>",
+      {});
+  ASSERT_OK(feed);
+  EXPECT_EQ(feed->error, "unknown encoding 'ut\\xff\\xfe8': read as utf-8");
+  EXPECT_EQ(feed->encoding, "utf-8");
+}
+
+// Found by fuzzing (tests/data/fuzz/feed/libxml2-error-quoting-a-cut-character):
+// libxml2 quotes the input on a second line of its message, cut at a byte
+// count; read as Latin-1, every byte of the unfinished CDATA section is a
+// two-byte character, and the cut left half of one in Feed::error.
+TEST(Hostile, FuzzFindingAnXmlErrorQuotingACutCharacterIsOneLineOfUtf8) {
+  std::string body = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>t</title><item><title>x</title>"
+                     "<description><![CDATA[<p>";
+  for (int i = 0; i < 40; ++i) body += "\xbd\xa8\xb9\xfa";
+  auto feed = Parse(body, {.content_type = "text/xml; charset=iso-8859-1"});
+  ASSERT_OK(feed);
+  EXPECT_EQ(feed->error, "line 2: CData section not finished");
+}
+
 }  // namespace
 }  // namespace pw::feed

@@ -57,6 +57,18 @@ TEST(ParseOpml, NamesFileAndLineOfBrokenXml) {
   EXPECT_NE(not_opml.error().message.find("not an OPML file"), std::string::npos);
 }
 
+// Found by fuzzing (tests/data/fuzz/opml/https-url-without-a-host): a URL
+// of a scheme and no host was a subscription, polled in vain for good.
+TEST(ParseOpml, FuzzFindingAnHttpsUrlWithoutAHostIsRefused) {
+  for (const char* url : {"https:/?b.vn/rss", "http:///rss", "https:"}) {
+    const std::string opml = "<opml version=\"2.0\"><body>\n<outline text=\"B\" xmlUrl=\"" + std::string(url) +
+                             "\"/>\n</body></opml>";
+    auto subs = ParseOpml(opml, "feeds.opml", "");
+    ASSERT_FALSE(subs.has_value()) << url << " -> " << (*subs)[0].url;
+    EXPECT_EQ(subs.error().message.rfind("feeds.opml:2: xmlUrl", 0), 0u) << subs.error().message;
+  }
+}
+
 TEST(ParseOpml, RefusesUnsupportedSchemes) {
   auto subs = ParseOpml(R"(<opml><body><outline xmlUrl="ftp://a.vn/rss"/></body></opml>)", "f.opml", "");
   ASSERT_FALSE(subs.has_value());

@@ -333,5 +333,45 @@ TEST(Fetcher, EndsAtOnceWhenCancelled) {
   EXPECT_NE(result.error().message.find("cancelled"), std::string::npos) << result.error().message;
 }
 
+// Found by fuzzing (tests/data/fuzz/http/status-013-then-a-redirect): a
+// status line of "013" was a response of status 13, recorded as the feed's
+// HTTP status. RFC 9110 (section 15) allows 100-599 only.
+TEST(Fetcher, FuzzFindingAStatusOutside100To599IsMalformed) {
+  TestServer server;
+  server.Route("/13", TestServer::Response{.body = "HTTP/1.1 013 Moved Permanently\r\nLocation: /x\r\n"
+                                                   "Content-Length: 0\r\n\r\n",
+                                           .behavior = TestServer::Behavior::kRaw});
+  server.Route("/600", TestServer::Response{.body = "HTTP/1.1 600 Nope\r\nContent-Length: 0\r\n\r\n",
+                                            .behavior = TestServer::Behavior::kRaw});
+  for (const char* path : {"/13", "/600"}) {
+    auto r = Get(server.Url(path));
+    ASSERT_FALSE(r.has_value()) << path << ": status " << r->status;
+    EXPECT_EQ(r.error().kind, ErrorKind::kMalformed);
+    EXPECT_EQ(r.error().message.rfind("invalid HTTP status ", 0), 0u) << r.error().message;
+  }
+}
+
+// Interim responses (103 Early Hints) come before the final one (RFC 9110,
+// section 15.2): skipped, up to a bound.
+TEST(Fetcher, SkipsInterimResponsesBeforeTheFinalOne) {
+  TestServer server;
+  const std::string hint = "HTTP/1.1 103 Early Hints\r\nLink: </s.css>; rel=preload\r\n\r\n";
+  const std::string final_response = "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\n<rss/>";
+  server.Route("/hints", TestServer::Response{.body = hint + hint + final_response,
+                                              .behavior = TestServer::Behavior::kRaw});
+  std::string endless;
+  for (int i = 0; i < 20; ++i) endless += hint;
+  server.Route("/endless", TestServer::Response{.body = endless + final_response,
+                                                .behavior = TestServer::Behavior::kRaw});
+  auto r = Get(server.Url("/hints"));
+  ASSERT_OK(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "<rss/>");
+  auto endless_result = Get(server.Url("/endless"));
+  ASSERT_FALSE(endless_result.has_value());
+  EXPECT_NE(endless_result.error().message.find("interim (1xx) responses"), std::string::npos)
+      << endless_result.error().message;
+}
+
 }  // namespace
 }  // namespace pw::fetch

@@ -17,6 +17,8 @@
 #include <openssl/x509v3.h>
 #include <zlib.h>
 
+#include <cstdio>
+
 namespace pw::testing {
 
 namespace asio = boost::asio;
@@ -78,6 +80,44 @@ struct TestServer::Impl {
   std::map<std::string, int> hits;
   std::map<std::string, Request> last;
   std::vector<Arrival> arrivals;
+  std::map<std::string, std::uint64_t> sent;
+
+  void CountSent(const std::string& target, std::uint64_t n) {
+    std::lock_guard<std::mutex> lock(mu);
+    sent[target.substr(0, target.find('?'))] += n;
+  }
+
+  // kStream and kStreamChunked: `response.stream_bytes` spaces in 64 KiB
+  // writes, until done or the client goes.
+  asio::awaitable<void> Stream(tcp::socket& socket, const Response& response, const std::string& target,
+                               bool chunked) {
+    std::string head;
+    if (chunked) {
+      head = "HTTP/1.1 " + std::to_string(response.status) + " OK\r\nContent-Type: " + response.content_type +
+             "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    } else {
+      head = Head(response, response.stream_bytes);
+    }
+    if (auto [ec, n] = co_await asio::async_write(socket, asio::buffer(head), kNoThrow); ec) co_return;
+    const std::string block(64 * 1024, ' ');
+    for (std::uint64_t left = response.stream_bytes; left > 0;) {
+      const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(left, block.size()));
+      std::string framed;
+      if (chunked) {
+        char size_line[32];
+        std::snprintf(size_line, sizeof size_line, "%zx\r\n", n);
+        framed = size_line + block.substr(0, n) + "\r\n";
+      }
+      auto [ec, written] = co_await asio::async_write(
+          socket, chunked ? asio::const_buffer(framed.data(), framed.size()) : asio::const_buffer(block.data(), n),
+          kNoThrow);
+      if (ec) co_return;
+      CountSent(target, n);
+      left -= n;
+    }
+    static const std::string kLastChunk = "0\r\n\r\n";
+    if (chunked) co_await asio::async_write(socket, asio::buffer(kLastChunk), kNoThrow);
+  }
 
   Response Answer(const Request& request) {
     std::string path = request.target.substr(0, request.target.find('?'));
@@ -166,6 +206,27 @@ struct TestServer::Impl {
         }
         co_return;
       }
+      case Behavior::kStream:
+      case Behavior::kStreamChunked:
+        co_await Stream(socket, response, request.target, response.behavior == Behavior::kStreamChunked);
+        co_return;
+      case Behavior::kRaw: {
+        co_await asio::async_write(socket, asio::buffer(response.body), kNoThrow);
+        boost::system::error_code ignored;
+        socket.shutdown(tcp::socket::shutdown_send, ignored);
+        co_return;
+      }
+      case Behavior::kDripHeaders: {
+        const std::string head = Head(response, response.body.size());
+        for (char c : head) {
+          timer.expires_after(response.drip_interval);
+          co_await timer.async_wait(kNoThrow);
+          auto [wec, wn] = co_await asio::async_write(socket, asio::buffer(&c, 1), kNoThrow);
+          if (wec) co_return;
+        }
+        co_await asio::async_write(socket, asio::buffer(response.body), kNoThrow);
+        co_return;
+      }
       case Behavior::kCloseMidBody: {
         const std::string head = Head(response, response.body.size());
         const std::string half = response.body.substr(0, response.body.size() / 2);
@@ -228,6 +289,12 @@ int TestServer::Hits(const std::string& path) const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   auto it = impl_->hits.find(path);
   return it == impl_->hits.end() ? 0 : it->second;
+}
+
+std::uint64_t TestServer::BytesSent(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  auto it = impl_->sent.find(path);
+  return it == impl_->sent.end() ? 0 : it->second;
 }
 
 TestServer::Request TestServer::LastRequest(const std::string& path) const {

@@ -7,7 +7,8 @@
 //   fetch(server.Url("/feed.xml")); EXPECT_EQ(server.Hits("/feed.xml"), 1);
 //
 // It records each path's last request, body included (a webhook's POST).
-// It can misbehave on purpose (stall, drip, close mid-body) so the fetcher's
+// It can misbehave on purpose (stall, drip, close mid-body, drip the headers,
+// or send any bytes at all as the response) so the fetcher's
 // limits can be tested against real sockets. Unknown paths get 404. A route
 // may also be a function of the request (for conditional GET). The server
 // runs on its own thread and stops in the destructor, abandoning stalled
@@ -16,6 +17,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -37,6 +39,10 @@ class TestServer {
     kDrip,               // send the body one byte per `drip_interval`
     kCloseMidBody,       // promise Content-Length, send half, close
     kNoResponse,         // accept, read the request, never answer
+    kRaw,                // `body` is the whole response, status line and headers included: sent, then close
+    kDripHeaders,        // send the status line and headers one byte per `drip_interval` (slowloris)
+    kStream,             // Content-Length `stream_bytes`, then that many spaces, never held in memory
+    kStreamChunked,      // the same, chunked, with no length announced
   };
 
   struct Request {
@@ -52,6 +58,7 @@ class TestServer {
     std::string content_type = "application/xml; charset=utf-8";
     Behavior behavior = Behavior::kNormal;
     std::chrono::milliseconds drip_interval{200};
+    std::uint64_t stream_bytes = 0;  // kStream, kStreamChunked: how many bytes (1 GiB is fine)
   };
 
   using Handler = std::function<Response(const Request&)>;
@@ -73,6 +80,9 @@ class TestServer {
   void Route(const std::string& path, Response response);
   void Route(const std::string& path, Handler handler);
   int Hits(const std::string& path) const;
+  // Body bytes a kStream or kStreamChunked route got onto the wire before
+  // the client went away.
+  std::uint64_t BytesSent(const std::string& path) const;
   // The last request seen on a path.
   Request LastRequest(const std::string& path) const;
 

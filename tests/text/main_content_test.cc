@@ -1,6 +1,7 @@
 #include "text/main_content.h"
 
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 #include <zlib.h>
 
 #include <filesystem>
@@ -361,6 +362,24 @@ TEST(MainContent, ReadsTheVnExpressPageOfTheCorpusWithItsSiteRule) {
   EXPECT_EQ(generic.paragraphs[1], c.paragraphs[1]);
   EXPECT_FALSE(AnyParagraphHas(generic, "Chia sẻ"));
   EXPECT_FALSE(AnyParagraphHas(generic, "Anh Minh"));
+}
+
+// Found by fuzzing (tests/data/fuzz/main_content/title-not-utf8-when-the-charset-lies):
+// a GB2312 page served as UTF-16LE came out of libxml2 with its title's
+// bytes unconverted, and MainContent::title was not UTF-8.
+TEST(MainContent, FuzzFindingATitleInACharsetThePageLiesAboutIsUtf8) {
+  const std::string page = pw::testing::ReadFile(pw::testing::SourceDir() /
+                                                 "tests/data/fuzz/main_content/title-not-utf8-when-the-charset-lies");
+  auto r = ExtractMainContent(page, {.url = "https://vneconomy.vn/e.htm", .content_type = "text/html; charset=utf-16le"});
+  ASSERT_OK(r);
+  ASSERT_FALSE(r->title.empty());
+  const auto* s = reinterpret_cast<const uint8_t*>(r->title.data());
+  const int32_t length = static_cast<int32_t>(r->title.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    ASSERT_GE(c, 0) << "not UTF-8 at byte " << i << " of the title";
+  }
 }
 
 }  // namespace

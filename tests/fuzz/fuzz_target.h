@@ -1,0 +1,71 @@
+// tests/fuzz/fuzz_target.h: one fuzz target, two builds.
+//
+//   PW_FUZZ_TARGET(dates) {
+//     auto t = pw::feed::ParseFeedDate(pw::fuzz::AsText(data, size));
+//     PW_FUZZ_CHECK(!t || ..., "a date past 9999");
+//     return 0;
+//   }
+//
+// With -DPW_FUZZ=ON (clang, the `fuzz` preset) the body becomes libFuzzer's
+// LLVMFuzzerTestOneInput, in one executable per target (fuzz_dates). In the
+// normal build it is registered by name in the one `fuzz_replay` program,
+// which runs every input kept under tests/data/fuzz/<name>/ through it, as a
+// CTest test per target: a crash found once stays a test for good.
+//
+// PW_FUZZ_CHECK is the oracle: a promise of the code under test (a header's
+// contract) that did not hold. It prints what and aborts, which libFuzzer
+// reports as a crash and saves the input; in replay it fails the test.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace pw::fuzz {
+
+using TargetFunction = int (*)(const std::uint8_t* data, std::size_t size);
+
+// Replay build only: adds a target to the registry of fuzz_replay.
+bool Register(const char* name, TargetFunction function);
+
+inline std::string_view AsText(const std::uint8_t* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+// The source tree (rules/, feeds/): $PW_SOURCE_DIR when set, else where CMake
+// configured the build.
+std::string SourceDir();
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing
+// past U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+[[noreturn]] inline void Fail(const char* file, int line, const char* condition, const std::string& what) {
+  std::fprintf(stderr, "%s:%d: fuzz check failed: %s: %s\n", file, line, condition, what.c_str());
+  std::abort();
+}
+
+}  // namespace pw::fuzz
+
+#define PW_FUZZ_CHECK(condition, what) \
+  do {                                 \
+    if (!(condition)) ::pw::fuzz::Fail(__FILE__, __LINE__, #condition, (what)); \
+  } while (0)
+
+#ifdef PW_LIBFUZZER
+#define PW_FUZZ_ENTRY(name, function)                                               \
+  extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) { \
+    return function(data, size);                                                    \
+  }
+#else
+#define PW_FUZZ_ENTRY(name, function) \
+  [[maybe_unused]] static const bool pw_fuzz_registered_##name = ::pw::fuzz::Register(#name, &function);
+#endif
+
+#define PW_FUZZ_TARGET(name)                                           \
+  static int PwFuzzOne_##name(const std::uint8_t* data, std::size_t size); \
+  PW_FUZZ_ENTRY(name, PwFuzzOne_##name)                                 \
+  static int PwFuzzOne_##name(const std::uint8_t* data, std::size_t size)
