@@ -202,16 +202,20 @@ class PolitenessTest : public ::testing::Test {
   HostPoliteness politeness_{loop_.get_executor()};
 };
 
-// Takes a turn at "a.vn", notes when, holds it for `hold`.
+// Takes a turn at "a.vn", notes when, holds it for `hold`, notes when it
+// ends the turn. The end is noted just before End(), not in the spawn's
+// completion handler, which may run later on a loaded machine.
 asio::awaitable<void> Visit(HostPoliteness& politeness, int id,
                             std::vector<std::pair<int, Steady::time_point>>& log,
-                            std::chrono::milliseconds hold) {
+                            std::vector<Steady::time_point>& ends, std::chrono::milliseconds hold) {
   auto turn = co_await politeness.Wait("a.vn", 40ms, Steady::now() + 10s);
   if (!turn) co_return;
   log.emplace_back(id, Steady::now());
   asio::steady_timer timer(co_await asio::this_coro::executor);
   timer.expires_after(hold);
   co_await timer.async_wait(asio::use_awaitable);
+  ends.push_back(Steady::now());
+  turn->End();
 }
 
 asio::awaitable<void> ThreeVisits(HostPoliteness& politeness,
@@ -219,9 +223,8 @@ asio::awaitable<void> ThreeVisits(HostPoliteness& politeness,
                                   std::vector<Steady::time_point>& ends) {
   auto executor = co_await asio::this_coro::executor;
   for (int id = 0; id < 3; ++id)
-    asio::co_spawn(executor, Visit(politeness, id, log, 20ms), [&ends](std::exception_ptr e) {
+    asio::co_spawn(executor, Visit(politeness, id, log, ends, 20ms), [](std::exception_ptr e) {
       if (e) std::rethrow_exception(e);
-      ends.push_back(Steady::now());
     });
   co_return;
 }
