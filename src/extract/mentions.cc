@@ -8,6 +8,7 @@
 
 #include "extract/gazetteer.h"
 #include "extract/matcher.h"
+#include "extract/org_names.h"
 #include "extract/passes.h"
 #include "text/search_key.h"
 
@@ -25,22 +26,15 @@ constexpr int kGazetteerPriority = 50;
 
 std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) { return text.substr(b, e - b); }
 
-// Drops words of the gazetteer type NAME_STOPWORD from the front of a name a
-// pattern found ("The Sovico Group" -> "Sovico Group"), moving `start`.
-void TrimLeadingStopwords(const Gazetteer& gazetteer, std::string_view text, std::size_t& start,
-                          std::size_t end) {
-  while (start < end) {
-    std::size_t space = text.find(' ', start);
-    if (space == std::string_view::npos || space >= end) return;
-    if (!gazetteer.Lookup("NAME_STOPWORD", Slice(text, start, space))) return;
-    start = space + 1;
-  }
-}
-
-// Items of a captured list: split at ", ", " và ", " and ", " & ", ";".
+// Items of a captured list: split at ", ", " và ", " and ", " & ", "; ", and
+// around a parenthesis ("Founderful (formerly Wingman Ventures)" is two
+// items). Leading lower-case words go ("with participation from specialized
+// investors Tiny.vc" -> "Tiny.vc"); an item that is then empty or starts in
+// lower case is dropped, unless it is a domain name ("another.vc").
 std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text, std::size_t b, std::size_t e) {
   std::vector<std::pair<std::size_t, std::size_t>> items;
-  static constexpr std::string_view kSeparators[] = {", và ", ", and ", ", ", " và ", " and ", " & ", "; "};
+  static constexpr std::string_view kSeparators[] = {", và ", ", and ", ", ", " và ", " and ", " & ", "; ",
+                                                     " (formerly ", " (previously ", " (", ")"};
   std::size_t item_start = b;
   std::size_t i = b;
   while (i < e) {
@@ -57,45 +51,36 @@ std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text
     if (!split) ++i;
   }
   items.emplace_back(item_start, e);
-  // Trim spaces and trailing punctuation of each item.
-  for (auto& [s, t] : items) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (auto [s, t] : items) {
     while (s < t && (text[s] == ' ' || text[s] == ',')) ++s;
     while (t > s && (text[t - 1] == ' ' || text[t - 1] == ',' || text[t - 1] == '.')) --t;
+    const std::string_view item = Slice(text, s, t);
+    const bool domain = item.find(' ') == std::string_view::npos && item.find('.') != std::string_view::npos &&
+                        item.find('.') + 2 < item.size();
+    if (!domain) {
+      // Drop leading words that do not start with a capital.
+      while (s < t && !StartsUpper(Slice(text, s, t))) {
+        const std::size_t space = text.find(' ', s);
+        if (space == std::string_view::npos || space >= t) {
+          s = t;
+          break;
+        }
+        s = space + 1;
+      }
+    }
+    if (t > s) out.emplace_back(s, t);
   }
-  return items;
-}
-
-bool StartsUpper(std::string_view s) {
-  if (s.empty()) return false;
-  UChar32 c;
-  int32_t i = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-  return c >= 0 && (u_isupper(c) || u_istitle(c) || u_isdigit(c));
-}
-
-// The name of an organisation a pattern found, without its legal form, so
-// that "Polyrizon Ltd." and "Polyrizon", or "Intuitive Machines, Inc." and
-// "Intuitive Machines", are one organisation.
-std::string OrgName(std::string_view text) {
-  static constexpr std::string_view kForms[] = {", Inc.", ", Inc", " Inc.", " Inc", " Pte. Ltd.", " Pte Ltd", " Co., Ltd.",
-                                                " Co. Ltd.", ", Ltd.", " Ltd.", " Ltd", " LLC", ", LLC", " Corp.",
-                                                " Corp", " PLC", " plc", " Limited"};
-  for (std::string_view form : kForms)
-    if (text.size() > form.size() + 1 && text.substr(text.size() - form.size()) == form)
-      return std::string(text.substr(0, text.size() - form.size()));
-  return std::string(text);
+  return out;
 }
 
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
-  TrimLeadingStopwords(gazetteer, ctx.text, start, end);
-  // "Johns Hopkins Alumni's Somnair": the name is what follows the possessive.
-  for (std::string_view possessive : {std::string_view("’s "), std::string_view("'s ")}) {
-    const std::size_t p = Slice(ctx.text, start, end).rfind(possessive);
-    if (p != std::string_view::npos) start += p + possessive.size();
-  }
+  ShapeNameSpan(gazetteer, ctx.text, start, end);
   if (end <= start) return;
+  if (type == "ORG" && core.empty() && !gazetteer.Lookup(type, Slice(ctx.text, start, end)))
+    TrimToDocumentForm(ctx.text, start, end);
   Candidate c;
   c.entity.type = *EntityTypeFromName(type);
   c.entity.start = start;
@@ -135,7 +120,7 @@ void RunRule(const PassContext& ctx, const CompiledRule& rule, const text::Span&
     if (type == "ORG" || type == "LOC") {
       if (const Capture* list = m.First("list")) {
         for (auto [b, e] : ListItems(ctx.text, list->start, list->end))
-          if (e > b && StartsUpper(Slice(ctx.text, b, e)) && e - b <= 80)
+          if (e - b <= 80)
             AddNameCandidate(ctx, type, b, e, {}, rule.spec.priority, /*weak=*/true, out);
         return;
       }
@@ -190,58 +175,6 @@ std::vector<Entity> Resolve(std::vector<Candidate> candidates) {
   return accepted;
 }
 
-bool IsAcronymText(std::string_view s) {
-  if (s.size() < 2 || s.size() > 10 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
-  int upper = 0;
-  for (char c : s) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '&' && c != '-') return false;
-    upper += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
-  }
-  return upper >= 2;
-}
-
-// Names that hold for the whole document: an acronym defined in parentheses
-// ("Trung tâm Đổi mới sáng tạo Quốc gia (NIC)": NIC), and a name a pattern
-// found once ("investment in Babylon": every other "Babylon" too). Each
-// further whole-word occurrence becomes a mention of the same entity.
-void AddDocumentAliases(std::string_view text, std::vector<Entity>& entities) {
-  std::vector<std::pair<std::string, const Entity*>> aliases;
-  for (const Entity& e : entities) {
-    if (e.type != EntityType::kOrg && e.type != EntityType::kLoc) continue;
-    if (e.type == EntityType::kOrg && e.text.size() >= 3 && StartsUpper(e.text)) aliases.emplace_back(e.text, &e);
-    std::size_t p = e.end;
-    if (p < text.size() && text[p] == ' ') ++p;
-    if (p >= text.size() || text[p] != '(') continue;
-    const std::size_t close = text.find(')', p);
-    if (close == std::string_view::npos || close - p > 12) continue;
-    const std::string_view acronym = text.substr(p + 1, close - p - 1);
-    if (IsAcronymText(acronym)) aliases.emplace_back(std::string(acronym), &e);
-  }
-  std::vector<Entity> added;
-  auto overlaps = [](const std::vector<Entity>& list, std::size_t b, std::size_t e) {
-    return std::any_of(list.begin(), list.end(), [&](const Entity& x) { return b < x.end && x.start < e; });
-  };
-  for (const auto& [alias, owner] : aliases) {
-    std::size_t pos = 0;
-    while ((pos = text.find(alias, pos)) != std::string_view::npos) {
-      const std::size_t end = pos + alias.size();
-      if (IsWordBoundary(text, pos) && IsWordBoundary(text, end) && !overlaps(entities, pos, end) &&
-          !overlaps(added, pos, end)) {
-        Entity e;
-        e.type = owner->type;
-        e.start = pos;
-        e.end = end;
-        e.text = alias;
-        e.name = owner->name;
-        added.push_back(std::move(e));
-      }
-      pos = end;
-    }
-  }
-  for (auto& e : added) entities.push_back(std::move(e));
-  std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
-}
-
 }  // namespace
 
 std::vector<Entity> FindMentions(const PassContext& ctx) {
@@ -266,7 +199,7 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
       RunRule(ctx, *rule, sentence, candidates);
   }
   std::vector<Entity> entities = Resolve(std::move(candidates));
-  AddDocumentAliases(ctx.text, entities);
+  AddDocumentAliases(ctx.rules.gazetteer, ctx.text, entities);
   return entities;
 }
 

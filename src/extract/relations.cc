@@ -49,15 +49,34 @@ class RelationBuilder {
       if (s.masked_end <= s.masked_begin) continue;
       const std::string_view sentence(m.data() + s.masked_begin, s.masked_end - s.masked_begin);
       const auto rules = CandidateRules(ctx_.rules, Pass::kRelations, ctx_.language, sentence);
-      const bool vetoed = std::any_of(rules.begin(), rules.end(), [](const CompiledRule* r) {
-        return r->spec.kind == RuleKind::kNotFunding;
-      });
+      // A not-funding match that captures an amount rules out that amount
+      // ("được định giá 1,73 tỷ USD": a valuation, not the raise told before
+      // it); one without an amount rules out the whole sentence.
+      bool vetoed = false;
+      std::vector<std::size_t> vetoed_amounts;
+      for (const CompiledRule* rule : rules) {
+        if (rule->spec.kind != RuleKind::kNotFunding) continue;
+        ForEachMatch(*rule, sentence, /*whole_words=*/false, [&](const RuleMatch& match) {
+          const Capture* amount = match.First("amount");
+          if (!amount) {
+            vetoed = true;
+            return;
+          }
+          for (std::size_t i : masked_.EntitiesIn(s.masked_begin + amount->start, s.masked_begin + amount->end,
+                                                  EntityType::kMoney))
+            vetoed_amounts.push_back(i);
+        });
+      }
       for (const CompiledRule* rule : rules) {
         if (rule->spec.kind == RuleKind::kNotFunding) continue;
         if (rule->spec.kind == RuleKind::kFunding && vetoed) continue;
         ForEachMatch(*rule, sentence, /*whole_words=*/false, [&](const RuleMatch& match) {
-          if (rule->spec.kind == RuleKind::kFunding) OnFunding(*rule, match, s, funding);
-          else OnEvent(*rule, match, s, events);
+          if (rule->spec.kind == RuleKind::kFunding) {
+            if (UsesAmount(match, s, vetoed_amounts)) return;
+            OnFunding(*rule, match, s, funding);
+          } else {
+            OnEvent(*rule, match, s, events);
+          }
         });
       }
     }
@@ -67,6 +86,17 @@ class RelationBuilder {
  private:
   std::string_view Original(const Sentence& s) const {
     return ctx_.text.substr(s.begin, s.end - s.begin);
+  }
+
+  // Whether the match's amount is one a not-funding rule ruled out.
+  bool UsesAmount(const RuleMatch& match, const Sentence& s, const std::vector<std::size_t>& amounts) const {
+    if (amounts.empty()) return false;
+    for (const auto& c : match.captures) {
+      if (c.field != "amount") continue;
+      for (std::size_t i : masked_.EntitiesIn(s.masked_begin + c.start, s.masked_begin + c.end, EntityType::kMoney))
+        if (std::find(amounts.begin(), amounts.end(), i) != amounts.end()) return true;
+    }
+    return false;
   }
 
   std::vector<std::string> Parties(const Capture& c, const Sentence& s) const {

@@ -33,7 +33,7 @@ std::vector<std::string_view> AllowedFields(const RuleSpec& spec) {
       return {};
     case RuleKind::kFunding: return {"investee", "investor", "lead", "amount", "round", "date"};
     case RuleKind::kEvent: return {"name", "participant", "location", "date"};
-    case RuleKind::kNotFunding:
+    case RuleKind::kNotFunding: return {"amount"};
     case RuleKind::kDefine: return {};
   }
   return {};
