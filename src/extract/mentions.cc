@@ -175,6 +175,40 @@ std::vector<Entity> Resolve(std::vector<Candidate> candidates) {
   return accepted;
 }
 
+// A bare "$" is the US dollar unless the document says otherwise: amounts
+// written with one other dollar sign ("A$12 million") and none with the US
+// one, or, with no dollar sign but "$", the stock markets it names
+// (DOLLAR_MARKET: "ASX" for AUD, "TSXV" for CAD) when they all agree.
+void ReadBareDollars(const Gazetteer& gazetteer, std::vector<Entity>& entities) {
+  auto is_bare = [](const Entity& e) { return !e.text.empty() && e.text[0] == '$'; };
+  std::vector<std::string> explicit_dollars, markets;
+  bool explicit_us = false;
+  for (const Entity& e : entities) {
+    if (e.type == EntityType::kMoney && e.money && !is_bare(e) && e.text.find('$') != std::string::npos) {
+      if (e.money->currency == "USD") explicit_us = true;
+      else if (std::find(explicit_dollars.begin(), explicit_dollars.end(), e.money->currency) == explicit_dollars.end())
+        explicit_dollars.push_back(e.money->currency);
+    } else if (e.type == EntityType::kMoney && e.money && e.money->currency == "USD" && !is_bare(e)) {
+      explicit_us = true;  // "USD", "US dollars"
+    } else if (e.type == EntityType::kOrg) {
+      const GazetteerEntry* market = gazetteer.Lookup("DOLLAR_MARKET", e.text);
+      if (!market) market = gazetteer.Lookup("DOLLAR_MARKET", e.name);
+      if (market && std::find(markets.begin(), markets.end(), market->canonical) == markets.end())
+        markets.push_back(market->canonical);
+    }
+  }
+  std::string currency;
+  if (explicit_us) return;
+  if (explicit_dollars.size() == 1) currency = explicit_dollars.front();
+  else if (explicit_dollars.empty() && markets.size() == 1) currency = markets.front();
+  if (currency.empty() || currency == "USD") return;
+  for (Entity& e : entities) {
+    if (e.type != EntityType::kMoney || !e.money || e.money->currency != "USD" || !is_bare(e)) continue;
+    e.money->currency = currency;
+    e.name = ValueName(e);
+  }
+}
+
 }  // namespace
 
 std::vector<Entity> FindMentions(const PassContext& ctx) {
@@ -199,6 +233,7 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
       RunRule(ctx, *rule, sentence, candidates);
   }
   std::vector<Entity> entities = Resolve(std::move(candidates));
+  ReadBareDollars(ctx.rules.gazetteer, entities);
   AddDocumentAliases(ctx.rules.gazetteer, ctx.text, entities);
   return entities;
 }

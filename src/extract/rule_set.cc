@@ -109,7 +109,13 @@ struct Expander {
       }
       std::set<std::string> inner_stack = stack;
       const std::string separator = Expand(sep->pattern, inner_stack);
-      return "(?:" + token + "(?:(?:" + separator + ")" + token + ")*)";
+      // An optional LIST_ITEM_PREFIX before each item: "Boston-based {ORG}".
+      std::string item = token;
+      if (const RuleSpec* prefix = FindDefine("LIST_ITEM_PREFIX")) {
+        std::set<std::string> prefix_stack = stack;
+        item = "(?:(?:" + Expand(prefix->pattern, prefix_stack) + ")?" + token + ")";
+      }
+      return "(?:" + item + "(?:(?:" + separator + ")" + item + ")*)";
     }
     if (gazetteer.HasType(name)) return gazetteer.Alternation(name);
     Fail("unknown placeholder {" + name + "}: not a define, an entity type or a gazetteer type");

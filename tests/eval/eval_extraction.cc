@@ -272,9 +272,12 @@ int main(int argc, char** argv) {
                 d = std::stoi(g.published.substr(8, 2));
       options.published = std::chrono::sys_days{std::chrono::year{y} / m / d};
     }
+    std::vector<std::string> trace;
+    if (!show.empty()) options.trace = &trace;
     const auto x = extract::Extract(**rules, text::NormalizeDocument(*raw), options);
     if (!show.empty()) {
       Show(x);
+      for (const auto& t : trace) std::cout << "RULE " << t << "\n";
       ScoreArticle(g, x, /*report=*/true);
       return 0;
     }
