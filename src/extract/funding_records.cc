@@ -142,8 +142,11 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
     fact.investee = Investee(*investee, s, fact.investors);
     if (fact.investee.empty()) return;
   }
-  // "X has secured approval": no amount, round or investor, no deal.
-  if (!fact.amount && fact.round.empty() && fact.investors.empty()) return;
+  // "X has secured approval": no amount, round or investor, no deal; nor is
+  // "closed a strategic divestiture" (a WEAK_ROUND word alone).
+  if (!fact.amount && fact.investors.empty() &&
+      (fact.round.empty() || ctx_.rules.gazetteer.Lookup("WEAK_ROUND", fact.round)))
+    return;
   std::erase(fact.investors, fact.investee);
   std::erase(fact.leads, fact.investee);
 

@@ -6,7 +6,8 @@
 // a round. Facts about the same investee merge unless they disagree (another
 // round, another amount, other investors). Besides what rules/README.md says:
 //   - a fact that names neither an amount, a round nor an investor is no deal
-//     ("Shopoff has secured approval for the project");
+//     ("Shopoff has secured approval for the project"), nor is one whose only
+//     substance is a WEAK_ROUND word ("closed a strategic divestiture");
 //   - an amount a not-funding rule ruled out anywhere in the document rules
 //     out the same amount everywhere ("Secures $52 Million Refinance" in the
 //     headline, "secured $52 million in financing" in the body);

@@ -29,8 +29,8 @@ std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) { re
 // Items of a captured list: split at ", ", " và ", " and ", " & ", "; ", and
 // around a parenthesis ("Founderful (formerly Wingman Ventures)" is two
 // items). Leading lower-case words go ("with participation from specialized
-// investors Tiny.vc" -> "Tiny.vc"); an item that is then empty or starts in
-// lower case is dropped, unless it is a domain name ("another.vc").
+// investors Tiny.vc" -> "Tiny.vc"); an item that is then empty, or ends in a
+// lower-case word, is dropped, unless it is a domain name ("another.vc").
 std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text, std::size_t b, std::size_t e) {
   std::vector<std::pair<std::size_t, std::size_t>> items;
   static constexpr std::string_view kSeparators[] = {", và ", ", and ", ", ", " và ", " and ", " & ", "; ",
@@ -68,6 +68,11 @@ std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text
         }
         s = space + 1;
       }
+    }
+    // "AI tech firms also": a name does not end in a lower-case word.
+    if (!domain && t > s) {
+      const std::size_t last_space = Slice(text, s, t).rfind(' ');
+      if (last_space != std::string_view::npos && !StartsUpper(Slice(text, s + last_space + 1, t))) continue;
     }
     if (t > s) out.emplace_back(s, t);
   }

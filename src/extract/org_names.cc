@@ -128,9 +128,13 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
     const std::size_t p = Slice(text, start, end).rfind(possessive);
     if (p != std::string_view::npos) start += p + possessive.size();
   }
+  // The name starts after the last attribute ("New York-based") or, in a
+  // title-case headline, after the last NAME_BREAK word inside it ("$4M
+  // From Multicoin Capital", "DefTech Startup Vermeer").
   const std::vector<Word> words = WordsIn(text, start, end);
   for (std::size_t i = words.size(); i-- > 1;) {
-    if (IsAttribute(Slice(text, words[i - 1].begin, words[i - 1].end))) {
+    const std::string_view word = Slice(text, words[i - 1].begin, words[i - 1].end);
+    if (IsAttribute(word) || (i > 1 && gazetteer.Lookup("NAME_BREAK", word))) {
       start = words[i].begin;
       break;
     }

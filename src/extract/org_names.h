@@ -30,8 +30,9 @@ namespace pw::extract {
 
 class Gazetteer;
 
-// Moves `start` past leading NAME_STOPWORD words, a possessive ("X's ") and an
-// attribute ("X-based ", "X-backed "); the span stays inside [start, end).
+// Moves `start` past leading NAME_STOPWORD words, a possessive ("X's "), an
+// attribute ("X-based ", "X-backed ") and a NAME_BREAK word inside the name
+// ("$4M From Multicoin Capital"); the span stays inside [start, end).
 void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_t& start, std::size_t end);
 
 // The name of an organisation a pattern found, without its legal form.
