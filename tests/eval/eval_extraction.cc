@@ -16,7 +16,10 @@
 //   investors, leads  P/R over the investors (leads) of matched records.
 //   ORG, PER, LOC     per article, the set of distinct names: a system entity
 //                     is right when its canonical name or its text is one of
-//                     a gold entity's names of that type.
+//                     a gold entity's names of that type, or when one of the
+//                     gold names is an alias of the system entity's gazetteer
+//                     entry (gold "United States", system "Mỹ" from "the United
+//                     States": the same country).
 // Exit status: 0, or 2 when the gold file or the corpus cannot be read.
 #include <cmath>
 #include <cstdio>
@@ -28,6 +31,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/gazetteer.h"
 #include "gold.h"
 #include "text/normalize.h"
 #include "text/search_key.h"
@@ -111,7 +115,17 @@ std::string AmountText(const std::optional<double>& a, const std::string& curren
   return buf;
 }
 
-Score ScoreArticle(const eval::GoldArticle& g, const extract::Extraction& x, bool report) {
+// Whether a gold name is an alias of the gazetteer entry whose canonical
+// name the system gave.
+bool SameEntry(const extract::Gazetteer& gazetteer, const char* type, const eval::GoldName& gold,
+               const std::string& system_name) {
+  for (const auto& a : gold.aliases)
+    if (const auto* entry = gazetteer.Lookup(type, a); entry && entry->canonical == system_name) return true;
+  return false;
+}
+
+Score ScoreArticle(const extract::Gazetteer& gazetteer, const eval::GoldArticle& g, const extract::Extraction& x,
+                   bool report) {
   Score s;
   s.articles = 1;
   std::vector<std::string> notes;
@@ -129,7 +143,7 @@ Score ScoreArticle(const eval::GoldArticle& g, const extract::Extraction& x, boo
     for (const auto& [name, texts] : forms) {
       bool hit = false;
       for (std::size_t i = 0; i < gold->size(); ++i) {
-        bool m = NameIs((*gold)[i], name);
+        bool m = NameIs((*gold)[i], name) || SameEntry(gazetteer, type, (*gold)[i], name);
         for (const auto& t : texts) m = m || NameIs((*gold)[i], t);
         if (m) found[i] = hit = true;
       }
@@ -278,11 +292,11 @@ int main(int argc, char** argv) {
     if (!show.empty()) {
       Show(x);
       for (const auto& t : trace) std::cout << "RULE " << t << "\n";
-      ScoreArticle(g, x, /*report=*/true);
+      ScoreArticle((*rules)->gazetteer(), g, x, /*report=*/true);
       return 0;
     }
     const bool report = errors_for == "all" || errors_for == g.split;
-    scores[g.split][g.language].Add(ScoreArticle(g, x, report));
+    scores[g.split][g.language].Add(ScoreArticle((*rules)->gazetteer(), g, x, report));
   }
   if (!show.empty()) {
     std::cerr << "eval_extraction: no article " << show << " in " << gold_file.string() << "\n";
