@@ -189,15 +189,23 @@ void Gazetteer::Finish() {
   for (auto& [type, aliases] : term_aliases) {
     std::sort(aliases.begin(), aliases.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    // Names ("GIVEN_NAME") keep the case of their first letter: "frank" in a
+    // sentence is not Frank.
+    const bool name_type = type.size() > 5 && type.compare(type.size() - 5, 5, "_NAME") == 0;
     std::string alt = "(?:";
     for (size_t i = 0; i < aliases.size(); ++i) {
       if (i) alt += '|';
-      const std::string quoted = RE2::QuoteMeta(aliases[i]);
-      // Short capitals ("M", "B", "RM") are case-sensitive; the rest not.
-      if (aliases[i].size() <= 2 && std::isupper(static_cast<unsigned char>(aliases[i][0])))
+      const std::string& alias = aliases[i];
+      const std::string quoted = RE2::QuoteMeta(alias);
+      if (name_type) {
+        const std::size_t first = static_cast<std::size_t>(U8_LENGTH(FirstCodePoint(alias)));
+        alt += RE2::QuoteMeta(alias.substr(0, first)) + "(?i:" + RE2::QuoteMeta(alias.substr(first)) + ")";
+      } else if (alias.size() <= 2 && std::isupper(static_cast<unsigned char>(alias[0]))) {
+        // Short capitals ("M", "B", "RM") are case-sensitive; the rest not.
         alt += quoted;
-      else
+      } else {
         alt += "(?i:" + quoted + ")";
+      }
     }
     alt += ")";
     index_->alternations[type] = std::move(alt);
