@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <optional>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -214,12 +215,40 @@ void ReadBareDollars(const Gazetteer& gazetteer, std::vector<Entity>& entities) 
   }
 }
 
+// "Lưu Đức Khánh", "Nguyễn Đức Chung": a one-syllable place ("Đức",
+// Germany) in the middle of three or more capitalised syllables is part of a
+// person's or a company's name.
+bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t end) {
+  if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
+  auto capitalised_word_before = [&](std::size_t pos) -> std::optional<std::size_t> {
+    if (pos < 2 || text[pos - 1] != ' ') return std::nullopt;
+    std::size_t w = pos - 1;
+    while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
+    if (w >= pos - 1 || !StartsUpper(Slice(text, w, pos - 1))) return std::nullopt;
+    return w;
+  };
+  auto capitalised_word_after = [&](std::size_t pos) -> std::optional<std::size_t> {
+    if (pos + 1 >= text.size() || text[pos] != ' ') return std::nullopt;
+    std::size_t w = pos + 1;
+    while (w < text.size() && text[w] != ' ' && text[w] != '\n' && text[w] != ',' && text[w] != '.') ++w;
+    if (w == pos + 1 || !StartsUpper(Slice(text, pos + 1, w))) return std::nullopt;
+    return w;
+  };
+  int run = 1;
+  std::size_t p = start;
+  while (auto w = capitalised_word_before(p)) ++run, p = *w;
+  p = end;
+  while (auto w = capitalised_word_after(p)) ++run, p = *w;
+  return run >= 3;
+}
+
 }  // namespace
 
 std::vector<Entity> FindMentions(const PassContext& ctx) {
   std::vector<Candidate> candidates;
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
+    if (ctx.language == 0 && m.entry->type == "LOC" && InsideVietnameseName(ctx.text, m.start, m.end)) continue;
     Candidate c;
     c.entity.type = *EntityTypeFromName(m.entry->type);
     c.entity.start = m.start;

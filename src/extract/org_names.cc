@@ -57,16 +57,22 @@ bool IsLetterOrDigitBefore(std::string_view text, std::size_t pos) {
   return c >= 0 && u_isalnum(c);
 }
 
+// Whether the word before `begin` on the same line (across spaces only) is
+// capitalised: "William A. Shopoff", "Caroline Farah Lembck".
+bool CapitalisedBefore(std::string_view text, std::size_t begin) {
+  std::size_t p = begin;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  if (p == begin || !IsLetterOrDigitBefore(text, p) && !(p > 0 && text[p - 1] == '.')) return false;
+  std::size_t w = p;
+  while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
+  const std::string_view word = Slice(text, w, p);
+  return StartsUpper(word) && !IsAttribute(word);
+}
+
 // Whether the word next to [begin, end) on the same line (across spaces
 // only) is capitalised: then the occurrence is part of a longer name.
 bool CapitalisedNeighbour(std::string_view text, std::size_t begin, std::size_t end) {
-  std::size_t p = begin;
-  while (p > 0 && text[p - 1] == ' ') --p;
-  if (p < begin && IsLetterOrDigitBefore(text, p)) {
-    std::size_t w = p;
-    while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
-    if (StartsUpper(Slice(text, w, p))) return true;
-  }
+  if (CapitalisedBefore(text, begin)) return true;
   std::size_t n = end;
   while (n < text.size() && text[n] == ' ') ++n;
   return n > end && n < text.size() && StartsUpper(text.substr(n, 4));
@@ -179,14 +185,19 @@ bool TrimToDocumentForm(std::string_view text, std::size_t& start, std::size_t& 
 }
 
 void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::vector<Entity>& entities) {
-  std::vector<std::pair<std::string, const Entity*>> aliases;
+  struct Alias {
+    std::string text;
+    const Entity* owner;
+    bool is_acronym;
+  };
+  std::vector<Alias> aliases;
   for (const Entity& e : entities) {
     if (e.type != EntityType::kOrg && e.type != EntityType::kLoc) continue;
     if (e.type == EntityType::kOrg && e.text.size() >= 3 && StartsUpper(e.text)) {
-      aliases.emplace_back(e.text, &e);
+      aliases.push_back({e.text, &e, false});
       if (!gazetteer.Lookup("ORG", e.name))
         if (std::string short_form = ShortForm(gazetteer, e.name); !short_form.empty())
-          aliases.emplace_back(std::move(short_form), &e);
+          aliases.push_back({std::move(short_form), &e, false});
     }
     std::size_t p = e.end;
     if (p < text.size() && text[p] == ' ') ++p;
@@ -194,18 +205,20 @@ void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::
     const std::size_t close = text.find(')', p);
     if (close == std::string_view::npos || close - p > 12) continue;
     const std::string_view acronym = text.substr(p + 1, close - p - 1);
-    if (IsAcronymText(acronym)) aliases.emplace_back(std::string(acronym), &e);
+    if (IsAcronymText(acronym)) aliases.push_back({std::string(acronym), &e, true});
   }
   std::vector<Entity> added;
   auto overlaps = [](const std::vector<Entity>& list, std::size_t b, std::size_t e) {
     return std::any_of(list.begin(), list.end(), [&](const Entity& x) { return b < x.end && x.start < e; });
   };
-  for (const auto& [alias, owner] : aliases) {
+  for (const auto& [alias, owner, is_acronym] : aliases) {
     std::size_t pos = 0;
     while ((pos = text.find(alias, pos)) != std::string_view::npos) {
       const std::size_t end = pos + alias.size();
+      // A name after a capitalised word is part of a longer one: the
+      // "Shopoff" of "William A. Shopoff" is not Shopoff Realty Investments.
       if (IsWordBoundary(text, pos) && IsWordBoundary(text, end) && !overlaps(entities, pos, end) &&
-          !overlaps(added, pos, end)) {
+          !overlaps(added, pos, end) && (is_acronym || !CapitalisedBefore(text, pos))) {
         Entity e;
         e.type = owner->type;
         e.start = pos;
