@@ -6,6 +6,7 @@
 
 #include "common/time.h"
 #include "extract/gazetteer.h"
+#include "extract/org_names.h"
 
 namespace pw::extract {
 
@@ -23,15 +24,6 @@ void AppendEvidence(std::string& evidence, std::string_view sentence) {
 
 bool Equal(const Money& a, const Money& b) {
   return a.currency == b.currency && std::abs(a.amount - b.amount) <= 1e-9 * std::max(a.amount, b.amount);
-}
-
-// The headline: a first line of at most 400 bytes followed by a blank line,
-// as the pipeline and `presswatch extract` put a title before its body.
-std::size_t HeadlineEnd(std::string_view text) {
-  const std::size_t blank = text.find("\n\n");
-  if (blank == std::string_view::npos || blank > 400 || text.substr(0, blank).find('\n') != std::string_view::npos)
-    return 0;
-  return blank;
 }
 
 }  // namespace
@@ -66,15 +58,21 @@ std::string FundingRecords::RoundOf(const Capture& c, const Sentence& s) const {
 }
 
 // The organisation a capture names, or, for an anaphor ("công ty này", "the
-// firm"), the one the document has named most often before it, not counting
-// `others` (the investors of the same fact); on a tie, the one named first.
+// firm") or an empty capture, the subject of the sentence before when an
+// organisation opens it, else the one the document has named most often
+// before, not counting `others` (the investors of the same fact); on a tie,
+// the one named first.
 std::string FundingRecords::Investee(const Capture& c, const Sentence& s,
                                      const std::vector<std::string>& others) const {
   for (std::size_t i : masked_.EntitiesIn(s.masked_begin + c.start, s.masked_begin + c.end))
     if (entities_[i].type == EntityType::kOrg) return entities_[i].name;
   const std::size_t begin = masked_.ToOriginal(s.masked_begin + c.start);
   const std::size_t end = masked_.ToOriginal(s.masked_begin + c.end);
-  if (!ctx_.rules.gazetteer.Lookup("ANAPHOR", ctx_.text.substr(begin, end - begin))) return {};
+  // An empty capture stands for the organisation the document is about.
+  if (end > begin && !ctx_.rules.gazetteer.Lookup("ANAPHOR", ctx_.text.substr(begin, end - begin))) return {};
+  // The subject of the sentence before, when it opens with an organisation
+  // ("Mobileye thành lập năm 1999 ... Hãng đã nhận được ...").
+  if (const std::string subject = PreviousSubject(s, others); !subject.empty()) return subject;
   std::map<std::string, std::pair<int, std::size_t>> seen;  // name -> (mentions, first start)
   for (const Entity& e : entities_) {
     if (e.start >= begin) break;
@@ -93,6 +91,22 @@ std::string FundingRecords::Investee(const Capture& c, const Sentence& s,
     }
   }
   return best;
+}
+
+std::string FundingRecords::PreviousSubject(const Sentence& s, const std::vector<std::string>& others) const {
+  const text::Span* previous = nullptr;
+  for (const text::Span& span : ctx_.sentences) {
+    if (span.begin >= s.begin) break;
+    previous = &span;
+  }
+  if (!previous) return {};
+  for (const Entity& e : entities_) {
+    if (e.start < previous->begin) continue;
+    if (e.start > previous->begin + 3) break;  // it opens the sentence, or nothing does
+    if (e.type == EntityType::kOrg && std::find(others.begin(), others.end(), e.name) == others.end())
+      return e.name;
+  }
+  return {};
 }
 
 bool FundingRecords::SameAmount(const Money& a, bool a_headline, const Money& b, bool b_headline) {

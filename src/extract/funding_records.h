@@ -15,7 +15,8 @@
 //     exact where the headline rounds or converts ("$3.6M" / "$3,649,171",
 //     "$6.8M" / "CHF6.2M ($6.8M)");
 //   - an investee written as an anaphor (ANAPHOR words: "công ty này", "the
-//     company") is the organisation the document has named most so far;
+//     company"), or an empty investee capture, is the organisation that opens
+//     the sentence before, else the one the document has named most so far;
 //   - two records of one document with the same amount whose investees are
 //     one name and a longer form of it ("Clene", "Clene Nanomedicine") are one.
 #pragma once
@@ -69,6 +70,7 @@ class FundingRecords {
   std::optional<std::size_t> FirstEntity(const Capture& c, const Sentence& s, EntityType type) const;
   std::string RoundOf(const Capture& c, const Sentence& s) const;
   std::string Investee(const Capture& c, const Sentence& s, const std::vector<std::string>& others) const;
+  std::string PreviousSubject(const Sentence& s, const std::vector<std::string>& others) const;
   bool RuledOut(const Money& money) const;
   static bool SameAmount(const Money& a, bool a_headline, const Money& b, bool b_headline);
   static bool Compatible(const Record& r, const Fact& f);

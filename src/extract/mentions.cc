@@ -85,8 +85,17 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
   ShapeNameSpan(gazetteer, ctx.text, start, end);
   if (end <= start) return;
-  if (type == "ORG" && core.empty() && !gazetteer.Lookup(type, Slice(ctx.text, start, end)))
+  // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",
+  // "Internet") or, for an organisation, a lone given name ("Harry").
+  const std::string_view shaped = Slice(ctx.text, start, end);
+  if (std::none_of(shaped.begin(), shaped.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80); }))
+    return;
+  if (gazetteer.Lookup("NAME_STOPWORD", shaped) || (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped))) return;
+  // A headline's title case lets a pattern take words around the name.
+  if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !gazetteer.Lookup(type, Slice(ctx.text, start, end)))
     TrimToDocumentForm(ctx.text, start, end);
+  // "Công ty Trung Quốc" is a Chinese company, not one named China.
+  if (type == "ORG" && !core.empty() && gazetteer.Lookup("LOC", core)) return;
   Candidate c;
   c.entity.type = *EntityTypeFromName(type);
   c.entity.start = start;

@@ -120,6 +120,13 @@ std::string ShortForm(const Gazetteer& gazetteer, std::string_view name) {
 
 }  // namespace
 
+std::size_t HeadlineEnd(std::string_view text) {
+  const std::size_t blank = text.find("\n\n");
+  if (blank == std::string_view::npos || blank > 400 || text.substr(0, blank).find('\n') != std::string_view::npos)
+    return 0;
+  return blank;
+}
+
 bool StartsUpper(std::string_view s) {
   if (s.empty()) return false;
   UChar32 c;

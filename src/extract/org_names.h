@@ -8,7 +8,7 @@
 //                  "Johns Hopkins Alumni's Somnair" -> "Somnair"     (a possessive)
 //                  "New York-based Donut Labs"   -> "Donut Labs"    (an attribute "X-based")
 //   OrgName:       "Polyrizon Ltd."              -> "Polyrizon"     (the legal form)
-//   TrimToDocumentForm, when the document names it more shortly elsewhere:
+//   TrimToDocumentForm, in a headline, when the document names it more shortly elsewhere:
 //                  "AI Pharmacy Pioneer Asepha Raises $4M" + "Asepha, a startup ..." -> "Asepha"
 //                  "SatoshiSwap.ai Has Raised"   + "SatoshiSwap.ai is ..."       -> "SatoshiSwap.ai"
 //   AddDocumentAliases: an acronym defined in parentheses ("... Quốc gia (NIC)"),
@@ -46,6 +46,11 @@ bool TrimToDocumentForm(std::string_view text, std::size_t& start, std::size_t& 
 // Adds a mention for each further whole-word occurrence of a document alias
 // (see above), where no other mention is; keeps `entities` sorted by start.
 void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::vector<Entity>& entities);
+
+// Where the headline ends: a first line of at most 400 bytes followed by a
+// blank line, as the pipeline and `presswatch extract` put a title before its
+// body; 0 when the text has none.
+std::size_t HeadlineEnd(std::string_view text);
 
 // Whether `s` starts with an upper-case letter, a title-case letter or a digit.
 bool StartsUpper(std::string_view s);
