@@ -154,7 +154,7 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
   const bool has_investee_capture = investee != nullptr;
   if (investee) {
     fact.investee = Investee(*investee, s, fact.investors);
-    if (fact.investee.empty()) return;
+    if (fact.investee.empty() || ctx_.rules.gazetteer.Lookup("NOT_INVESTEE", fact.investee)) return;
   }
   // "X has secured approval": no amount, round or investor, no deal; nor is
   // "closed a strategic divestiture" (a WEAK_ROUND word alone).

@@ -5,6 +5,8 @@
 // was led by X" adds to the deal just named), investors and leads, an amount,
 // a round. Facts about the same investee merge unless they disagree (another
 // round, another amount, other investors). Besides what rules/README.md says:
+//   - an investee of the gazetteer type NOT_INVESTEE (the state, its treasury,
+//     stock exchanges) is no deal;
 //   - a fact that names neither an amount, a round nor an investor is no deal
 //     ("Shopoff has secured approval for the project"), nor is one whose only
 //     substance is a WEAK_ROUND word ("closed a strategic divestiture");
