@@ -41,8 +41,12 @@ struct CompiledRule {
 
 struct PassRules {
   std::vector<const CompiledRule*> rules;  // by priority, highest first
-  std::unique_ptr<RE2::Set> set;           // index i matches rules[i]; null when no rules
+  // Prefilter sets over consecutive groups of rules: sets[k] index i matches
+  // rules[k * kRulesPerSet + i]. Several small sets build far fewer DFA states
+  // than one big one, whose states multiply across patterns.
+  std::vector<std::unique_ptr<RE2::Set>> sets;
 };
+inline constexpr std::size_t kRulesPerSet = 8;
 
 struct RuleSetData {
   std::string directory;

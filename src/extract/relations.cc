@@ -56,6 +56,10 @@ class RelationBuilder {
       const Sentence& s = p.sentence;
       if (s.masked_end <= s.masked_begin) continue;
       const std::string_view sentence(m.data() + s.masked_begin, s.masked_end - s.masked_begin);
+      // Every funding and event rule names an entity ({ORG}, {MONEY}, {LOC},
+      // ...): a sentence without one gives no fact, and its vetoes would
+      // rule out no amount.
+      if (sentence.find(kTokenOpen) == std::string_view::npos) continue;
       p.rules = CandidateRules(ctx_.rules, Pass::kRelations, ctx_.language, sentence);
       for (const CompiledRule* rule : p.rules) {
         if (rule->spec.kind != RuleKind::kNotFunding) continue;

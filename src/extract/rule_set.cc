@@ -271,16 +271,16 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       std::stable_sort(pr.rules.begin(), pr.rules.end(), [](const CompiledRule* a, const CompiledRule* b) {
         return a->spec.priority > b->spec.priority;
       });
-      if (pr.rules.empty()) continue;
       RE2::Options set_options = options;
-      set_options.set_max_mem(256 << 20);
-      pr.set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-      for (const CompiledRule* rule : pr.rules) {
+      set_options.set_max_mem(64 << 20);
+      for (std::size_t i = 0; i < pr.rules.size(); ++i) {
+        if (i % kRulesPerSet == 0) pr.sets.push_back(std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED));
         std::string error;
-        if (pr.set->Add(rule->re->pattern(), &error) < 0)
-          errors.push_back(rule->spec.Where() + ": " + error);
+        if (pr.sets.back()->Add(pr.rules[i]->re->pattern(), &error) < 0)
+          errors.push_back(pr.rules[i]->spec.Where() + ": " + error);
       }
-      if (!pr.set->Compile()) errors.push_back(directory + ": the rules are too many to compile together");
+      for (auto& set : pr.sets)
+        if (!set->Compile()) errors.push_back(directory + ": the rules are too many to compile together");
     }
   }
   return data;
@@ -292,16 +292,20 @@ std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pa
                                                 std::string_view text) {
   const PassRules& pr = data.passes[static_cast<int>(pass)][language];
   std::vector<const CompiledRule*> out;
-  if (!pr.set) return out;
   std::vector<int> hits;
-  RE2::Set::ErrorInfo info;
-  if (!pr.set->Match(text, &hits, &info)) {
-    // Out of DFA memory: fall back to trying every rule rather than missing one.
-    if (info.kind != RE2::Set::kNoError) return pr.rules;
-    return out;
+  for (std::size_t k = 0; k < pr.sets.size(); ++k) {
+    hits.clear();
+    RE2::Set::ErrorInfo info;
+    const std::size_t first = k * kRulesPerSet;
+    if (!pr.sets[k]->Match(text, &hits, &info)) {
+      // Out of DFA memory: try every rule of the group rather than miss one.
+      if (info.kind != RE2::Set::kNoError)
+        for (std::size_t i = first; i < std::min(first + kRulesPerSet, pr.rules.size()); ++i) out.push_back(pr.rules[i]);
+      continue;
+    }
+    std::sort(hits.begin(), hits.end());
+    for (int i : hits) out.push_back(pr.rules[first + static_cast<std::size_t>(i)]);
   }
-  std::sort(hits.begin(), hits.end());
-  for (int i : hits) out.push_back(pr.rules[static_cast<size_t>(i)]);
   return out;
 }
 
