@@ -44,5 +44,6 @@ void AddExtractCommand(CLI::App& app, CliState& state);
 void AddFeedCommand(CLI::App& app, CliState& state);
 void AddQueryCommands(CLI::App& app, CliState& state);  // search, funding, coverage, entities, feeds
 void AddRulesCommand(CLI::App& app, CliState& state);
+void AddServeCommand(CLI::App& app, CliState& state);
 
 }  // namespace pw::app

@@ -57,8 +57,18 @@ std::string ReadInput(const std::string& path) {
   if (std::filesystem::is_directory(path, ec)) throw StartupError(path + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw StartupError(path + ": cannot open: " + std::strerror(errno));
-  std::ostringstream s;
-  s << in.rdbuf();
+  // One read into a buffer of the file's size (feeds run to megabytes).
+  std::string bytes;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec) {
+    bytes.resize(static_cast<size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<size_t>(in.gcount()));
+    if (in.gcount() == static_cast<std::streamsize>(size) && in.peek() == std::ifstream::traits_type::eof())
+      return bytes;
+  }
+  std::ostringstream s;  // the size was unknown or changed: read to the end
+  s << bytes << in.rdbuf();
   return s.str();
 }
 

@@ -1,6 +1,8 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <set>
+#include <thread>
 
 #include <toml++/toml.h>
 
@@ -68,6 +70,18 @@ class Reader {
     return nullptr;
   }
 
+  // A string that must be one of `choices`.
+  void Choice(const char* key, std::string& out, std::initializer_list<const char*> choices) {
+    if (const toml::node* n = Get(key)) {
+      std::string list;
+      for (const char* c : choices) list += std::string(list.empty() ? "" : ", ") + "\"" + c + "\"";
+      if (!n->is_string()) Fail(*n, key, "one of " + list);
+      const std::string v = *n->value<std::string>();
+      if (std::find(choices.begin(), choices.end(), v) == choices.end()) Fail(*n, key, "one of " + list);
+      out = v;
+    }
+  }
+
   void Bool(const char* key, bool& out) {
     if (const toml::node* n = Get(key)) {
       if (!n->is_boolean()) Fail(*n, key, "true or false");
@@ -95,6 +109,8 @@ class Reader {
 
 }  // namespace
 
+int Config::DefaultWorkers() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
+
 std::string UserAgent(const std::string& contact) {
   return "presswatch/" PW_VERSION " (+" + contact + ")";
 }
@@ -102,6 +118,7 @@ std::string UserAgent(const std::string& contact) {
 Config LoadConfig(const std::string& path) {
   Config c;
   c.fetch.user_agent = UserAgent(c.contact);
+  c.fetch.proxy = fetch::ProxySettings::FromEnvironment();
   if (path.empty()) return c;
   toml::table root;
   try {
@@ -126,6 +143,7 @@ Config LoadConfig(const std::string& path) {
     r.Int("max_redirects", c.fetch.max_redirects, 0, 20);
     r.String("contact", c.contact);
     r.String("ca_file", c.fetch.ca_file);
+    r.Bool("allow_private_redirects", c.fetch.allow_private_redirects);
     r.Done();
   }
   if (const toml::table* t = top.Table("poll")) {
@@ -133,6 +151,7 @@ Config LoadConfig(const std::string& path) {
     r.Seconds("interval", c.interval, 60, 7 * 24 * 3600);
     r.Int("concurrency", c.concurrency, 1, 4096);
     r.Int("per_host", c.per_host, 1, 64);
+    r.Int("workers", c.workers, 1, 256);
     r.Done();
   }
   if (const toml::table* t = top.Table("server")) {
@@ -142,9 +161,8 @@ Config LoadConfig(const std::string& path) {
   }
   if (const toml::table* t = top.Table("log")) {
     Reader r(path, *t, "log");
-    r.String("format", c.log_format);
-    if (c.log_format != "text" && c.log_format != "json")
-      throw StartupError(path + ": 'log.format' must be \"text\" or \"json\"");
+    r.Choice("format", c.log_format, {"text", "json"});
+    r.Choice("level", c.log_level, {"debug", "info", "warn", "error"});
     r.Done();
   }
   top.Done();

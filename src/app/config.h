@@ -30,15 +30,21 @@ struct Config {
   std::chrono::seconds interval{15 * 60};  // default per-feed interval
   int concurrency = 32;                    // fetches in flight at once
   int per_host = 2;                        // fetches in flight per host
+  int workers = DefaultWorkers();          // threads parsing, extracting and writing
 
   // [server]
   std::string listen = "127.0.0.1:8080";
 
   // [log]
   std::string log_format = "text";  // text | json
+  std::string log_level = "info";   // debug | info | warn | error
+
+  // One per core (at least 1).
+  static int DefaultWorkers();
 };
 
-// The defaults, overlaid with `path` when it is not empty. Throws
+// The defaults, overlaid with `path` when it is not empty; proxies come
+// from http_proxy, https_proxy and no_proxy (fetch/proxy.h). Throws
 // StartupError on a missing file, a syntax error, an unknown key or a bad
 // value, naming file:line.
 Config LoadConfig(const std::string& path);

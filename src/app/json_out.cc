@@ -28,8 +28,41 @@ json::array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
+// A JSON string, escaped as Boost.JSON's serializer escapes it, appended
+// without a temporary (feeds put megabytes of HTML through here).
+void AppendJsonString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+void ScalarTo(const json::value& v, std::string& out) {
+  if (v.is_string()) AppendJsonString(out, v.get_string());
+  else out += json::serialize(v);
+}
+
 void PrettyTo(const json::value& v, std::string& out, int indent) {
-  const std::string pad(static_cast<size_t>(indent), ' ');
   switch (v.kind()) {
     case json::kind::object: {
       const auto& o = v.get_object();
@@ -42,10 +75,14 @@ void PrettyTo(const json::value& v, std::string& out, int indent) {
       for (const auto& kv : o) {
         if (!first) out += ",\n";
         first = false;
-        out += pad + "  " + json::serialize(json::value(kv.key())) + ": ";
+        out.append(static_cast<size_t>(indent) + 2, ' ');
+        AppendJsonString(out, kv.key());
+        out += ": ";
         PrettyTo(kv.value(), out, indent + 2);
       }
-      out += "\n" + pad + "}";
+      out += '\n';
+      out.append(static_cast<size_t>(indent), ' ');
+      out += '}';
       return;
     }
     case json::kind::array: {
@@ -60,21 +97,26 @@ void PrettyTo(const json::value& v, std::string& out, int indent) {
       });
       if (scalars) {
         out += "[";
-        for (size_t i = 0; i < a.size(); ++i) out += (i ? ", " : "") + json::serialize(a[i]);
+        for (size_t i = 0; i < a.size(); ++i) {
+          if (i) out += ", ";
+          ScalarTo(a[i], out);
+        }
         out += "]";
         return;
       }
       out += "[\n";
       for (size_t i = 0; i < a.size(); ++i) {
         if (i) out += ",\n";
-        out += pad + "  ";
+        out.append(static_cast<size_t>(indent) + 2, ' ');
         PrettyTo(a[i], out, indent + 2);
       }
-      out += "\n" + pad + "]";
+      out += '\n';
+      out.append(static_cast<size_t>(indent), ' ');
+      out += ']';
       return;
     }
     default:
-      out += json::serialize(v);
+      ScalarTo(v, out);
   }
 }
 
@@ -182,7 +224,9 @@ json::value FeedJson(const feed::Feed& feed) {
     i["link"] = item.link;
     i["published"] = OrNull(item.published);
     i["updated"] = OrNull(item.updated);
-    i["authors"] = Strings(item.authors);
+    json::array authors;
+    for (const auto& a : item.authors) authors.emplace_back(a.name.empty() ? a.email : a.name);
+    i["authors"] = std::move(authors);
     i["categories"] = Strings(item.categories);
     i["summary"] = item.summary;
     i["content"] = item.content;
@@ -195,10 +239,22 @@ json::value FeedJson(const feed::Feed& feed) {
       enclosures.push_back(std::move(j));
     }
     i["enclosures"] = std::move(enclosures);
+    i["guid"] = OrNull(item.guid);
+    i["language"] = OrNull(item.language);
+    if (item.source) {
+      json::object source;
+      source["title"] = item.source->title;
+      source["url"] = item.source->url;
+      i["source"] = std::move(source);
+    } else {
+      i["source"] = nullptr;
+    }
     items.push_back(std::move(i));
   }
   o["items"] = std::move(items);
   o["format"] = feed::FormatName(feed.format);
+  o["encoding"] = feed.encoding;
+  o["image"] = OrNull(feed.image);
   o["warnings"] = Strings(feed.warnings);
   return o;
 }
@@ -263,6 +319,7 @@ json::value FeedsJson(const std::vector<store::FeedHealth>& feeds) {
     o["consecutive_failures"] = f.consecutive_failures;
     o["next_poll"] = OrNull(f.next_poll);
     o["items"] = f.items;
+    o["moved_to"] = OrNull(f.moved_to);
     a.push_back(std::move(o));
   }
   return a;

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   app.footer("Start with: presswatch poll --once --feeds feeds/demo.opml && presswatch funding\n"
              "Each command has --help. Contract: README.md.");
   pw::app::CliState state;
+  pw::app::AddServeCommand(app, state);
   pw::app::AddPollCommand(app, state);
   pw::app::AddExtractCommand(app, state);
   pw::app::AddFeedCommand(app, state);

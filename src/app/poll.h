@@ -1,9 +1,12 @@
 // app/poll.h: one polling cycle over a list of feeds (`presswatch poll --once`).
 //
-// Fetches every feed with conditional GET, at most `concurrency` at once and
-// `per_host` per host; parses and extracts on a worker pool; stores each
-// feed's new items in one transaction on a single writer; records each
-// feed's health. A feed that fails is recorded and the others go on.
+// Every feed is polled once, now, by the same per-feed poll (feed_poller.h)
+// and the same scheduler (scheduler.h, in kOnce mode) that `serve` runs
+// forever: conditional GET, at most `concurrency` fetches at once and
+// `per_host` per host, parsing and extraction on a worker pool, one writer
+// committing in batches, each feed's health and next poll recorded (so a
+// `serve` started later resumes the schedule). A feed that fails is recorded
+// and the others go on.
 //
 //   PollReport r = PollOnce(subscriptions, db_path, rules, options, progress);
 //
@@ -17,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "app/feed_poller.h"
+#include "app/schedule.h"
 #include "common/time.h"
 #include "extract/rule_set.h"
 #include "feed/opml.h"
@@ -30,15 +35,8 @@ struct PollOptions {
   int per_host = 2;
   int worker_threads = 2;
   std::chrono::seconds default_interval{15 * 60};
-};
-
-struct FeedResult {
-  std::string url;
-  int status = 0;        // HTTP status, 0 without a response
-  std::string error;     // "" when the feed was read
-  int new_items = 0;
-  int duplicates = 0;
-  bool not_modified = false;
+  SchedulePolicy schedule;
+  const Clock* clock = nullptr;  // nullptr: the system clock (tests pass a FakeClock)
 };
 
 struct PollReport {

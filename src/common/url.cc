@@ -9,7 +9,60 @@ namespace pw {
 
 namespace urls = boost::urls;
 
+namespace {
+
+bool NeedsIriEncoding(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || c == ' '; });
+}
+
+// An IRI (RFC 3987) as a URI: bytes above ASCII and spaces percent-encoded.
+std::string EncodeIri(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || c == ' ') {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Back to the IRI: the escapes of bytes above ASCII become the bytes again.
+std::string DecodeIri(std::string_view s) {
+  auto hex = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::toupper(c) - 'A' + 10); };
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      const int b = hex(s[i + 1]) * 16 + hex(s[i + 2]);
+      if (b >= 0x80) {
+        out += static_cast<char>(b);
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ResolveUrl(std::string_view base, std::string_view ref) {
+  // Already absolute (most links in feeds): resolving would give it back,
+  // and parsing it costs more than everything else done to a link.
+  if ((ref.substr(0, 7) == "http://" || ref.substr(0, 8) == "https://") &&
+      ref.find_first_of(" \"<>\\^`{|}") == std::string_view::npos && !NeedsIriEncoding(ref))
+    return std::string(ref);
+  if (NeedsIriEncoding(ref) || NeedsIriEncoding(base)) {
+    const std::string resolved = ResolveUrl(EncodeIri(base), EncodeIri(ref));
+    return resolved.empty() ? std::string() : DecodeIri(resolved);
+  }
   auto r = urls::parse_uri_reference(ref);
   if (!r) return {};
   if (r->has_scheme()) return std::string(ref);

@@ -17,7 +17,9 @@ namespace pw {
 
 // `ref` resolved against `base` (RFC 3986 section 5). Returns `ref` unchanged
 // when it is already absolute or when `base` is not an absolute URL, and ""
-// when `ref` is not a URI reference at all.
+// when `ref` is not a URI reference at all. IRIs work too: non-ASCII
+// characters are kept as written ("/À" -> "https://a.vn/À"), a space
+// becomes %20.
 std::string ResolveUrl(std::string_view base, std::string_view ref);
 
 // Identity of a web page for de-duplication: scheme and host lower-cased,

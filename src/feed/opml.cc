@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "common/url.h"
+#include "feed/charset.h"
 #include "feed/xml_tree.h"
 
 namespace pw::feed {
@@ -76,7 +77,12 @@ struct Walker {
 
 Result<std::vector<Subscription>> ParseOpml(std::string_view bytes, const std::string& source_name,
                                             const std::string& base_url) {
-  xml::ParsedXml parsed = xml::ParseXml(bytes, "");
+  const DecodedText text = DecodeFeedBytes(bytes, {});
+  xml::ParsedXml parsed = xml::ParseXml(text.utf8());
+  if (!text.problem.empty() && parsed.wellformed) {
+    parsed.wellformed = false;
+    parsed.first_error = text.problem;
+  }
   if (!parsed.wellformed) {
     const std::string where = parsed.first_error.rfind("line ", 0) == 0 ? parsed.first_error.substr(5)
                                                                          : "1: " + parsed.first_error;

@@ -15,17 +15,27 @@
 // Errors are for no usable response: DNS, connect, TLS (a bad certificate is
 // kNetwork with the verification message), a timeout (kTimeout, naming the
 // phase), a body or inflated body over its cap (kTooLarge), too many
-// redirects, a redirect loop or https->http (kRefused), a scheme we do not
-// speak (kUnsupported).
+// redirects, a redirect loop, https->http or a hop the address guard refuses
+// (kRefused, see address_guard.h), a scheme we do not speak (kUnsupported).
 //
-// Timeouts: each phase (connect, first byte, each body read) has its own
-// limit, and the whole request (redirects included) has a deadline, which is
-// what cuts a server that drips a byte at a time. Nothing here throws.
+// Timeouts: each phase (DNS and connect, first byte, each body read) has its
+// own limit, and the whole request (redirects included) has a deadline, which
+// is what cuts a server that drips a byte at a time. Nothing here throws.
+//
+// Proxies: FetchOptions::proxy (see proxy.h; the app fills it from
+// http_proxy, https_proxy and no_proxy).
+//
+// Cancellation: Fetch() honours a cancellation slot bound to its completion
+// (terminal, partial or total): the pending step ends at once and Fetch()
+// returns kNetwork "cancelled during ...".
 //
 // Thread-safety: a Fetcher is used from the one thread running its executor.
 // It may run many Fetch() coroutines at once; it keeps no per-request state.
+// Concurrency limits are the caller's (host_limits.h).
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -34,10 +44,8 @@
 #include <utility>
 #include <vector>
 
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/awaitable.hpp>
-
 #include "common/error.h"
+#include "fetch/proxy.h"
 
 namespace pw::fetch {
 
@@ -50,20 +58,27 @@ struct FetchOptions {
   std::size_t max_inflated_bytes = 50 << 20;  // after gzip/deflate: stops a gzip bomb
   int max_redirects = 5;
   std::string user_agent = "presswatch/0.1 (+https://presswatch.dev/bot)";
-  bool verify_tls = true;   // false only for tests against a self-signed server
-  std::string ca_file;      // extra CA bundle (PEM); the system store is always used
+  bool verify_tls = true;  // false only for tests against a self-signed server
+  std::string ca_file;     // extra CA bundle (PEM); the system store is always used
+  ProxySettings proxy;     // none by default; ProxySettings::FromEnvironment() for the usual variables
+  // Once a fetch has been on a public address, later hops (redirects) to
+  // loopback, private or link-local addresses are refused unless this is set.
+  bool allow_private_redirects = false;
 };
 
 struct FetchRequest {
   std::string url;
   std::string etag;           // sent as If-None-Match when not empty
   std::string last_modified;  // sent as If-Modified-Since when not empty
+  // Set when the URL was found in content a public address served (an
+  // article link in a feed): then its first hop is guarded too.
+  bool from_public_page = false;
 };
 
 struct FetchResponse {
   int status = 0;
-  std::string final_url;      // after redirects
-  std::string permanent_url;  // final_url when every hop was 301/308, else ""
+  std::string final_url;               // after redirects
+  std::string permanent_url;           // final_url when every hop was 301/308, else ""
   std::vector<std::string> redirects;  // the URLs redirected through, in order
   // Response headers, names lower-cased, in the order received.
   std::vector<std::pair<std::string, std::string>> headers;
@@ -78,8 +93,11 @@ struct FetchResponse {
 class Fetcher {
  public:
   // REQUIRES: `executor` is the executor of the thread that co_awaits Fetch().
-  // Throws StartupError when the TLS context cannot be set up (bad ca_file).
-  Fetcher(boost::asio::any_io_executor executor, FetchOptions options);
+  // `cpu`, when given, runs decompression (up to max_inflated_bytes of work)
+  // and file:// reads, so that they never hold up the event loop; without
+  // it, Fetch() does them on `executor`. Throws StartupError when the TLS context cannot be set up
+  // (bad ca_file).
+  Fetcher(boost::asio::any_io_executor executor, FetchOptions options, boost::asio::any_io_executor cpu = {});
   ~Fetcher();
   Fetcher(const Fetcher&) = delete;
   Fetcher& operator=(const Fetcher&) = delete;

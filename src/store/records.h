@@ -40,7 +40,15 @@ struct FetchOutcome {
   std::optional<std::string> etag, last_modified;  // nullopt: keep what is stored
   std::string next_poll;   // RFC 3339
   std::string title, site_url, language;  // from the parsed feed; "" keeps the stored value
-  std::optional<std::string> new_url;     // a permanent redirect's target
+  std::optional<std::string> moved_to;    // a permanent redirect's target; nullopt keeps the stored value
+};
+
+// One feed's poll, to store in a batch: its new articles (often none) and
+// its health.
+struct FeedUpdate {
+  std::int64_t feed_id = 0;
+  std::vector<ArticleRecord> articles;
+  FetchOutcome outcome;
 };
 
 struct FeedHealth {
@@ -52,6 +60,7 @@ struct FeedHealth {
   int consecutive_failures = 0;
   std::optional<std::string> next_poll;
   std::int64_t items = 0;
+  std::optional<std::string> moved_to;  // where a permanent redirect moved the feed
 };
 
 struct SearchQuery {

@@ -12,7 +12,7 @@ namespace pw::store {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Throws StartupError when the database is newer than kSchemaVersion or a
 // migration fails.

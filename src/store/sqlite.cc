@@ -132,19 +132,21 @@ Statement& Database::Prepare(const std::string& sql) {
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 int Database::Changes() const { return sqlite3_changes(db_); }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.Exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+  db_.Exec(nested_ ? "SAVEPOINT pw_nested" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (done_) return;
   try {
-    db_.Exec("ROLLBACK");
+    db_.Exec(nested_ ? "ROLLBACK TO pw_nested; RELEASE pw_nested" : "ROLLBACK");
   } catch (const SqliteError&) {
     // The transaction may already be gone (SQLite rolls back on some errors).
   }
 }
 
 void Transaction::Commit() {
-  db_.Exec("COMMIT");
+  db_.Exec(nested_ ? "RELEASE pw_nested" : "COMMIT");
   done_ = true;
 }
 

@@ -95,16 +95,19 @@ class Database {
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;
 };
 
+// Inside another transaction, a Transaction is a savepoint: its rollback
+// undoes only its own work, and its commit becomes final with the outer one.
 class Transaction {
  public:
   explicit Transaction(Database& db);  // BEGIN IMMEDIATE: the writer takes the lock up front
-  ~Transaction();                      // ROLLBACK unless committed
+  ~Transaction();                      // ROLLBACK (TO the savepoint) unless committed
   void Commit();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
 
  private:
   Database& db_;
+  bool nested_;
   bool done_ = false;
 };
 

@@ -76,13 +76,14 @@ FeedHealth ReadFeedHealth(Statement& s) {
   f.consecutive_failures = static_cast<int>(s.Int64(8));
   f.next_poll = s.OptionalText(9);
   f.items = s.Int64(10);
+  f.moved_to = s.OptionalText(11);
   return f;
 }
 
 constexpr const char* kFeedHealthColumns =
     "SELECT f.id, f.url, f.title, f.last_fetch, f.last_status, f.last_error, f.etag, "
     "f.last_modified, f.consecutive_failures, f.next_poll, "
-    "(SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f ";
+    "(SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id), f.moved_to FROM feeds f ";
 
 }  // namespace
 
@@ -115,16 +116,54 @@ Result<void> Store::RecordFetch(std::int64_t feed_id, const FetchOutcome& o) {
         "title = CASE WHEN title = '' THEN ?8 ELSE title END, "
         "site_url = CASE WHEN ?9 <> '' THEN ?9 ELSE site_url END, "
         "language = CASE WHEN language = '' THEN ?10 ELSE language END, "
-        "url = COALESCE(?11, url) "
+        "moved_to = COALESCE(?11, moved_to) "
         "WHERE id = ?1");
     s.Bind(1, feed_id).Bind(2, o.fetched_at).Bind(3, o.status);
     if (o.error.empty()) s.BindNull(4);
     else s.Bind(4, o.error);
     s.Bind(5, o.etag).Bind(6, o.last_modified).Bind(7, o.next_poll).Bind(8, o.title);
-    s.Bind(9, o.site_url).Bind(10, o.language).Bind(11, o.new_url);
+    s.Bind(9, o.site_url).Bind(10, o.language).Bind(11, o.moved_to);
     s.Step();
     return kOk;
   });
+}
+
+Result<std::vector<FeedHealth>> Store::EnsureFeeds(const std::vector<feed::Subscription>& feeds) {
+  return Guarded(path_, [&]() -> Result<std::vector<FeedHealth>> {
+    Transaction tx(*db_);
+    std::vector<FeedHealth> out;
+    out.reserve(feeds.size());
+    for (const auto& sub : feeds) {
+      auto id = EnsureFeed(sub.url, sub.title, sub.language);
+      if (!id) return id.error();
+      auto health = Feed(*id);
+      if (!health) return health.error();
+      out.push_back(std::move(*health));
+    }
+    tx.Commit();
+    return out;
+  });
+}
+
+std::vector<Result<SaveStats>> Store::SaveBatch(const std::vector<FeedUpdate>& updates) {
+  std::vector<Result<SaveStats>> results;
+  results.reserve(updates.size());
+  auto batch = Guarded(path_, [&]() -> Result<void> {
+    Transaction tx(*db_);
+    for (const auto& u : updates) {
+      // Each feed in its own savepoint: one that fails leaves the others.
+      Result<SaveStats> stats = SaveStats{};
+      if (!u.articles.empty()) stats = SaveArticles(u.feed_id, u.articles);
+      if (stats) {
+        if (auto recorded = RecordFetch(u.feed_id, u.outcome); !recorded) stats = recorded.error();
+      }
+      results.push_back(std::move(stats));
+    }
+    tx.Commit();
+    return kOk;
+  });
+  if (!batch) results.assign(updates.size(), batch.error());
+  return results;
 }
 
 Result<std::vector<std::string>> Store::KnownItemKeys(std::int64_t feed_id,

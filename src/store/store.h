@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "feed/opml.h"
 #include "store/records.h"
 
 namespace pw::store {
@@ -55,6 +56,14 @@ class Store {
   // Of `keys`, those already stored for this feed (their items need no work).
   Result<std::vector<std::string>> KnownItemKeys(std::int64_t feed_id, const std::vector<std::string>& keys);
   Result<SaveStats> SaveArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles);
+  // EnsureFeed for every subscription, in one transaction; their health
+  // (stored validators, failures, next poll, moved_to) in the same order.
+  Result<std::vector<FeedHealth>> EnsureFeeds(const std::vector<feed::Subscription>& feeds);
+  // Many feeds' polls in one transaction (group commit): each update's
+  // articles (SaveArticles) and health (RecordFetch). One result per update,
+  // in order; an update that fails is rolled back alone. If the batch
+  // cannot commit at all, every result holds that error.
+  std::vector<Result<SaveStats>> SaveBatch(const std::vector<FeedUpdate>& updates);
 
   // --- Queries ------------------------------------------------------------
   Result<std::vector<SearchHit>> Search(const SearchQuery& query);

@@ -1,11 +1,14 @@
 #include "text/search_key.h"
 
 #include <array>
+#include <optional>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include "text/mojibake.h"
 
 namespace pw::text {
 
@@ -44,11 +47,31 @@ void AppendUtf8(char32_t c, std::string& out) {
   if (!error) out.append(buf, static_cast<size_t>(n));
 }
 
+// Dashes, quotes and apostrophes that are written many ways, as one ASCII
+// character each; 0 for the rest.
+char FoldedPunctuation(char32_t c) {
+  switch (c) {
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:  // hyphens, dashes
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:  // minus, small and full-width hyphen-minus
+      return '-';
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0xFF07:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+    case 0xFF02:
+      return '"';
+  }
+  return 0;
+}
+
 }  // namespace
 
 void AppendSearchKey(char32_t c, std::string& out) {
   if (c < 0x80) {
     out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return;
+  }
+  if (const char folded = FoldedPunctuation(c)) {
+    out += folded;
     return;
   }
   if (c < kTableSize) {
@@ -64,7 +87,9 @@ void AppendSearchKey(char32_t c, std::string& out) {
   out += utf8;
 }
 
-std::string SearchKey(std::string_view utf8) {
+namespace {
+
+std::string KeyOf(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
@@ -79,6 +104,14 @@ std::string SearchKey(std::string_view utf8) {
     if (c >= 0) AppendSearchKey(static_cast<char32_t>(c), out);
   }
   return out;
+}
+
+}  // namespace
+
+std::string SearchKey(std::string_view utf8) {
+  // Mojibake meets the text it garbles ("Ä‘áº§u tÆ°" and "đầu tư").
+  if (std::optional<std::string> repaired = RepairMojibake(utf8)) return KeyOf(*repaired);
+  return KeyOf(utf8);
 }
 
 KeyedText MakeKeyedText(std::string_view utf8) {

@@ -5,15 +5,24 @@
 //   SearchKey("Quỹ GenAI")         == "quy genai"
 //   SearchKey("Straße")            == "strasse"   (full case folding)
 //
-// Each code point is decomposed, its combining marks dropped, đ/Đ mapped to
-// d, and the rest case-folded (ICU, default folding). Other characters
-// (digits, punctuation, CJK) pass through folded. The key of a string and of
-// its NFD, old-tone-style or upper-case variants are equal.
+//   SearchKey("McDonald’s – Việt Nam") == "mcdonald's - viet nam"
+//   SearchKey("Ä‘áº§u tÆ°")          == "dau tu"   (mojibake, repaired first)
 //
-// KeyedText keeps, for every byte of the key, the byte of the source it came
-// from, so a match found in the key maps back to a span of the source:
+// Each code point is decomposed, its combining marks dropped, đ/Đ mapped to
+// d, and the rest case-folded (ICU, default folding). Dashes and minus signs
+// become '-', curly and angle quotes '"', apostrophes and primes '\'' (the
+// display text keeps them; matching does not care). Other characters
+// (digits, punctuation, CJK) pass through folded. SearchKey first repairs
+// mojibake (text/mojibake.h), so the key of a string and of its NFD, tone
+// placement, upper-case or mojibake variants are equal.
+//
+// MakeKeyedText does not repair mojibake (its offsets point into the text it
+// is given, which is NormalizeText's output and has none left); otherwise its
+// key is SearchKey's. KeyedText keeps, for every byte of the key, the byte of
+// the source it came from, so a match found in the key maps back to a span of
+// the source:
 //   KeyedText k = MakeKeyedText("Quỹ GenAI");
-//   k.key == "quy genai"; k.SourceSpan(4, 9) == {5, 10}   ("GenAI" in the source)
+//   k.key == "quy genai"; k.SourceSpan(4, 9) == {6, 11}   ("GenAI" in the source)
 // Pure; thread-safe.
 #pragma once
 

@@ -4,11 +4,25 @@
 //       == {{0, 34}, {35, 53}}   (byte spans; no break after "Th.S" or "Mr.")
 //
 // ICU's sentence BreakIterator, run directly on UTF-8, with breaks removed
-// where they follow an abbreviation of either language (TP.HCM, Th.S, PGS.TS.,
-// Mr., Dr., U.S., Inc., Co., Ltd., No., ...), an initial ("J. Smith"), or
-// precede a lower-case letter. Paragraph breaks ("\n\n") always end a
-// sentence. Spans exclude surrounding whitespace and cover every non-space
-// byte of the text. Pure; thread-safe.
+// where the period belongs to an abbreviation:
+//   - titles and words that a name or a number follows never end a sentence:
+//     Mr. Mrs. Ms. Dr. Prof. St. No. Vol. e.g. i.e. vs., and Vietnamese TP.
+//     Tp. Q. P. Th.S. ThS. TS. PGS. GS. PGS.TS. GS.TS. BS. KS. NXB. ĐH.
+//     (written without their last period, as "PGS.TS Nguyễn" and "Th.S kinh
+//     tế" usually are, ICU does not break inside them anyway), and single
+//     initials ("J. Smith");
+//   - abbreviations that end a name end a sentence only before a word that
+//     starts sentences (The, This, It, However, ...; Theo, Ông, Bà, Trong,
+//     Tuy, Tiếp, ...): Inc. Co. Corp. Ltd. Pte. Bhd. LLC. Plc. JSC. Tbk. Jr.
+//     Sr. etc. a.m. p.m., months (Jan. ... Dec.), dotted initials (U.S.,
+//     U.K.): "Acme Pte. Ltd., a ..." is one sentence, "... Robot Anno Co.,
+//     Ltd. This company ..." two;
+//   - a dotted name whose last part is a word ("TP.HCM.") is not an
+//     abbreviation: its period ends the sentence;
+//   - no break before a lower-case letter ("“... công nghệ…”, ông Thịnh").
+// Paragraph breaks ("\n\n") always end a sentence. Spans exclude surrounding
+// whitespace and cover every non-space byte of the text. docs/text.md lists
+// the words. Pure; thread-safe.
 #pragma once
 
 #include <cstddef>

@@ -1,12 +1,17 @@
 // The presswatch binary as users run it: exit codes, one-line errors, JSON.
 #include <array>
 #include <cstdio>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
 #include <sys/wait.h>
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include "test_util.h"
+#include "text_variants.h"
 
 namespace pw::app {
 namespace {
@@ -38,7 +43,7 @@ CommandRun Presswatch(const std::string& args, const std::string& input = "") {
 }
 
 TEST(Cli, HelpWorksForEveryCommand) {
-  for (const char* cmd : {"", "poll", "extract", "feed", "search", "funding", "coverage", "entities", "feeds",
+  for (const char* cmd : {"", "serve", "poll", "extract", "feed", "search", "funding", "coverage", "entities", "feeds",
                           "rules", "rules check"}) {
     const CommandRun r = Presswatch(std::string(cmd) + " --help");
     EXPECT_EQ(r.status, 0) << cmd << r.err;
@@ -114,6 +119,78 @@ TEST(Cli, FeedPrintsTheContractJson) {
   EXPECT_EQ(item.at("published"), "2024-11-21T02:00:00Z");
   for (const char* key : {"key", "title", "link", "updated", "authors", "categories", "summary", "content", "enclosures"})
     EXPECT_TRUE(item.as_object().contains(key)) << key;
+}
+
+TEST(Cli, ExtractGivesTheSameTextAndRecordsForEveryShapeOfAnItem) {
+  // Issue 5: one press item given as NFC, as NFD with the tone marks of the
+  // other style, as mojibake, and as an HTML page: byte-identical output.
+  const std::string seed = pw::testing::ReadFile(pw::testing::SourceDir() / "feeds/demo/genai-open-innovation.vi.txt");
+  const CommandRun nfc = Presswatch("extract --published 2024-11-21 -", seed);
+  ASSERT_EQ(nfc.status, 0) << nfc.err;
+  const json::value want = json::parse(nfc.out);
+  const std::string text(want.at("text").as_string());
+  ASSERT_GE(want.at("entities").as_array().size(), 10u);
+  ASSERT_EQ(want.at("funding").at(0).at("investee"), "GenAI Fund");
+  for (const json::value& e : want.at("entities").as_array()) {  // offsets into the text, in bytes
+    const auto start = static_cast<size_t>(e.at("start").as_int64()), end = static_cast<size_t>(e.at("end").as_int64());
+    EXPECT_EQ(text.substr(start, end - start), e.at("text").as_string()) << json::serialize(e);
+  }
+  const std::vector<std::pair<std::string, std::string>> shapes = {
+      {"NFD, other tone style", pw::testing::Nfd(pw::testing::OtherToneStyle(seed))},
+      {"mojibake", pw::testing::Mojibake(seed)},
+      {"HTML page", pw::testing::AsHtmlPage(seed)},
+  };
+  for (const auto& [name, input] : shapes) {
+    ASSERT_NE(input, seed) << name;
+    const CommandRun r = Presswatch("extract --published 2024-11-21 -", input);
+    ASSERT_EQ(r.status, 0) << name << ": " << r.err;
+    EXPECT_TRUE(r.out == nfc.out) << name << " gives another extraction:\n" << r.out.substr(0, 600);
+  }
+}
+
+TEST(Cli, ExtractReadsTheArticleOfAWholePageWithItsSiteRule) {
+  // The seed laid out as a page whose article has VnExpress's class: with the
+  // page's address, the vnexpress site rule finds the body; the records are
+  // the seed's, and "page" says how the body was found.
+  const std::string seed = pw::testing::ReadFile(pw::testing::SourceDir() / "feeds/demo/genai-open-innovation.vi.txt");
+  const CommandRun plain = Presswatch("extract --published 2024-11-21 -", seed);
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  const CommandRun r = Presswatch("extract --published 2024-11-21 --url https://vnexpress.net/genai-4811111.html -",
+                                  pw::testing::AsHtmlPage(seed));
+  ASSERT_EQ(r.status, 0) << r.err;
+  json::value v = json::parse(r.out);
+  const json::value page = v.at("page");
+  EXPECT_EQ(page.at("method"), "site:vnexpress");
+  EXPECT_EQ(page.at("url"), "https://vnexpress.net/genai-4811111.html");
+  EXPECT_EQ(page.at("language"), "vi");
+  v.as_object().erase("page");
+  EXPECT_EQ(v, json::parse(plain.out));
+}
+
+TEST(Cli, ExtractDatesAPageByItsMetadataWhenNoDateIsGiven) {
+  const std::string page =
+      "<!DOCTYPE html><html lang=\"vi\"><head><meta property=\"article:published_time\" "
+      "content=\"2024-11-21T09:00:00+07:00\"><title>Sovico - Báo X</title></head><body><article>"
+      "<p>Tập đoàn Sovico đã công bố khoản đầu tư chiến lược vào Quỹ GenAI, quỹ đầu tư mạo hiểm đầu tiên tại "
+      "ASEAN tập trung vào AI tạo sinh.</p></article></body></html>";
+  const CommandRun r = Presswatch("extract --url https://baox.vn/a.htm -", page);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json::value v = json::parse(r.out);
+  EXPECT_EQ(v.at("page").at("published"), "2024-11-21T02:00:00Z");
+  EXPECT_EQ(v.at("page").at("method"), "generic");
+  ASSERT_FALSE(v.at("funding").as_array().empty()) << r.out;
+  EXPECT_EQ(v.at("funding").at(0).at("investee"), "GenAI Fund");
+  EXPECT_EQ(v.at("funding").at(0).at("announced"), "2024-11-21");
+}
+
+TEST(Cli, RulesCheckReportsSiteRuleErrorsWithFileAndLine) {
+  pw::testing::TempDir dir;
+  std::filesystem::copy(pw::testing::SourceDir() / "rules", dir.path() / "rules",
+                        std::filesystem::copy_options::recursive);
+  pw::testing::WriteFile(dir.path() / "rules/sites/bad.site", "site bad\nhost: bad.vn\nbody: div..x\n");
+  const CommandRun r = Presswatch("rules check --rules " + (dir.path() / "rules").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.rfind((dir.path() / "rules/sites/bad.site").string() + ":3: body: column 5:", 0), 0u) << r.err;
 }
 
 }  // namespace

@@ -17,6 +17,13 @@ TEST(ResolveUrl, KeepsAbsoluteReferencesAndUnresolvableOnes) {
   EXPECT_EQ(ResolveUrl("", "/relative"), "/relative");
 }
 
+// Feeds link to pages whose paths are not ASCII (issue 4).
+TEST(ResolveUrl, KeepsIrisAsWritten) {
+  EXPECT_EQ(ResolveUrl("http://any.test/", "/À"), "http://any.test/À");
+  EXPECT_EQ(ResolveUrl("https://vnexpress.net/kinh-doanh/", "tin tức.html"), "https://vnexpress.net/kinh-doanh/tin%20tức.html");
+  EXPECT_EQ(ResolveUrl("https://a.vn/x", "https://b.vn/việt"), "https://b.vn/việt");
+}
+
 TEST(CanonicalUrl, RemovesTrackingAndFragmentsAndLowersTheHost) {
   EXPECT_EQ(CanonicalUrl("HTTPS://VnExpress.net/a.html?utm_source=rss&id=3#top"), "https://vnexpress.net/a.html?id=3");
   EXPECT_EQ(CanonicalUrl("https://e27.co:443/x?utm_medium=feed&utm_campaign=y"), "https://e27.co/x");

@@ -25,3 +25,32 @@ TEST(ItemKey, TrackingParametersDoNotMakeANewItem) {
 
 }  // namespace
 }  // namespace pw::feed
+
+#include "feed/parse.h"
+
+namespace pw::feed {
+namespace {
+
+// A re-poll, and the same item re-published with tracking parameters and a
+// fragment, give the same keys: the store never holds it twice.
+TEST(ItemKey, IsTheSameAcrossRepollsAndRepublications) {
+  const std::string first =
+      "<rss><channel><item><title>Quỹ GenAI</title><link>https://vnexpress.net/a-1.html</link></item>"
+      "<item><title>Không link</title><description>Nội dung</description></item></channel></rss>";
+  const std::string again =
+      "<rss><channel><item><title>Quỹ GenAI (cập nhật)</title>"
+      "<link>https://VnExpress.net/a-1.html?utm_source=rss&amp;utm_medium=feed#box_comment</link></item>"
+      "<item><title>Không link</title><description>Nội dung</description></item></channel></rss>";
+  auto a = Parse(first, {});
+  auto b = Parse(again, {});
+  ASSERT_TRUE(a && b);
+  ASSERT_EQ(a->items.size(), 2u);
+  ASSERT_EQ(b->items.size(), 2u);
+  EXPECT_EQ(a->items[0].key, "url:https://vnexpress.net/a-1.html");
+  EXPECT_EQ(a->items[0].key, b->items[0].key);
+  EXPECT_EQ(a->items[1].key.rfind("hash:", 0), 0u);
+  EXPECT_EQ(a->items[1].key, b->items[1].key);
+}
+
+}  // namespace
+}  // namespace pw::feed

@@ -10,7 +10,7 @@ TEST(SanitizeHtml, RemovesScriptsHandlersAndDangerousUrls) {
       "<p onclick=\"x()\">Hi<script>evil()</script><a href=\"javascript:alert(1)\">a</a>"
       "<a href=\" JaVa\tScRiPt:alert(1)\">b</a><img src=\"data:image/png;base64,xx\"><iframe src=\"//e\"></iframe>"
       "<style>p{}</style></p>",
-      "https://a.vn/");
+      "https://a.vn/").html;
   EXPECT_EQ(out.find("script"), std::string::npos) << out;
   EXPECT_EQ(out.find("onclick"), std::string::npos) << out;
   EXPECT_EQ(out.find("javascript"), std::string::npos) << out;
@@ -21,8 +21,8 @@ TEST(SanitizeHtml, RemovesScriptsHandlersAndDangerousUrls) {
 }
 
 TEST(SanitizeHtml, ResolvesRelativeUrlsAndEscapesText) {
-  EXPECT_EQ(SanitizeHtml("<a href='/x'>x &amp; y</a>", "https://a.vn/rss"), "<a href=\"https://a.vn/x\">x &amp; y</a>");
-  EXPECT_EQ(SanitizeHtml("", "https://a.vn/"), "");
+  EXPECT_EQ(SanitizeHtml("<a href='/x'>x &amp; y</a>", "https://a.vn/rss").html, "<a href=\"https://a.vn/x\">x &amp; y</a>");
+  EXPECT_EQ(SanitizeHtml("", "https://a.vn/").html, "");
 }
 
 TEST(InlineText, DecodesEntitiesOnceAndDropsTags) {

@@ -3,6 +3,10 @@
 
 #include <chrono>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -186,6 +190,147 @@ TEST(Fetcher, ReadsLocalFilesAndRefusesOtherSchemes) {
   auto ftp = Get("ftp://example.com/feed.xml");
   ASSERT_FALSE(ftp.has_value());
   EXPECT_EQ(ftp.error().kind, ErrorKind::kUnsupported);
+}
+
+TEST(Fetcher, StopsAGzipBombAtTheInflateCap) {
+  TestServer server;
+  const std::string bomb = TestServer::GzipZeros(64 << 20);  // 64 MiB of zeros in ~64 KB
+  ASSERT_LT(bomb.size(), 1u << 20);
+  server.Route("/bomb", TestServer::Response{.body = bomb, .headers = {{"Content-Encoding", "gzip"}}});
+  FetchOptions options = Fast();
+  options.max_inflated_bytes = 4 << 20;
+  auto r = Get(server.Url("/bomb"), options);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::kTooLarge);
+  EXPECT_NE(r.error().message.find("inflated body over 4194304 bytes"), std::string::npos) << r.error().message;
+}
+
+TEST(Fetcher, InflatesOnTheCpuExecutorWhenGivenOne) {
+  TestServer server;
+  server.Route("/gz", TestServer::Response{.body = TestServer::Gzip("<rss/>"),
+                                           .headers = {{"Content-Encoding", "gzip"}}});
+  boost::asio::io_context loop;
+  boost::asio::io_context cpu;  // run by a second thread, as the daemon's pool
+  auto work = boost::asio::make_work_guard(cpu);
+  std::thread cpu_thread([&] { cpu.run(); });
+  Fetcher fetcher(loop.get_executor(), Fast(), cpu.get_executor());
+  Result<FetchResponse> result = Error::Internal("not run");
+  FetchRequest request{.url = server.Url("/gz")};
+  boost::asio::co_spawn(loop, fetcher.Fetch(std::move(request)), [&](std::exception_ptr e, Result<FetchResponse> r) {
+    if (e) std::rethrow_exception(e);
+    result = std::move(r);
+  });
+  loop.run();
+  work.reset();
+  cpu_thread.join();
+  ASSERT_OK(result);
+  EXPECT_EQ(result->body, "<rss/>");
+}
+
+TEST(Fetcher, RefusesALinkFromAPublicPageToALoopbackAddressWithoutSendingAByte) {
+  TestServer server;
+  server.Route("/admin", TestServer::Response{.body = "secret"});
+  FetchRequest request{.url = server.Url("/admin"), .from_public_page = true};
+  auto r = FetchBlocking(std::move(request), Fast());
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::kRefused);
+  EXPECT_NE(r.error().message.find("127.0.0.1 (loopback)"), std::string::npos) << r.error().message;
+  EXPECT_EQ(server.Hits("/admin"), 0);
+}
+
+// The test server doubles as an http:// proxy: it sees absolute-form
+// targets ("http://feeds.example/rss") and routes them like paths.
+TEST(Fetcher, GoesThroughAnHttpProxyWithAbsoluteFormRequests) {
+  TestServer proxy;
+  proxy.Route("http://feeds.example/rss", TestServer::Response{.body = "<rss/>"});
+  FetchOptions options = Fast();
+  options.proxy.http_proxy = "http://user:pw@127.0.0.1:" + std::to_string(proxy.port());
+  auto r = Get("http://feeds.example/rss", options);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->body, "<rss/>");
+  const auto seen = proxy.LastRequest("http://feeds.example/rss");
+  EXPECT_EQ(seen.headers.at("host"), "feeds.example");
+  EXPECT_EQ(seen.headers.at("proxy-authorization"), "Basic dXNlcjpwdw==");
+}
+
+TEST(Fetcher, TunnelsHttpsThroughConnectAndReportsARefusal) {
+  TestServer proxy;
+  proxy.Route("feeds.example:443", TestServer::Response{.status = 403});
+  FetchOptions options = Fast();
+  options.proxy.https_proxy = "http://127.0.0.1:" + std::to_string(proxy.port());
+  auto r = Get("https://feeds.example/rss", options);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_NE(r.error().message.find("refused CONNECT feeds.example:443: 403"), std::string::npos) << r.error().message;
+  EXPECT_EQ(proxy.LastRequest("feeds.example:443").method, "CONNECT");
+}
+
+TEST(Fetcher, RefusesARedirectFromAPublicHostToALoopbackAddress) {
+  // Through the proxy, feeds.example is presumed public; its redirect to
+  // 127.0.0.1 (which is never proxied) must not be followed.
+  TestServer server;
+  server.Route("http://feeds.example/rss",
+               TestServer::Response{.status = 302, .headers = {{"Location", server.Url("/secret")}}});
+  server.Route("/secret", TestServer::Response{.body = "metadata"});
+  FetchOptions options = Fast();
+  options.proxy.http_proxy = "http://127.0.0.1:" + std::to_string(server.port());
+  auto refused = Get("http://feeds.example/rss", options);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().kind, ErrorKind::kRefused);
+  EXPECT_EQ(server.Hits("/secret"), 0);
+
+  options.allow_private_redirects = true;
+  auto allowed = Get("http://feeds.example/rss", options);
+  ASSERT_OK(allowed);
+  EXPECT_EQ(allowed->body, "metadata");
+}
+
+TEST(Fetcher, VerifiesTlsCertificatesAndHostNames) {
+  TestServer server(TestServer::Transport::kTls);
+  server.Route("/feed.xml", TestServer::Response{.body = "<rss/>"});
+  // A certificate no CA vouches for is an error, never a silent accept.
+  auto untrusted = Get(server.Url("/feed.xml"));
+  ASSERT_FALSE(untrusted.has_value());
+  EXPECT_EQ(untrusted.error().kind, ErrorKind::kNetwork);
+  EXPECT_NE(untrusted.error().message.find("certificate verify failed"), std::string::npos)
+      << untrusted.error().message;
+
+  pw::testing::TempDir dir;
+  pw::testing::WriteFile(dir.path() / "ca.pem", server.CertificatePem());
+  FetchOptions trusting = Fast();
+  trusting.ca_file = dir.File("ca.pem");
+  auto trusted = Get(server.Url("/feed.xml"), trusting);
+  ASSERT_OK(trusted);
+  EXPECT_EQ(trusted->body, "<rss/>");
+
+  // Trusted, but issued for 127.0.0.1, not for "localhost".
+  auto wrong_name = Get("https://localhost:" + std::to_string(server.port()) + "/feed.xml", trusting);
+  ASSERT_FALSE(wrong_name.has_value());
+  EXPECT_NE(wrong_name.error().message.find("TLS"), std::string::npos) << wrong_name.error().message;
+}
+
+TEST(Fetcher, EndsAtOnceWhenCancelled) {
+  TestServer server;
+  boost::asio::io_context io;
+  boost::asio::cancellation_signal cancel;
+  // The server cancels the fetch as soon as it has the request (and never answers).
+  server.Route("/hang", TestServer::Handler([&](const TestServer::Request&) {
+                 boost::asio::post(io, [&] { cancel.emit(boost::asio::cancellation_type::terminal); });
+                 return TestServer::Response{.behavior = TestServer::Behavior::kNoResponse};
+               }));
+  FetchOptions options = Fast();
+  options.first_byte_timeout = 60s;
+  options.total_timeout = 60s;
+  Fetcher fetcher(io.get_executor(), options);
+  Result<FetchResponse> result = Error::Internal("not run");
+  FetchRequest request{.url = server.Url("/hang")};
+  boost::asio::co_spawn(io, fetcher.Fetch(std::move(request)),
+                        boost::asio::bind_cancellation_slot(cancel.slot(), [&](std::exception_ptr e, Result<FetchResponse> r) {
+                          if (e) std::rethrow_exception(e);
+                          result = std::move(r);
+                        }));
+  io.run();  // returns once the fetch is over: long before any timeout
+  ASSERT_FALSE(result.has_value());
+  EXPECT_NE(result.error().message.find("cancelled"), std::string::npos) << result.error().message;
 }
 
 }  // namespace

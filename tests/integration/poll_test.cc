@@ -124,7 +124,9 @@ TEST_F(PollIntegration, ASecondPollIsConditionalAndStoresNothingTwice) {
   auto feeds = db->Feeds();
   ASSERT_OK(feeds);
   for (const auto& f : *feeds)
-    if (f.url == server_.Url("/vi.xml")) EXPECT_EQ(f.etag.value_or(""), "\"vi-1\"");
+    if (f.url == server_.Url("/vi.xml")) {
+      EXPECT_EQ(f.etag.value_or(""), "\"vi-1\"");
+    }
 }
 
 }  // namespace

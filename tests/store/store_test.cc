@@ -197,6 +197,95 @@ TEST_F(StoreTest, RecordsFeedHealth) {
   EXPECT_EQ(h.consecutive_failures, 2);
 }
 
+TEST_F(StoreTest, EnsureFeedsGivesEachFeedsHealthInOrder) {
+  FetchOutcome ok;
+  ok.fetched_at = "2024-11-21T05:00:00Z";
+  ok.status = 200;
+  ok.etag = "\"v1\"";
+  ok.next_poll = "2024-11-21T05:15:00Z";
+  ASSERT_OK(db_->RecordFetch(feed_, ok));
+  std::vector<feed::Subscription> subs(2);
+  subs[0].url = "https://b.vn/rss";
+  subs[0].title = "Báo B";
+  subs[1].url = "https://a.vn/rss";
+  auto health = db_->EnsureFeeds(subs);
+  ASSERT_OK(health);
+  ASSERT_EQ(health->size(), 2u);
+  EXPECT_EQ((*health)[0].url, "https://b.vn/rss");
+  EXPECT_EQ((*health)[0].title, "Báo B");
+  EXPECT_FALSE((*health)[0].next_poll.has_value());  // never polled
+  EXPECT_EQ((*health)[1].id, feed_);
+  EXPECT_EQ((*health)[1].etag.value_or(""), "\"v1\"");
+  EXPECT_EQ((*health)[1].next_poll.value_or(""), "2024-11-21T05:15:00Z");
+}
+
+TEST_F(StoreTest, APermanentRedirectMovesTheFeedButKeepsItsIdentity) {
+  FetchOutcome moved;
+  moved.fetched_at = "2024-11-21T05:00:00Z";
+  moved.status = 200;
+  moved.next_poll = "2024-11-21T05:15:00Z";
+  moved.moved_to = "https://a.vn/rss/v2";
+  ASSERT_OK(db_->RecordFetch(feed_, moved));
+  FetchOutcome later = moved;
+  later.moved_to.reset();  // nullopt keeps what is stored
+  ASSERT_OK(db_->RecordFetch(feed_, later));
+  std::vector<feed::Subscription> subs(1);
+  subs[0].url = "https://a.vn/rss";  // the feeds file still says the old URL
+  auto health = db_->EnsureFeeds(subs);
+  ASSERT_OK(health);
+  ASSERT_EQ(health->size(), 1u);
+  EXPECT_EQ((*health)[0].id, feed_);
+  EXPECT_EQ((*health)[0].url, "https://a.vn/rss");
+  EXPECT_EQ((*health)[0].moved_to.value_or(""), "https://a.vn/rss/v2");
+  EXPECT_EQ(db_->Feeds()->size(), 1u);
+}
+
+TEST_F(StoreTest, SaveBatchCommitsManyFeedsAndIsolatesAFailure) {
+  auto other = db_->EnsureFeed("https://b.vn/rss", "Báo B", "vi");
+  ASSERT_OK(other);
+  std::vector<FeedUpdate> batch(3);
+  batch[0].feed_id = feed_;
+  batch[0].articles = {SovicoArticle("guid:1", "https://a.vn/1")};
+  batch[0].outcome.status = 200;
+  batch[0].outcome.etag = "\"a\"";
+  batch[1].feed_id = 999;  // no such feed: its article breaks a foreign key
+  batch[1].articles = {Article("guid:x", "https://x.vn/1", "X", "Chữ", "2024-11-21T02:00:00Z")};
+  batch[2].feed_id = *other;
+  batch[2].outcome.status = 304;
+  batch[2].outcome.error = "";
+  batch[2].outcome.next_poll = "2024-11-21T06:00:00Z";
+  const auto results = db_->SaveBatch(batch);
+  ASSERT_EQ(results.size(), 3u);
+  ASSERT_OK(results[0]);
+  EXPECT_EQ(results[0]->inserted, 1);
+  EXPECT_FALSE(results[1].has_value());
+  ASSERT_OK(results[2]);
+  EXPECT_EQ(db_->Feed(feed_)->etag.value_or(""), "\"a\"");
+  EXPECT_EQ(db_->Feed(feed_)->items, 1);
+  EXPECT_EQ(db_->Feed(*other)->last_status, 304);
+  EXPECT_EQ(db_->Feed(*other)->next_poll.value_or(""), "2024-11-21T06:00:00Z");
+  EXPECT_EQ(db_->Search({.query = "Chữ"})->size(), 0u);  // the failed update left nothing behind
+}
+
+TEST(StoreOpen, UpgradesAVersion1Database) {
+  TempDir dir;
+  { Store::Open(dir.File("t.db"), {}); }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.File("t.db").c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "DROP INDEX articles_published_simhash; ALTER TABLE feeds DROP COLUMN moved_to; "
+                         "PRAGMA user_version = 1", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  auto db = Store::Open(dir.File("t.db"), {});
+  auto id = db->EnsureFeed("https://a.vn/rss", "A", "vi");
+  ASSERT_OK(id);
+  FetchOutcome moved;
+  moved.moved_to = "https://a.vn/new";
+  ASSERT_OK(db->RecordFetch(*id, moved));
+  EXPECT_EQ(db->Feed(*id)->moved_to.value_or(""), "https://a.vn/new");
+}
+
 TEST(StoreOpen, RefusesADatabaseNewerThanItself) {
   TempDir dir;
   { Store::Open(dir.File("t.db"), {}); }

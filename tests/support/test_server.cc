@@ -9,7 +9,13 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509v3.h>
+#include <zlib.h>
 
 namespace pw::testing {
 
@@ -19,7 +25,51 @@ namespace http = beast::http;
 using asio::ip::tcp;
 inline constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
+namespace {
+
+// A self-signed certificate for IP 127.0.0.1 and its key, both PEM.
+std::pair<std::string, std::string> MakeCertificate() {
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  X509* cert = X509_new();
+  X509_set_version(cert, 2);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert), -3600);
+  X509_gmtime_adj(X509_getm_notAfter(cert), 24 * 3600);
+  X509_set_pubkey(cert, key);
+  X509_NAME* name = X509_get_subject_name(cert);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("127.0.0.1"), -1, -1, 0);
+  X509_set_issuer_name(cert, name);
+  X509V3_CTX ctx;
+  X509V3_set_ctx_nodb(&ctx);
+  X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
+  for (auto [nid, value] : {std::pair{NID_subject_alt_name, "IP:127.0.0.1"}, std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
+    X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
+    X509_add_ext(cert, ext, -1);
+    X509_EXTENSION_free(ext);
+  }
+  X509_sign(cert, key, EVP_sha256());
+  auto pem = [](auto write) {
+    BIO* bio = BIO_new(BIO_s_mem());
+    write(bio);
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio, &data);
+    std::string out(data, static_cast<std::size_t>(n));
+    BIO_free(bio);
+    return out;
+  };
+  std::string cert_pem = pem([&](BIO* b) { PEM_write_bio_X509(b, cert); });
+  std::string key_pem = pem([&](BIO* b) { PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr); });
+  X509_free(cert);
+  EVP_PKEY_free(key);
+  return {cert_pem, key_pem};
+}
+
+}  // namespace
+
 struct TestServer::Impl {
+  Transport transport = Transport::kPlain;
+  asio::ssl::context tls{asio::ssl::context::tls_server};
+  std::string certificate_pem;
   asio::io_context io;
   tcp::acceptor acceptor{io};
   std::thread thread;
@@ -52,11 +102,7 @@ struct TestServer::Impl {
     return head + "\r\n";
   }
 
-  asio::awaitable<void> Session(tcp::socket socket) {
-    beast::flat_buffer buffer;
-    http::request<http::string_body> req;
-    auto [ec, n] = co_await http::async_read(socket, buffer, req, kNoThrow);
-    if (ec) co_return;
+  static Request ToRequest(const http::request<http::string_body>& req) {
     Request request;
     request.method = std::string(req.method_string());
     request.target = std::string(req.target());
@@ -65,6 +111,33 @@ struct TestServer::Impl {
       for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
       request.headers[name] = std::string(field.value());
     }
+    return request;
+  }
+
+  asio::awaitable<void> TlsSession(tcp::socket socket) {
+    beast::ssl_stream<tcp::socket> stream(std::move(socket), tls);
+    if (auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, kNoThrow); ec) co_return;
+    beast::flat_buffer buffer;
+    http::request<http::string_body> req;
+    if (auto [ec, n] = co_await http::async_read(stream, buffer, req, kNoThrow); ec) co_return;
+    const Request request = ToRequest(req);
+    const Response response = Answer(request);
+    std::string out = Head(response, response.body.size());
+    if (request.method != "HEAD") out += response.body;
+    co_await asio::async_write(stream, asio::buffer(out), kNoThrow);
+    co_await stream.async_shutdown(kNoThrow);
+  }
+
+  asio::awaitable<void> Session(tcp::socket socket) {
+    if (transport == Transport::kTls) {
+      co_await TlsSession(std::move(socket));
+      co_return;
+    }
+    beast::flat_buffer buffer;
+    http::request<http::string_body> req;
+    auto [ec, n] = co_await http::async_read(socket, buffer, req, kNoThrow);
+    if (ec) co_return;
+    const Request request = ToRequest(req);
     const Response response = Answer(request);
     asio::steady_timer timer(socket.get_executor());
     switch (response.behavior) {
@@ -116,7 +189,14 @@ struct TestServer::Impl {
   }
 };
 
-TestServer::TestServer() : impl_(std::make_unique<Impl>()) {
+TestServer::TestServer(Transport transport) : impl_(std::make_unique<Impl>()) {
+  impl_->transport = transport;
+  if (transport == Transport::kTls) {
+    auto [cert, key] = MakeCertificate();
+    impl_->certificate_pem = cert;
+    impl_->tls.use_certificate_chain(asio::buffer(cert));
+    impl_->tls.use_private_key(asio::buffer(key), asio::ssl::context::pem);
+  }
   tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), 0);
   impl_->acceptor.open(endpoint.protocol());
   impl_->acceptor.set_option(tcp::acceptor::reuse_address(true));
@@ -153,8 +233,44 @@ TestServer::Request TestServer::LastRequest(const std::string& path) const {
   return it == impl_->last.end() ? Request{} : it->second;
 }
 
-std::string TestServer::Url(const std::string& path) const {
-  return "http://127.0.0.1:" + std::to_string(port_) + path;
+namespace {
+
+// Deflates `chunks` copies of `chunk` in gzip format.
+std::string GzipRepeated(std::string_view chunk, std::size_t chunks) {
+  z_stream zs{};
+  deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
+  std::string out;
+  char buf[64 * 1024];
+  for (std::size_t i = 0; i <= chunks; ++i) {
+    const bool last = i == chunks;
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(chunk.data()));
+    zs.avail_in = last ? 0 : static_cast<uInt>(chunk.size());
+    do {
+      zs.next_out = reinterpret_cast<Bytef*>(buf);
+      zs.avail_out = sizeof buf;
+      deflate(&zs, last ? Z_FINISH : Z_NO_FLUSH);
+      out.append(buf, sizeof buf - zs.avail_out);
+    } while (zs.avail_out == 0);
+  }
+  deflateEnd(&zs);
+  return out;
 }
+
+}  // namespace
+
+std::string TestServer::Gzip(std::string_view bytes) { return GzipRepeated(bytes, 1); }
+
+std::string TestServer::GzipZeros(std::size_t n) {
+  const std::string zeros(1 << 20, '\0');
+  std::string out = GzipRepeated(zeros, n / zeros.size());
+  return out;
+}
+
+std::string TestServer::Url(const std::string& path) const {
+  return std::string(impl_->transport == Transport::kTls ? "https" : "http") + "://127.0.0.1:" +
+         std::to_string(port_) + path;
+}
+
+const std::string& TestServer::CertificatePem() const { return impl_->certificate_pem; }
 
 }  // namespace pw::testing

@@ -10,7 +10,8 @@
 // limits can be tested against real sockets. Unknown paths get 404. A route
 // may also be a function of the request (for conditional GET). The server
 // runs on its own thread and stops in the destructor, abandoning stalled
-// connections. Thread-safe.
+// connections. It can also speak TLS with a certificate of its own making
+// (Transport::kTls). Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -20,6 +21,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -52,7 +54,16 @@ class TestServer {
 
   using Handler = std::function<Response(const Request&)>;
 
-  TestServer();
+  enum class Transport {
+    kPlain,
+    // TLS with a self-signed certificate for 127.0.0.1 (an IP SAN), made
+    // at start: a client that trusts CertificatePem() can verify it, any
+    // other must refuse it. Only kNormal behaviour over TLS.
+    kTls,
+  };
+
+  TestServer() : TestServer(Transport::kPlain) {}
+  explicit TestServer(Transport transport);
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;
@@ -63,8 +74,17 @@ class TestServer {
   // The last request seen on a path.
   Request LastRequest(const std::string& path) const;
 
+  // http://127.0.0.1:PORT/path, or https:// with kTls.
   std::string Url(const std::string& path) const;
   unsigned short port() const { return port_; }
+  // kTls: the server's certificate, PEM (to use as a CA file).
+  const std::string& CertificatePem() const;
+
+  // `bytes` gzip-compressed, for a Content-Encoding: gzip response.
+  static std::string Gzip(std::string_view bytes);
+  // A gzip bomb: `n` zero bytes (rounded down to whole MiB) compressed about
+  // 1000:1, built without holding the `n` bytes in memory.
+  static std::string GzipZeros(std::size_t n);
 
  private:
   struct Impl;

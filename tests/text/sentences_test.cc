@@ -1,5 +1,8 @@
 #include "text/sentences.h"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace pw::text {
@@ -18,9 +21,54 @@ TEST(SplitSentences, KeepsAbbreviationsOfBothLanguagesInside) {
             (std::vector<std::string>{"The U.S. fund led it.", "Dr. Lee said so."}));
 }
 
+struct Case {
+  const char* source;
+  const char* text;
+  std::vector<std::string> want;
+};
+
+TEST(SplitSentences, SplitsRealSentencesOfTheCorpus) {
+  // Short excerpts of ../shared/corpus (Dan tri 2020; press releases, CC0).
+  const std::vector<Case> cases = {
+      {"dantri news_business_078.txt:24: TP.HCM with the sentence's period",
+       "Các KCN mới đều nằm ở các thị trường lân cận TP.HCM. Thị trường nhà xưởng xây sẵn sẽ tiếp tục sôi động.",
+       {"Các KCN mới đều nằm ở các thị trường lân cận TP.HCM.", "Thị trường nhà xưởng xây sẵn sẽ tiếp tục sôi động."}},
+      {"dantri news_business_005.txt:6: PGS.TS before a name",
+       "Tại Hà Nội, PGS.TS Nguyễn Trúc Lê, Hiệu trưởng Trường Đại học kinh tế cho rằng, giáo dục tài chính là cần thiết.",
+       {"Tại Hà Nội, PGS.TS Nguyễn Trúc Lê, Hiệu trưởng Trường Đại học kinh tế cho rằng, giáo dục tài chính là cần thiết."}},
+      {"the same, written PGS.TS. with a period", "PGS.TS. Nguyễn Trúc Lê nhận định. Ông nói thêm.",
+       {"PGS.TS. Nguyễn Trúc Lê nhận định.", "Ông nói thêm."}},
+      {"dantri news_business_238.txt:5: Inc. ending a sentence",
+       "Lớn nhất là vụ niêm yết 1,6 tỷ USD của RLX Technology Inc. Tiếp đó là đợt huy động 947 triệu USD của Tuya Inc.",
+       {"Lớn nhất là vụ niêm yết 1,6 tỷ USD của RLX Technology Inc.", "Tiếp đó là đợt huy động 947 triệu USD của Tuya Inc."}},
+      {"press release 299: Co., Ltd. ending a sentence",
+       "One standout player is Robot Anno (Shenzhen) Co., Ltd. This company has been leading the charge since 2017.",
+       {"One standout player is Robot Anno (Shenzhen) Co., Ltd.", "This company has been leading the charge since 2017."}},
+      {"press release 1228: Pte. Ltd. inside a sentence",
+       "It will acquire a 19% stake in GPL Remittance Pte. Ltd., a Singapore-based cross-border payment institution.",
+       {"It will acquire a 19% stake in GPL Remittance Pte. Ltd., a Singapore-based cross-border payment institution."}},
+      {"press release 125: No. before numbers",
+       "Capchase moved up from the No. 2 spot on our 2023 list to No. 1 this year. It raised $1.1 billion.",
+       {"Capchase moved up from the No. 2 spot on our 2023 list to No. 1 this year.", "It raised $1.1 billion."}},
+      {"press release 20: Mr. before a name", "The company, led by Mr. Christopher Jason, has improved its infrastructure.",
+       {"The company, led by Mr. Christopher Jason, has improved its infrastructure."}},
+      {"press release 66: U.S. inside a sentence",
+       "Recently the Secretary of the U.S. Department of Energy visited New Mexico with two U.S. Senators.",
+       {"Recently the Secretary of the U.S. Department of Energy visited New Mexico with two U.S. Senators."}},
+      {"U.S. ending a sentence", "The fund invests in the U.S. The round was led by Acme Inc. and Beta Co.",
+       {"The fund invests in the U.S.", "The round was led by Acme Inc. and Beta Co."}},
+      {"press release 24: Dr. before a name", "Dr. Ken Anderson, founder of the Anderson Center, has been named.",
+       {"Dr. Ken Anderson, founder of the Anderson Center, has been named."}},
+      {"a quote that ends in an ellipsis, then lower case", "“… và công nghệ…”, ông Đỗ Tiến Thịnh cho biết. Tuy nhiên, cần hợp tác.",
+       {"“… và công nghệ…”, ông Đỗ Tiến Thịnh cho biết.", "Tuy nhiên, cần hợp tác."}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Sentences(c.text), c.want) << c.source;
+}
+
 TEST(SplitSentences, BreaksAtParagraphsAndTrimsSpaces) {
   EXPECT_EQ(Sentences("  Tiêu đề không dấu chấm\n\nCâu một. Câu hai!  "),
             (std::vector<std::string>{"Tiêu đề không dấu chấm", "Câu một.", "Câu hai!"}));
+  EXPECT_EQ(Sentences("Acme Inc.\n\nThe end."), (std::vector<std::string>{"Acme Inc.", "The end."}));
   EXPECT_TRUE(SplitSentences("").empty());
 }
 

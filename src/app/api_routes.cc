@@ -1,0 +1,224 @@
+#include "app/api_routes.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <charconv>
+#include <functional>
+#include <optional>
+#include <set>
+
+#include "app/json_out.h"
+#include "common/time.h"
+
+namespace pw::app {
+
+namespace asio = boost::asio;
+using asio::awaitable;
+using asio::use_awaitable;
+
+ReadOnlyStores::Lease::~Lease() {
+  if (!store_) return;
+  std::lock_guard<std::mutex> lock(owner_.mu_);
+  owner_.free_.push_back(std::move(store_));
+}
+
+ReadOnlyStores::Lease ReadOnlyStores::Acquire() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!free_.empty()) {
+      auto store = std::move(free_.back());
+      free_.pop_back();
+      return Lease(*this, std::move(store));
+    }
+  }
+  return Lease(*this, store::Store::Open(path_, {.read_only = true}));
+}
+
+namespace {
+
+// The query parameters of one request, checked against those the endpoint
+// takes. Every parse error is a message for a 400.
+class Params {
+ public:
+  Params(const ApiRequest& request, std::initializer_list<std::string_view> allowed) {
+    const std::set<std::string_view> known(allowed);
+    std::set<std::string> seen;
+    for (const auto& [name, value] : request.params) {
+      if (!known.count(name)) {
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        Fail("unknown parameter '" + name + "' (" + request.path +
+             " takes: " + (list.empty() ? "none" : list) + ")");
+      } else if (!seen.insert(name).second) {
+        Fail(name + ": given twice");
+      }
+      values_.emplace_back(name, value);
+    }
+  }
+
+  const std::string& error() const { return error_; }
+
+  std::string Text(std::string_view name) const {
+    for (const auto& [n, v] : values_)
+      if (n == name) return v;
+    return {};
+  }
+
+  std::string Required(std::string_view name, std::string_view what) {
+    std::string v = Text(name);
+    if (v.empty()) Fail(std::string(name) + ": required (" + std::string(what) + ")");
+    return v;
+  }
+
+  std::string OneOf(std::string_view name, std::initializer_list<std::string_view> choices) {
+    std::string v = Text(name);
+    if (v.empty()) return v;
+    for (auto c : choices)
+      if (v == c) return v;
+    std::string list;
+    for (auto c : choices) list += (list.empty() ? "" : ", ") + std::string(c);
+    Fail(std::string(name) + ": '" + v + "' is not one of " + list);
+    return {};
+  }
+
+  // RFC 3339 or a day, as the commands' --since: "" when absent.
+  std::string Timestamp(std::string_view name) {
+    const std::string v = Text(name);
+    if (v.empty()) return v;
+    auto t = ParseTimestamp(v);
+    if (!t) {
+      Fail(std::string(name) + ": '" + v + "' is not a date (use YYYY-MM-DD or RFC 3339)");
+      return {};
+    }
+    return FormatTimestamp(*t);
+  }
+
+  std::string Day(std::string_view name) {
+    const std::string v = Timestamp(name);
+    return v.empty() ? v : v.substr(0, 10);
+  }
+
+  int Int(std::string_view name, int fallback, int min, int max) {
+    const std::string v = Text(name);
+    if (v.empty()) return fallback;
+    int n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size() || n < min || n > max) {
+      Fail(std::string(name) + ": '" + v + "' must be a whole number from " + std::to_string(min) + " to " +
+           std::to_string(max));
+      return fallback;
+    }
+    return n;
+  }
+
+  std::optional<double> Amount(std::string_view name) {
+    const std::string v = Text(name);
+    if (v.empty()) return std::nullopt;
+    double x = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+    if (ec != std::errc() || end != v.data() + v.size() || x < 0) {
+      Fail(std::string(name) + ": '" + v + "' is not an amount");
+      return std::nullopt;
+    }
+    return x;
+  }
+
+ private:
+  void Fail(std::string message) {
+    if (error_.empty()) error_ = std::move(message);
+  }
+  std::vector<std::pair<std::string, std::string>> values_;
+  std::string error_;
+};
+
+// A database failure the client cannot fix: 503 when it is only busy.
+ApiResponse StoreError(const Error& e) {
+  return ApiResponse::Error(e.kind == ErrorKind::kBusy ? 503 : 500, e.message);
+}
+
+template <class T, class Q>
+awaitable<Result<T>> RunQuery(ReadOnlyStores* stores, Result<T> (store::Store::*method)(const Q&), Q query) {
+  ReadOnlyStores::Lease lease = stores->Acquire();
+  co_return ((*lease).*method)(query);
+}
+
+awaitable<Result<std::vector<store::FeedHealth>>> RunFeeds(ReadOnlyStores* stores) {
+  ReadOnlyStores::Lease lease = stores->Acquire();
+  co_return lease->Feeds();
+}
+
+awaitable<ApiResponse> Healthz(ApiRequest request) {
+  Params p(request, {});
+  if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
+  co_return ApiResponse::Json(boost::json::object{{"status", "ok"}});
+}
+
+awaitable<ApiResponse> MetricsText(const ApiContext& context, ApiRequest request) {
+  Params p(request, {});
+  if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
+  co_return ApiResponse{200, "text/plain; version=0.0.4; charset=utf-8", context.metrics()};
+}
+
+awaitable<ApiResponse> Search(const ApiContext& context, ApiRequest request) {
+  Params p(request, {"q", "lang", "since", "limit"});
+  store::SearchQuery q;
+  q.query = p.Required("q", "the words to search for");
+  q.language = p.OneOf("lang", {"vi", "en", "other"});
+  q.since = p.Timestamp("since");
+  q.limit = p.Int("limit", 20, 1, 10000);
+  if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
+  auto hits = co_await asio::co_spawn(
+      context.queries, RunQuery(context.stores, &store::Store::Search, std::move(q)), use_awaitable);
+  if (!hits) co_return StoreError(hits.error());
+  co_return ApiResponse::Json(SearchJson(*hits));
+}
+
+awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
+  Params p(request, {"investor", "investee", "round", "since", "until", "min-amount", "max-amount"});
+  store::FundingQuery q;
+  q.investor = p.Text("investor");
+  q.investee = p.Text("investee");
+  q.round = p.Text("round");
+  q.since = p.Day("since");
+  q.until = p.Day("until");
+  q.min_amount = p.Amount("min-amount");
+  q.max_amount = p.Amount("max-amount");
+  if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
+  auto rows = co_await asio::co_spawn(
+      context.queries, RunQuery(context.stores, &store::Store::Funding, std::move(q)), use_awaitable);
+  if (!rows) co_return StoreError(rows.error());
+  co_return ApiResponse::Json(FundingRowsJson(*rows));
+}
+
+awaitable<ApiResponse> Coverage(const ApiContext& context, ApiRequest request) {
+  Params p(request, {"entity", "since"});
+  store::CoverageQuery q;
+  q.entity = p.Required("entity", "an organisation or person, accents optional");
+  q.since = p.Timestamp("since");
+  if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
+  auto report = co_await asio::co_spawn(
+      context.queries, RunQuery(context.stores, &store::Store::Coverage, std::move(q)), use_awaitable);
+  if (!report) co_return StoreError(report.error());
+  co_return ApiResponse::Json(CoverageJson(*report));
+}
+
+awaitable<ApiResponse> Feeds(const ApiContext& context, ApiRequest request) {
+  Params p(request, {});
+  if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
+  auto feeds = co_await asio::co_spawn(context.queries, RunFeeds(context.stores), use_awaitable);
+  if (!feeds) co_return StoreError(feeds.error());
+  co_return ApiResponse::Json(FeedsJson(*feeds));
+}
+
+}  // namespace
+
+void AddApiRoutes(ApiServer& server, ApiContext context) {
+  server.Handle("/healthz", Healthz);
+  server.Handle("/metrics", std::bind_front(MetricsText, context));
+  server.Handle("/api/search", std::bind_front(Search, context));
+  server.Handle("/api/funding", std::bind_front(Funding, context));
+  server.Handle("/api/coverage", std::bind_front(Coverage, context));
+  server.Handle("/api/feeds", std::bind_front(Feeds, context));
+}
+
+}  // namespace pw::app

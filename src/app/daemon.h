@@ -1,0 +1,72 @@
+// app/daemon.h: `presswatch serve`: polls every feed on its schedule and
+// answers the HTTP API, on one event loop, for months.
+//
+//   auto log = Log::Stderr(LogFormat::kText, LogLevel::kInfo);
+//   Daemon daemon(config, log);   // throws StartupError: rules, feeds file, database, port
+//   return daemon.Run();          // until SIGTERM or SIGINT; 0 after a clean stop
+//
+// Threads: the caller of Run() is the event loop (fetches, the scheduler,
+// the API server, signals); a pool of [poll] workers threads parses,
+// extracts and holds the one SQLite writer (a strand, committing in
+// batches); one more thread runs the API's queries on read-only
+// connections, so a query never waits behind a backlog of extraction.
+//
+// Signals: SIGTERM and SIGINT stop it: no new polls, fetches in flight are
+// cancelled, polls past their fetch finish and are committed, the API
+// closes; Run() returns 0 within a few seconds (a poll still running after
+// `stop_grace` is abandoned, unrecorded, and polled again at the next
+// start). A second signal stops at once. SIGHUP reloads the feeds file and
+// the rules without losing state: feeds keep their schedule and
+// validators; a broken rule file or feeds file keeps the old one and logs
+// why (FILE:LINE). The log says what happened, one line per event.
+//
+// Thread-safety: RequestReload() and RequestStop() may be called from any
+// thread (tests use them instead of signals); nothing else.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/config.h"
+#include "app/feed_poller.h"
+#include "app/log.h"
+#include "common/time.h"
+
+namespace pw::app {
+
+class Daemon {
+ public:
+  struct Options {
+    bool handle_signals = true;
+    std::chrono::milliseconds stop_grace{3000};  // polls in flight get this long to finish at a stop
+    const Clock* clock = nullptr;                // nullptr: the system clock
+    // Called on the loop after each poll and after each reload, for whoever
+    // embeds the daemon (tests wait on them instead of sleeping).
+    std::function<void(const FeedResult&)> on_polled;
+    std::function<void(bool rules_reloaded, bool feeds_reloaded)> on_reloaded;
+  };
+
+  Daemon(Config config, std::shared_ptr<Log> log, Options options);
+  Daemon(Config config, std::shared_ptr<Log> log) : Daemon(std::move(config), std::move(log), Options{}) {}
+  ~Daemon();
+  Daemon(const Daemon&) = delete;
+  Daemon& operator=(const Daemon&) = delete;
+
+  // Serves until stopped; returns the exit status (0). Call once.
+  int Run();
+
+  // As if SIGHUP, SIGTERM had arrived.
+  void RequestReload();
+  void RequestStop();
+
+  // "http://127.0.0.1:8080", the address actually bound.
+  std::string url() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pw::app

@@ -1,0 +1,78 @@
+#include "app/writer.h"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+namespace pw::app {
+
+namespace asio = boost::asio;
+using asio::awaitable;
+using asio::use_awaitable;
+
+struct Writer::Batch {
+  explicit Batch(const asio::any_io_executor& executor) : committed(executor) {
+    committed.expires_at(asio::steady_timer::time_point::max());
+  }
+  std::vector<store::FeedUpdate> updates;
+  std::vector<Result<store::SaveStats>> results;
+  asio::steady_timer committed;  // every save of the batch waits on it; Commit cancels it
+};
+
+Writer::Writer(asio::any_io_executor pool, store::Store& store, std::size_t max_batch)
+    : strand_(asio::make_strand(std::move(pool))),
+      store_(store),
+      max_batch_(std::max<std::size_t>(1, max_batch)) {}
+
+namespace {
+
+awaitable<Result<std::vector<std::string>>> KnownKeysOn(store::Store& store, std::int64_t feed_id,
+                                                        std::vector<std::string> keys) {
+  co_return store.KnownItemKeys(feed_id, keys);
+}
+
+awaitable<Result<std::vector<store::FeedHealth>>> EnsureFeedsOn(store::Store& store,
+                                                                std::vector<feed::Subscription> feeds) {
+  co_return store.EnsureFeeds(feeds);
+}
+
+}  // namespace
+
+awaitable<Result<store::SaveStats>> Writer::Save(store::FeedUpdate update) {
+  co_return co_await asio::co_spawn(strand_, Enqueue(std::move(update)), use_awaitable);
+}
+
+awaitable<Result<store::SaveStats>> Writer::Enqueue(store::FeedUpdate update) {
+  // The first save of a batch schedules its commit behind whatever the
+  // strand already holds: the saves queued meanwhile join the batch.
+  if (!open_ || open_->updates.size() >= max_batch_) {
+    open_ = std::make_shared<Batch>(strand_);
+    asio::post(strand_, [this, batch = open_] { Commit(batch); });
+  }
+  std::shared_ptr<Batch> batch = open_;
+  const std::size_t index = batch->updates.size();
+  batch->updates.push_back(std::move(update));
+  co_await batch->committed.async_wait(asio::as_tuple(use_awaitable));
+  co_return std::move(batch->results[index]);
+}
+
+void Writer::Commit(std::shared_ptr<Batch> batch) {
+  if (open_ == batch) open_.reset();
+  batch->results = store_.SaveBatch(batch->updates);
+  batch->updates.clear();  // the articles are stored: free them now
+  ++batches_committed_;
+  batch->committed.cancel();
+}
+
+awaitable<Result<std::vector<std::string>>> Writer::KnownItemKeys(std::int64_t feed_id,
+                                                                  std::vector<std::string> keys) {
+  co_return co_await asio::co_spawn(strand_, KnownKeysOn(store_, feed_id, std::move(keys)), use_awaitable);
+}
+
+awaitable<Result<std::vector<store::FeedHealth>>> Writer::EnsureFeeds(std::vector<feed::Subscription> feeds) {
+  co_return co_await asio::co_spawn(strand_, EnsureFeedsOn(store_, std::move(feeds)), use_awaitable);
+}
+
+}  // namespace pw::app
