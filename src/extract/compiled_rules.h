@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -41,12 +42,15 @@ struct CompiledRule {
 
 struct PassRules {
   std::vector<const CompiledRule*> rules;  // by priority, highest first
-  // Prefilter sets over consecutive groups of rules: sets[k] index i matches
-  // rules[k * kRulesPerSet + i]. Several small sets build far fewer DFA states
-  // than one big one, whose states multiply across patterns.
-  std::vector<std::unique_ptr<RE2::Set>> sets;
+  // The prefilter: FilteredRE2 knows the literal strings ("atoms") each rule
+  // needs (filter id i is rules[i]); `atoms` finds which of them a text holds,
+  // case-insensitively. A rule with no atom of its own is always a candidate.
+  // Matching literals is cheap and grows little with the number of rules,
+  // where an RE2::Set of the rules themselves builds DFA states that multiply
+  // across patterns.
+  std::unique_ptr<re2::FilteredRE2> filter;
+  std::unique_ptr<RE2::Set> atoms;  // index j is atom j; null when no rule has atoms
 };
-inline constexpr std::size_t kRulesPerSet = 8;
 
 struct RuleSetData {
   std::string directory;

@@ -13,6 +13,10 @@ namespace pw::extract {
 
 namespace fs = std::filesystem;
 
+// Literal strings shorter than this are no use to the prefilter ("a", "of"
+// are in every sentence); a rule made only of them is always a candidate.
+constexpr int kMinAtomLength = 3;
+
 namespace {
 
 constexpr std::array<std::string_view, 6> kEntityTypes = {"ORG", "PER", "LOC", "MONEY", "DATE", "PERCENT"};
@@ -271,16 +275,25 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       std::stable_sort(pr.rules.begin(), pr.rules.end(), [](const CompiledRule* a, const CompiledRule* b) {
         return a->spec.priority > b->spec.priority;
       });
-      RE2::Options set_options = options;
-      set_options.set_max_mem(64 << 20);
-      for (std::size_t i = 0; i < pr.rules.size(); ++i) {
-        if (i % kRulesPerSet == 0) pr.sets.push_back(std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED));
-        std::string error;
-        if (pr.sets.back()->Add(pr.rules[i]->re->pattern(), &error) < 0)
-          errors.push_back(pr.rules[i]->spec.Where() + ": " + error);
+      if (pr.rules.empty()) continue;
+      pr.filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+      for (const CompiledRule* rule : pr.rules) {
+        int id = 0;
+        if (pr.filter->Add(rule->re->pattern(), options, &id) != RE2::NoError)
+          errors.push_back(rule->spec.Where() + ": the prefilter cannot read this pattern");
       }
-      for (auto& set : pr.sets)
-        if (!set->Compile()) errors.push_back(directory + ": the rules are too many to compile together");
+      std::vector<std::string> atoms;
+      pr.filter->Compile(&atoms);
+      if (atoms.empty()) continue;
+      RE2::Options atom_options = options;
+      atom_options.set_literal(true);
+      atom_options.set_case_sensitive(false);
+      pr.atoms = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+      for (const std::string& atom : atoms) {
+        std::string error;
+        if (pr.atoms->Add(atom, &error) < 0) errors.push_back(directory + ": prefilter atom '" + atom + "': " + error);
+      }
+      if (!pr.atoms->Compile()) errors.push_back(directory + ": the rules' literal strings are too many to compile together");
     }
   }
   return data;
@@ -292,20 +305,20 @@ std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pa
                                                 std::string_view text) {
   const PassRules& pr = data.passes[static_cast<int>(pass)][language];
   std::vector<const CompiledRule*> out;
-  std::vector<int> hits;
-  for (std::size_t k = 0; k < pr.sets.size(); ++k) {
-    hits.clear();
+  if (!pr.filter) return out;
+  std::vector<int> matched_atoms;
+  if (pr.atoms) {
     RE2::Set::ErrorInfo info;
-    const std::size_t first = k * kRulesPerSet;
-    if (!pr.sets[k]->Match(text, &hits, &info)) {
-      // Out of DFA memory: try every rule of the group rather than miss one.
-      if (info.kind != RE2::Set::kNoError)
-        for (std::size_t i = first; i < std::min(first + kRulesPerSet, pr.rules.size()); ++i) out.push_back(pr.rules[i]);
-      continue;
+    if (!pr.atoms->Match(text, &matched_atoms, &info) && info.kind != RE2::Set::kNoError) {
+      // Out of DFA memory: try every rule rather than miss one.
+      return pr.rules;
     }
-    std::sort(hits.begin(), hits.end());
-    for (int i : hits) out.push_back(pr.rules[first + static_cast<std::size_t>(i)]);
   }
+  std::vector<int> ids;
+  pr.filter->AllPotentials(matched_atoms, &ids);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (int i : ids) out.push_back(pr.rules[static_cast<std::size_t>(i)]);
   return out;
 }
 
