@@ -5,7 +5,9 @@
 #include <map>
 
 #include <re2/re2.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "text/search_key.h"
@@ -53,6 +55,37 @@ bool IsAcronym(std::string_view alias) {
     upper = upper || std::isupper(static_cast<unsigned char>(c));
   }
   return upper;
+}
+
+// The tone and vowel marks of each word, in order of the word and sorted
+// within it ("Hòa Bình" -> {"\u0300", "\u0300"}), with đ counted as a mark:
+// the search key drops them, so "Đáng" and "Đảng" share one key. Sorting
+// within a word lets "hoà" and "hòa" (the mark on either vowel) agree.
+std::vector<std::u16string> MarksByWord(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  std::vector<std::u16string> out(1);
+  if (U_FAILURE(status)) return out;
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))), status);
+  if (U_FAILURE(status)) return out;
+  for (int32_t i = 0; i < decomposed.length(); ++i) {
+    const char16_t c = decomposed.charAt(i);
+    if (c == u' ' || c == u'-') {
+      std::sort(out.back().begin(), out.back().end());
+      out.emplace_back();
+    } else if (u_charType(c) == U_NON_SPACING_MARK) {
+      out.back().push_back(c);
+    } else if (c == u'đ' || c == u'Đ') {
+      out.back().push_back(u'đ');
+    }
+  }
+  std::sort(out.back().begin(), out.back().end());
+  return out;
+}
+
+bool HasNonAscii(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 UChar32 FirstCodePoint(std::string_view s) {
@@ -247,6 +280,9 @@ std::vector<Gazetteer::Mention> Gazetteer::FindMentions(std::string_view text,
         const UChar32 alias_first = FirstCodePoint(c.alias);
         const UChar32 source_first = FirstCodePoint(source);
         if (u_isupper(alias_first) && u_isalpha(source_first) && !u_isupper(source_first)) continue;
+        // Text written with its marks must have the alias's marks: "Đáng nói" is not
+        // "Đảng". Text written without any (a bare-ASCII copy) matches by its key.
+        if (HasNonAscii(c.alias) && HasNonAscii(source) && MarksByWord(c.alias) != MarksByWord(source)) continue;
         out.push_back({start, end, c.entry});
         consumed = n;
         break;
