@@ -60,10 +60,18 @@ std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text
     const bool domain = item.find(' ') == std::string_view::npos && item.find('.') != std::string_view::npos &&
                         item.find('.') + 2 < item.size();
     if (!domain) {
-      // Drop leading words that do not start with a capital.
+      // Drop leading words that do not start with a capital; an item that
+      // follows a Vietnamese honorific is a person ("là bà Võ Thị Hồng D."),
+      // which the people pass finds.
+      static constexpr std::string_view kHonorifics[] = {"ông", "bà", "anh", "chị"};
       while (s < t && !StartsUpper(Slice(text, s, t))) {
         const std::size_t space = text.find(' ', s);
         if (space == std::string_view::npos || space >= t) {
+          s = t;
+          break;
+        }
+        const std::string_view word = Slice(text, s, space);
+        if (std::find(std::begin(kHonorifics), std::end(kHonorifics), word) != std::end(kHonorifics)) {
           s = t;
           break;
         }
