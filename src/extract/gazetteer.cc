@@ -274,8 +274,13 @@ std::vector<Gazetteer::Mention> Gazetteer::FindMentions(std::string_view text,
                  JoinsWords(std::string_view(keyed.key).substr(words[i + k - 1].end,
                                                                words[i + k].begin - words[i + k - 1].end));
         if (!same) continue;
-        const auto [start, end] = keyed.SourceSpan(words[i].begin, words[i + n - 1].end);
-        const std::string_view source = text.substr(start, end - start);
+        const auto [start, key_end] = keyed.SourceSpan(words[i].begin, words[i + n - 1].end);
+        std::size_t end = key_end;
+        std::string_view source = text.substr(start, end - start);
+        // The key's words end before an acronym's last dot: "U.S." is found as "U.S".
+        if (IsAcronym(c.alias) && c.alias.back() == '.' && end < text.size() && text[end] == '.' &&
+            source == c.alias.substr(0, c.alias.size() - 1))
+          source = text.substr(start, ++end - start);
         if (IsAcronym(c.alias) && source != c.alias) continue;
         const UChar32 alias_first = FirstCodePoint(c.alias);
         const UChar32 source_first = FirstCodePoint(source);

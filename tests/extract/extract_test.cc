@@ -204,5 +204,16 @@ TEST_F(PressReleases, VietnameseNamesNeedTheirToneMarks) {
   EXPECT_EQ(std::count(province.begin(), province.end(), "Hòa Bình"), 1);
 }
 
+TEST_F(PressReleases, AnAcronymWithDotsIsFoundWithItsLastDot) {
+  const auto x = Run("Acme is based in the U.S. and sells in Canada.");
+  bool found = false;
+  for (const auto& e : x.entities)
+    if (e.name == "Mỹ") {
+      found = true;
+      EXPECT_EQ(e.text, "U.S.");
+    }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace pw::extract
