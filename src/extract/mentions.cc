@@ -279,8 +279,7 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   // sentences, so a rule runs only where it may match. Mentions never span a
   // sentence end.
   for (const text::Span& sentence : ctx.sentences) {
-    const std::string_view s = Slice(ctx.text, sentence.begin, sentence.end);
-    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kMentions, ctx.language, s))
+    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kMentions, ctx.language, ctx.text, sentence.begin, sentence.end))
       RunRule(ctx, *rule, sentence, candidates);
   }
   std::vector<Entity> entities = Resolve(std::move(candidates));

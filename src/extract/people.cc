@@ -62,7 +62,7 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
     const std::size_t mb = masked.ToMasked(span.begin), me = masked.ToMasked(span.end);
     if (me <= mb) continue;
     const std::string_view sentence(m_text.data() + mb, me - mb);
-    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kPeople, ctx.language, sentence)) {
+    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kPeople, ctx.language, m_text, mb, me)) {
     ForEachMatch(*rule, m_text, /*whole_words=*/true, [&](const RuleMatch& m) {
       const Capture* name = m.First("name");
       if (!name) return;

@@ -60,7 +60,7 @@ class RelationBuilder {
       // ...): a sentence without one gives no fact, and its vetoes would
       // rule out no amount.
       if (sentence.find(kTokenOpen) == std::string_view::npos) continue;
-      p.rules = CandidateRules(ctx_.rules, Pass::kRelations, ctx_.language, sentence);
+      p.rules = CandidateRules(ctx_.rules, Pass::kRelations, ctx_.language, sentence, 0, sentence.size());
       for (const CompiledRule* rule : p.rules) {
         if (rule->spec.kind != RuleKind::kNotFunding) continue;
         ForEachMatch(*rule, sentence, /*whole_words=*/false, [&](const RuleMatch& match) {

@@ -284,6 +284,19 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       }
       std::vector<std::string> atoms;
       pr.filter->Compile(&atoms);
+      // With no atom matched, FilteredRE2 names exactly the rules it cannot filter.
+      pr.filter->AllPotentials({}, &pr.unfiltered);
+      std::sort(pr.unfiltered.begin(), pr.unfiltered.end());
+      if (!pr.unfiltered.empty()) {
+        pr.unfiltered_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+        for (int id : pr.unfiltered) {
+          std::string error;
+          if (pr.unfiltered_set->Add(pr.rules[static_cast<std::size_t>(id)]->re->pattern(), &error) < 0)
+            errors.push_back(pr.rules[static_cast<std::size_t>(id)]->spec.Where() + ": the prefilter cannot read this pattern: " + error);
+        }
+        if (!pr.unfiltered_set->Compile())
+          errors.push_back(directory + ": the rules without literal strings are too many to compile together");
+      }
       if (atoms.empty()) continue;
       RE2::Options atom_options = options;
       atom_options.set_literal(true);
@@ -302,10 +315,11 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
 }  // namespace
 
 std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pass, int language,
-                                                std::string_view text) {
+                                                std::string_view whole, std::size_t begin, std::size_t end) {
   const PassRules& pr = data.passes[static_cast<int>(pass)][language];
   std::vector<const CompiledRule*> out;
   if (!pr.filter) return out;
+  const std::string_view text = whole.substr(begin, end - begin);
   std::vector<int> matched_atoms;
   if (pr.atoms) {
     RE2::Set::ErrorInfo info;
@@ -318,7 +332,26 @@ std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pa
   pr.filter->AllPotentials(matched_atoms, &ids);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  for (int i : ids) out.push_back(pr.rules[static_cast<std::size_t>(i)]);
+  // The unfiltered rules that match somewhere here. The Set sees one byte
+  // more on each side than the sentence: RE2's \b looks at one (ASCII) byte
+  // either side, so every position of the sentence sees the same neighbours
+  // as ForEachMatch does, and a match that strays past the edge only lets a
+  // rule through (never drops one). On an error (out of DFA memory) every
+  // unfiltered rule stays a candidate.
+  std::vector<bool> unfiltered_matched(pr.rules.size(), true);
+  if (pr.unfiltered_set) {
+    const std::size_t from = begin > 0 ? begin - 1 : 0;
+    const std::size_t to = std::min(whole.size(), end + 1);
+    std::vector<int> matched;
+    RE2::Set::ErrorInfo info;
+    if (pr.unfiltered_set->Match(whole.substr(from, to - from), &matched, &info) ||
+        info.kind == RE2::Set::kNoError) {
+      for (int id : pr.unfiltered) unfiltered_matched[static_cast<std::size_t>(id)] = false;
+      for (int k : matched) unfiltered_matched[static_cast<std::size_t>(pr.unfiltered[static_cast<std::size_t>(k)])] = true;
+    }
+  }
+  for (int i : ids)
+    if (unfiltered_matched[static_cast<std::size_t>(i)]) out.push_back(pr.rules[static_cast<std::size_t>(i)]);
   return out;
 }
 
