@@ -17,9 +17,10 @@
 // language, a prefilter (re2::FilteredRE2: the literal strings each rule
 // needs, found in a sentence by one RE2::Set of literals) keeps a rule from
 // running on a sentence that lacks them, so the cost of a document grows
-// little with the number of rules. A rule with no literal of three bytes or
-// more (only classes, or an alternation with a short branch such as "$")
-// runs on every sentence.
+// little with the number of rules. The rules with no literal of three bytes
+// or more (only classes, or an alternation with a short branch such as "$")
+// are run together as one RE2::Set on each sentence, and one by one only on
+// the sentences where the Set finds them.
 //
 // A RuleSet is immutable once loaded: share it as shared_ptr<const RuleSet>
 // across threads; a reload builds a new one.
