@@ -13,6 +13,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <fstream>
@@ -170,6 +171,53 @@ void BM_NormalizeSeed(benchmark::State& state) {
 }
 BENCHMARK(BM_NormalizeSeed)->Unit(benchmark::kMicrosecond);
 
+// PW_EXTRACT_DUMP=FILE: before benchmarking, write every field of every
+// extraction of the corpus slice (and the x10 variants) to FILE, one line per
+// value, so a speed change can be checked to leave the output byte-identical
+// (diff two dumps).
+void DumpExtractions(const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  out.precision(17);
+  auto dump_set = [&](const char* label, const pw::extract::RuleSet& rules) {
+    std::size_t n = 0;
+    for (const auto& d : Corpus()) {
+      const auto x = pw::extract::Extract(rules, d.text, {.language = d.language});
+      out << "=== " << label << " doc " << n++ << " lang " << x.language << "\n";
+      for (const auto& e : x.entities) {
+        out << "E " << pw::extract::EntityTypeName(e.type) << " [" << e.start << "," << e.end << ") '" << e.text
+            << "' -> '" << e.name << "' date=" << e.date << " title=" << e.title << " org=" << e.organization;
+        if (e.money) {
+          out << " money=" << e.money->amount << " " << e.money->currency;
+          if (e.money->amount_max) out << " max=" << *e.money->amount_max;
+        }
+        if (e.percent) out << " pct=" << *e.percent;
+        out << "\n";
+      }
+      for (const auto& f : x.funding) {
+        out << "F investee=" << f.investee << " round=" << f.round << " announced=" << f.announced
+            << " currency=" << f.currency << " amount=" << (f.amount ? std::to_string(*f.amount) : "-");
+        for (const auto& i : f.investors) out << " inv=" << i;
+        for (const auto& i : f.lead_investors) out << " lead=" << i;
+        out << " evidence=" << f.evidence << "\n";
+      }
+      for (const auto& v : x.events) {
+        out << "V " << v.type << " name=" << v.name << " date=" << v.date << " loc=" << v.location;
+        for (const auto& p : v.participants) out << " p=" << p;
+        out << " evidence=" << v.evidence << "\n";
+      }
+    }
+  };
+  dump_set("rules", Rules(PW_BENCH_SOURCE_DIR "/rules"));
+  dump_set("x10-variants", Rules(MultipliedRules(true)));
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  if (const char* dump = std::getenv("PW_EXTRACT_DUMP")) DumpExtractions(dump);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -41,7 +42,21 @@ struct CompiledRule {
 
 struct PassRules {
   std::vector<const CompiledRule*> rules;  // by priority, highest first
-  std::unique_ptr<RE2::Set> set;           // index i matches rules[i]; null when no rules
+  // The prefilter: FilteredRE2 knows the literal strings ("atoms") each rule
+  // needs (filter id i is rules[i]); `atoms` finds which of them a text holds,
+  // case-insensitively. A rule with no atom of its own is always a candidate.
+  // Matching literals is cheap and grows little with the number of rules,
+  // where an RE2::Set of the rules themselves builds DFA states that multiply
+  // across patterns.
+  std::unique_ptr<re2::FilteredRE2> filter;
+  std::unique_ptr<RE2::Set> atoms;  // index j is atom j; null when no rule has atoms
+  // The rules the prefilter cannot filter (a branch without a literal of
+  // kMinAtomLength bytes: "$", "AG", a class) would otherwise run on every
+  // sentence. One RE2::Set of exactly those rules, run once per sentence,
+  // tells which of them match there at all: a single scan instead of one per
+  // rule. Index k of the Set is filter id unfiltered[k]; null when none.
+  std::vector<int> unfiltered;
+  std::unique_ptr<RE2::Set> unfiltered_set;
 };
 
 struct RuleSetData {
@@ -52,8 +67,10 @@ struct RuleSetData {
 };
 
 // The rules of `pass` for a language (0 vi, 1 en, 2 other) that may match
-// `text`, in priority order.
+// text[begin, end) (a sentence) when searched there with the rest of `text` as
+// context (ForEachMatch with begin and limit), in priority order. A superset:
+// a rule left out has no match there.
 std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pass, int language,
-                                                std::string_view text);
+                                                std::string_view text, std::size_t begin, std::size_t end);
 
 }  // namespace pw::extract

@@ -39,6 +39,7 @@ Extraction Extract(const RuleSet& rules, std::string normalized_text, const Extr
   ctx.language = language == text::Language::kVietnamese ? 0 : language == text::Language::kEnglish ? 1 : 2;
   ctx.number_style = language == text::Language::kVietnamese ? NumberStyle::kVietnamese : NumberStyle::kEnglish;
   ctx.published = options.published;
+  ctx.trace = options.trace;
   ctx.sentences = text::SplitSentences(out.text);
 
   out.entities = FindMentions(ctx);

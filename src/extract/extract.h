@@ -17,6 +17,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "extract/extraction.h"
 #include "extract/rule_set.h"
@@ -27,6 +28,10 @@ namespace pw::extract {
 struct ExtractOptions {
   std::optional<text::Language> language;  // nullopt: detect
   std::optional<std::chrono::sys_days> published;
+  // For whoever writes rules: when set, one line per match of a funding,
+  // not-funding or event rule, "RULE_NAME: matched text", entities shown as
+  // <ORG3>. Not retained.
+  std::vector<std::string>* trace = nullptr;
 };
 
 Extraction Extract(const RuleSet& rules, std::string normalized_text, const ExtractOptions& options);

@@ -5,7 +5,9 @@
 #include <map>
 
 #include <re2/re2.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "text/search_key.h"
@@ -53,6 +55,37 @@ bool IsAcronym(std::string_view alias) {
     upper = upper || std::isupper(static_cast<unsigned char>(c));
   }
   return upper;
+}
+
+// The tone and vowel marks of each word, in order of the word and sorted
+// within it ("Hòa Bình" -> {"\u0300", "\u0300"}), with đ counted as a mark:
+// the search key drops them, so "Đáng" and "Đảng" share one key. Sorting
+// within a word lets "hoà" and "hòa" (the mark on either vowel) agree.
+std::vector<std::u16string> MarksByWord(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  std::vector<std::u16string> out(1);
+  if (U_FAILURE(status)) return out;
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))), status);
+  if (U_FAILURE(status)) return out;
+  for (int32_t i = 0; i < decomposed.length(); ++i) {
+    const char16_t c = decomposed.charAt(i);
+    if (c == u' ' || c == u'-') {
+      std::sort(out.back().begin(), out.back().end());
+      out.emplace_back();
+    } else if (u_charType(c) == U_NON_SPACING_MARK) {
+      out.back().push_back(c);
+    } else if (c == u'đ' || c == u'Đ') {
+      out.back().push_back(u'đ');
+    }
+  }
+  std::sort(out.back().begin(), out.back().end());
+  return out;
+}
+
+bool HasNonAscii(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 UChar32 FirstCodePoint(std::string_view s) {
@@ -189,15 +222,23 @@ void Gazetteer::Finish() {
   for (auto& [type, aliases] : term_aliases) {
     std::sort(aliases.begin(), aliases.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    // Names ("GIVEN_NAME") keep the case of their first letter: "frank" in a
+    // sentence is not Frank.
+    const bool name_type = type.size() > 5 && type.compare(type.size() - 5, 5, "_NAME") == 0;
     std::string alt = "(?:";
     for (size_t i = 0; i < aliases.size(); ++i) {
       if (i) alt += '|';
-      const std::string quoted = RE2::QuoteMeta(aliases[i]);
-      // Short capitals ("M", "B", "RM") are case-sensitive; the rest not.
-      if (aliases[i].size() <= 2 && std::isupper(static_cast<unsigned char>(aliases[i][0])))
+      const std::string& alias = aliases[i];
+      const std::string quoted = RE2::QuoteMeta(alias);
+      if (name_type) {
+        const std::size_t first = static_cast<std::size_t>(U8_LENGTH(FirstCodePoint(alias)));
+        alt += RE2::QuoteMeta(alias.substr(0, first)) + "(?i:" + RE2::QuoteMeta(alias.substr(first)) + ")";
+      } else if (alias.size() <= 2 && std::isupper(static_cast<unsigned char>(alias[0]))) {
+        // Short capitals ("M", "B", "RM") are case-sensitive; the rest not.
         alt += quoted;
-      else
+      } else {
         alt += "(?i:" + quoted + ")";
+      }
     }
     alt += ")";
     index_->alternations[type] = std::move(alt);
@@ -233,12 +274,20 @@ std::vector<Gazetteer::Mention> Gazetteer::FindMentions(std::string_view text,
                  JoinsWords(std::string_view(keyed.key).substr(words[i + k - 1].end,
                                                                words[i + k].begin - words[i + k - 1].end));
         if (!same) continue;
-        const auto [start, end] = keyed.SourceSpan(words[i].begin, words[i + n - 1].end);
-        const std::string_view source = text.substr(start, end - start);
+        const auto [start, key_end] = keyed.SourceSpan(words[i].begin, words[i + n - 1].end);
+        std::size_t end = key_end;
+        std::string_view source = text.substr(start, end - start);
+        // The key's words end before an acronym's last dot: "U.S." is found as "U.S".
+        if (IsAcronym(c.alias) && c.alias.back() == '.' && end < text.size() && text[end] == '.' &&
+            source == c.alias.substr(0, c.alias.size() - 1))
+          source = text.substr(start, ++end - start);
         if (IsAcronym(c.alias) && source != c.alias) continue;
         const UChar32 alias_first = FirstCodePoint(c.alias);
         const UChar32 source_first = FirstCodePoint(source);
         if (u_isupper(alias_first) && u_isalpha(source_first) && !u_isupper(source_first)) continue;
+        // Text written with its marks must have the alias's marks: "Đáng nói" is not
+        // "Đảng". Text written without any (a bare-ASCII copy) matches by its key.
+        if (HasNonAscii(c.alias) && HasNonAscii(source) && MarksByWord(c.alias) != MarksByWord(source)) continue;
         out.push_back({start, end, c.entry});
         consumed = n;
         break;

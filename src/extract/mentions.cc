@@ -2,14 +2,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <set>
-#include <string>
+#include <optional>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "extract/gazetteer.h"
 #include "extract/matcher.h"
+#include "extract/org_names.h"
 #include "extract/passes.h"
 #include "text/search_key.h"
 
@@ -27,22 +27,15 @@ constexpr int kGazetteerPriority = 50;
 
 std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) { return text.substr(b, e - b); }
 
-// Drops words of the gazetteer type NAME_STOPWORD from the front of a name a
-// pattern found ("The Sovico Group" -> "Sovico Group"), moving `start`.
-void TrimLeadingStopwords(const Gazetteer& gazetteer, std::string_view text, std::size_t& start,
-                          std::size_t end) {
-  while (start < end) {
-    std::size_t space = text.find(' ', start);
-    if (space == std::string_view::npos || space >= end) return;
-    if (!gazetteer.Lookup("NAME_STOPWORD", Slice(text, start, space))) return;
-    start = space + 1;
-  }
-}
-
-// Items of a captured list: split at ", ", " và ", " and ", " & ", ";".
+// Items of a captured list: split at ", ", " và ", " and ", " & ", "; ", and
+// around a parenthesis ("Founderful (formerly Wingman Ventures)" is two
+// items). Leading lower-case words go ("with participation from specialized
+// investors Tiny.vc" -> "Tiny.vc"); an item that is then empty, or ends in a
+// lower-case word, is dropped, unless it is a domain name ("another.vc").
 std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text, std::size_t b, std::size_t e) {
   std::vector<std::pair<std::size_t, std::size_t>> items;
-  static constexpr std::string_view kSeparators[] = {", và ", ", and ", ", ", " và ", " and ", " & ", "; "};
+  static constexpr std::string_view kSeparators[] = {", và ", ", and ", ", ", " và ", " and ", " & ", "; ",
+                                                     " (formerly ", " (previously ", " (", ")"};
   std::size_t item_start = b;
   std::size_t i = b;
   while (i < e) {
@@ -59,45 +52,58 @@ std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text
     if (!split) ++i;
   }
   items.emplace_back(item_start, e);
-  // Trim spaces and trailing punctuation of each item.
-  for (auto& [s, t] : items) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (auto [s, t] : items) {
     while (s < t && (text[s] == ' ' || text[s] == ',')) ++s;
     while (t > s && (text[t - 1] == ' ' || text[t - 1] == ',' || text[t - 1] == '.')) --t;
+    const std::string_view item = Slice(text, s, t);
+    const bool domain = item.find(' ') == std::string_view::npos && item.find('.') != std::string_view::npos &&
+                        item.find('.') + 2 < item.size();
+    if (!domain) {
+      // Drop leading words that do not start with a capital; an item that
+      // follows a Vietnamese honorific is a person ("là bà Võ Thị Hồng D."),
+      // which the people pass finds.
+      static constexpr std::string_view kHonorifics[] = {"ông", "bà", "anh", "chị"};
+      while (s < t && !StartsUpper(Slice(text, s, t))) {
+        const std::size_t space = text.find(' ', s);
+        if (space == std::string_view::npos || space >= t) {
+          s = t;
+          break;
+        }
+        const std::string_view word = Slice(text, s, space);
+        if (std::find(std::begin(kHonorifics), std::end(kHonorifics), word) != std::end(kHonorifics)) {
+          s = t;
+          break;
+        }
+        s = space + 1;
+      }
+    }
+    // "AI tech firms also": a name does not end in a lower-case word.
+    if (!domain && t > s) {
+      const std::size_t last_space = Slice(text, s, t).rfind(' ');
+      if (last_space != std::string_view::npos && !StartsUpper(Slice(text, s + last_space + 1, t))) continue;
+    }
+    if (t > s) out.emplace_back(s, t);
   }
-  return items;
-}
-
-bool StartsUpper(std::string_view s) {
-  if (s.empty()) return false;
-  UChar32 c;
-  int32_t i = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-  return c >= 0 && (u_isupper(c) || u_istitle(c) || u_isdigit(c));
-}
-
-// The name of an organisation a pattern found, without its legal form, so
-// that "Polyrizon Ltd." and "Polyrizon", or "Intuitive Machines, Inc." and
-// "Intuitive Machines", are one organisation.
-std::string OrgName(std::string_view text) {
-  static constexpr std::string_view kForms[] = {", Inc.", ", Inc", " Inc.", " Inc", " Pte. Ltd.", " Pte Ltd", " Co., Ltd.",
-                                                " Co. Ltd.", ", Ltd.", " Ltd.", " Ltd", " LLC", ", LLC", " Corp.",
-                                                " Corp", " PLC", " plc", " Limited"};
-  for (std::string_view form : kForms)
-    if (text.size() > form.size() + 1 && text.substr(text.size() - form.size()) == form)
-      return std::string(text.substr(0, text.size() - form.size()));
-  return std::string(text);
+  return out;
 }
 
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
-  TrimLeadingStopwords(gazetteer, ctx.text, start, end);
-  // "Johns Hopkins Alumni's Somnair": the name is what follows the possessive.
-  for (std::string_view possessive : {std::string_view("’s "), std::string_view("'s ")}) {
-    const std::size_t p = Slice(ctx.text, start, end).rfind(possessive);
-    if (p != std::string_view::npos) start += p + possessive.size();
-  }
+  ShapeNameSpan(gazetteer, ctx.text, start, end);
   if (end <= start) return;
+  // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",
+  // "Internet") or, for an organisation, a lone given name ("Harry").
+  const std::string_view shaped = Slice(ctx.text, start, end);
+  if (std::none_of(shaped.begin(), shaped.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80); }))
+    return;
+  if (gazetteer.Lookup("NAME_STOPWORD", shaped) || (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped))) return;
+  // A headline's title case lets a pattern take words around the name.
+  if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !gazetteer.Lookup(type, Slice(ctx.text, start, end)))
+    TrimToDocumentForm(ctx.text, start, end);
+  // "Công ty Trung Quốc" is a Chinese company, not one named China.
+  if (type == "ORG" && !core.empty() && gazetteer.Lookup("LOC", core)) return;
   Candidate c;
   c.entity.type = *EntityTypeFromName(type);
   c.entity.start = start;
@@ -137,7 +143,7 @@ void RunRule(const PassContext& ctx, const CompiledRule& rule, const text::Span&
     if (type == "ORG" || type == "LOC") {
       if (const Capture* list = m.First("list")) {
         for (auto [b, e] : ListItems(ctx.text, list->start, list->end))
-          if (e > b && StartsUpper(Slice(ctx.text, b, e)) && e - b <= 80)
+          if (e - b <= 80)
             AddNameCandidate(ctx, type, b, e, {}, rule.spec.priority, /*weak=*/true, out);
         return;
       }
@@ -192,63 +198,65 @@ std::vector<Entity> Resolve(std::vector<Candidate> candidates) {
   return accepted;
 }
 
-bool IsAcronymText(std::string_view s) {
-  if (s.size() < 2 || s.size() > 10 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
-  int upper = 0;
-  for (char c : s) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '&' && c != '-') return false;
-    upper += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
-  }
-  return upper >= 2;
-}
-
-// Names that hold for the whole document: an acronym defined in parentheses
-// ("Trung tâm Đổi mới sáng tạo Quốc gia (NIC)": NIC), and a name a pattern
-// found once ("investment in Babylon": every other "Babylon" too). Each
-// further whole-word occurrence becomes a mention of the same entity.
-void AddDocumentAliases(std::string_view text, std::vector<Entity>& entities) {
-  std::vector<std::pair<std::string, const Entity*>> aliases;
+// A bare "$" is the US dollar unless the document says otherwise: amounts
+// written with one other dollar sign ("A$12 million") and none with the US
+// one, or, with no dollar sign but "$", the stock markets it names
+// (DOLLAR_MARKET: "ASX" for AUD, "TSXV" for CAD) when they all agree.
+void ReadBareDollars(const Gazetteer& gazetteer, std::vector<Entity>& entities) {
+  auto is_bare = [](const Entity& e) { return !e.text.empty() && e.text[0] == '$'; };
+  std::vector<std::string> explicit_dollars, markets;
+  bool explicit_us = false;
   for (const Entity& e : entities) {
-    if (e.type != EntityType::kOrg && e.type != EntityType::kLoc) continue;
-    if (e.type == EntityType::kOrg && e.text.size() >= 3 && StartsUpper(e.text)) aliases.emplace_back(e.text, &e);
-    std::size_t p = e.end;
-    if (p < text.size() && text[p] == ' ') ++p;
-    if (p >= text.size() || text[p] != '(') continue;
-    const std::size_t close = text.find(')', p);
-    if (close == std::string_view::npos || close - p > 12) continue;
-    const std::string_view acronym = text.substr(p + 1, close - p - 1);
-    if (IsAcronymText(acronym)) aliases.emplace_back(std::string(acronym), &e);
-  }
-  // One search per alias text: the first entity that gives it claims every
-  // occurrence, so a name given again adds nothing but a scan of the text
-  // (5,000 times the same name took 80 s: tests/data/fuzz/extract/hostile-a-name-5000-times).
-  std::set<std::string> seen;
-  aliases.erase(std::remove_if(aliases.begin(), aliases.end(),
-                               [&seen](const auto& alias) { return !seen.insert(alias.first).second; }),
-                aliases.end());
-  std::vector<Entity> added;
-  auto overlaps = [](const std::vector<Entity>& list, std::size_t b, std::size_t e) {
-    return std::any_of(list.begin(), list.end(), [&](const Entity& x) { return b < x.end && x.start < e; });
-  };
-  for (const auto& [alias, owner] : aliases) {
-    std::size_t pos = 0;
-    while ((pos = text.find(alias, pos)) != std::string_view::npos) {
-      const std::size_t end = pos + alias.size();
-      if (IsWordBoundary(text, pos) && IsWordBoundary(text, end) && !overlaps(entities, pos, end) &&
-          !overlaps(added, pos, end)) {
-        Entity e;
-        e.type = owner->type;
-        e.start = pos;
-        e.end = end;
-        e.text = alias;
-        e.name = owner->name;
-        added.push_back(std::move(e));
-      }
-      pos = end;
+    if (e.type == EntityType::kMoney && e.money && !is_bare(e) && e.text.find('$') != std::string::npos) {
+      if (e.money->currency == "USD") explicit_us = true;
+      else if (std::find(explicit_dollars.begin(), explicit_dollars.end(), e.money->currency) == explicit_dollars.end())
+        explicit_dollars.push_back(e.money->currency);
+    } else if (e.type == EntityType::kMoney && e.money && e.money->currency == "USD" && !is_bare(e)) {
+      explicit_us = true;  // "USD", "US dollars"
+    } else if (e.type == EntityType::kOrg) {
+      const GazetteerEntry* market = gazetteer.Lookup("DOLLAR_MARKET", e.text);
+      if (!market) market = gazetteer.Lookup("DOLLAR_MARKET", e.name);
+      if (market && std::find(markets.begin(), markets.end(), market->canonical) == markets.end())
+        markets.push_back(market->canonical);
     }
   }
-  for (auto& e : added) entities.push_back(std::move(e));
-  std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
+  std::string currency;
+  if (explicit_us) return;
+  if (explicit_dollars.size() == 1) currency = explicit_dollars.front();
+  else if (explicit_dollars.empty() && markets.size() == 1) currency = markets.front();
+  if (currency.empty() || currency == "USD") return;
+  for (Entity& e : entities) {
+    if (e.type != EntityType::kMoney || !e.money || e.money->currency != "USD" || !is_bare(e)) continue;
+    e.money->currency = currency;
+    e.name = ValueName(e);
+  }
+}
+
+// "Lưu Đức Khánh", "Nguyễn Đức Chung": a one-syllable place ("Đức",
+// Germany) in the middle of three or more capitalised syllables is part of a
+// person's or a company's name.
+bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t end) {
+  if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
+  auto capitalised_word_before = [&](std::size_t pos) -> std::optional<std::size_t> {
+    if (pos < 2 || text[pos - 1] != ' ') return std::nullopt;
+    std::size_t w = pos - 1;
+    while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
+    if (w >= pos - 1 || !StartsUpper(Slice(text, w, pos - 1))) return std::nullopt;
+    return w;
+  };
+  auto capitalised_word_after = [&](std::size_t pos) -> std::optional<std::size_t> {
+    if (pos + 1 >= text.size() || text[pos] != ' ') return std::nullopt;
+    std::size_t w = pos + 1;
+    while (w < text.size() && text[w] != ' ' && text[w] != '\n' && text[w] != ',' && text[w] != '.') ++w;
+    if (w == pos + 1 || !StartsUpper(Slice(text, pos + 1, w))) return std::nullopt;
+    return w;
+  };
+  int run = 1;
+  std::size_t p = start;
+  while (auto w = capitalised_word_before(p)) ++run, p = *w;
+  p = end;
+  while (auto w = capitalised_word_after(p)) ++run, p = *w;
+  return run >= 3;
 }
 
 }  // namespace
@@ -257,6 +265,7 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   std::vector<Candidate> candidates;
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
+    if (ctx.language == 0 && m.entry->type == "LOC" && InsideVietnameseName(ctx.text, m.start, m.end)) continue;
     Candidate c;
     c.entity.type = *EntityTypeFromName(m.entry->type);
     c.entity.start = m.start;
@@ -270,12 +279,12 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   // sentences, so a rule runs only where it may match. Mentions never span a
   // sentence end.
   for (const text::Span& sentence : ctx.sentences) {
-    const std::string_view s = Slice(ctx.text, sentence.begin, sentence.end);
-    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kMentions, ctx.language, s))
+    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kMentions, ctx.language, ctx.text, sentence.begin, sentence.end))
       RunRule(ctx, *rule, sentence, candidates);
   }
   std::vector<Entity> entities = Resolve(std::move(candidates));
-  AddDocumentAliases(ctx.text, entities);
+  ReadBareDollars(ctx.rules.gazetteer, entities);
+  AddDocumentAliases(ctx.rules.gazetteer, ctx.text, entities);
   return entities;
 }
 

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct PassContext {
   NumberStyle number_style = NumberStyle::kEnglish;
   std::optional<std::chrono::sys_days> published;
   std::vector<text::Span> sentences;
+  std::vector<std::string>* trace = nullptr;  // ExtractOptions::trace
 };
 
 std::vector<Entity> FindMentions(const PassContext& context);

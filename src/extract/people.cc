@@ -33,6 +33,23 @@ void JoinShortNames(std::vector<Entity>& entities) {
   }
 }
 
+// Drops PER_STOPWORD words from the end of a name a pattern found ("Jane Tan
+// Joins" -> "Jane Tan"). Returns false when a name of two or more words is
+// left with fewer than two: then it was no name ("Grant Program").
+bool TrimTrailingStopwords(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t& end) {
+  auto words = [&](std::size_t e) {
+    return 1 + std::count(text.begin() + static_cast<std::ptrdiff_t>(start), text.begin() + static_cast<std::ptrdiff_t>(e), ' ');
+  };
+  const auto before = words(end);
+  while (end > start) {
+    const std::size_t space = text.rfind(' ', end - 1);
+    if (space == std::string_view::npos || space < start) break;
+    if (!gazetteer.Lookup("PER_STOPWORD", text.substr(space + 1, end - space - 1))) break;
+    end = space;
+  }
+  return before < 2 || words(end) >= 2;
+}
+
 }  // namespace
 
 void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
@@ -45,7 +62,7 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
     const std::size_t mb = masked.ToMasked(span.begin), me = masked.ToMasked(span.end);
     if (me <= mb) continue;
     const std::string_view sentence(m_text.data() + mb, me - mb);
-    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kPeople, ctx.language, sentence)) {
+    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kPeople, ctx.language, m_text, mb, me)) {
     ForEachMatch(*rule, m_text, /*whole_words=*/true, [&](const RuleMatch& m) {
       const Capture* name = m.First("name");
       if (!name) return;
@@ -72,6 +89,7 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
       person.type = EntityType::kPer;
       person.start = masked.ToOriginal(name->start);
       person.end = masked.ToOriginal(name->end);
+      if (!TrimTrailingStopwords(gazetteer, ctx.text, person.start, person.end)) return;
       person.text = std::string(ctx.text.substr(person.start, person.end - person.start));
       const GazetteerEntry* entry = gazetteer.Lookup("PER", person.text);
       person.name = entry ? entry->canonical : person.text;

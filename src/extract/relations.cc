@@ -1,7 +1,7 @@
 // Pass 3: funding announcements and events, sentence by sentence.
 #include <algorithm>
 
-#include "common/time.h"
+#include "extract/funding_records.h"
 #include "extract/gazetteer.h"
 #include "extract/masked_text.h"
 #include "extract/matcher.h"
@@ -11,11 +11,6 @@
 namespace pw::extract {
 
 namespace {
-
-struct Sentence {
-  std::size_t begin, end;                // original text
-  std::size_t masked_begin, masked_end;  // masked text
-};
 
 void AddUnique(std::vector<std::string>& list, const std::string& value) {
   if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
@@ -44,27 +39,81 @@ class RelationBuilder {
 
   void Run(std::vector<FundingRecord>& funding, std::vector<Event>& events) {
     const std::string& m = masked_.str();
+    struct Pending {
+      Sentence sentence;
+      std::vector<const CompiledRule*> rules;
+      bool vetoed = false;
+      std::vector<std::size_t> vetoed_amounts;  // MONEY entities
+    };
+    std::vector<Pending> pending;
+    FundingRecords records(ctx_, entities_, masked_);
+    // First the not-funding rules of every sentence: an amount they rule out
+    // is ruled out in the whole document. One that captures an amount rules
+    // out that amount ("được định giá 1,73 tỷ USD": a valuation, not the raise
+    // told before it); one without rules out its whole sentence.
     for (const text::Span& span : ctx_.sentences) {
-      Sentence s{span.begin, span.end, masked_.ToMasked(span.begin), masked_.ToMasked(span.end)};
+      Pending p{{span.begin, span.end, masked_.ToMasked(span.begin), masked_.ToMasked(span.end)}, {}, false, {}};
+      const Sentence& s = p.sentence;
       if (s.masked_end <= s.masked_begin) continue;
       const std::string_view sentence(m.data() + s.masked_begin, s.masked_end - s.masked_begin);
-      const auto rules = CandidateRules(ctx_.rules, Pass::kRelations, ctx_.language, sentence);
-      const bool vetoed = std::any_of(rules.begin(), rules.end(), [](const CompiledRule* r) {
-        return r->spec.kind == RuleKind::kNotFunding;
-      });
-      for (const CompiledRule* rule : rules) {
-        if (rule->spec.kind == RuleKind::kNotFunding) continue;
-        if (rule->spec.kind == RuleKind::kFunding && vetoed) continue;
+      // Every funding and event rule names an entity ({ORG}, {MONEY}, {LOC},
+      // ...): a sentence without one gives no fact, and its vetoes would
+      // rule out no amount.
+      if (sentence.find(kTokenOpen) == std::string_view::npos) continue;
+      p.rules = CandidateRules(ctx_.rules, Pass::kRelations, ctx_.language, sentence, 0, sentence.size());
+      for (const CompiledRule* rule : p.rules) {
+        if (rule->spec.kind != RuleKind::kNotFunding) continue;
         ForEachMatch(*rule, sentence, /*whole_words=*/false, [&](const RuleMatch& match) {
-          if (rule->spec.kind == RuleKind::kFunding) OnFunding(*rule, match, s, funding);
+          Trace(*rule, sentence, match);
+          if (const Capture* amount = match.First("amount"))
+            for (std::size_t i : masked_.EntitiesIn(s.masked_begin + amount->start, s.masked_begin + amount->end,
+                                                    EntityType::kMoney))
+              p.vetoed_amounts.push_back(i);
+          else
+            p.vetoed = true;
+        });
+      }
+      if (p.vetoed) p.vetoed_amounts = masked_.EntitiesIn(s.masked_begin, s.masked_end, EntityType::kMoney);
+      for (std::size_t i : p.vetoed_amounts)
+        if (entities_[i].money) records.RuleOut(*entities_[i].money);
+      pending.push_back(std::move(p));
+    }
+    for (const Pending& p : pending) {
+      const Sentence& s = p.sentence;
+      const std::string_view sentence(m.data() + s.masked_begin, s.masked_end - s.masked_begin);
+      for (const CompiledRule* rule : p.rules) {
+        if (rule->spec.kind == RuleKind::kNotFunding) continue;
+        if (rule->spec.kind == RuleKind::kFunding && p.vetoed) continue;
+        ForEachMatch(*rule, sentence, /*whole_words=*/false, [&](const RuleMatch& match) {
+          Trace(*rule, sentence, match);
+          if (rule->spec.kind == RuleKind::kFunding) records.Add(match, s);
           else OnEvent(*rule, match, s, events);
         });
       }
     }
-    Finish(funding);
+    funding = records.Finish();
   }
 
  private:
+  // "en.raised: <ORG3> has raised <MONEY5> ..." for ExtractOptions::trace.
+  void Trace(const CompiledRule& rule, std::string_view sentence, const RuleMatch& match) const {
+    if (!ctx_.trace) return;
+    std::string line = rule.spec.name + ": ";
+    const std::string_view matched = sentence.substr(match.start, match.end - match.start);
+    for (std::size_t i = 0; i < matched.size(); ++i) {
+      if (matched.substr(i, kTokenOpen.size()) == kTokenOpen) {
+        line += '<';
+        i += kTokenOpen.size() - 1;
+      } else if (matched.substr(i, kTokenClose.size()) == kTokenClose) {
+        line += '>';
+        i += kTokenClose.size() - 1;
+      } else {
+        line += matched[i];
+      }
+    }
+    ctx_.trace->push_back(std::move(line));
+  }
+
   std::string_view Original(const Sentence& s) const {
     return ctx_.text.substr(s.begin, s.end - s.begin);
   }
@@ -78,91 +127,6 @@ class RelationBuilder {
     auto found = masked_.EntitiesIn(s.masked_begin + c->start, s.masked_begin + c->end, type);
     if (found.empty()) return std::nullopt;
     return found.front();
-  }
-
-  // What one match says of a deal, before it joins a record.
-  struct FundingFact {
-    std::vector<std::string> investors;
-    std::optional<double> amount;
-    std::string round;
-  };
-
-  FundingFact ReadFundingFact(const RuleMatch& match, const Sentence& s) const {
-    FundingFact fact;
-    for (const auto& c : match.captures) {
-      if (c.field == "investor" || c.field == "lead") {
-        for (const auto& name : Parties(c, s)) AddUnique(fact.investors, name);
-      } else if (c.field == "amount" && !fact.amount) {
-        if (auto i = FirstEntity(&c, s, EntityType::kMoney); i && entities_[*i].money)
-          fact.amount = entities_[*i].money->amount;
-      } else if (c.field == "round" && fact.round.empty()) {
-        fact.round = RoundOf(c, s);
-      }
-    }
-    return fact;
-  }
-
-  std::string RoundOf(const Capture& c, const Sentence& s) const {
-    const std::string raw(masked_.str().substr(s.masked_begin + c.start, c.end - c.start));
-    const GazetteerEntry* e = ctx_.rules.gazetteer.Lookup("ROUND", raw);
-    return e ? e->canonical : std::string();
-  }
-
-  static bool Compatible(const FundingRecord& r, const FundingFact& f) {
-    if (!r.round.empty() && !f.round.empty() && r.round != f.round) return false;
-    if (r.amount && f.amount && *r.amount != *f.amount) return false;
-    if (!r.investors.empty() && !f.investors.empty() &&
-        std::none_of(f.investors.begin(), f.investors.end(), [&](const std::string& i) {
-          return std::find(r.investors.begin(), r.investors.end(), i) != r.investors.end();
-        }))
-      return false;
-    return true;
-  }
-
-  void OnFunding(const CompiledRule& rule, const RuleMatch& match, const Sentence& s,
-                 std::vector<FundingRecord>& funding) {
-    const Capture* investee_capture = match.First("investee");
-    std::string investee;
-    if (investee_capture) {
-      auto parties = Parties(*investee_capture, s);
-      if (parties.empty()) return;
-      investee = parties.front();
-    }
-    FundingFact fact = ReadFundingFact(match, s);
-    FundingRecord* record = nullptr;
-    if (!investee.empty()) {
-      // The same deal told twice merges; a different round, amount or set of
-      // investors for the same company is another deal.
-      for (auto& r : funding)
-        if (r.investee == investee && Compatible(r, fact)) record = &r;
-      if (!record) {
-        funding.push_back(FundingRecord{});
-        record = &funding.back();
-        record->investee = investee;
-      }
-    } else if (!funding.empty()) {
-      record = &funding.back();  // "The round was led by X": the deal just named
-    } else {
-      return;
-    }
-    for (const auto& c : match.captures) {
-      if (c.field == "investor" || c.field == "lead") {
-        for (const auto& name : Parties(c, s)) {
-          if (name == record->investee) continue;
-          AddUnique(record->investors, name);
-          if (c.field == "lead") AddUnique(record->lead_investors, name);
-        }
-      } else if (c.field == "amount" && !record->amount) {
-        if (auto i = FirstEntity(&c, s, EntityType::kMoney); i && entities_[*i].money) {
-          record->amount = entities_[*i].money->amount;
-          record->currency = entities_[*i].money->currency;
-        }
-      } else if (c.field == "round" && record->round.empty()) {
-        record->round = RoundOf(c, s);
-      }
-    }
-    AppendEvidence(record->evidence, Original(s));
-    (void)rule;
   }
 
   void OnEvent(const CompiledRule& rule, const RuleMatch& match, const Sentence& s, std::vector<Event>& events) {
@@ -196,15 +160,6 @@ class RelationBuilder {
     if (same->location.empty()) same->location = fact.location;
     if (same->date.empty()) same->date = fact.date;
     AppendEvidence(same->evidence, Original(s));
-  }
-
-  void Finish(std::vector<FundingRecord>& funding) const {
-    const std::string announced = ctx_.published ? FormatDay(*ctx_.published) : std::string();
-    for (auto& r : funding) {
-      // One named investor and nobody marked as lead: that investor leads.
-      if (r.lead_investors.empty() && r.investors.size() == 1) r.lead_investors = r.investors;
-      r.announced = announced;
-    }
   }
 
   const PassContext& ctx_;

@@ -13,6 +13,10 @@ namespace pw::extract {
 
 namespace fs = std::filesystem;
 
+// Literal strings shorter than this are no use to the prefilter ("a", "of"
+// are in every sentence); a rule made only of them is always a candidate.
+constexpr int kMinAtomLength = 3;
+
 namespace {
 
 constexpr std::array<std::string_view, 6> kEntityTypes = {"ORG", "PER", "LOC", "MONEY", "DATE", "PERCENT"};
@@ -33,7 +37,7 @@ std::vector<std::string_view> AllowedFields(const RuleSpec& spec) {
       return {};
     case RuleKind::kFunding: return {"investee", "investor", "lead", "amount", "round", "date"};
     case RuleKind::kEvent: return {"name", "participant", "location", "date"};
-    case RuleKind::kNotFunding:
+    case RuleKind::kNotFunding: return {"amount"};
     case RuleKind::kDefine: return {};
   }
   return {};
@@ -109,7 +113,13 @@ struct Expander {
       }
       std::set<std::string> inner_stack = stack;
       const std::string separator = Expand(sep->pattern, inner_stack);
-      return "(?:" + token + "(?:(?:" + separator + ")" + token + ")*)";
+      // An optional LIST_ITEM_PREFIX before each item: "Boston-based {ORG}".
+      std::string item = token;
+      if (const RuleSpec* prefix = FindDefine("LIST_ITEM_PREFIX")) {
+        std::set<std::string> prefix_stack = stack;
+        item = "(?:(?:" + Expand(prefix->pattern, prefix_stack) + ")?" + token + ")";
+      }
+      return "(?:" + item + "(?:(?:" + separator + ")" + item + ")*)";
     }
     if (gazetteer.HasType(name)) return gazetteer.Alternation(name);
     Fail("unknown placeholder {" + name + "}: not a define, an entity type or a gazetteer type");
@@ -266,15 +276,37 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
         return a->spec.priority > b->spec.priority;
       });
       if (pr.rules.empty()) continue;
-      RE2::Options set_options = options;
-      set_options.set_max_mem(256 << 20);
-      pr.set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+      pr.filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
       for (const CompiledRule* rule : pr.rules) {
-        std::string error;
-        if (pr.set->Add(rule->re->pattern(), &error) < 0)
-          errors.push_back(rule->spec.Where() + ": " + error);
+        int id = 0;
+        if (pr.filter->Add(rule->re->pattern(), options, &id) != RE2::NoError)
+          errors.push_back(rule->spec.Where() + ": the prefilter cannot read this pattern");
       }
-      if (!pr.set->Compile()) errors.push_back(directory + ": the rules are too many to compile together");
+      std::vector<std::string> atoms;
+      pr.filter->Compile(&atoms);
+      // With no atom matched, FilteredRE2 names exactly the rules it cannot filter.
+      pr.filter->AllPotentials({}, &pr.unfiltered);
+      std::sort(pr.unfiltered.begin(), pr.unfiltered.end());
+      if (!pr.unfiltered.empty()) {
+        pr.unfiltered_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+        for (int id : pr.unfiltered) {
+          std::string error;
+          if (pr.unfiltered_set->Add(pr.rules[static_cast<std::size_t>(id)]->re->pattern(), &error) < 0)
+            errors.push_back(pr.rules[static_cast<std::size_t>(id)]->spec.Where() + ": the prefilter cannot read this pattern: " + error);
+        }
+        if (!pr.unfiltered_set->Compile())
+          errors.push_back(directory + ": the rules without literal strings are too many to compile together");
+      }
+      if (atoms.empty()) continue;
+      RE2::Options atom_options = options;
+      atom_options.set_literal(true);
+      atom_options.set_case_sensitive(false);
+      pr.atoms = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+      for (const std::string& atom : atoms) {
+        std::string error;
+        if (pr.atoms->Add(atom, &error) < 0) errors.push_back(directory + ": prefilter atom '" + atom + "': " + error);
+      }
+      if (!pr.atoms->Compile()) errors.push_back(directory + ": the rules' literal strings are too many to compile together");
     }
   }
   return data;
@@ -283,19 +315,43 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
 }  // namespace
 
 std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pass, int language,
-                                                std::string_view text) {
+                                                std::string_view whole, std::size_t begin, std::size_t end) {
   const PassRules& pr = data.passes[static_cast<int>(pass)][language];
   std::vector<const CompiledRule*> out;
-  if (!pr.set) return out;
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo info;
-  if (!pr.set->Match(text, &hits, &info)) {
-    // Out of DFA memory: fall back to trying every rule rather than missing one.
-    if (info.kind != RE2::Set::kNoError) return pr.rules;
-    return out;
+  if (!pr.filter) return out;
+  const std::string_view text = whole.substr(begin, end - begin);
+  std::vector<int> matched_atoms;
+  if (pr.atoms) {
+    RE2::Set::ErrorInfo info;
+    if (!pr.atoms->Match(text, &matched_atoms, &info) && info.kind != RE2::Set::kNoError) {
+      // Out of DFA memory: try every rule rather than miss one.
+      return pr.rules;
+    }
   }
-  std::sort(hits.begin(), hits.end());
-  for (int i : hits) out.push_back(pr.rules[static_cast<size_t>(i)]);
+  std::vector<int> ids;
+  pr.filter->AllPotentials(matched_atoms, &ids);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  // The unfiltered rules that match somewhere here. The Set sees one byte
+  // more on each side than the sentence: RE2's \b looks at one (ASCII) byte
+  // either side, so every position of the sentence sees the same neighbours
+  // as ForEachMatch does, and a match that strays past the edge only lets a
+  // rule through (never drops one). On an error (out of DFA memory) every
+  // unfiltered rule stays a candidate.
+  std::vector<bool> unfiltered_matched(pr.rules.size(), true);
+  if (pr.unfiltered_set) {
+    const std::size_t from = begin > 0 ? begin - 1 : 0;
+    const std::size_t to = std::min(whole.size(), end + 1);
+    std::vector<int> matched;
+    RE2::Set::ErrorInfo info;
+    if (pr.unfiltered_set->Match(whole.substr(from, to - from), &matched, &info) ||
+        info.kind == RE2::Set::kNoError) {
+      for (int id : pr.unfiltered) unfiltered_matched[static_cast<std::size_t>(id)] = false;
+      for (int k : matched) unfiltered_matched[static_cast<std::size_t>(pr.unfiltered[static_cast<std::size_t>(k)])] = true;
+    }
+  }
+  for (int i : ids)
+    if (unfiltered_matched[static_cast<std::size_t>(i)]) out.push_back(pr.rules[static_cast<std::size_t>(i)]);
   return out;
 }
 

@@ -14,8 +14,13 @@
 //                   a list of them joined by the define LIST_SEP
 //   {X:field}       any of the above, captured into a record field
 // and the fields each kind of rule may fill are checked. For each pass and
-// language, an RE2::Set of the rules serves as a prefilter, so the cost of a
-// document grows little with the number of rules.
+// language, a prefilter (re2::FilteredRE2: the literal strings each rule
+// needs, found in a sentence by one RE2::Set of literals) keeps a rule from
+// running on a sentence that lacks them, so the cost of a document grows
+// little with the number of rules. The rules with no literal of three bytes
+// or more (only classes, or an alternation with a short branch such as "$")
+// are run together as one RE2::Set on each sentence, and one by one only on
+// the sentences where the Set finds them.
 //
 // A RuleSet is immutable once loaded: share it as shared_ptr<const RuleSet>
 // across threads; a reload builds a new one.

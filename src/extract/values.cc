@@ -90,6 +90,7 @@ std::optional<Money> MoneyFromFields(const Fields& fields, NumberStyle style, co
   auto currency_text = Field(fields, "currency");
   if (!amount_text || !currency_text) return std::nullopt;
   const GazetteerEntry* currency = gazetteer.Lookup("CURRENCY", *currency_text);
+  if (!currency) currency = gazetteer.Lookup("CURRENCY_AFTER_SCALE", *currency_text);
   if (!currency) return std::nullopt;
   auto scale_of = [&](const std::string& field) -> std::optional<double> {
     auto text = Field(fields, field);

@@ -11,7 +11,8 @@
 // otherwise.
 //
 // The From* functions turn a rule's captured fields into a value, using the
-// gazetteer for words (SCALE, CURRENCY, MONTH, ORDINAL, RELDATE) and the
+// gazetteer for words (SCALE, CURRENCY or CURRENCY_AFTER_SCALE, MONTH,
+// ORDINAL, RELDATE) and the
 // article's date for what is relative ("hôm qua", "last week", a month
 // without a year). They return nullopt when the fields do not make a value.
 // Pure; thread-safe.

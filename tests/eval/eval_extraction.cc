@@ -4,6 +4,7 @@
 //
 //   build/tests/eval_extraction                      # both splits, figures only
 //   build/tests/eval_extraction --errors dev         # and what dev gets wrong
+//   build/tests/eval_extraction --show en-1852       # one article: its text and what was found
 //   scripts/eval-extraction                          # the same, from the source tree
 //
 // Scoring (tests/data/eval/README.md says why):
@@ -15,7 +16,10 @@
 //   investors, leads  P/R over the investors (leads) of matched records.
 //   ORG, PER, LOC     per article, the set of distinct names: a system entity
 //                     is right when its canonical name or its text is one of
-//                     a gold entity's names of that type.
+//                     a gold entity's names of that type, or when one of the
+//                     gold names is an alias of the system entity's gazetteer
+//                     entry (gold "United States", system "Mỹ" from "the United
+//                     States": the same country).
 // Exit status: 0, or 2 when the gold file or the corpus cannot be read.
 #include <cmath>
 #include <cstdio>
@@ -27,6 +31,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/gazetteer.h"
 #include "gold.h"
 #include "text/normalize.h"
 #include "text/search_key.h"
@@ -110,7 +115,17 @@ std::string AmountText(const std::optional<double>& a, const std::string& curren
   return buf;
 }
 
-Score ScoreArticle(const eval::GoldArticle& g, const extract::Extraction& x, bool report) {
+// Whether a gold name is an alias of the gazetteer entry whose canonical
+// name the system gave.
+bool SameEntry(const extract::Gazetteer& gazetteer, const char* type, const eval::GoldName& gold,
+               const std::string& system_name) {
+  for (const auto& a : gold.aliases)
+    if (const auto* entry = gazetteer.Lookup(type, a); entry && entry->canonical == system_name) return true;
+  return false;
+}
+
+Score ScoreArticle(const extract::Gazetteer& gazetteer, const eval::GoldArticle& g, const extract::Extraction& x,
+                   bool report) {
   Score s;
   s.articles = 1;
   std::vector<std::string> notes;
@@ -128,7 +143,7 @@ Score ScoreArticle(const eval::GoldArticle& g, const extract::Extraction& x, boo
     for (const auto& [name, texts] : forms) {
       bool hit = false;
       for (std::size_t i = 0; i < gold->size(); ++i) {
-        bool m = NameIs((*gold)[i], name);
+        bool m = NameIs((*gold)[i], name) || SameEntry(gazetteer, type, (*gold)[i], name);
         for (const auto& t : texts) m = m || NameIs((*gold)[i], t);
         if (m) found[i] = hit = true;
       }
@@ -203,8 +218,28 @@ void PrintScore(const std::string& title, const Score& s) {
 
 int Usage() {
   std::cerr << "usage: eval_extraction [--gold FILE] [--shared DIR] [--rules DIR] [--errors dev|heldout|all]\n"
-               "  Scores extraction against the hand annotations (tests/data/eval/README.md).\n";
+               "                       [--show ID]\n"
+               "  Scores extraction against the hand annotations (tests/data/eval/README.md).\n"
+               "  --show ID prints one article's text, its entities and records, and its score.\n";
   return 2;
+}
+
+// What --show prints: the text, then every entity and record found.
+void Show(const extract::Extraction& x) {
+  std::cout << x.text << "\n----\n";
+  for (const auto& e : x.entities) {
+    std::cout << extract::EntityTypeName(e.type) << " [" << e.start << "," << e.end << ") " << e.text;
+    if (e.name != e.text) std::cout << " => " << e.name;
+    if (!e.title.empty() || !e.organization.empty()) std::cout << " {" << e.title << " / " << e.organization << "}";
+    std::cout << "\n";
+  }
+  for (const auto& f : x.funding)
+    std::cout << "FUNDING " << f.investee << " <- [" << Join(f.investors) << "] leads [" << Join(f.lead_investors)
+              << "] " << AmountText(f.amount, f.currency) << " '" << f.round << "'\n  evidence: " << f.evidence
+              << "\n";
+  for (const auto& e : x.events)
+    std::cout << "EVENT " << e.type << " '" << e.name << "' " << e.date << " " << e.location << " ["
+              << Join(e.participants) << "]\n";
 }
 
 }  // namespace
@@ -214,7 +249,7 @@ int main(int argc, char** argv) {
   fs::path gold_file = source / "tests/data/eval/articles.gold";
   fs::path shared = source.parent_path() / "shared";
   fs::path rules_dir = source / "rules";
-  std::string errors_for;
+  std::string errors_for, show;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--help" || a == "-h") return Usage(), 0;
@@ -223,6 +258,7 @@ int main(int argc, char** argv) {
     else if (a == "--shared") shared = argv[++i];
     else if (a == "--rules") rules_dir = argv[++i];
     else if (a == "--errors") errors_for = argv[++i];
+    else if (a == "--show") show = argv[++i];
     else return Usage();
   }
   std::vector<std::string> problems;
@@ -236,6 +272,7 @@ int main(int argc, char** argv) {
   }
   std::map<std::string, std::map<std::string, Score>> scores;  // split -> language -> score
   for (const auto& g : gold) {
+    if (!show.empty() && g.id != show) continue;
     std::string error;
     auto raw = eval::ArticleText(shared / "corpus/articles", g, error);
     if (!raw) {
@@ -249,9 +286,21 @@ int main(int argc, char** argv) {
                 d = std::stoi(g.published.substr(8, 2));
       options.published = std::chrono::sys_days{std::chrono::year{y} / m / d};
     }
+    std::vector<std::string> trace;
+    if (!show.empty()) options.trace = &trace;
     const auto x = extract::Extract(**rules, text::NormalizeDocument(*raw), options);
+    if (!show.empty()) {
+      Show(x);
+      for (const auto& t : trace) std::cout << "RULE " << t << "\n";
+      ScoreArticle((*rules)->gazetteer(), g, x, /*report=*/true);
+      return 0;
+    }
     const bool report = errors_for == "all" || errors_for == g.split;
-    scores[g.split][g.language].Add(ScoreArticle(g, x, report));
+    scores[g.split][g.language].Add(ScoreArticle((*rules)->gazetteer(), g, x, report));
+  }
+  if (!show.empty()) {
+    std::cerr << "eval_extraction: no article " << show << " in " << gold_file.string() << "\n";
+    return 2;
   }
   for (const char* split : {"dev", "heldout"}) {
     std::printf("%s\n", split);

@@ -1,0 +1,235 @@
+#include "extract/funding_records.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "common/time.h"
+#include "extract/gazetteer.h"
+#include "extract/org_names.h"
+
+namespace pw::extract {
+
+namespace {
+
+void AddUnique(std::vector<std::string>& list, const std::string& value) {
+  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+void AppendEvidence(std::string& evidence, std::string_view sentence) {
+  if (evidence.find(sentence) != std::string::npos) return;
+  if (!evidence.empty()) evidence += ' ';
+  evidence += sentence;
+}
+
+bool Equal(const Money& a, const Money& b) {
+  return a.currency == b.currency && std::abs(a.amount - b.amount) <= 1e-9 * std::max(a.amount, b.amount);
+}
+
+}  // namespace
+
+FundingRecords::FundingRecords(const PassContext& ctx, const std::vector<Entity>& entities, const MaskedText& masked)
+    : ctx_(ctx), entities_(entities), masked_(masked), headline_end_(HeadlineEnd(ctx.text)) {}
+
+void FundingRecords::RuleOut(const Money& money) { ruled_out_.push_back(money); }
+
+bool FundingRecords::RuledOut(const Money& money) const {
+  return std::any_of(ruled_out_.begin(), ruled_out_.end(), [&](const Money& m) { return Equal(m, money); });
+}
+
+std::vector<std::string> FundingRecords::Parties(const Capture& c, const Sentence& s) const {
+  std::vector<std::string> names;
+  for (std::size_t i : masked_.EntitiesIn(s.masked_begin + c.start, s.masked_begin + c.end))
+    if (entities_[i].type == EntityType::kOrg || entities_[i].type == EntityType::kPer)
+      AddUnique(names, entities_[i].name);
+  return names;
+}
+
+std::optional<std::size_t> FundingRecords::FirstEntity(const Capture& c, const Sentence& s, EntityType type) const {
+  auto found = masked_.EntitiesIn(s.masked_begin + c.start, s.masked_begin + c.end, type);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::string FundingRecords::RoundOf(const Capture& c, const Sentence& s) const {
+  const std::string raw(masked_.str().substr(s.masked_begin + c.start, c.end - c.start));
+  const GazetteerEntry* e = ctx_.rules.gazetteer.Lookup("ROUND", raw);
+  return e ? e->canonical : std::string();
+}
+
+// The organisation a capture names, or, for an anaphor ("công ty này", "the
+// firm") or an empty capture, the subject of the sentence before when an
+// organisation opens it, else the one the document has named most often
+// before, not counting `others` (the investors of the same fact); on a tie,
+// the one named first.
+std::string FundingRecords::Investee(const Capture& c, const Sentence& s,
+                                     const std::vector<std::string>& others) const {
+  for (std::size_t i : masked_.EntitiesIn(s.masked_begin + c.start, s.masked_begin + c.end))
+    if (entities_[i].type == EntityType::kOrg) return entities_[i].name;
+  const std::size_t begin = masked_.ToOriginal(s.masked_begin + c.start);
+  const std::size_t end = masked_.ToOriginal(s.masked_begin + c.end);
+  // An empty capture stands for the organisation the document is about.
+  if (end > begin && !ctx_.rules.gazetteer.Lookup("ANAPHOR", ctx_.text.substr(begin, end - begin))) return {};
+  // The subject of the sentence before, when it opens with an organisation
+  // ("Mobileye thành lập năm 1999 ... Hãng đã nhận được ...").
+  if (const std::string subject = PreviousSubject(s, others); !subject.empty()) return subject;
+  std::map<std::string, std::pair<int, std::size_t>> seen;  // name -> (mentions, first start)
+  for (const Entity& e : entities_) {
+    if (e.start >= begin) break;
+    if (e.type != EntityType::kOrg || std::find(others.begin(), others.end(), e.name) != others.end()) continue;
+    auto [it, inserted] = seen.try_emplace(e.name, 0, e.start);
+    ++it->second.first;
+  }
+  std::string best;
+  int best_count = 0;
+  std::size_t best_first = 0;
+  for (const auto& [name, score] : seen) {
+    if (score.first > best_count || (score.first == best_count && score.second < best_first)) {
+      best = name;
+      best_count = score.first;
+      best_first = score.second;
+    }
+  }
+  return best;
+}
+
+std::string FundingRecords::PreviousSubject(const Sentence& s, const std::vector<std::string>& others) const {
+  const text::Span* previous = nullptr;
+  for (const text::Span& span : ctx_.sentences) {
+    if (span.begin >= s.begin) break;
+    previous = &span;
+  }
+  if (!previous) return {};
+  for (const Entity& e : entities_) {
+    if (e.start < previous->begin) continue;
+    if (e.start > previous->begin + 3) break;  // it opens the sentence, or nothing does
+    if (e.type == EntityType::kOrg && std::find(others.begin(), others.end(), e.name) == others.end())
+      return e.name;
+  }
+  return {};
+}
+
+bool FundingRecords::SameAmount(const Money& a, bool a_headline, const Money& b, bool b_headline) {
+  if (Equal(a, b)) return true;
+  // A headline rounds ("$3.6M" for $3,649,171) or converts ("$6.8M" for CHF6.2M).
+  if (a_headline == b_headline || a.amount <= 0 || b.amount <= 0) return false;
+  return std::abs(a.amount - b.amount) <= 0.15 * std::max(a.amount, b.amount);
+}
+
+bool FundingRecords::Compatible(const Record& r, const Fact& f) {
+  if (!r.record.round.empty() && !f.round.empty() && r.record.round != f.round) return false;
+  if (r.record.amount && f.amount &&
+      !SameAmount(Money{*r.record.amount, std::nullopt, r.record.currency}, r.amount_in_headline, *f.amount,
+                  f.amount_in_headline))
+    return false;
+  const auto& known = r.record.investors;
+  if (!known.empty() && !f.investors.empty() && std::none_of(f.investors.begin(), f.investors.end(), [&](const std::string& i) {
+        return std::find(known.begin(), known.end(), i) != known.end();
+      }))
+    return false;
+  return true;
+}
+
+void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
+  Fact fact;
+  const Capture* investee = nullptr;
+  for (const auto& c : match.captures) {
+    if (c.field == "investee") {
+      if (!investee) investee = &c;
+    } else if (c.field == "investor" || c.field == "lead") {
+      for (const auto& name : Parties(c, s)) {
+        AddUnique(fact.investors, name);
+        if (c.field == "lead") AddUnique(fact.leads, name);
+      }
+    } else if (c.field == "amount" && !fact.amount) {
+      if (auto i = FirstEntity(c, s, EntityType::kMoney); i && entities_[*i].money) {
+        if (RuledOut(*entities_[*i].money)) return;
+        fact.amount = entities_[*i].money;
+        fact.amount_in_headline = entities_[*i].start < headline_end_;
+      }
+    } else if (c.field == "round" && fact.round.empty()) {
+      fact.round = RoundOf(c, s);
+    }
+  }
+  const bool has_investee_capture = investee != nullptr;
+  if (investee) {
+    fact.investee = Investee(*investee, s, fact.investors);
+    if (fact.investee.empty() || ctx_.rules.gazetteer.Lookup("NOT_INVESTEE", fact.investee)) return;
+  }
+  // "X has secured approval": no amount, round or investor, no deal; nor is
+  // "closed a strategic divestiture" (a WEAK_ROUND word alone).
+  if (!fact.amount && fact.investors.empty() &&
+      (fact.round.empty() || ctx_.rules.gazetteer.Lookup("WEAK_ROUND", fact.round)))
+    return;
+  std::erase(fact.investors, fact.investee);
+  std::erase(fact.leads, fact.investee);
+
+  Record* record = nullptr;
+  if (has_investee_capture) {
+    // The same deal told twice merges; a different round, amount or set of
+    // investors for the same company is another deal.
+    for (auto& r : records_)
+      if (r.record.investee == fact.investee && Compatible(r, fact)) record = &r;
+    if (!record) {
+      records_.emplace_back();
+      record = &records_.back();
+      record->record.investee = fact.investee;
+    }
+  } else if (!records_.empty()) {
+    record = &records_.back();  // "The round was led by X": the deal just named
+  } else {
+    return;
+  }
+  FundingRecord& r = record->record;
+  for (const auto& i : fact.investors) AddUnique(r.investors, i);
+  for (const auto& l : fact.leads) AddUnique(r.lead_investors, l);
+  if (fact.amount && (!r.amount || (record->amount_in_headline && !fact.amount_in_headline))) {
+    r.amount = fact.amount->amount;
+    r.currency = fact.amount->currency;
+    record->amount_in_headline = fact.amount_in_headline;
+  }
+  if (r.round.empty()) r.round = fact.round;
+  AppendEvidence(r.evidence, ctx_.text.substr(s.begin, s.end - s.begin));
+}
+
+std::vector<FundingRecord> FundingRecords::Finish() {
+  // One deal named two ways in one document ("Clene" and its subsidiary
+  // "Clene Nanomedicine", the same $7.3 million): one record, under the name
+  // told first.
+  auto contains_words = [](const std::string& longer, const std::string& shorter) {
+    return longer.size() > shorter.size() && longer.compare(0, shorter.size(), shorter) == 0 &&
+           longer[shorter.size()] == ' ';
+  };
+  for (std::size_t i = 0; i < records_.size(); ++i) {
+    for (std::size_t j = i + 1; j < records_.size();) {
+      FundingRecord& a = records_[i].record;
+      FundingRecord& b = records_[j].record;
+      const bool same = a.amount && b.amount && a.currency == b.currency &&
+                        std::abs(*a.amount - *b.amount) <= 1e-9 * *a.amount &&
+                        (a.round.empty() || b.round.empty() || a.round == b.round) &&
+                        (contains_words(a.investee, b.investee) || contains_words(b.investee, a.investee));
+      if (!same) {
+        ++j;
+        continue;
+      }
+      for (const auto& x : b.investors) AddUnique(a.investors, x);
+      for (const auto& x : b.lead_investors) AddUnique(a.lead_investors, x);
+      if (a.round.empty()) a.round = b.round;
+      AppendEvidence(a.evidence, b.evidence);
+      records_.erase(records_.begin() + static_cast<std::ptrdiff_t>(j));
+    }
+  }
+  const std::string announced = ctx_.published ? FormatDay(*ctx_.published) : std::string();
+  std::vector<FundingRecord> out;
+  for (auto& [r, in_headline] : records_) {
+    std::erase(r.investors, r.investee);
+    std::erase(r.lead_investors, r.investee);
+    // One named investor and nobody marked as lead: that investor leads.
+    if (r.lead_investors.empty() && r.investors.size() == 1) r.lead_investors = r.investors;
+    r.announced = announced;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace pw::extract

@@ -1,0 +1,252 @@
+#include "extract/org_names.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "extract/gazetteer.h"
+#include "extract/matcher.h"
+
+namespace pw::extract {
+
+namespace {
+
+std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) { return text.substr(b, e - b); }
+
+struct Word {
+  std::size_t begin, end;
+};
+
+// The space-separated words of text[b, e).
+std::vector<Word> WordsIn(std::string_view text, std::size_t b, std::size_t e) {
+  std::vector<Word> words;
+  std::size_t i = b;
+  while (i < e) {
+    while (i < e && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < e && text[j] != ' ') ++j;
+    if (j > i) words.push_back({i, j});
+    i = j;
+  }
+  return words;
+}
+
+bool EndsWithCaseless(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+  return true;
+}
+
+// "New York-based", "Animoca Brands-Backed": a word that says what the name
+// after it is, not part of it.
+bool IsAttribute(std::string_view word) {
+  static constexpr std::string_view kSuffixes[] = {"-based", "-backed", "-led", "-owned", "-listed",
+                                                   "-headquartered", "-focused", "-born", "-founded"};
+  return std::any_of(std::begin(kSuffixes), std::end(kSuffixes),
+                     [&](std::string_view s) { return EndsWithCaseless(word, s); });
+}
+
+bool IsLetterOrDigitBefore(std::string_view text, std::size_t pos) {
+  if (pos == 0) return false;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
+  return c >= 0 && u_isalnum(c);
+}
+
+// Whether the word before `begin` on the same line (across spaces only) is
+// capitalised: "William A. Shopoff", "Caroline Farah Lembck".
+bool CapitalisedBefore(std::string_view text, std::size_t begin) {
+  std::size_t p = begin;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  if (p == begin || !IsLetterOrDigitBefore(text, p) && !(p > 0 && text[p - 1] == '.')) return false;
+  std::size_t w = p;
+  while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
+  const std::string_view word = Slice(text, w, p);
+  return StartsUpper(word) && !IsAttribute(word);
+}
+
+// Whether the word next to [begin, end) on the same line (across spaces
+// only) is capitalised: then the occurrence is part of a longer name.
+bool CapitalisedNeighbour(std::string_view text, std::size_t begin, std::size_t end) {
+  if (CapitalisedBefore(text, begin)) return true;
+  std::size_t n = end;
+  while (n < text.size() && text[n] == ' ') ++n;
+  return n > end && n < text.size() && StartsUpper(text.substr(n, 4));
+}
+
+// Whether `name` occurs in `text` as a whole word outside [skip_begin,
+// skip_end) and, when `standalone`, with no capitalised word next to it.
+bool OccursElsewhere(std::string_view text, std::string_view name, std::size_t skip_begin, std::size_t skip_end,
+                     bool standalone) {
+  std::size_t pos = 0;
+  while ((pos = text.find(name, pos)) != std::string_view::npos) {
+    const std::size_t end = pos + name.size();
+    if ((end <= skip_begin || pos >= skip_end) && IsWordBoundary(text, pos) && IsWordBoundary(text, end) &&
+        (!standalone || !CapitalisedNeighbour(text, pos, end)))
+      return true;
+    pos = end;
+  }
+  return false;
+}
+
+bool IsAcronymText(std::string_view s) {
+  if (s.size() < 2 || s.size() > 10 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  int upper = 0;
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '&' && c != '-') return false;
+    upper += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+  }
+  return upper >= 2;
+}
+
+// "Isospec Analytics" -> "Isospec", "NANO Nuclear Energy" -> "NANO Nuclear":
+// the name without its trailing ORG_DESCRIPTOR words, or "" when nothing
+// distinctive is left (a word the gazetteer knows, a stop word, two letters).
+std::string ShortForm(const Gazetteer& gazetteer, std::string_view name) {
+  std::vector<Word> words = WordsIn(name, 0, name.size());
+  std::size_t n = words.size();
+  while (n > 1 && gazetteer.Lookup("ORG_DESCRIPTOR", Slice(name, words[n - 1].begin, words[n - 1].end))) --n;
+  if (n == words.size()) return {};
+  const std::string_view rest = Slice(name, 0, words[n - 1].end);
+  if (rest.size() < 3 || !StartsUpper(rest)) return {};
+  for (const char* type : {"ORG", "PER", "LOC", "NAME_STOPWORD", "ORG_DESCRIPTOR"})
+    if (gazetteer.Lookup(type, rest)) return {};
+  return std::string(rest);
+}
+
+}  // namespace
+
+std::size_t HeadlineEnd(std::string_view text) {
+  const std::size_t blank = text.find("\n\n");
+  if (blank == std::string_view::npos || blank > 400 || text.substr(0, blank).find('\n') != std::string_view::npos)
+    return 0;
+  return blank;
+}
+
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c) || u_isdigit(c));
+}
+
+void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_t& start, std::size_t end) {
+  // "Johns Hopkins Alumni's Somnair": the name is what follows the possessive.
+  for (std::string_view possessive : {std::string_view("’s "), std::string_view("'s ")}) {
+    const std::size_t p = Slice(text, start, end).rfind(possessive);
+    if (p != std::string_view::npos) start += p + possessive.size();
+  }
+  // The name starts after the last attribute ("New York-based") or, in a
+  // title-case headline, after the last NAME_BREAK word inside it ("$4M
+  // From Multicoin Capital", "DefTech Startup Vermeer").
+  const std::vector<Word> words = WordsIn(text, start, end);
+  for (std::size_t i = words.size(); i-- > 1;) {
+    const std::string_view word = Slice(text, words[i - 1].begin, words[i - 1].end);
+    if (IsAttribute(word) || (i > 1 && gazetteer.Lookup("NAME_BREAK", word))) {
+      start = words[i].begin;
+      break;
+    }
+  }
+  while (start < end) {
+    const std::size_t space = text.find(' ', start);
+    if (space == std::string_view::npos || space >= end) return;
+    if (!gazetteer.Lookup("NAME_STOPWORD", Slice(text, start, space))) return;
+    start = space + 1;
+  }
+}
+
+std::string OrgName(std::string_view text) {
+  static constexpr std::string_view kForms[] = {", Inc.", ", Inc", " Inc.", " Inc", " Pte. Ltd.", " Pte Ltd", " Co., Ltd.",
+                                                " Co. Ltd.", ", Ltd.", " Ltd.", " Ltd", " LLC", ", LLC", " Corp.",
+                                                " Corp", " PLC", " plc", " Limited"};
+  for (std::string_view form : kForms)
+    if (text.size() > form.size() + 1 && text.substr(text.size() - form.size()) == form)
+      return std::string(text.substr(0, text.size() - form.size()));
+  return std::string(text);
+}
+
+bool TrimToDocumentForm(std::string_view text, std::size_t& start, std::size_t& end) {
+  const std::vector<Word> words = WordsIn(text, start, end);
+  if (words.size() < 2) return false;
+  if (OccursElsewhere(text, Slice(text, start, end), start, end, /*standalone=*/false)) return false;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    const std::string_view suffix = Slice(text, words[k].begin, end);
+    if (StartsUpper(suffix) && OccursElsewhere(text, suffix, start, end, /*standalone=*/true)) {
+      start = words[k].begin;
+      return true;
+    }
+  }
+  for (std::size_t k = words.size() - 1; k >= 1; --k) {
+    const std::string_view prefix = Slice(text, start, words[k - 1].end);
+    if (OccursElsewhere(text, prefix, start, end, /*standalone=*/true)) {
+      end = words[k - 1].end;
+      return true;
+    }
+  }
+  return false;
+}
+
+void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::vector<Entity>& entities) {
+  struct Alias {
+    std::string text;
+    const Entity* owner;
+    bool is_acronym;
+  };
+  std::vector<Alias> aliases;
+  for (const Entity& e : entities) {
+    if (e.type != EntityType::kOrg && e.type != EntityType::kLoc) continue;
+    if (e.type == EntityType::kOrg && e.text.size() >= 3 && StartsUpper(e.text)) {
+      aliases.push_back({e.text, &e, false});
+      if (!gazetteer.Lookup("ORG", e.name))
+        if (std::string short_form = ShortForm(gazetteer, e.name); !short_form.empty())
+          aliases.push_back({std::move(short_form), &e, false});
+    }
+    std::size_t p = e.end;
+    if (p < text.size() && text[p] == ' ') ++p;
+    if (p >= text.size() || text[p] != '(') continue;
+    const std::size_t close = text.find(')', p);
+    if (close == std::string_view::npos || close - p > 12) continue;
+    const std::string_view acronym = text.substr(p + 1, close - p - 1);
+    if (IsAcronymText(acronym)) aliases.push_back({std::string(acronym), &e, true});
+  }
+  // One search per alias text: the first entity that gives it claims every
+  // occurrence, so a name given again adds nothing but a scan of the text
+  // (5,000 times the same name took 80 s: tests/data/fuzz/extract/hostile-a-name-5000-times).
+  std::set<std::pair<std::string, bool>> seen;
+  aliases.erase(std::remove_if(aliases.begin(), aliases.end(),
+                               [&seen](const Alias& a) { return !seen.insert({a.text, a.is_acronym}).second; }),
+                aliases.end());
+  std::vector<Entity> added;
+  auto overlaps = [](const std::vector<Entity>& list, std::size_t b, std::size_t e) {
+    return std::any_of(list.begin(), list.end(), [&](const Entity& x) { return b < x.end && x.start < e; });
+  };
+  for (const auto& [alias, owner, is_acronym] : aliases) {
+    std::size_t pos = 0;
+    while ((pos = text.find(alias, pos)) != std::string_view::npos) {
+      const std::size_t end = pos + alias.size();
+      // A name after a capitalised word is part of a longer one: the
+      // "Shopoff" of "William A. Shopoff" is not Shopoff Realty Investments.
+      if (IsWordBoundary(text, pos) && IsWordBoundary(text, end) && !overlaps(entities, pos, end) &&
+          !overlaps(added, pos, end) && (is_acronym || !CapitalisedBefore(text, pos))) {
+        Entity e;
+        e.type = owner->type;
+        e.start = pos;
+        e.end = end;
+        e.text = alias;
+        e.name = owner->name;
+        added.push_back(std::move(e));
+      }
+      pos = end;
+    }
+  }
+  for (auto& e : added) entities.push_back(std::move(e));
+  std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
+}
+
+}  // namespace pw::extract

@@ -1,0 +1,58 @@
+// extract/org_names.h: the names of organisations a pattern found, and the
+// names that hold for a whole document. Internal to pw_extract (mentions.cc).
+//
+// A pattern that finds a company by what is said of it ("X raises $5M")
+// catches the capitalised words before the verb, and in a title-case headline
+// those are not all the name:
+//   ShapeNameSpan: "The Sovico Group"            -> "Sovico Group"  (NAME_STOPWORD)
+//                  "Johns Hopkins Alumni's Somnair" -> "Somnair"     (a possessive)
+//                  "New York-based Donut Labs"   -> "Donut Labs"    (an attribute "X-based")
+//   OrgName:       "Polyrizon Ltd."              -> "Polyrizon"     (the legal form)
+//   TrimToDocumentForm, in a headline, when the document names it more shortly elsewhere:
+//                  "AI Pharmacy Pioneer Asepha Raises $4M" + "Asepha, a startup ..." -> "Asepha"
+//                  "SatoshiSwap.ai Has Raised"   + "SatoshiSwap.ai is ..."       -> "SatoshiSwap.ai"
+//   AddDocumentAliases: an acronym defined in parentheses ("... Quốc gia (NIC)"),
+//                  a name a pattern found, and a name without its trailing
+//                  descriptors ("Isospec Analytics" -> "Isospec", ORG_DESCRIPTOR
+//                  words) name the same organisation everywhere in the document.
+//
+// Pure; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/extraction.h"
+
+namespace pw::extract {
+
+class Gazetteer;
+
+// Moves `start` past leading NAME_STOPWORD words, a possessive ("X's "), an
+// attribute ("X-based ", "X-backed ") and a NAME_BREAK word inside the name
+// ("$4M From Multicoin Capital"); the span stays inside [start, end).
+void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_t& start, std::size_t end);
+
+// The name of an organisation a pattern found, without its legal form.
+std::string OrgName(std::string_view text);
+
+// Narrows a name a pattern found that occurs once in the document to the
+// longest part of it (its last words, else its first words) that the document
+// also uses on its own elsewhere. Returns whether the span changed.
+bool TrimToDocumentForm(std::string_view text, std::size_t& start, std::size_t& end);
+
+// Adds a mention for each further whole-word occurrence of a document alias
+// (see above), where no other mention is; keeps `entities` sorted by start.
+void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::vector<Entity>& entities);
+
+// Where the headline ends: a first line of at most 400 bytes followed by a
+// blank line, as the pipeline and `presswatch extract` put a title before its
+// body; 0 when the text has none.
+std::size_t HeadlineEnd(std::string_view text);
+
+// Whether `s` starts with an upper-case letter, a title-case letter or a digit.
+bool StartsUpper(std::string_view s);
+
+}  // namespace pw::extract
