@@ -10,8 +10,6 @@
 
 namespace pw::extract {
 
-namespace {
-
 void AddUnique(std::vector<std::string>& list, const std::string& value) {
   if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
@@ -21,6 +19,8 @@ void AppendEvidence(std::string& evidence, std::string_view sentence) {
   if (!evidence.empty()) evidence += ' ';
   evidence += sentence;
 }
+
+namespace {
 
 bool Equal(const Money& a, const Money& b) {
   return a.currency == b.currency && std::abs(a.amount - b.amount) <= 1e-9 * std::max(a.amount, b.amount);

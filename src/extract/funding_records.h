@@ -26,6 +26,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/extraction.h"
@@ -34,6 +35,11 @@
 #include "extract/passes.h"
 
 namespace pw::extract {
+
+// Appends `value` unless it is empty or already in `list`.
+void AddUnique(std::vector<std::string>& list, const std::string& value);
+// Appends `sentence` to a record's evidence unless the evidence holds it already.
+void AppendEvidence(std::string& evidence, std::string_view sentence);
 
 struct Sentence {
   std::size_t begin, end;                // original text

@@ -12,16 +12,6 @@ namespace pw::extract {
 
 namespace {
 
-void AddUnique(std::vector<std::string>& list, const std::string& value) {
-  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
-}
-
-void AppendEvidence(std::string& evidence, std::string_view sentence) {
-  if (evidence.find(sentence) != std::string::npos) return;
-  if (!evidence.empty()) evidence += ' ';
-  evidence += sentence;
-}
-
 // Names of the ORG (and PER) entities inside a capture.
 std::vector<std::string> PartiesIn(const MaskedText& masked, const std::vector<Entity>& entities,
                                    std::size_t begin, std::size_t end) {

@@ -13,6 +13,7 @@
 #include "fetch/decompress.h"
 #include "fetch/exchange.h"
 #include "fetch/fetch.h"
+#include "fetch/wire.h"
 
 namespace pw::fetch {
 
@@ -170,15 +171,7 @@ asio::awaitable<Result<FetchResponse>> Fetcher::Fetch(FetchRequest request) {
 }
 
 Result<FetchResponse> FetchBlocking(FetchRequest request, FetchOptions options) {
-  asio::io_context io;
-  Fetcher fetcher(io.get_executor(), std::move(options));
-  Result<FetchResponse> result = Error::Internal("fetch did not complete");
-  asio::co_spawn(io, fetcher.Fetch(std::move(request)), [&](std::exception_ptr e, Result<FetchResponse> r) {
-    if (e) std::rethrow_exception(e);
-    result = std::move(r);
-  });
-  io.run();
-  return result;
+  return RunToCompletion(std::move(options), std::move(request), &Fetcher::Fetch);
 }
 
 }  // namespace pw::fetch

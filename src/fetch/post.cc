@@ -121,15 +121,7 @@ asio::awaitable<Result<PostResponse>> Poster::Post(PostRequest request) {
 }
 
 Result<PostResponse> PostBlocking(PostRequest request, FetchOptions options) {
-  asio::io_context io;
-  Poster poster(io.get_executor(), std::move(options));
-  Result<PostResponse> result = Error::Internal("post did not complete");
-  asio::co_spawn(io, poster.Post(std::move(request)), [&](std::exception_ptr e, Result<PostResponse> r) {
-    if (e) std::rethrow_exception(e);
-    result = std::move(r);
-  });
-  io.run();
-  return result;
+  return RunToCompletion(std::move(options), std::move(request), &Poster::Post);
 }
 
 }  // namespace pw::fetch

@@ -11,9 +11,13 @@
 #pragma once
 
 #include <algorithm>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/beast/core/stream_traits.hpp>
 #include <boost/system/error_code.hpp>
 #include <chrono>
+#include <exception>
 #include <string>
 #include <string_view>
 
@@ -41,5 +45,21 @@ void ExpireBy(Stream& stream, std::chrono::milliseconds phase, SteadyTime deadli
 // (naming the deadline once it has passed), kTooLarge, kNetwork.
 Error MapError(const boost::system::error_code& ec, std::string_view phase, const std::string& url,
                SteadyTime deadline);
+
+// The blocking form of a client's request (FetchBlocking, PostBlocking): a
+// fresh io_context runs `(client.*call)(request)` to its end.
+template <class Client, class Options, class Request, class Response>
+Result<Response> RunToCompletion(Options options, Request request,
+                                 boost::asio::awaitable<Result<Response>> (Client::*call)(Request)) {
+  boost::asio::io_context io;
+  Client client(io.get_executor(), std::move(options));
+  Result<Response> result = Error::Internal("the request did not complete");
+  boost::asio::co_spawn(io, (client.*call)(std::move(request)), [&](std::exception_ptr e, Result<Response> r) {
+    if (e) std::rethrow_exception(e);
+    result = std::move(r);
+  });
+  io.run();
+  return result;
+}
 
 }  // namespace pw::fetch
