@@ -210,9 +210,12 @@ void Database::Exec(std::string_view sql) {
   }
 }
 
-Statement& Database::Prepare(const std::string& sql) {
+// A string_view, found with the map's transparent comparator: a literal costs
+// no std::string (an allocation per statement run, on the write path).
+Statement& Database::Prepare(std::string_view sql) {
   auto it = statements_.find(sql);
-  if (it == statements_.end()) it = statements_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
+  if (it == statements_.end())
+    it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
   it->second->Reset();
   return *it->second;
 }

@@ -100,7 +100,7 @@ class Database {
 
   void Exec(std::string_view sql);
   // A cached statement for this SQL text, reset and with its bindings cleared.
-  Statement& Prepare(const std::string& sql);
+  Statement& Prepare(std::string_view sql);
   // Resets every statement still active: one stepped to a row and left
   // there holds a read transaction open, which keeps the WAL from being
   // checkpointed (it grew without bound before this was done at the end of
