@@ -63,7 +63,7 @@ bool IsLetterOrDigitBefore(std::string_view text, std::size_t pos) {
 bool CapitalisedBefore(std::string_view text, std::size_t begin) {
   std::size_t p = begin;
   while (p > 0 && text[p - 1] == ' ') --p;
-  if (p == begin || !IsLetterOrDigitBefore(text, p) && !(p > 0 && text[p - 1] == '.')) return false;
+  if (p == begin || (!IsLetterOrDigitBefore(text, p) && !(p > 0 && text[p - 1] == '.'))) return false;
   std::size_t w = p;
   while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
   const std::string_view word = Slice(text, w, p);

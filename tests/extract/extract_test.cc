@@ -62,8 +62,12 @@ void ExpectSeedRecords(const Extraction& x) {
       EXPECT_EQ(e.title, "Giám đốc");
       EXPECT_EQ(e.organization, "GenAI Fund");
     }
-    if (e.type == EntityType::kPercent) EXPECT_EQ(*e.percent, 92);
-    if (e.type == EntityType::kDate) EXPECT_EQ(e.date, "2025-Q1");
+    if (e.type == EntityType::kPercent) {
+      EXPECT_EQ(*e.percent, 92);
+    }
+    if (e.type == EntityType::kDate) {
+      EXPECT_EQ(e.date, "2025-Q1");
+    }
   }
 
   ASSERT_EQ(x.funding.size(), 1u);
