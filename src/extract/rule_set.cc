@@ -191,7 +191,8 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
   const fs::path dir(directory);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    errors.push_back(directory + ": no such rules directory");
+    errors.push_back(directory + ": no such rules directory" +
+                     (dir.is_relative() ? " (a relative path is read from the working directory)" : ""));
     return nullptr;
   }
   auto data = std::make_unique<RuleSetData>();
