@@ -68,7 +68,11 @@ std::string CanonicalLabel(std::string_view label) {
   if (l == "maclatin2" || l == "maccentraleurope") return "x-mac-centraleurroman";
   if (l == "maccyrillic") return "x-mac-cyrillic";
   if (l == "macroman") return "macintosh";
-  return l;
+  // ICU matches labels loosely (it skips what is not a letter or digit), so
+  // a label with stray bytes may still open a converter, and the label then
+  // ends up in messages and in `encoding`: keep it printable (found by
+  // fuzzing: tests/data/fuzz/feed/declared-label-with-a-stray-byte).
+  return Printable(l);
 }
 
 bool IsUtf16Or32(std::string_view label) { return label.rfind("utf-16", 0) == 0 || label.rfind("utf-32", 0) == 0; }

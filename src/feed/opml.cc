@@ -74,6 +74,9 @@ struct Walker {
         error = At(n, "xmlUrl has no host: " + url);
         return;
       }
+      // Schemes are case-insensitive: "hTtps://" is stored as "https://", so
+      // one feed is one URL (found by fuzzing: tests/data/fuzz/opml/mixed-case-scheme).
+      s.url = parts->scheme + s.url.substr(s.url.find(':'));
       out.push_back(std::move(s));
     }
   }

@@ -38,6 +38,16 @@ TEST(ParseOpml, ReadsIntervalAndFulltext) {
   EXPECT_EQ((*subs)[0].title, "A");
 }
 
+// Found by fuzzing (tests/data/fuzz/opml/mixed-case-scheme).
+TEST(ParseOpml, FuzzFindingAMixedCaseSchemeIsStoredLowerCase) {
+  const std::string opml = R"(<opml version="2.0"><body>
+<outline text="A" xmlUrl="hTtps://a.vn/rss"/></body></opml>)";
+  auto subs = ParseOpml(opml, "x.opml", "");
+  ASSERT_OK(subs);
+  ASSERT_EQ(subs->size(), 1u);
+  EXPECT_EQ((*subs)[0].url, "https://a.vn/rss");
+}
+
 TEST(ParseOpml, NamesFileAndLineOfABadAttribute) {
   const std::string opml = "<opml version=\"2.0\" xmlns:pw=\"https://presswatch.dev/opml\"><body>\n"
                            "<outline text=\"A\" xmlUrl=\"https://a.vn/rss\"/>\n"
