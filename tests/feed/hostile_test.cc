@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "feed/charset.h"
 #include "feed/parse.h"
 #include "feed/xml_repair.h"
 #include "test_server.h"
@@ -166,6 +167,20 @@ TEST(Hostile, FuzzFindingAnEncodingLabelOfStrayBytesIsQuotedEscaped) {
   ASSERT_OK(feed);
   EXPECT_EQ(feed->error, "unknown encoding 'ut\\xff\\xfe8': read as utf-8");
   EXPECT_EQ(feed->encoding, "utf-8");
+}
+
+// Found by fuzzing (tests/data/fuzz/feed/declared-label-with-a-stray-byte):
+// ICU skips what is not a letter or digit when it matches a label, so
+// "u~tf\xb38" opened a converter and the raw label reached Feed::error.
+TEST(Hostile, FuzzFindingALabelIcuOpensDespiteAStrayByteStaysPrintable) {
+  auto feed = Parse(
+      "<?xml version=\"1.0\" encoding=\"u~tf\xb3" "8\"?><rss version=\"2.0\"><channel><title>x\xff</title>"
+      "</channel></rss>",
+      {});
+  ASSERT_OK(feed);
+  EXPECT_TRUE(IsValidUtf8(feed->error)) << feed->error;
+  EXPECT_TRUE(IsValidUtf8(feed->encoding)) << feed->encoding;
+  EXPECT_NE(feed->error.find("u~tf\\xb38"), std::string::npos) << feed->error;
 }
 
 // Found by fuzzing (tests/data/fuzz/feed/libxml2-error-quoting-a-cut-character):
