@@ -212,7 +212,6 @@ awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
   q.min_amount = p.Amount("min-amount");
   q.max_amount = p.Amount("max-amount");
   q.currency = p.Text("currency");
-  for (auto& c : q.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   q.each_report = p.Flag("each-report");
   q.limit = p.Int("limit", 1000, 1, 1000000);
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());

@@ -111,7 +111,6 @@ int RunFunding(const FundingFlags& f) {
   q.min_amount = f.min_amount;
   q.max_amount = f.max_amount;
   q.currency = f.currency;
-  for (auto& c : q.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   q.each_report = f.each_report;
   q.limit = f.limit;
   auto rows = Check(db->Funding(q));

@@ -1,5 +1,6 @@
 // Store: the read queries (search, funding, coverage, entities).
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -237,7 +238,9 @@ Result<std::vector<FundingRow>> Store::Funding(const FundingQuery& q) {
     Statement& s = db_->Prepare(sql);
     s.Bind(1, investors).Bind(2, investees).Bind(3, q.round).Bind(4, q.since.substr(0, 10));
     s.Bind(5, q.until.substr(0, 10)).Bind(6, q.min_amount).Bind(7, q.max_amount).Bind(8, q.limit);
-    s.Bind(9, q.currency);
+    std::string currency = q.currency;  // codes are stored upper case; "usd" asks for USD
+    for (char& c : currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    s.Bind(9, currency);
     std::vector<std::int64_t> report_of_record;  // the funding row whose article each row shows
     while (s.Step()) {
       FundingRow r;

@@ -86,7 +86,7 @@ struct FundingQuery {
   std::string round;
   std::string since, until;        // on the announced day, "YYYY-MM-DD"
   std::optional<double> min_amount, max_amount;  // in the row's own currency
-  std::string currency;      // ISO 4217 ("USD"), "" any: makes an amount range mean one currency
+  std::string currency;      // ISO 4217 ("USD", any case), "" any: makes an amount range mean one currency
   bool each_report = false;  // false: one row per deal; true: one per article that reported it
   int limit = 1000;
 };
