@@ -107,9 +107,11 @@ class Hostile : public ::testing::Test {
       subs.push_back(s);
     }
     PollReport r = PollOnce(subs, dir_.File("pw.db"), rules_, options_);
-    for (std::size_t i = 0; i < paths.size(); ++i)
-      if (paths[i] == "/good1" || paths[i] == "/good2")
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      if (paths[i] == "/good1" || paths[i] == "/good2") {
         EXPECT_EQ(r.feeds[i].error, "") << paths[i] << " among hostile feeds";
+      }
+    }
     return r;
   }
 

@@ -273,8 +273,11 @@ TEST_F(StoreTest, CoverageCountsArticlesAndStoriesBySourceLanguageAndDay) {
   EXPECT_EQ(report->stories_by_day.at("2024-11-21"), 2);
   EXPECT_EQ(report->stories_by_day.count("2024-11-22"), 0u);  // the pickup's story began the day before
   ASSERT_EQ(report->story_list.size(), 2u);
-  for (const auto& s : report->story_list)
-    if (s.articles == 2) EXPECT_EQ(s.sources, (std::vector<std::string>{"Báo A", "Báo B"}));
+  for (const auto& s : report->story_list) {
+    if (s.articles == 2) {
+      EXPECT_EQ(s.sources, (std::vector<std::string>{"Báo A", "Báo B"}));
+    }
+  }
   ASSERT_EQ(report->mentions.size(), 3u);
   EXPECT_EQ(report->mentions[0].url, "https://b.vn/copy");  // newest first
   EXPECT_EQ(report->mentions[0].story, report->mentions[2].story);
