@@ -264,13 +264,15 @@ async function main() {
     const outletsOf = () => page.$$eval("#search-results p.meta", (ps) => ps.map((p) => p.textContent.split(" · ")[0]));
     await page.fill("#search-form input[name=q]", "GenAI");
     await page.click("#search-form button[type=submit]");
-    await page.waitForFunction(() => /q=GenAI/.test(location.hash) && document.querySelector("#search-results li"));
+    // The list says which search it shows: wait for GenAI's, not the previous search's still on screen.
+    const showing = (re) => page.waitForFunction((src) => new RegExp(src).test(
+        document.getElementById("search-results").dataset.asked || ""), re.source);
+    await showing(/(^|&)q=GenAI(&|$)/);
     const everywhere = await outletsOf();
     assert.ok(new Set(everywhere).size >= 2, `GenAI in several outlets: ${everywhere}`);
     await page.selectOption("#search-form select[name=source]", "Innovation Wire (demo)");
     await page.click("#search-form button[type=submit]");
-    await page.waitForFunction(() => /source=/.test(location.hash));
-    await page.waitForFunction((n) => document.querySelectorAll("#search-results li").length < n, everywhere.length);
+    await showing(/(^|&)source=/);
     const filtered = await outletsOf();
     assert.ok(filtered.length > 0);
     for (const s of filtered) assert.equal(s, "Innovation Wire (demo)");

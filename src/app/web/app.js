@@ -492,18 +492,22 @@ async function loadSearch() {
     document.getElementById("search-summary").textContent = "";
     return;
   }
+  const asked = state.params.toString();
   const hits = await api("/api/search", Object.fromEntries(state.params), t("tab.search"));
-  if (!hits) return;
-  state.search = {q, hits};
+  // A newer search may have been asked while this one was on its way: its answer wins.
+  if (!hits || state.params.toString() !== asked) return;
+  state.search = {q, asked, hits};
   renderSearch();
 }
 
 function renderSearch() {
   if (!state.search) return;
-  const {q, hits} = state.search;
+  const {q, asked, hits} = state.search;
   document.getElementById("search-summary").textContent =
       hits.length ? t("search.summary", {n: hits.length, q}) : t("search.none", {q});
-  document.getElementById("search-results").replaceChildren(...hits.map((h) => el("li", {},
+  const list = document.getElementById("search-results");
+  list.dataset.asked = asked;  // which search the list shows, for scripts that drive the page
+  list.replaceChildren(...hits.map((h) => el("li", {},
       el("h3", {}, link(h.url, h.title)),
       el("p", {class: "meta"}, h.source, " · ", el("time", {datetime: h.published}, formatTime(h.published)), " · ",
          languageLabel(h.language)),
