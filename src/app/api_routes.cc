@@ -8,7 +8,9 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <sstream>
 
+#include "app/export_records.h"
 #include "app/json_out.h"
 #include "common/time.h"
 
@@ -157,8 +159,10 @@ class Params {
   std::string error_;
 };
 
-// A database failure the client cannot fix: 503 when it is only busy.
+// A bad cursor is the client's (400); of the database's failures, a busy
+// one is a 503 (try again), any other a 500.
 ApiResponse StoreError(const Error& e) {
+  if (e.kind == ErrorKind::kInvalidArgument) return ApiResponse::Error(400, e.message);
   return ApiResponse::Error(e.kind == ErrorKind::kBusy ? 503 : 500, e.message);
 }
 
@@ -171,6 +175,27 @@ awaitable<Result<T>> RunQuery(ReadOnlyStores* stores, Result<T> (store::Store::*
 awaitable<Result<std::vector<store::FeedHealth>>> RunFeeds(ReadOnlyStores* stores) {
   ReadOnlyStores::Lease lease = stores->Acquire();
   co_return lease->Feeds();
+}
+
+// One page of an export, made on the query pool.
+struct ExportPage {
+  std::string body;
+  std::string cursor;
+  bool more = false;  // records are left above the cursor
+};
+
+awaitable<Result<ExportPage>> RunExport(ReadOnlyStores* stores, store::ExportKind kind, ExportFormat format,
+                                        std::string after, std::int64_t limit) {
+  ReadOnlyStores::Lease lease = stores->Acquire();
+  std::ostringstream body;
+  std::int64_t written = 0, total = 0;
+  const auto count = [&](std::int64_t done, std::int64_t above_cursor) {
+    written = done;
+    total = above_cursor;
+  };
+  auto cursor = WriteExport(*lease, kind, format, after, body, count, limit);
+  if (!cursor) co_return cursor.error();
+  co_return ExportPage{std::move(body).str(), cursor->Token(), written < total};
 }
 
 awaitable<ApiResponse> Healthz(ApiRequest request) {
@@ -247,6 +272,28 @@ awaitable<ApiResponse> Entities(const ApiContext& context, ApiRequest request) {
   co_return ApiResponse::Json(EntitiesJson(*rows));
 }
 
+// `presswatch export` a page at a time: the records in the body, the
+// cursor for the next page in Presswatch-Cursor, "Presswatch-More: true"
+// while records are left. A page is one snapshot; pages in a row miss
+// nothing, since the next starts above the last record given.
+awaitable<ApiResponse> Export(const ApiContext& context, ApiRequest request) {
+  Params p(request, {"kind", "format", "after", "limit"});
+  const std::string kind_name = p.Required("kind", "articles, funding, entities or events");
+  p.OneOf("kind", {"articles", "funding", "entities", "events"});
+  const ExportFormat format = p.OneOf("format", {"ndjson", "csv"}) == "csv" ? ExportFormat::kCsv : ExportFormat::kNdjson;
+  std::string after = p.Text("after");
+  const int limit = p.Int("limit", 10000, 1, 100000);
+  if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
+  const store::ExportKind kind = *store::ExportKindFromName(kind_name);
+  auto page = co_await asio::co_spawn(context.queries,
+                                      RunExport(context.stores, kind, format, std::move(after), limit), use_awaitable);
+  if (!page) co_return StoreError(page.error());
+  ApiResponse response{200, format == ExportFormat::kCsv ? "text/csv; charset=utf-8" : "application/x-ndjson",
+                       std::move(page->body)};
+  response.headers = {{"Presswatch-Cursor", page->cursor}, {"Presswatch-More", page->more ? "true" : "false"}};
+  co_return response;
+}
+
 awaitable<ApiResponse> Feeds(const ApiContext& context, ApiRequest request) {
   Params p(request, {});
   if (!p.error().empty()) co_return ApiResponse::Error(400, p.error());
@@ -265,6 +312,7 @@ void AddApiRoutes(ApiServer& server, ApiContext context) {
   server.Handle("/api/coverage", std::bind_front(Coverage, context));
   server.Handle("/api/entities", std::bind_front(Entities, context));
   server.Handle("/api/feeds", std::bind_front(Feeds, context));
+  server.Handle("/api/export", std::bind_front(Export, context));
 }
 
 }  // namespace pw::app

@@ -10,6 +10,10 @@
 //   /api/coverage   ?entity=NAME [&since=DATE] [&until=DATE] [&limit=N]         as `coverage --json`
 //   /api/entities   [?type=ORG|PER|LOC] [&top=N]                                 as `entities --json`
 //   /api/feeds                                                                   as `feeds --json`
+//   /api/export     ?kind=articles|funding|entities|events [&format=ndjson|csv] [&after=CURSOR] [&limit=N]
+//                   a page of `export` (at most N records, default 10,000); the
+//                   cursor for the next page in the Presswatch-Cursor header, and
+//                   Presswatch-More: true while records are left
 //
 // The parameters are the matching command's flags without their dashes
 // (search's QUERY is `q`; a flag such as each-report is

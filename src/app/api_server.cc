@@ -165,6 +165,7 @@ awaitable<void> ApiServer::Session(tcp::socket socket) {
     res.set(http::field::server, "presswatch/" PW_VERSION);
     res.set(http::field::content_type, response.content_type);
     res.set(http::field::cache_control, "no-store");
+    for (const auto& [name, value] : response.headers) res.set(name, value);
     res.keep_alive(keep_alive);
     res.content_length(response.body.size());
     if (request.method != "HEAD") res.body() = std::move(response.body);

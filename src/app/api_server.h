@@ -51,6 +51,8 @@ struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // More header fields, e.g. {"Presswatch-Cursor", "articles:3f9a1c2e:1042"}.
+  std::vector<std::pair<std::string, std::string>> headers;
 
   static ApiResponse Json(const boost::json::value& value, int status = 200);
   // {"error": message}

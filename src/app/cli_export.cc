@@ -3,11 +3,8 @@
 // "cursor: TOKEN", printed only once every record is written.
 #include <iostream>
 
-#include <boost/json.hpp>
-
 #include "app/cli.h"
-#include "app/export_csv.h"
-#include "app/json_out.h"
+#include "app/export_records.h"
 #include "app/progress.h"
 #include "common/error.h"
 #include "store/store.h"
@@ -21,43 +18,20 @@ struct ExportFlags {
   std::string kind, format, after;
 };
 
-template <class Record>
-std::function<void(const Record&)> Writer(bool csv) {
-  return [csv](const Record& r) {
-    if (csv) std::cout << ExportCsvRow(r);
-    else std::cout << boost::json::serialize(ExportJson(r)) << '\n';
-  };
-}
-
 int RunExport(const ExportFlags& f) {
   const Config config = Resolve(f.paths);
   RequireDatabase(config.db);
   auto db = store::Store::Open(config.db, {.read_only = true});
   const store::ExportKind kind = *store::ExportKindFromName(f.kind);
-  const bool csv = f.format == "csv";
+  const ExportFormat format = f.format == "csv" ? ExportFormat::kCsv : ExportFormat::kNdjson;
   std::ios::sync_with_stdio(false);
-  if (csv) std::cout << ExportCsvHeader(kind);
   Progress progress("exporting " + f.kind);
   std::int64_t count = 0;
   const auto tick = [&](std::int64_t done, std::int64_t total) {
     count = done;
     progress.Update(done, total);
   };
-  Result<store::ExportCursor> cursor = Error::Internal("unreached");
-  switch (kind) {
-    case store::ExportKind::kArticles:
-      cursor = db->ExportArticles(f.after, Writer<store::ArticleExport>(csv), tick);
-      break;
-    case store::ExportKind::kFunding:
-      cursor = db->ExportFunding(f.after, Writer<store::DealExport>(csv), tick);
-      break;
-    case store::ExportKind::kEntities:
-      cursor = db->ExportEntities(f.after, Writer<store::EntityExport>(csv), tick);
-      break;
-    case store::ExportKind::kEvents:
-      cursor = db->ExportEvents(f.after, Writer<store::EventExport>(csv), tick);
-      break;
-  }
+  const Result<store::ExportCursor> cursor = WriteExport(*db, kind, format, f.after, std::cout, tick);
   progress.Done();
   if (!cursor) throw StartupError(cursor.error().message);
   std::cout.flush();

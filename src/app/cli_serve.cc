@@ -32,8 +32,9 @@ void AddServeCommand(CLI::App& app, CliState& state) {
   CLI::App* cmd = app.add_subcommand(
       "serve",
       "The daemon: poll every feed on its schedule, store new articles, serve the HTTP API\n"
-      "(/healthz, /metrics, /api/search, /api/funding, /api/coverage, /api/entities, /api/feeds)\n"
-      "and the dashboard, a web page at / (coverage, funding, search, feeds; Vietnamese or English).\n"
+      "(/healthz, /metrics, /api/search, /api/funding, /api/coverage, /api/entities, /api/feeds,\n"
+      "/api/export, /api/watchlist) and the dashboard, a web page at / (coverage, funding, search,\n"
+      "feeds; Vietnamese or English).\n"
       "SIGTERM or SIGINT stops it cleanly; SIGHUP reloads the feeds file, the rules and the watchlist.");
   AddPathFlags(cmd, flags->paths, true, true, true);
   cmd->add_option("--listen", flags->listen,

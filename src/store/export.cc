@@ -58,7 +58,7 @@ Result<ExportCursor> ParseExportCursor(std::string_view token) {
 template <class Record, class Fetch>
 Result<ExportCursor> Store::Export(ExportKind kind, const std::string& after, const char* count_sql,
                                    const std::function<void(const Record&)>& sink, const ExportProgress& progress,
-                                   Fetch fetch) {
+                                   std::int64_t limit, Fetch fetch) {
   return Guarded(*db_, [&]() -> Result<ExportCursor> {
     Transaction snapshot(*db_, Transaction::Mode::kRead);
     ExportCursor cursor{kind, GetMeta(*db_, kMetaDatabaseId).value_or(""), 0};
@@ -87,11 +87,15 @@ Result<ExportCursor> Store::Export(ExportKind kind, const std::string& after, co
     }
     std::int64_t done = 0;
     if (progress) progress(0, total);
-    fetch(cursor.seq, [&](const Record& r) {
+    // Seqs are unique, so a page that ends at seq S loses nothing: the next
+    // one starts above S. (SQLite's LIMIT -1 is no limit.)
+    fetch(cursor.seq, limit > 0 ? limit : -1, [&](const Record& r) {
       sink(r);
       cursor.seq = std::max(cursor.seq, r.seq);
-      if (progress && (++done % 1000 == 0 || done == total)) progress(done, total);
+      if (++done % 1000 == 0 && progress) progress(done, total);
     });
+    // The last call has the final count, which a page (a limit) also needs.
+    if (progress && done % 1000 != 0) progress(done, total);
     snapshot.Commit();
     return cursor;
   });
@@ -99,15 +103,15 @@ Result<ExportCursor> Store::Export(ExportKind kind, const std::string& after, co
 
 Result<ExportCursor> Store::ExportArticles(const std::string& after,
                                            const std::function<void(const ArticleExport&)>& sink,
-                                           const ExportProgress& progress) {
+                                           const ExportProgress& progress, std::int64_t limit) {
   return Export<ArticleExport>(
-      ExportKind::kArticles, after, "SELECT COUNT(*) FROM articles WHERE seq > ?1", sink, progress,
-      [&](std::int64_t from, const auto& emit) {
+      ExportKind::kArticles, after, "SELECT COUNT(*) FROM articles WHERE seq > ?1", sink, progress, limit,
+      [&](std::int64_t from, std::int64_t max_records, const auto& emit) {
         Statement& s = db_->Prepare(
             "SELECT a.id, a.seq, a.url, COALESCE(a.canonical_url, ''), a.title, a.summary, f.title, f.url, "
             "a.language, COALESCE(a.published, ''), a.published_estimated, a.first_seen, a.story_id "
-            "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.seq > ?1 ORDER BY a.seq");
-        s.Bind(1, from);
+            "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.seq > ?1 ORDER BY a.seq LIMIT ?2");
+        s.Bind(1, from).Bind(2, max_records);
         while (s.Step()) {
           ArticleExport r;
           r.id = s.Int64(0);
@@ -135,15 +139,15 @@ Result<ExportCursor> Store::ExportArticles(const std::string& after,
 
 Result<ExportCursor> Store::ExportFunding(const std::string& after,
                                           const std::function<void(const DealExport&)>& sink,
-                                          const ExportProgress& progress) {
+                                          const ExportProgress& progress, std::int64_t limit) {
   return Export<DealExport>(
-      ExportKind::kFunding, after, "SELECT COUNT(*) FROM deals WHERE seq > ?1", sink, progress,
-      [&](std::int64_t from, const auto& emit) {
+      ExportKind::kFunding, after, "SELECT COUNT(*) FROM deals WHERE seq > ?1", sink, progress, limit,
+      [&](std::int64_t from, std::int64_t max_records, const auto& emit) {
         Statement& s = db_->Prepare(
             "SELECT d.id, d.seq, e.id, e.type, e.name, d.amount, COALESCE(d.currency, ''), "
             "COALESCE(d.round, ''), COALESCE(d.announced, '') "
-            "FROM deals d JOIN entities e ON e.id = d.investee_id WHERE d.seq > ?1 ORDER BY d.seq");
-        s.Bind(1, from);
+            "FROM deals d JOIN entities e ON e.id = d.investee_id WHERE d.seq > ?1 ORDER BY d.seq LIMIT ?2");
+        s.Bind(1, from).Bind(2, max_records);
         while (s.Step()) {
           DealExport r;
           r.id = s.Int64(0);
@@ -176,14 +180,14 @@ Result<ExportCursor> Store::ExportFunding(const std::string& after,
 
 Result<ExportCursor> Store::ExportEntities(const std::string& after,
                                            const std::function<void(const EntityExport&)>& sink,
-                                           const ExportProgress& progress) {
+                                           const ExportProgress& progress, std::int64_t limit) {
   return Export<EntityExport>(
-      ExportKind::kEntities, after, "SELECT COUNT(*) FROM entities WHERE seq > ?1", sink, progress,
-      [&](std::int64_t from, const auto& emit) {
+      ExportKind::kEntities, after, "SELECT COUNT(*) FROM entities WHERE seq > ?1", sink, progress, limit,
+      [&](std::int64_t from, std::int64_t max_records, const auto& emit) {
         Statement& s = db_->Prepare(
             "SELECT id, seq, type, name, COALESCE(title, ''), COALESCE(organization, ''), "
-            "COALESCE(first_seen, ''), articles, mentions FROM entities WHERE seq > ?1 ORDER BY seq");
-        s.Bind(1, from);
+            "COALESCE(first_seen, ''), articles, mentions FROM entities WHERE seq > ?1 ORDER BY seq LIMIT ?2");
+        s.Bind(1, from).Bind(2, max_records);
         while (s.Step()) {
           EntityExport r;
           r.id = s.Int64(0);
@@ -206,16 +210,16 @@ Result<ExportCursor> Store::ExportEntities(const std::string& after,
 
 Result<ExportCursor> Store::ExportEvents(const std::string& after,
                                          const std::function<void(const EventExport&)>& sink,
-                                         const ExportProgress& progress) {
+                                         const ExportProgress& progress, std::int64_t limit) {
   return Export<EventExport>(
-      ExportKind::kEvents, after, "SELECT COUNT(*) FROM events WHERE seq > ?1", sink, progress,
-      [&](std::int64_t from, const auto& emit) {
+      ExportKind::kEvents, after, "SELECT COUNT(*) FROM events WHERE seq > ?1", sink, progress, limit,
+      [&](std::int64_t from, std::int64_t max_records, const auto& emit) {
         Statement& s = db_->Prepare(
             "SELECT ev.id, ev.seq, ev.type, ev.name, COALESCE(ev.date, ''), COALESCE(ev.location, ''), "
             "ev.evidence, a.id, a.url, fd.title, COALESCE(a.published, '') "
             "FROM events ev JOIN articles a ON a.id = ev.article_id JOIN feeds fd ON fd.id = a.feed_id "
-            "WHERE ev.seq > ?1 ORDER BY ev.seq");
-        s.Bind(1, from);
+            "WHERE ev.seq > ?1 ORDER BY ev.seq LIMIT ?2");
+        s.Bind(1, from).Bind(2, max_records);
         while (s.Step()) {
           EventExport r;
           r.id = s.Int64(0);

@@ -102,16 +102,18 @@ class Store {
   // snapshot, and returns the cursor to pass next time. `progress` (may be
   // empty) gets records done and records to do. kInvalidArgument for a
   // malformed token, a token of another kind or database, or one ahead of
-  // this database (restored from an older backup).
+  // this database (restored from an older backup). With `limit` > 0, at
+  // most that many records: the cursor is then the last one's, and `total`
+  // above tells whether more are left (the API pages this way).
   using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
   Result<ExportCursor> ExportArticles(const std::string& after, const std::function<void(const ArticleExport&)>& sink,
-                                      const ExportProgress& progress = {});
+                                      const ExportProgress& progress = {}, std::int64_t limit = 0);
   Result<ExportCursor> ExportFunding(const std::string& after, const std::function<void(const DealExport&)>& sink,
-                                     const ExportProgress& progress = {});
+                                     const ExportProgress& progress = {}, std::int64_t limit = 0);
   Result<ExportCursor> ExportEntities(const std::string& after, const std::function<void(const EntityExport&)>& sink,
-                                      const ExportProgress& progress = {});
+                                      const ExportProgress& progress = {}, std::int64_t limit = 0);
   Result<ExportCursor> ExportEvents(const std::string& after, const std::function<void(const EventExport&)>& sink,
-                                    const ExportProgress& progress = {});
+                                    const ExportProgress& progress = {}, std::int64_t limit = 0);
 
   // --- Watchlist and alerts -------------------------------------------------
   // Makes `names` the watchlist. A name means the entities it is an alias of
@@ -148,7 +150,7 @@ class Store {
   template <class Record, class Fetch>
   Result<ExportCursor> Export(ExportKind kind, const std::string& after, const char* count_sql,
                               const std::function<void(const Record&)>& sink, const ExportProgress& progress,
-                              Fetch fetch);
+                              std::int64_t limit, Fetch fetch);
   std::unique_ptr<Database> db_;
   std::string path_;
   std::unique_ptr<WriteCache> cache_;

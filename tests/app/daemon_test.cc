@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/json.hpp>
 #include <condition_variable>
@@ -81,13 +82,20 @@ class Events {
 struct HttpResult {
   int status = 0;
   std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+
+  std::string Header(std::string_view name) const {
+    for (const auto& [n, v] : headers)
+      if (n == name) return v;
+    return {};
+  }
 };
 
 HttpResult Get(const std::string& url) {
   fetch::FetchRequest request{.url = url};
   auto r = fetch::FetchBlocking(std::move(request), fetch::FetchOptions{});
-  if (!r) return {0, r.error().message};
-  return {r->status, r->body};
+  if (!r) return {0, r.error().message, {}};
+  return {r->status, r->body, r->headers};
 }
 
 // Bytes as they are, for requests our own client would refuse to send.
@@ -268,6 +276,11 @@ TEST_F(DaemonTest, BadApiParametersGetA400WithAJsonError) {
       {"/api/entities?type=THING", 400, "type: 'THING' is not one of ORG, PER, LOC"},
       {"/api/entities?top=0", 400, "top: '0' must be a whole number from 1 to 100000"},
       {"/api/feeds?x=1", 400, "unknown parameter 'x'"},
+      {"/api/export", 400, "kind: required"},
+      {"/api/export?kind=people", 400, "kind: 'people' is not one of articles, funding, entities, events"},
+      {"/api/export?kind=events&format=xml", 400, "format: 'xml' is not one of ndjson, csv"},
+      {"/api/export?kind=events&limit=0", 400, "limit: '0' must be a whole number from 1 to 100000"},
+      {"/api/export?kind=events&after=yesterday", 400, "cursor 'yesterday' is not a presswatch cursor"},
       {"/api/nothing", 404, "no such endpoint: /api/nothing"},
   };
   for (const auto& c : cases) {
@@ -292,6 +305,69 @@ TEST_F(DaemonTest, BadApiParametersGetA400WithAJsonError) {
       port, "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
   EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << raw;  // the API takes no request bodies
   EXPECT_EQ(Get(Api("/healthz")).status, 200);         // and it serves on
+}
+
+// The ecosystem database pulls an export page by page over HTTP: the pages
+// together are the whole export, in order, each record once, and the last
+// page's cursor is the one `presswatch export` gives.
+TEST_F(DaemonTest, ExportsPageByPageWithTheCursorInAHeader) {
+  WriteFeeds({"/vi.xml", "/en.xml"});
+  Start();
+  const std::string vi = server_.Url("/vi.xml"), en = server_.Url("/en.xml");
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.PolledCount(vi) == 1 && events_.PolledCount(en) == 1; }));
+
+  std::vector<std::int64_t> whole;
+  std::string whole_cursor;
+  {
+    auto db = store::Store::Open(config_.db, {.read_only = true});
+    auto cursor = db->ExportEntities("", [&](const store::EntityExport& e) { whole.push_back(e.id); });
+    ASSERT_TRUE(cursor) << cursor.error().message;
+    whole_cursor = cursor->Token();
+  }
+  ASSERT_GT(whole.size(), 4u);
+
+  std::vector<std::int64_t> paged;
+  std::string after;
+  int pages = 0;
+  for (bool more = true; more; ++pages) {
+    ASSERT_LT(pages, 100) << "the pages never end";
+    HttpResult page = Get(Api("/api/export?kind=entities&limit=3" + (after.empty() ? "" : "&after=" + after)));
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_EQ(page.Header("content-type"), "application/x-ndjson");
+    std::istringstream lines(page.body);
+    int records = 0;
+    for (std::string line; std::getline(lines, line); ++records) paged.push_back(json::parse(line).at("id").as_int64());
+    EXPECT_LE(records, 3);
+    after = page.Header("presswatch-cursor");
+    ASSERT_EQ(after.rfind("entities:", 0), 0u) << after;
+    more = page.Header("presswatch-more") == "true";
+    if (more) {
+      EXPECT_EQ(records, 3);
+    }
+  }
+  EXPECT_EQ(paged, whole);
+  EXPECT_EQ(pages, static_cast<int>((whole.size() + 2) / 3));
+  EXPECT_EQ(after, whole_cursor);
+
+  // Nothing new since the last cursor: an empty page that keeps it.
+  HttpResult empty = Get(Api("/api/export?kind=entities&after=" + after));
+  ASSERT_EQ(empty.status, 200) << empty.body;
+  EXPECT_EQ(empty.body, "");
+  EXPECT_EQ(empty.Header("presswatch-cursor"), after);
+  EXPECT_EQ(empty.Header("presswatch-more"), "false");
+
+  // CSV: the header row, then the deal the seed reports (once, for both languages).
+  HttpResult csv = Get(Api("/api/export?kind=funding&format=csv"));
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.rfind("id,seq,announced,investee,", 0), 0u) << csv.body;
+  EXPECT_NE(csv.body.find("GenAI Fund"), std::string::npos) << csv.body;
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 2) << csv.body;
+
+  // A cursor of another kind is the client's mistake.
+  HttpResult wrong = Get(Api("/api/export?kind=articles&after=" + after));
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_NE(wrong.body.find("is for --kind entities, not articles"), std::string::npos) << wrong.body;
 }
 
 TEST_F(DaemonTest, AReloadAddsFeedsAndKeepsTheOldRulesWhenTheNewOnesAreBroken) {

@@ -78,6 +78,36 @@ TEST_F(ExportTest, TheCursorHandsOutOnlyWhatIsNewOrChanged) {
   EXPECT_TRUE(Deals(deals_next, deals_next).empty());
 }
 
+// A limit makes pages: each ends at its last record, the next starts above
+// it, and the progress callback's last call says whether records are left.
+TEST_F(ExportTest, ALimitPagesTheExportWithoutLosingOrRepeatingARecord) {
+  for (int i = 0; i < 7; ++i) {
+    const std::string n = std::to_string(i);
+    ASSERT_OK(db_->SaveArticles(a_, {SovicoArticle("a:" + n, "https://a.vn/" + n)}));
+  }
+  std::string whole_cursor;
+  std::vector<std::int64_t> whole;
+  for (const auto& r : Articles("", whole_cursor)) whole.push_back(r.id);
+  ASSERT_EQ(whole.size(), 7u);
+
+  std::vector<std::int64_t> paged;
+  std::vector<std::pair<std::int64_t, std::int64_t>> last_progress;  // per page: done, total
+  std::string after;
+  for (int page = 0; page < 3; ++page) {
+    std::pair<std::int64_t, std::int64_t> last{-1, -1};
+    auto c = db_->ExportArticles(
+        after, [&](const ArticleExport& r) { paged.push_back(r.id); },
+        [&](std::int64_t done, std::int64_t total) { last = {done, total}; }, 3);
+    ASSERT_TRUE(c.has_value()) << c.error().message;
+    after = c->Token();
+    last_progress.push_back(last);
+  }
+  EXPECT_EQ(paged, whole);
+  EXPECT_EQ(after, whole_cursor);
+  using P = std::pair<std::int64_t, std::int64_t>;
+  EXPECT_EQ(last_progress, (std::vector<P>{{3, 7}, {3, 4}, {1, 1}}));
+}
+
 TEST_F(ExportTest, EntitiesComeAgainWhenANewFormOfTheirNameIsSeen) {
   ASSERT_OK(db_->SaveArticles(a_, {SovicoArticle("a:1", "https://a.vn/1")}));
   std::vector<EntityExport> all;
