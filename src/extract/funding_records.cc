@@ -37,11 +37,34 @@ bool FundingRecords::RuledOut(const Money& money) const {
   return std::any_of(ruled_out_.begin(), ruled_out_.end(), [&](const Money& m) { return Equal(m, money); });
 }
 
+// The organisations and people a capture names as parties, without those a
+// list item only describes: what stands in parentheses after an item
+// ("Vinodh Bhat (Co-founder JioSaavn)") and a person who owns the next item
+// ("Michael Terpin's Transform Ventures": the fund invests).
 std::vector<std::string> FundingRecords::Parties(const Capture& c, const Sentence& s) const {
+  const std::string& m = masked_.str();
+  const std::size_t begin = s.masked_begin + c.start;
   std::vector<std::string> names;
-  for (std::size_t i : masked_.EntitiesIn(s.masked_begin + c.start, s.masked_begin + c.end))
-    if (entities_[i].type == EntityType::kOrg || entities_[i].type == EntityType::kPer)
-      AddUnique(names, entities_[i].name);
+  for (std::size_t i : masked_.EntitiesIn(begin, s.masked_begin + c.end)) {
+    const Entity& e = entities_[i];
+    if (e.type != EntityType::kOrg && e.type != EntityType::kPer) continue;
+    const std::size_t token = masked_.ToMasked(e.start);
+    const std::string_view before(m.data() + begin, token > begin ? token - begin : 0);
+    if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
+    if (e.type == EntityType::kPer) {
+      std::string_view after(m);
+      after.remove_prefix(std::min(m.size(), masked_.ToMasked(e.end)));
+      bool possessive = e.text.ends_with("'s") || e.text.ends_with("\xE2\x80\x99s");
+      for (std::string_view mark : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+        if (!possessive && after.starts_with(mark)) {
+          after.remove_prefix(mark.size());
+          possessive = true;
+        }
+      }
+      if (possessive && after.starts_with(" ") && after.substr(1).starts_with(kTokenOpen)) continue;
+    }
+    AddUnique(names, e.name);
+  }
   return names;
 }
 

@@ -230,6 +230,59 @@ TEST_F(PressReleases, VietnameseNamesNeedTheirToneMarks) {
   EXPECT_EQ(std::count(province.begin(), province.end(), "Hòa Bình"), 1);
 }
 
+// Angels are parties; what parentheses say of an investor, and the person
+// who owns a fund, are not (sentences of our own, in the shape of
+// Newsworthy releases of 2024-25).
+TEST_F(PressReleases, InvestorListsHoldPeopleButNotWhatDescribesThem) {
+  const auto x = Run("Zentra Labs Raises $2 Million in Pre-Seed Funding\n\n"
+                     "Zentra Labs, a logistics software company, today announced it has raised $2 million in "
+                     "pre-seed funding. The round was led by Northwind Ventures, with participation from "
+                     "Michael Terpin's Transform Ventures, Brian Wallace (Founder, Brightpath) and Harbor Capital.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Zentra Labs");
+  const auto& investors = x.funding[0].investors;
+  for (const char* name : {"Northwind Ventures", "Transform Ventures", "Harbor Capital"})
+    EXPECT_NE(std::find(investors.begin(), investors.end(), name), investors.end()) << name;
+  for (const char* name : {"Michael Terpin", "Brightpath"})
+    EXPECT_EQ(std::find(investors.begin(), investors.end(), name), investors.end()) << name;
+  EXPECT_EQ(x.funding[0].lead_investors, std::vector<std::string>{"Northwind Ventures"});
+}
+
+TEST_F(PressReleases, AnEarlierRoundToldAsBackgroundIsARecordOfItsOwn) {
+  const auto x = Run("Zentra Labs Raises $5M Seed Round\n\n"
+                     "Zentra Labs, a logistics software company, today announced a $5 million seed funding round "
+                     "led by Northwind Ventures. This round brings the company's total funding to $7 million, "
+                     "including its previously announced $2 million pre-seed round.");
+  ASSERT_EQ(x.funding.size(), 2u);
+  EXPECT_EQ(x.funding[0].investee, "Zentra Labs");
+  EXPECT_EQ(x.funding[0].amount, 5e6);
+  EXPECT_EQ(x.funding[0].round, "seed");
+  EXPECT_EQ(x.funding[1].investee, "Zentra Labs");
+  EXPECT_EQ(x.funding[1].amount, 2e6);
+  EXPECT_EQ(x.funding[1].round, "pre-seed");
+}
+
+// The name without its legal form names the company further on, and a
+// placement's proceeds may follow it in the same sentence.
+TEST_F(PressReleases, APlacementWhoseProceedsFollowItIsARaise) {
+  const auto x = Run("Kestrel Energy Corp. (NYSE American: KES) announced today that it has completed its merger "
+                     "with Harbor Oil. Simultaneously, Kestrel Energy has also closed on a private placement of "
+                     "1,000,000 preferred shares, raising a total of $35 million in gross cash proceeds.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Kestrel Energy");
+  EXPECT_EQ(x.funding[0].amount, 35e6);
+}
+
+TEST_F(PressReleases, VietnameseMoneyPutInThroughAFund) {
+  const auto x = Extract(**rules_,
+                         text::NormalizeDocument("Ông Hải đã rót tiền vào Công ty Minh An cuối năm 2019, thông qua "
+                                                 "một quỹ đầu tư mạo hiểm có tên Sao Mai Capital."),
+                         {.language = text::Language::kVietnamese});
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Công ty Minh An");
+  EXPECT_EQ(x.funding[0].investors, std::vector<std::string>{"Sao Mai Capital"});
+}
+
 TEST_F(PressReleases, AnAcronymWithDotsIsFoundWithItsLastDot) {
   const auto x = Run("Acme is based in the U.S. and sells in Canada.");
   bool found = false;
