@@ -37,6 +37,22 @@ bool FundingRecords::RuledOut(const Money& money) const {
   return std::any_of(ruled_out_.begin(), ruled_out_.end(), [&](const Money& m) { return Equal(m, money); });
 }
 
+namespace {
+
+// Whether the masked text at `pos` goes on with one lower-case word and a
+// person's token: " executive <PER>".
+bool DescribesNextPerson(std::string_view m, std::size_t pos) {
+  if (pos >= m.size() || m[pos] != ' ') return false;
+  std::size_t i = pos + 1;
+  const std::size_t word = i;
+  while (i < m.size() && ((m[i] >= 'a' && m[i] <= 'z') || m[i] == '-')) ++i;
+  if (i == word || i >= m.size() || m[i] != ' ') return false;
+  const std::string_view rest = m.substr(i + 1);
+  return rest.starts_with(kTokenOpen) && rest.substr(kTokenOpen.size()).starts_with("PER");
+}
+
+}  // namespace
+
 // The organisations and people a capture names as parties, without those a
 // list item only describes: what stands in parentheses after an item
 // ("Vinodh Bhat (Co-founder JioSaavn)") and a person who owns the next item
@@ -51,6 +67,8 @@ std::vector<std::string> FundingRecords::Parties(const Capture& c, const Sentenc
     const std::size_t token = masked_.ToMasked(e.start);
     const std::string_view before(m.data() + begin, token > begin ? token - begin : 0);
     if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
+    // "former Google executive Sarah Collins": the company describes the person.
+    if (e.type == EntityType::kOrg && DescribesNextPerson(m, masked_.ToMasked(e.end))) continue;
     if (e.type == EntityType::kPer) {
       std::string_view after(m);
       after.remove_prefix(std::min(m.size(), masked_.ToMasked(e.end)));

@@ -283,6 +283,139 @@ TEST_F(PressReleases, VietnameseMoneyPutInThroughAFund) {
   EXPECT_EQ(x.funding[0].investors, std::vector<std::string>{"Sao Mai Capital"});
 }
 
+// The ways releases name a raise and its investors, one short text each, in
+// sentences of our own (companies and funds invented). One record per text;
+// no record where the investee is empty. Leads are checked where listed
+// (an investor named alone also leads, so an empty list checks nothing).
+struct Phrasing {
+  text::Language language;
+  const char* text;
+  const char* investee;
+  std::vector<std::string> investors, leads;
+  double amount;  // 0: none
+  const char* round;
+};
+
+const Phrasing kPhrasings[] = {
+    {text::Language::kEnglish, "Acme Robotics Closes $12 Million Series A\n\nAcme Robotics has closed a $12 million Series A round co-led by Alpha Partners and Beta Ventures.",
+     "Acme Robotics", {"Alpha Partners", "Beta Ventures"}, {"Alpha Partners", "Beta Ventures"}, 12000000, "series-a"},
+    {text::Language::kEnglish, "Brava Health raises seed\n\nBrava Health today announced $8 million in seed funding. Investors in the round include Gamma Capital, Delta Ventures and angel investor Jane Miller.",
+     "Brava Health", {"Gamma Capital", "Delta Ventures", "Jane Miller"}, {}, 8000000, "seed"},
+    {text::Language::kEnglish, "Corda Labs news\n\nCorda Labs has raised $5 million in seed funding led by Gamma Capital. Existing investors Delta Ventures and Epsilon Fund also participated.",
+     "Corda Labs", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital"}, 5000000, "seed"},
+    {text::Language::kEnglish, "Dexa AI news\n\nDexa AI, a maker of warehouse software, raised $3M from Gamma Capital, Delta Ventures and others.",
+     "Dexa AI", {"Gamma Capital", "Delta Ventures"}, {}, 3000000, ""},
+    {text::Language::kEnglish, "Elmo Pay news\n\nElmo Pay has raised $8 million in a seed round. Investors: Gamma Capital, Delta Ventures and Epsilon Fund.",
+     "Elmo Pay", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {}, 8000000, "seed"},
+    {text::Language::kEnglish, "Fyra Bio news\n\nFyra Bio raised $8 million. Gamma Capital led the round, with Delta Ventures and Epsilon Fund participating.",
+     "Fyra Bio", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital"}, 8000000, ""},
+    {text::Language::kEnglish, "Gola Energy news\n\nGola Energy announced that it has completed a $20 million Series B financing. The financing was led by Gamma Capital.",
+     "Gola Energy", {"Gamma Capital"}, {"Gamma Capital"}, 20000000, "series-b"},
+    {text::Language::kEnglish, "Hexa Therapeutics prices IPO\n\nHexa Therapeutics, Inc. (NASDAQ: HEXA) today announced the closing of its initial public offering of 2,000,000 shares at $5.00 per share, for gross proceeds of $10 million.",
+     "Hexa Therapeutics", {}, {}, 10000000, "ipo"},
+    {text::Language::kEnglish, "Ilio Systems wins grant\n\nIlio Systems has been awarded a $2 million grant from the National Science Foundation.",
+     "Ilio Systems", {"National Science Foundation"}, {"National Science Foundation"}, 2000000, "grant"},
+    {text::Language::kEnglish, "Jovi Motors news\n\nJovi Motors received $1.5 million in funding from the Department of Energy.",
+     "Jovi Motors", {"Department of Energy"}, {"Department of Energy"}, 1500000, ""},
+    {text::Language::kEnglish, "Kilo Foods news\n\nKilo Foods raised $5 million in a round that included Gamma Capital and Delta Ventures.",
+     "Kilo Foods", {"Gamma Capital", "Delta Ventures"}, {}, 5000000, ""},
+    {text::Language::kEnglish, "Lumo Cloud news\n\nLumo Cloud has secured $3 million in debt financing from Silicon Valley Bank.",
+     "Lumo Cloud", {"Silicon Valley Bank"}, {"Silicon Valley Bank"}, 3000000, "debt"},
+    {text::Language::kEnglish, "Mira Learning news\n\nMira Learning today announced it raised $6 million, with Gamma Capital leading the round and Delta Ventures joining.",
+     "Mira Learning", {"Gamma Capital", "Delta Ventures"}, {"Gamma Capital"}, 6000000, ""},
+    {text::Language::kEnglish, "Orbi Space news\n\nOrbi Space has raised $15 million in Series A funding. The round saw participation from Gamma Capital, Delta Ventures and Epsilon Fund.",
+     "Orbi Space", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {}, 15000000, "series-a"},
+    {text::Language::kEnglish, "Pax Legal news\n\nPax Legal has raised $4 million in seed funding from investors including Gamma Capital and Delta Ventures.",
+     "Pax Legal", {"Gamma Capital", "Delta Ventures"}, {}, 4000000, "seed"},
+    {text::Language::kEnglish, "Quill Data news\n\nQuill Data has closed a $9 million seed round. Gamma Capital and Delta Ventures co-led the round, which also included Epsilon Fund.",
+     "Quill Data", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital", "Delta Ventures"}, 9000000, "seed"},
+    {text::Language::kEnglish, "Rho Security news\n\nRho Security announced a $7 million seed round. Participating investors include Gamma Capital and Delta Ventures.",
+     "Rho Security", {"Gamma Capital", "Delta Ventures"}, {}, 7000000, "seed"},
+    {text::Language::kEnglish, "Sola Farms news\n\nSola Farms raised $2.5 million in pre-seed funding, backed by Gamma Capital, Delta Ventures and angel investors including John Parker.",
+     "Sola Farms", {"Gamma Capital", "Delta Ventures", "John Parker"}, {}, 2500000, "pre-seed"},
+    {text::Language::kEnglish, "Tiva Health news\n\nTiva Health has raised $30 million in a Series B round led by Gamma Capital. New investors Delta Ventures and Epsilon Fund joined existing investors Zeta Partners and Omega Ventures in the round.",
+     "Tiva Health", {"Gamma Capital", "Delta Ventures", "Epsilon Fund", "Zeta Partners", "Omega Ventures"}, {"Gamma Capital"}, 30000000, "series-b"},
+    {text::Language::kEnglish, "Umbra Games news\n\nUmbra Games has raised $10 million. The investment came from Gamma Capital and Delta Ventures.",
+     "Umbra Games", {"Gamma Capital", "Delta Ventures"}, {}, 10000000, ""},
+    {text::Language::kEnglish, "Vela Foods secures funding\n\nVela Foods has secured a strategic investment from Gamma Capital.",
+     "Vela Foods", {"Gamma Capital"}, {"Gamma Capital"}, 0, "strategic"},
+    {text::Language::kEnglish, "Wren Analytics news\n\nWren Analytics closed an oversubscribed $11 million Series A, with Gamma Capital leading and participation from Delta Ventures.",
+     "Wren Analytics", {"Gamma Capital", "Delta Ventures"}, {"Gamma Capital"}, 11000000, "series-a"},
+    {text::Language::kEnglish, "Xeno Robotics news\n\nXeno Robotics has raised $4 million. Investors in the round are Gamma Capital, Delta Ventures, and Epsilon Fund.",
+     "Xeno Robotics", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {}, 4000000, ""},
+    {text::Language::kEnglish, "Yara Mobility news\n\nYara Mobility raised $12 million in Series A funding, bringing its total funding to $15 million. The Series A was led by Gamma Capital, joined by Delta Ventures.",
+     "Yara Mobility", {"Gamma Capital", "Delta Ventures"}, {"Gamma Capital"}, 12000000, "series-a"},
+    {text::Language::kEnglish, "Zeno Power news\n\nZeno Power received a $5 million investment from Gamma Capital and Delta Ventures.",
+     "Zeno Power", {"Gamma Capital", "Delta Ventures"}, {}, 5000000, ""},
+    {text::Language::kEnglish, "Arlo Freight Secures $14M Series A Led by Kappa Ventures\n\nArlo Freight, the digital freight platform, has secured $14 million in Series A funding led by Kappa Ventures. Lambda Capital, Mu Partners and Nu Ventures also joined the round.",
+     "Arlo Freight", {"Kappa Ventures", "Lambda Capital", "Mu Partners", "Nu Ventures"}, {"Kappa Ventures"}, 14000000, "series-a"},
+    {text::Language::kEnglish, "Birch Robotics Lands $6 Million\n\nBirch Robotics has landed $6 million in new funding. The round was co-led by Kappa Ventures and Lambda Capital, with additional participation from Mu Partners, Nu Ventures and several angel investors.",
+     "Birch Robotics", {"Kappa Ventures", "Lambda Capital", "Mu Partners", "Nu Ventures"}, {"Kappa Ventures", "Lambda Capital"}, 6000000, ""},
+    {text::Language::kEnglish, "Cobalt Health Raises $22 Million Series B\n\nCobalt Health today announced the close of a $22 million Series B round. Kappa Ventures led the financing, and existing investors Lambda Capital and Mu Partners participated.",
+     "Cobalt Health", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {"Kappa Ventures"}, 22000000, "series-b"},
+    {text::Language::kEnglish, "Delta Grid Completes Seed Round\n\nDelta Grid has completed a $3.2 million seed round. Backers include Kappa Ventures, Lambda Capital and former Google executive Sarah Collins.",
+     "Delta Grid", {"Kappa Ventures", "Lambda Capital", "Sarah Collins"}, {}, 3200000, "seed"},
+    {text::Language::kEnglish, "Echo Labs Raises $1.5M Pre-Seed\n\nEcho Labs, a developer tools startup, has raised $1.5 million in a pre-seed round from Kappa Ventures and Lambda Capital.",
+     "Echo Labs", {"Kappa Ventures", "Lambda Capital"}, {}, 1500000, "pre-seed"},
+    {text::Language::kEnglish, "Ferro Materials Closes Oversubscribed Round\n\nFerro Materials has closed an oversubscribed $9 million seed round, led by Kappa Ventures. Other participants in the round were Lambda Capital and Mu Partners.",
+     "Ferro Materials", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {"Kappa Ventures"}, 9000000, "seed"},
+    {text::Language::kEnglish, "Gale Mobility Raises $40M\n\nGale Mobility announced today that it has raised $40 million in Series C financing led by Kappa Ventures, with participation from new investor Lambda Capital and existing investors Mu Partners and Nu Ventures.",
+     "Gale Mobility", {"Kappa Ventures", "Lambda Capital", "Mu Partners", "Nu Ventures"}, {"Kappa Ventures"}, 40000000, "series-c"},
+    {text::Language::kEnglish, "Helio Water Receives Grant\n\nHelio Water has received a $750,000 grant from the Kappa Foundation to expand its filters to rural schools.",
+     "Helio Water", {"Kappa Foundation"}, {"Kappa Foundation"}, 750000, "grant"},
+    {text::Language::kEnglish, "Iris Finance Secures Credit Facility\n\nIris Finance has secured a $50 million credit facility from Kappa Bank to fund its loan book.",
+     "Iris Finance", {"Kappa Bank"}, {"Kappa Bank"}, 50000000, "debt"},
+    {text::Language::kEnglish, "Juno Bio Raises Series A\n\nJuno Bio has raised a $18 million Series A. The round was led by Kappa Ventures. Lambda Capital and Mu Partners, both existing investors, also participated.",
+     "Juno Bio", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {"Kappa Ventures"}, 18000000, "series-a"},
+    {text::Language::kEnglish, "Kite Energy news\n\nKite Energy, Inc. (NASDAQ: KITE) announced the pricing of an underwritten public offering of 5,000,000 shares. The offering closed on June 3, 2025, with gross proceeds of approximately $25 million.",
+     "Kite Energy", {}, {}, 25000000, ""},
+    {text::Language::kEnglish, "Lumen Retail news\n\nLumen Retail has raised $12 million from a group of investors led by Kappa Ventures and including Lambda Capital.",
+     "Lumen Retail", {"Kappa Ventures", "Lambda Capital"}, {"Kappa Ventures"}, 12000000, ""},
+    {text::Language::kEnglish, "Mosaic Care Raises $5M\n\nMosaic Care raised $5 million in seed funding. Investors include Kappa Ventures and angel investors David Chen and Maria Lopez.",
+     "Mosaic Care", {"Kappa Ventures", "David Chen", "Maria Lopez"}, {}, 5000000, "seed"},
+    {text::Language::kEnglish, "Opal Security Announces $10M in Funding\n\nOpal Security announced $10 million in funding from Kappa Ventures, Lambda Capital and Mu Partners.",
+     "Opal Security", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {}, 10000000, ""},
+    {text::Language::kEnglish, "Pine Games news\n\nPine Games plans to raise $20 million next year. The company said it may seek funding from Kappa Ventures.", "", {}, {}, 0, ""},
+    {text::Language::kEnglish, "Quartz Media news\n\nQuartz Media reported revenue of $30 million for the year, up 20%, and raised its guidance.", "", {}, {}, 0, ""},
+    {text::Language::kEnglish, "Rivet Tools news\n\nRivet Tools, which raised a $4 million seed round from Kappa Ventures in 2023, today launched its new platform.",
+     "Rivet Tools", {"Kappa Ventures"}, {"Kappa Ventures"}, 4000000, "seed"},
+    {text::Language::kEnglish, "Sage Legal Raises $3M\n\nSage Legal has raised $3 million. The funding was provided by Kappa Ventures and Lambda Capital.",
+     "Sage Legal", {"Kappa Ventures", "Lambda Capital"}, {}, 3000000, ""},
+    {text::Language::kEnglish, "Terra Farms news\n\nTerra Farms has closed a $15 million Series A funding round. The round drew participation from Kappa Ventures, Lambda Capital and Mu Partners.",
+     "Terra Farms", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {}, 15000000, "series-a"},
+    {text::Language::kVietnamese, "Startup Minh Phát gọi vốn\n\nStartup Minh Phát vừa hoàn tất vòng gọi vốn Series A trị giá 5 triệu USD do Quỹ Kappa Ventures dẫn dắt, với sự tham gia của Lambda Capital và Mu Partners.",
+     "Minh Phát", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {"Kappa Ventures"}, 5000000, "series-a"},
+    {text::Language::kVietnamese, "Công ty An Bình nhận vốn\n\nCông ty An Bình đã nhận được khoản đầu tư 2 triệu USD từ quỹ Kappa Ventures.",
+     "Công ty An Bình", {"Kappa Ventures"}, {"Kappa Ventures"}, 2000000, ""},
+    {text::Language::kVietnamese, "Quỹ Kappa Ventures rót vốn\n\nQuỹ Kappa Ventures vừa rót 3 triệu USD vào startup giáo dục EduNext.",
+     "EduNext", {"Kappa Ventures"}, {"Kappa Ventures"}, 3000000, ""},
+    {text::Language::kVietnamese, "EduNext huy động vốn\n\nNền tảng EduNext vừa huy động thành công 1,5 triệu USD trong vòng hạt giống. Các nhà đầu tư tham gia gồm Kappa Ventures, Lambda Capital và Mu Partners.",
+     "EduNext", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {}, 1500000, "seed"},
+    {text::Language::kVietnamese, "Doanh nghiệp dự kiến gọi vốn\n\nCông ty Hòa Phát dự kiến huy động 100 triệu USD trong năm tới.", "", {}, {}, 0, ""},
+};
+
+TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
+  for (const Phrasing& p : kPhrasings) {
+    SCOPED_TRACE(p.text);
+    const auto x = Extract(**rules_, text::NormalizeDocument(p.text),
+                           {.language = p.language, .published = sys_days{year{2025} / 6 / 10}});
+    if (std::string(p.investee).empty()) {
+      EXPECT_TRUE(x.funding.empty());
+      continue;
+    }
+    ASSERT_EQ(x.funding.size(), 1u);
+    const FundingRecord& r = x.funding[0];
+    EXPECT_EQ(r.investee, p.investee);
+    EXPECT_EQ(std::set<std::string>(r.investors.begin(), r.investors.end()),
+              std::set<std::string>(p.investors.begin(), p.investors.end()));
+    if (!p.leads.empty())
+      EXPECT_EQ(std::set<std::string>(r.lead_investors.begin(), r.lead_investors.end()),
+                std::set<std::string>(p.leads.begin(), p.leads.end()));
+    EXPECT_EQ(r.amount.value_or(0), p.amount);
+    EXPECT_EQ(r.round, p.round);
+  }
+}
+
 TEST_F(PressReleases, AnAcronymWithDotsIsFoundWithItsLastDot) {
   const auto x = Run("Acme is based in the U.S. and sells in Canada.");
   bool found = false;
