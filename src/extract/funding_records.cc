@@ -200,8 +200,12 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
   // "X has secured approval": no amount, round or investor, no deal; nor is
   // "closed a strategic divestiture" (a WEAK_ROUND word alone).
   if (!fact.amount && fact.investors.empty() &&
-      (fact.round.empty() || ctx_.rules.gazetteer.Lookup("WEAK_ROUND", fact.round)))
+      (fact.round.empty() || ctx_.rules.gazetteer.Lookup("WEAK_ROUND", fact.round))) {
+    // "X closed a strategic funding round." is a deal once a later sentence
+    // names who put money in ("Spearheaded by Y, the round ...").
+    if (has_investee_capture && !fact.round.empty()) weak_deal_ = fact;
     return;
+  }
   std::erase(fact.investors, fact.investee);
   std::erase(fact.leads, fact.investee);
 
@@ -218,6 +222,11 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
     }
   } else if (!records_.empty()) {
     record = &records_.back();  // "The round was led by X": the deal just named
+  } else if (weak_deal_ && !fact.investors.empty()) {
+    records_.emplace_back();
+    record = &records_.back();
+    record->record.investee = weak_deal_->investee;
+    record->record.round = weak_deal_->round;
   } else {
     return;
   }

@@ -392,6 +392,16 @@ const Phrasing kPhrasings[] = {
     {text::Language::kVietnamese, "EduNext huy động vốn\n\nNền tảng EduNext vừa huy động thành công 1,5 triệu USD trong vòng hạt giống. Các nhà đầu tư tham gia gồm Kappa Ventures, Lambda Capital và Mu Partners.",
      "EduNext", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {}, 1500000, "seed"},
     {text::Language::kVietnamese, "Doanh nghiệp dự kiến gọi vốn\n\nCông ty Hòa Phát dự kiến huy động 100 triệu USD trong năm tới.", "", {}, {}, 0, ""},
+    {text::Language::kEnglish, "Applo Closes Growth Financing\n\nApplo, the recognition platform, today announced the close of a $2.75 million CAD growth financing round.",
+     "Applo", {}, {}, 2750000, "growth"},
+    {text::Language::kEnglish, "Security startup raises seed\n\nBaltimore-based Pixo, which automates code fixes, has closed a $15 million seed round led by Kappa Ventures and Lambda Capital.",
+     "Pixo", {"Kappa Ventures", "Lambda Capital"}, {"Kappa Ventures", "Lambda Capital"}, 15000000, "seed"},
+    {text::Language::kEnglish, "Kappa Ventures backs Orion\n\nKappa Ventures, the venture arm of a crypto exchange, recently led the seed round for Orion Labs, a wallet maker.",
+     "Orion Labs", {"Kappa Ventures"}, {"Kappa Ventures"}, 0, "seed"},
+    {text::Language::kEnglish, "Stryx Network Closes Strategic Funding Round\n\nStryx Network is proud to announce the closure of a successful strategic funding round. Spearheaded by Kappa Ventures, the round also saw participation from Lambda Capital and Mu Partners.",
+     "Stryx Network", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {"Kappa Ventures"}, 0, "strategic"},
+    {text::Language::kEnglish, "qzLabs Secures $4M\n\nqzLabs Technology Limited, the leading provider of identity tools, today announced a $4M seed round led by Kappa Ventures with participation from Lambda Capital.",
+     "qzLabs", {"Kappa Ventures", "Lambda Capital"}, {"Kappa Ventures"}, 4000000, "seed"},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
