@@ -51,6 +51,15 @@ bool DescribesNextPerson(std::string_view m, std::size_t pos) {
   return rest.starts_with(kTokenOpen) && rest.substr(kTokenOpen.size()).starts_with("PER");
 }
 
+// Whether a list's text before an item says its items are the companies of
+// the people who invest ("founders of", "executives from").
+bool NamesPeopleOf(std::string_view before) {
+  for (std::string_view words : {"founders of ", "founder of ", "executives of ", "executives from ", "alumni of ",
+                                 "employees of ", "leaders of ", "leaders from "})
+    if (before.find(words) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 // The organisations and people a capture names as parties, without those a
@@ -67,6 +76,10 @@ std::vector<std::string> FundingRecords::Parties(const Capture& c, const Sentenc
     const std::size_t token = masked_.ToMasked(e.start);
     const std::string_view before(m.data() + begin, token > begin ? token - begin : 0);
     if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
+    // "angel investors including founders of Postman, Chargebee": people of
+    // those companies invest, not the companies.
+    const std::size_t lead_in = std::max(s.masked_begin, begin >= 40 ? begin - 40 : 0);
+    if (e.type == EntityType::kOrg && NamesPeopleOf(std::string_view(m).substr(lead_in, token - lead_in))) continue;
     // "former Google executive Sarah Collins": the company describes the person.
     if (e.type == EntityType::kOrg && DescribesNextPerson(m, masked_.ToMasked(e.end))) continue;
     if (e.type == EntityType::kPer) {

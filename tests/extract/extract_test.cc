@@ -402,6 +402,8 @@ const Phrasing kPhrasings[] = {
      "Stryx Network", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {"Kappa Ventures"}, 0, "strategic"},
     {text::Language::kEnglish, "qzLabs Secures $4M\n\nqzLabs Technology Limited, the leading provider of identity tools, today announced a $4M seed round led by Kappa Ventures with participation from Lambda Capital.",
      "qzLabs", {"Kappa Ventures", "Lambda Capital"}, {"Kappa Ventures"}, 4000000, "seed"},
+    {text::Language::kEnglish, "Maxo AI raises $3M\n\nMaxo AI, an evaluation platform, announced a $3 million funding round led by Kappa Ventures. The round also saw participation from angel investors including founders of Postman and Chargebee.",
+     "Maxo AI", {"Kappa Ventures"}, {"Kappa Ventures"}, 3000000, ""},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
@@ -424,6 +426,19 @@ TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
     EXPECT_EQ(r.amount.value_or(0), p.amount);
     EXPECT_EQ(r.round, p.round);
   }
+}
+
+// AP-style places in US releases: the city before the state's abbreviation
+// (sentence of our own).
+TEST_F(PressReleases, AUsCityBeforeItsStateAbbreviationIsAPlace) {
+  const auto x = Run("Button Loans closed a $5 million Series A funding round led by Stamford, Conn.-based "
+                     "Kappa Capital, its office in Towson, Md. said.");
+  std::set<std::string> places, orgs;
+  for (const auto& e : x.entities) (e.type == EntityType::kLoc ? places : orgs).insert(e.name);
+  for (const char* place : {"Stamford", "Connecticut", "Towson", "Maryland"}) EXPECT_TRUE(places.count(place)) << place;
+  EXPECT_FALSE(orgs.count("Stamford"));
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investors, std::vector<std::string>{"Kappa Capital"});
 }
 
 TEST_F(PressReleases, AnAcronymWithDotsIsFoundWithItsLastDot) {
