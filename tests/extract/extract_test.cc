@@ -441,6 +441,25 @@ TEST_F(PressReleases, AUsCityBeforeItsStateAbbreviationIsAPlace) {
   EXPECT_EQ(x.funding[0].investors, std::vector<std::string>{"Kappa Capital"});
 }
 
+// Organisations by their kind in Vietnamese, and companies the gazetteer
+// knows (sentences of our own).
+TEST_F(PressReleases, AssociationsCooperativesGovernmentsAndKnownCompaniesAreOrganisations) {
+  auto orgs = [](const Extraction& x) {
+    std::set<std::string> out;
+    for (const auto& e : x.entities)
+      if (e.type == EntityType::kOrg) out.insert(e.name);
+    return out;
+  };
+  const auto vi = orgs(Extract(**rules_,
+                               text::NormalizeDocument("Diễn đàn do Hội Doanh nhân trẻ Việt Nam tổ chức. Hợp tác xã "
+                                                       "Minh Lộc thua lỗ. Chính phủ Trung Quốc hậu thuẫn quỹ này."),
+                               {.language = text::Language::kVietnamese}));
+  for (const char* name : {"Hội Doanh nhân trẻ Việt Nam", "Hợp tác xã Minh Lộc", "Chính phủ Trung Quốc"})
+    EXPECT_TRUE(vi.count(name)) << name;
+  const auto en = orgs(Run("Its customers include Walgreens, UiPath and Northrop Grumman."));
+  for (const char* name : {"Walgreens", "UiPath", "Northrop Grumman"}) EXPECT_TRUE(en.count(name)) << name;
+}
+
 TEST_F(PressReleases, AnAcronymWithDotsIsFoundWithItsLastDot) {
   const auto x = Run("Acme is based in the U.S. and sells in Canada.");
   bool found = false;
