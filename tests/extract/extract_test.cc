@@ -540,6 +540,21 @@ TEST_F(PressReleases, AssociationsCooperativesGovernmentsAndKnownCompaniesAreOrg
   for (const char* name : {"Walgreens", "UiPath", "Northrop Grumman"}) EXPECT_TRUE(en.count(name)) << name;
 }
 
+// Regions, basins and districts the gazetteer knows (sentences of our own).
+TEST_F(PressReleases, RegionsBasinsAndDistrictsArePlaces) {
+  auto places = [](const Extraction& x) {
+    std::set<std::string> out;
+    for (const auto& e : x.entities)
+      if (e.type == EntityType::kLoc) out.insert(e.name);
+    return out;
+  };
+  const auto en = places(Run("The miner drills in the Athabasca Basin and sells across the Pacific Northwest and Kyiv."));
+  for (const char* name : {"Athabasca Basin", "Pacific Northwest", "Kyiv"}) EXPECT_TRUE(en.count(name)) << name;
+  const auto vi = places(Extract(**rules_, text::NormalizeDocument("Tuyến đường sắt Cát Linh - Hà Đông đi qua Cầu Giấy."),
+                                 {.language = text::Language::kVietnamese}));
+  for (const char* name : {"Hà Đông", "Cầu Giấy"}) EXPECT_TRUE(vi.count(name)) << name;
+}
+
 TEST_F(PressReleases, AnAcronymWithDotsIsFoundWithItsLastDot) {
   const auto x = Run("Acme is based in the U.S. and sells in Canada.");
   bool found = false;
