@@ -532,9 +532,10 @@ TEST_F(PressReleases, AssociationsCooperativesGovernmentsAndKnownCompaniesAreOrg
   };
   const auto vi = orgs(Extract(**rules_,
                                text::NormalizeDocument("Diễn đàn do Hội Doanh nhân trẻ Việt Nam tổ chức. Hợp tác xã "
-                                                       "Minh Lộc thua lỗ. Chính phủ Trung Quốc hậu thuẫn quỹ này."),
+                                                       "Minh Lộc thua lỗ. Chính phủ Trung Quốc hậu thuẫn quỹ này. "
+                                                       "Quốc hội Anh đã họp."),
                                {.language = text::Language::kVietnamese}));
-  for (const char* name : {"Hội Doanh nhân trẻ Việt Nam", "Hợp tác xã Minh Lộc", "Chính phủ Trung Quốc"})
+  for (const char* name : {"Hội Doanh nhân trẻ Việt Nam", "Hợp tác xã Minh Lộc", "Chính phủ Trung Quốc", "Quốc hội Anh"})
     EXPECT_TRUE(vi.count(name)) << name;
   const auto en = orgs(Run("Its customers include Walgreens, UiPath and Northrop Grumman."));
   for (const char* name : {"Walgreens", "UiPath", "Northrop Grumman"}) EXPECT_TRUE(en.count(name)) << name;
