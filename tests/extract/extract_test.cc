@@ -556,6 +556,19 @@ TEST_F(PressReleases, RegionsBasinsAndDistrictsArePlaces) {
   for (const char* name : {"Hà Đông", "Cầu Giấy"}) EXPECT_TRUE(vi.count(name)) << name;
 }
 
+// A pronoun or "the Company" before a raise verb is no organisation and no
+// investee (headline shape of Benzinga releases, words our own).
+TEST_F(PressReleases, APronounOrTheCompanyIsNoInvestee) {
+  for (const char* text : {"Acme Network Expands Its Reach As It Secures $5.9M in Private Placement Financing",
+                           "Acme Minerals grew in 2025. The Company has raised $6 million in the year."}) {
+    const auto x = Run(text);
+    for (const auto& r : x.funding) {
+      EXPECT_NE(r.investee, "It") << text;
+      EXPECT_NE(r.investee, "Company") << text;
+    }
+  }
+}
+
 TEST_F(PressReleases, AnAcronymWithDotsIsFoundWithItsLastDot) {
   const auto x = Run("Acme is based in the U.S. and sells in Canada.");
   bool found = false;
