@@ -484,6 +484,16 @@ const Phrasing kPhrasings[] = {
      "Lambda Tech", {"Kappa Ventures"}, {"Kappa Ventures"}, 300000000000, ""},
     {text::Language::kVietnamese, "Ngân hàng Sigma ký khoản vay\n\nNgân hàng Sigma vừa nhận khoản vay 100 triệu USD từ IFC.",
      "Ngân hàng Sigma", {"IFC"}, {"IFC"}, 100000000, "debt"},
+    {text::Language::kVietnamese, "Startup Omega gọi vốn\n\nStartup Omega vừa huy động thành công 3 triệu USD. Nhà đầu tư của vòng này gồm Kappa Ventures và Lambda Capital.",
+     "Omega", {"Kappa Ventures", "Lambda Capital"}, {}, 3000000, ""},
+    {text::Language::kVietnamese, "Nền tảng Pi gọi vốn\n\nNền tảng Pi vừa hoàn tất vòng gọi vốn hạt giống trị giá 1 triệu USD. Vòng gọi vốn có sự tham gia của Kappa Ventures và Lambda Capital.",
+     "Pi", {"Kappa Ventures", "Lambda Capital"}, {}, 1000000, "seed"},
+    {text::Language::kVietnamese, "Startup Rho gọi vốn\n\nStartup Rho vừa gọi vốn thành công 4 triệu USD trong vòng Series A. Quỹ Kappa Ventures là nhà đầu tư dẫn dắt vòng này. Lambda Capital cũng tham gia vòng gọi vốn.",
+     "Rho", {"Kappa Ventures", "Lambda Capital"}, {"Kappa Ventures"}, 4000000, "series-a"},
+    {text::Language::kVietnamese, "Startup Tau gọi vốn\n\nStartup Tau vừa huy động thành công 6 triệu USD trong vòng gọi vốn Series A dẫn đầu bởi Kappa Ventures.",
+     "Tau", {"Kappa Ventures"}, {"Kappa Ventures"}, 6000000, "series-a"},
+    {text::Language::kVietnamese, "Startup Upsilon nhận đầu tư\n\nStartup Upsilon vừa nhận khoản đầu tư 2 triệu USD từ Kappa Ventures và Lambda Capital.",
+     "Upsilon", {"Kappa Ventures", "Lambda Capital"}, {}, 2000000, ""},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
