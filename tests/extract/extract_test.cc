@@ -494,6 +494,13 @@ const Phrasing kPhrasings[] = {
      "Tau", {"Kappa Ventures"}, {"Kappa Ventures"}, 6000000, "series-a"},
     {text::Language::kVietnamese, "Startup Upsilon nhận đầu tư\n\nStartup Upsilon vừa nhận khoản đầu tư 2 triệu USD từ Kappa Ventures và Lambda Capital.",
      "Upsilon", {"Kappa Ventures", "Lambda Capital"}, {}, 2000000, ""},
+    {text::Language::kEnglish, "Acme Robotics wins pitch competition\n\nAcme Robotics won $1 million in the Kappa pitch competition last week.", "", {}, {}, 0, ""},
+    {text::Language::kEnglish, "Beta Labs wins award\n\nBeta Labs wins $250,000 prize at the Lambda Challenge.", "", {}, {}, 0, ""},
+    {text::Language::kEnglish, "Gamma Health news\n\nGamma Health plans to raise $10 million in a Series A round led by Kappa Ventures.", "", {}, {}, 0, ""},
+    {text::Language::kEnglish, "Delta Corp news\n\nDelta Corp secured a $50 million contract from the Department of Defense.", "", {}, {}, 0, ""},
+    {text::Language::kEnglish, "Epsilon Inc news\n\nEpsilon Inc. said its offering is expected to close on June 3, with gross proceeds of $25 million.", "", {}, {}, 0, ""},
+    {text::Language::kEnglish, "Zeta Energy news\n\nZeta Energy reported revenue of $12 million. The company was founded by Kappa Ventures partner John Smith.", "", {}, {}, 0, ""},
+    {text::Language::kEnglish, "Eta Media news\n\nEta Media's CEO previously led a $20 million Series B for Theta Inc. at another firm.", "", {}, {}, 0, ""},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
