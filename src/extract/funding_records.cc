@@ -37,11 +37,65 @@ bool FundingRecords::RuledOut(const Money& money) const {
   return std::any_of(ruled_out_.begin(), ruled_out_.end(), [&](const Money& m) { return Equal(m, money); });
 }
 
+namespace {
+
+// Whether the masked text at `pos` goes on with one lower-case word and a
+// person's token: " executive <PER>".
+bool DescribesNextPerson(std::string_view m, std::size_t pos) {
+  if (pos >= m.size() || m[pos] != ' ') return false;
+  std::size_t i = pos + 1;
+  const std::size_t word = i;
+  while (i < m.size() && ((m[i] >= 'a' && m[i] <= 'z') || m[i] == '-')) ++i;
+  if (i == word || i >= m.size() || m[i] != ' ') return false;
+  const std::string_view rest = m.substr(i + 1);
+  return rest.starts_with(kTokenOpen) && rest.substr(kTokenOpen.size()).starts_with("PER");
+}
+
+// Whether a list's text before an item says its items are the companies of
+// the people who invest ("founders of", "executives from").
+bool NamesPeopleOf(std::string_view before) {
+  for (std::string_view words : {"founders of ", "founder of ", "executives of ", "executives from ", "alumni of ",
+                                 "employees of ", "leaders of ", "leaders from "})
+    if (before.find(words) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+// The organisations and people a capture names as parties, without those a
+// list item only describes: what stands in parentheses after an item
+// ("Vinodh Bhat (Co-founder JioSaavn)") and a person who owns the next item
+// ("Michael Terpin's Transform Ventures": the fund invests).
 std::vector<std::string> FundingRecords::Parties(const Capture& c, const Sentence& s) const {
+  const std::string& m = masked_.str();
+  const std::size_t begin = s.masked_begin + c.start;
   std::vector<std::string> names;
-  for (std::size_t i : masked_.EntitiesIn(s.masked_begin + c.start, s.masked_begin + c.end))
-    if (entities_[i].type == EntityType::kOrg || entities_[i].type == EntityType::kPer)
-      AddUnique(names, entities_[i].name);
+  for (std::size_t i : masked_.EntitiesIn(begin, s.masked_begin + c.end)) {
+    const Entity& e = entities_[i];
+    if (e.type != EntityType::kOrg && e.type != EntityType::kPer) continue;
+    const std::size_t token = masked_.ToMasked(e.start);
+    const std::string_view before(m.data() + begin, token > begin ? token - begin : 0);
+    if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
+    // "angel investors including founders of Postman, Chargebee": people of
+    // those companies invest, not the companies.
+    const std::size_t lead_in = std::max(s.masked_begin, begin >= 40 ? begin - 40 : 0);
+    if (e.type == EntityType::kOrg && NamesPeopleOf(std::string_view(m).substr(lead_in, token - lead_in))) continue;
+    // "former Google executive Sarah Collins": the company describes the person.
+    if (e.type == EntityType::kOrg && DescribesNextPerson(m, masked_.ToMasked(e.end))) continue;
+    if (e.type == EntityType::kPer) {
+      std::string_view after(m);
+      after.remove_prefix(std::min(m.size(), masked_.ToMasked(e.end)));
+      bool possessive = e.text.ends_with("'s") || e.text.ends_with("\xE2\x80\x99s");
+      for (std::string_view mark : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+        if (!possessive && after.starts_with(mark)) {
+          after.remove_prefix(mark.size());
+          possessive = true;
+        }
+      }
+      if (possessive && after.starts_with(" ") && after.substr(1).starts_with(kTokenOpen)) continue;
+    }
+    AddUnique(names, e.name);
+  }
   return names;
 }
 
@@ -159,8 +213,12 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
   // "X has secured approval": no amount, round or investor, no deal; nor is
   // "closed a strategic divestiture" (a WEAK_ROUND word alone).
   if (!fact.amount && fact.investors.empty() &&
-      (fact.round.empty() || ctx_.rules.gazetteer.Lookup("WEAK_ROUND", fact.round)))
+      (fact.round.empty() || ctx_.rules.gazetteer.Lookup("WEAK_ROUND", fact.round))) {
+    // "X closed a strategic funding round." is a deal once a later sentence
+    // names who put money in ("Spearheaded by Y, the round ...").
+    if (has_investee_capture && !fact.round.empty()) weak_deal_ = fact;
     return;
+  }
   std::erase(fact.investors, fact.investee);
   std::erase(fact.leads, fact.investee);
 
@@ -177,6 +235,11 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
     }
   } else if (!records_.empty()) {
     record = &records_.back();  // "The round was led by X": the deal just named
+  } else if (weak_deal_ && !fact.investors.empty()) {
+    records_.emplace_back();
+    record = &records_.back();
+    record->record.investee = weak_deal_->investee;
+    record->record.round = weak_deal_->round;
   } else {
     return;
   }

@@ -9,7 +9,10 @@
 //     stock exchanges) is no deal;
 //   - a fact that names neither an amount, a round nor an investor is no deal
 //     ("Shopoff has secured approval for the project"), nor is one whose only
-//     substance is a WEAK_ROUND word ("closed a strategic divestiture");
+//     substance is a WEAK_ROUND word ("closed a strategic divestiture"),
+//     unless a later fact without an investee names its investors and no
+//     other deal came first ("closed a strategic funding round. Spearheaded
+//     by Draper Dragon, the round ...");
 //   - an amount a not-funding rule ruled out anywhere in the document rules
 //     out the same amount everywhere ("Secures $52 Million Refinance" in the
 //     headline, "secured $52 million in financing" in the body);
@@ -89,6 +92,7 @@ class FundingRecords {
   std::size_t headline_end_ = 0;  // the headline is text[0, headline_end_)
   std::vector<Money> ruled_out_;
   std::vector<Record> records_;
+  std::optional<Fact> weak_deal_;  // the last deal of only a WEAK_ROUND word, awaiting its investors
 };
 
 }  // namespace pw::extract

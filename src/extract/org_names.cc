@@ -203,6 +203,10 @@ void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::
     if (e.type != EntityType::kOrg && e.type != EntityType::kLoc) continue;
     if (e.type == EntityType::kOrg && e.text.size() >= 3 && StartsUpper(e.text)) {
       aliases.push_back({e.text, &e, false});
+      // "PEDEVCO Corp." is PEDEVCO further on: the name without its legal form.
+      if (e.name.size() >= 3 && e.name.size() < e.text.size() && e.text.starts_with(e.name) &&
+          StartsUpper(e.name))
+        aliases.push_back({e.name, &e, false});
       if (!gazetteer.Lookup("ORG", e.name))
         if (std::string short_form = ShortForm(gazetteer, e.name); !short_form.empty())
           aliases.push_back({std::move(short_form), &e, false});

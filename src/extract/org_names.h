@@ -12,7 +12,8 @@
 //                  "AI Pharmacy Pioneer Asepha Raises $4M" + "Asepha, a startup ..." -> "Asepha"
 //                  "SatoshiSwap.ai Has Raised"   + "SatoshiSwap.ai is ..."       -> "SatoshiSwap.ai"
 //   AddDocumentAliases: an acronym defined in parentheses ("... Quốc gia (NIC)"),
-//                  a name a pattern found, and a name without its trailing
+//                  a name a pattern found, the same without its legal form
+//                  ("PEDEVCO Corp." -> "PEDEVCO"), and a name without its trailing
 //                  descriptors ("Isospec Analytics" -> "Isospec", ORG_DESCRIPTOR
 //                  words) name the same organisation everywhere in the document.
 //
