@@ -517,9 +517,10 @@ TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
     EXPECT_EQ(r.investee, p.investee);
     EXPECT_EQ(std::set<std::string>(r.investors.begin(), r.investors.end()),
               std::set<std::string>(p.investors.begin(), p.investors.end()));
-    if (!p.leads.empty())
+    if (!p.leads.empty()) {
       EXPECT_EQ(std::set<std::string>(r.lead_investors.begin(), r.lead_investors.end()),
                 std::set<std::string>(p.leads.begin(), p.leads.end()));
+    }
     EXPECT_EQ(r.amount.value_or(0), p.amount);
     EXPECT_EQ(r.round, p.round);
   }
