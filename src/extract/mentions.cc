@@ -278,10 +278,10 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   // Sentence by sentence: the prefilter then rules out most rules for most
   // sentences, so a rule runs only where it may match. Mentions never span a
   // sentence end.
-  for (const text::Span& sentence : ctx.sentences) {
-    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kMentions, ctx.language, ctx.text, sentence.begin, sentence.end))
-      RunRule(ctx, *rule, sentence, candidates);
-  }
+  const auto candidate_rules =
+      CandidateRulesBySentence(ctx.rules, Pass::kMentions, ctx.language, ctx.text, ctx.sentences);
+  for (std::size_t i = 0; i < ctx.sentences.size(); ++i)
+    for (const CompiledRule* rule : candidate_rules[i]) RunRule(ctx, *rule, ctx.sentences[i], candidates);
   std::vector<Entity> entities = Resolve(std::move(candidates));
   ReadBareDollars(ctx.rules.gazetteer, entities);
   AddDocumentAliases(ctx.rules.gazetteer, ctx.text, entities);
