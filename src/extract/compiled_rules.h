@@ -15,6 +15,7 @@
 
 #include "extract/gazetteer.h"
 #include "extract/rule_file.h"
+#include "text/sentences.h"
 
 namespace pw::extract {
 
@@ -72,5 +73,11 @@ struct RuleSetData {
 // a rule left out has no match there.
 std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pass, int language,
                                                 std::string_view text, std::size_t begin, std::size_t end);
+// The same for each of `sentences` (spans of `text`), element i for
+// sentence i: faster than one call per sentence, since each prefilter Set
+// runs over all of them in turn.
+std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const RuleSetData& data, Pass pass, int language,
+                                                                       std::string_view text,
+                                                                       const std::vector<text::Span>& sentences);
 
 }  // namespace pw::extract

@@ -118,8 +118,13 @@ struct Gazetteer::Index {
     std::string alias;  // as written, for the case checks
     const GazetteerEntry* entry;
   };
+  // Found by a word of the text without copying it.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
   // Entity aliases by their first key word; longest first.
-  std::unordered_map<std::string, std::vector<Candidate>> by_first_word;
+  std::unordered_map<std::string, std::vector<Candidate>, Hash, std::equal_to<>> by_first_word;
   // Every alias by "TYPE\x1fkey".
   std::unordered_map<std::string, const GazetteerEntry*> by_key;
   std::map<std::string, std::string, std::less<>> alternations;
@@ -246,7 +251,12 @@ void Gazetteer::Finish() {
 }
 
 const GazetteerEntry* Gazetteer::Lookup(std::string_view type, std::string_view text) const {
-  auto it = index_->by_key.find(std::string(type) + '\x1f' + text::SearchKey(text));
+  // Called for most mentions: one buffer per thread spares an allocation.
+  thread_local std::string key;
+  key.assign(type);
+  key += '\x1f';
+  key += text::SearchKey(text);
+  auto it = index_->by_key.find(key);
   return it == index_->by_key.end() ? nullptr : it->second;
 }
 
@@ -262,7 +272,7 @@ std::vector<Gazetteer::Mention> Gazetteer::FindMentions(std::string_view text,
   std::vector<Mention> out;
   const std::vector<Word> words = Words(keyed.key);
   for (size_t i = 0; i < words.size();) {
-    auto bucket = index_->by_first_word.find(std::string(words[i].text));
+    auto bucket = index_->by_first_word.find(words[i].text);
     size_t consumed = 0;
     if (bucket != index_->by_first_word.end()) {
       for (const auto& c : bucket->second) {

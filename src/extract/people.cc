@@ -58,11 +58,17 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
   const std::string& m_text = masked.str();
   std::vector<Entity> found;
   // Sentence by sentence, as FindMentions, for the prefilter's sake.
+  std::vector<text::Span> masked_sentences;
+  masked_sentences.reserve(ctx.sentences.size());
   for (const text::Span& span : ctx.sentences) {
     const std::size_t mb = masked.ToMasked(span.begin), me = masked.ToMasked(span.end);
-    if (me <= mb) continue;
-    const std::string_view sentence(m_text.data() + mb, me - mb);
-    for (const CompiledRule* rule : CandidateRules(ctx.rules, Pass::kPeople, ctx.language, m_text, mb, me)) {
+    if (me > mb) masked_sentences.push_back({mb, me});
+  }
+  const auto candidate_rules =
+      CandidateRulesBySentence(ctx.rules, Pass::kPeople, ctx.language, m_text, masked_sentences);
+  for (std::size_t i = 0; i < masked_sentences.size(); ++i) {
+    const std::size_t mb = masked_sentences[i].begin, me = masked_sentences[i].end;
+    for (const CompiledRule* rule : candidate_rules[i]) {
     ForEachMatch(*rule, m_text, /*whole_words=*/true, [&](const RuleMatch& m) {
       const Capture* name = m.First("name");
       if (!name) return;

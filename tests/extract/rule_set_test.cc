@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/compiled_rules.h"
 #include "extract/extract.h"
 #include "extract/gazetteer.h"
+#include "text/normalize.h"
+#include "text/sentences.h"
 #include "test_util.h"
 
 namespace pw::extract {
@@ -112,6 +115,32 @@ TEST(RuleSet, IdenticalRulesRunOnceAndFindTheSame) {
   ASSERT_EQ(x.entities.size(), 2u);
   EXPECT_EQ(x.entities[0].percent, 12);
   EXPECT_EQ(x.entities[1].percent, 5);
+}
+
+// The prefilter asked for every sentence of a document at once names the
+// same rules, in the same order, as asked sentence by sentence.
+TEST(RuleSet, CandidateRulesForAllSentencesAtOnceAreThoseOfEachSentence) {
+  auto rules = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
+  ASSERT_OK(rules);
+  std::size_t named = 0;
+  for (const char* file : {"genai-open-innovation.vi.txt", "genai-open-innovation.en.txt"}) {
+    const std::string text =
+        text::NormalizeDocument(pw::testing::ReadFile(pw::testing::SourceDir() / "feeds/demo" / file));
+    const std::vector<text::Span> sentences = text::SplitSentences(text);
+    ASSERT_GT(sentences.size(), 5u);
+    for (Pass pass : {Pass::kMentions, Pass::kPeople, Pass::kRelations}) {
+      for (int language = 0; language < kLanguageCount; ++language) {
+        const auto all = CandidateRulesBySentence((*rules)->data(), pass, language, text, sentences);
+        ASSERT_EQ(all.size(), sentences.size());
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+          EXPECT_EQ(all[i], CandidateRules((*rules)->data(), pass, language, text, sentences[i].begin, sentences[i].end))
+              << file << " sentence " << i;
+          named += all[i].size();
+        }
+      }
+    }
+  }
+  EXPECT_GT(named, 50u);  // the prefilter lets rules through, not only out
 }
 
 }  // namespace
