@@ -127,7 +127,10 @@ std::string ValueName(const Entity& e) {
   };
   if (e.money) {
     std::string name = number(e.money->amount);
-    if (e.money->amount_max) name += "-" + number(*e.money->amount_max);
+    if (e.money->amount_max) {
+      name += '-';  // appended, not "-" + ...: g++ 12 warns falsely on that (PR 105651)
+      name += number(*e.money->amount_max);
+    }
     return name + " " + e.money->currency;
   }
   if (!e.date.empty()) return e.date;
