@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "common/url.h"
 #include "store/deals.h"
@@ -72,31 +74,42 @@ std::string_view PartyType(const extract::Extraction& x, const std::string& name
 }
 
 // Writes one article's records; shares the connection, the cache and the
-// batch's sequence.
+// batch's sequence. The statement run once per mention is looked up once per
+// batch, not once per row.
 class ArticleWriter {
  public:
-  ArticleWriter(Database& db, Store::WriteCache& cache, Sequence& seq) : db_(db), cache_(cache), seq_(seq) {}
+  ArticleWriter(Database& db, Store::WriteCache& cache, Sequence& seq)
+      : db_(db),
+        cache_(cache),
+        seq_(seq),
+        insert_mention_(db.Prepare(
+            "INSERT INTO mentions(article_id, position, type, entity_id, start, end, text, title, organization) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")) {}
 
   // The article's named mentions (figures go in its row: Figures()).
   void Save(std::int64_t article_id, const ArticleRecord& a) {
     const extract::Extraction& x = a.extraction;
-    std::map<std::int64_t, std::int64_t> mentions_per_entity;
+    // entity -> its mentions in this article: a few dozen at most, so a
+    // vector searched in place, not a map's node per entity.
+    mentions_per_entity_.clear();
     std::int64_t position = 0;
     for (const auto& e : x.entities) {
       if (!IsNamed(e.type)) continue;
       const std::int64_t entity_id = Entity(extract::EntityTypeName(e.type), e.name, a.first_seen);
       Alias(entity_id, e.text);
-      ++mentions_per_entity[entity_id];
+      const auto counted = std::find_if(mentions_per_entity_.begin(), mentions_per_entity_.end(),
+                                        [&](const auto& m) { return m.first == entity_id; });
+      if (counted == mentions_per_entity_.end()) mentions_per_entity_.emplace_back(entity_id, 1);
+      else ++counted->second;
       if (e.type == EntityType::kPer && !e.title.empty()) PersonRole(entity_id, e.title, e.organization);
-      Statement& s = db_.Prepare(
-          "INSERT INTO mentions(article_id, position, type, entity_id, start, end, text, title, organization) "
-          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      Statement& s = insert_mention_;
+      s.Reset();
       s.Bind(1, article_id).Bind(2, position++).Bind(3, extract::EntityTypeName(e.type)).Bind(4, entity_id);
       s.Bind(5, static_cast<std::int64_t>(e.start)).Bind(6, static_cast<std::int64_t>(e.end)).BindView(7, e.text);
       s.BindOrNull(8, e.title).BindOrNull(9, e.organization);
       s.Step();
     }
-    for (const auto& [entity_id, n] : mentions_per_entity) {
+    for (const auto& [entity_id, n] : mentions_per_entity_) {
       auto& c = counters_[entity_id];
       c.first += 1;
       c.second += n;
@@ -121,10 +134,7 @@ class ArticleWriter {
  private:
   // The entity's id, created (with its canonical name as an alias) when new.
   std::int64_t Entity(std::string_view type, const std::string& name, const std::string& first_seen) {
-    std::string cache_key(type);
-    cache_key += '\x1f';
-    cache_key += name;
-    if (auto it = cache_.entity_ids.find(cache_key); it != cache_.entity_ids.end()) return it->second;
+    if (const std::int64_t cached = cache_.EntityId(type, name)) return cached;
     const std::string key = text::SearchKey(name);
     std::int64_t id = 0;
     Statement& find = db_.Prepare("SELECT id FROM entities WHERE type = ?1 AND name_key = ?2");
@@ -147,15 +157,15 @@ class ArticleWriter {
           .Bind(2, name)
           .Bind(3, key)
           .Step();
-      cache_.aliases.insert(std::to_string(id) + '\x1f' + name);
+      cache_.AddAlias(id, name);
     }
-    cache_.entity_ids.emplace(std::move(cache_key), id);
+    cache_.AddEntity(type, name, id);
     return id;
   }
 
   // A new form of the entity's name: stored, and the entity exported again.
   void Alias(std::int64_t entity_id, const std::string& alias) {
-    if (!cache_.aliases.insert(std::to_string(entity_id) + '\x1f' + alias).second) return;
+    if (!cache_.AddAlias(entity_id, alias)) return;
     const std::string key = text::SearchKey(alias);
     if (key.empty()) return;
     db_.Prepare("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key) VALUES(?1, ?2, ?3)")
@@ -227,7 +237,9 @@ class ArticleWriter {
   Database& db_;
   Store::WriteCache& cache_;
   Sequence& seq_;
-  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counters_;  // entity -> articles, mentions
+  Statement& insert_mention_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> mentions_per_entity_;  // of one article
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counters_;   // entity -> articles, mentions
 };
 
 }  // namespace
@@ -246,16 +258,20 @@ Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<Ar
       s.Step();
       next_id = s.Int64(0);
     }
+    // Looked up once per batch, reset per article.
+    Statement& insert = db_->Prepare(
+        "INSERT INTO articles(id, feed_id, item_key, url, canonical_url, title, summary, content, text, "
+        "language, published, published_estimated, first_seen, story_id, fingerprint, seq, figures) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING");
+    Statement& index_text =
+        db_->Prepare("INSERT INTO articles_fts(rowid, title, text, language) VALUES(?1, ?2, ?3, ?4)");
     for (const auto& a : articles) {
       const std::string canonical = CanonicalUrl(a.url);
       const auto fingerprint = MakeFingerprint(a.extraction.text);
       const std::int64_t id = next_id;
       const std::int64_t story = FindStory(*db_, fingerprint, a.published).value_or(id);
       const std::string fingerprint_bytes = fingerprint ? fingerprint->ToBytes() : std::string();
-      Statement& insert = db_->Prepare(
-          "INSERT INTO articles(id, feed_id, item_key, url, canonical_url, title, summary, content, text, "
-          "language, published, published_estimated, first_seen, story_id, fingerprint, seq, figures) "
-          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING");
+      insert.Reset();
       insert.Bind(1, id).Bind(2, feed_id).Bind(3, a.item_key).Bind(4, a.url).BindOrNull(5, canonical);
       insert.Bind(6, a.title).BindView(7, a.summary).BindView(8, a.content).BindView(9, a.extraction.text);
       insert.Bind(10, a.extraction.language).Bind(11, a.published).Bind(12, a.published_estimated ? 1 : 0);
@@ -271,8 +287,8 @@ Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<Ar
         continue;
       }
       ++next_id;
-      db_->Prepare("INSERT INTO articles_fts(rowid, title, text, language) VALUES(?1, ?2, ?3, ?4)")
-          .Bind(1, id)
+      index_text.Reset();
+      index_text.Bind(1, id)
           .BindView(2, a.title)
           .BindView(3, a.extraction.text)
           .BindView(4, a.extraction.language)

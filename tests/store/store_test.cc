@@ -519,5 +519,51 @@ TEST(StoreOpen, AFailedBatchChangesNothing) {
   EXPECT_EQ(db->Funding({})->size(), 1u);
 }
 
+// The writer caches entity ids and aliases across batches (write_cache.h).
+// A batch that fails after its first article has cached a new entity and a
+// new alias must not leave them in the cache: the next batch would then
+// skip rows that were rolled back. The failure is SQLite's own, from a
+// trigger on the database file.
+TEST(StoreOpen, ABatchThatFailsHalfwayLeavesNothingInTheWriteCache) {
+  TempDir dir;
+  const std::string path = dir.File("t.db");
+  auto db = Store::Open(path, {});
+  auto feed = db->EnsureFeed("https://a.vn/rss", "A", "vi");
+  ASSERT_OK(feed);
+  ASSERT_OK(db->SaveArticles(*feed, {SovicoArticleEn("en:1", "https://wire.example/1")}));
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw,
+                           "CREATE TRIGGER fail_on_purpose BEFORE INSERT ON articles WHEN NEW.item_key = 'guid:fail' "
+                           "BEGIN SELECT RAISE(ABORT, 'failing on purpose'); END",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  // The first article brings a new place (Đông Nam Á) and new aliases
+  // (Tập đoàn Sovico, Quỹ GenAI); the second fails.
+  auto failed = db->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1"),
+                                         Article("guid:fail", "https://a.vn/fail", "X", "Chữ", "2024-11-21T04:00:00Z")});
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_NE(failed.error().message.find("failing on purpose"), std::string::npos) << failed.error().message;
+  auto places = db->Entities({.type = "LOC"});
+  ASSERT_OK(places);
+  EXPECT_EQ(places->size(), 0u);
+
+  ASSERT_OK(db->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1")}));
+  places = db->Entities({.type = "LOC"});
+  ASSERT_OK(places);
+  ASSERT_EQ(places->size(), 1u);
+  EXPECT_EQ((*places)[0].name, "Đông Nam Á");
+  EXPECT_EQ((*places)[0].articles, 1);
+  auto orgs = db->Entities({.type = "ORG"});
+  ASSERT_OK(orgs);
+  ASSERT_EQ(orgs->size(), 2u);
+  EXPECT_EQ((*orgs)[0].name, "GenAI Fund");
+  EXPECT_EQ((*orgs)[0].aliases, std::vector<std::string>{"Quỹ GenAI"});
+  EXPECT_EQ((*orgs)[1].aliases, std::vector<std::string>{"Tập đoàn Sovico"});
+}
+
 }  // namespace
 }  // namespace pw::store
