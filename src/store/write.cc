@@ -66,6 +66,16 @@ std::string Figures(const extract::Extraction& x) {
   return out;
 }
 
+// The first n characters (code points) of s, as SQLite's substr(s, 1, n).
+std::string FirstCharacters(const std::string& s, int n) {
+  size_t end = 0;
+  for (int count = 0; end < s.size(); ++end) {
+    const bool starts_character = (static_cast<unsigned char>(s[end]) & 0xC0) != 0x80;
+    if (starts_character && count++ == n) break;
+  }
+  return s.substr(0, end);
+}
+
 // The type of a named party in this article (participants may be people).
 std::string_view PartyType(const extract::Extraction& x, const std::string& name) {
   for (const auto& e : x.entities)
@@ -187,30 +197,55 @@ class ArticleWriter {
       db_.Prepare("UPDATE entities SET seq = ?2 WHERE id = ?1").Bind(1, entity_id).Bind(2, seq_.Next()).Step();
   }
 
+  // The report joins its deal before its row is written, so the row is
+  // inserted with its deal_id (deals.h says why it is not updated after).
+  // Entities and the deal take their seqs in the order they always did:
+  // investee, investors, deal.
   void SaveFunding(std::int64_t article_id, const ArticleRecord& a, const extract::FundingRecord& f) {
-    const std::int64_t investee = Entity("ORG", f.investee, a.first_seen);
-    Statement& s = db_.Prepare(
-        "INSERT INTO funding(article_id, investee_id, amount, currency, round, announced, evidence) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    s.Bind(1, article_id).Bind(2, investee).Bind(3, f.amount).BindOrNull(4, f.currency).BindOrNull(5, f.round);
-    s.BindOrNull(6, f.announced).Bind(7, f.evidence);
-    s.Step();
-    const std::int64_t funding_id = db_.LastInsertId();
-    int position = 0;
+    FundingReport report;
+    report.article_id = article_id;
+    report.investee_id = Entity("ORG", f.investee, a.first_seen);
+    report.amount = f.amount;
+    report.currency = f.currency;
+    report.round = f.round;
+    // As AssignDeal reads a stored row: COALESCE(announced, substr(published, 1, 10), '').
+    report.announced = !f.announced.empty() ? f.announced : FirstCharacters(a.published, 10);
+    // (entity, lead) per name, duplicates included: a duplicate takes a
+    // position, its row is not written (ON CONFLICT DO NOTHING below).
+    std::vector<std::pair<std::int64_t, bool>> investors;
     for (const auto& investor : f.investors) {
       const bool lead =
           std::find(f.lead_investors.begin(), f.lead_investors.end(), investor) != f.lead_investors.end();
-      const std::int64_t id = Entity(PartyType(a.extraction, investor), investor, a.first_seen);
+      investors.emplace_back(Entity(PartyType(a.extraction, investor), investor, a.first_seen), lead);
+      const std::int64_t id = investors.back().first;
+      if (std::none_of(report.investors.begin(), report.investors.end(), [&](const auto& i) { return i.first == id; }))
+        report.investors.push_back(investors.back());
+    }
+    std::int64_t funding_id;
+    {
+      Statement& s = db_.Prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM funding");
+      s.Step();
+      funding_id = s.Int64(0);  // what SQLite would give the row
+    }
+    const std::int64_t deal_id = JoinDeal(db_, seq_, funding_id, report);
+    Statement& s = db_.Prepare(
+        "INSERT INTO funding(id, article_id, investee_id, amount, currency, round, announced, evidence, deal_id) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    s.Bind(1, funding_id).Bind(2, article_id).Bind(3, report.investee_id).Bind(4, f.amount);
+    s.BindOrNull(5, f.currency).BindOrNull(6, f.round).BindOrNull(7, f.announced).Bind(8, f.evidence);
+    s.Bind(9, deal_id);
+    s.Step();
+    int position = 0;
+    for (const auto& [entity_id, lead] : investors) {
       db_.Prepare(
              "INSERT INTO funding_investors(funding_id, entity_id, is_lead, position) VALUES(?1, ?2, ?3, ?4) "
              "ON CONFLICT DO NOTHING")
           .Bind(1, funding_id)
-          .Bind(2, id)
+          .Bind(2, entity_id)
           .Bind(3, lead ? 1 : 0)
           .Bind(4, position++)
           .Step();
     }
-    AssignDeal(db_, seq_, funding_id);
   }
 
   void SaveEvent(std::int64_t article_id, const ArticleRecord& a, const extract::Event& ev) {
