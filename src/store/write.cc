@@ -280,6 +280,19 @@ class ArticleWriter {
 }  // namespace
 
 Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles) {
+  return WriteArticles(feed_id, articles, /*index_text=*/true);
+}
+
+void Store::IndexTextAfter(std::int64_t last_id) {
+  db_->Prepare(
+         "INSERT INTO articles_fts(rowid, title, text, language) "
+         "SELECT id, title, text, language FROM articles WHERE id > ?1 ORDER BY id")
+      .Bind(1, last_id)
+      .Step();
+}
+
+Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles,
+                                       bool index_text) {
   auto result = Guarded(*db_, [&]() -> Result<SaveStats> {
     SaveStats stats;
     Transaction tx(*db_);
@@ -298,7 +311,7 @@ Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<Ar
         "INSERT INTO articles(id, feed_id, item_key, url, canonical_url, title, summary, content, text, "
         "language, published, published_estimated, first_seen, story_id, fingerprint, seq, figures) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING");
-    Statement& index_text =
+    Statement& insert_text =
         db_->Prepare("INSERT INTO articles_fts(rowid, title, text, language) VALUES(?1, ?2, ?3, ?4)");
     for (const auto& a : articles) {
       const std::string canonical = CanonicalUrl(a.url);
@@ -322,12 +335,14 @@ Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<Ar
         continue;
       }
       ++next_id;
-      index_text.Reset();
-      index_text.Bind(1, id)
-          .BindView(2, a.title)
-          .BindView(3, a.extraction.text)
-          .BindView(4, a.extraction.language)
-          .Step();
+      if (index_text) {
+        insert_text.Reset();
+        insert_text.Bind(1, id)
+            .BindView(2, a.title)
+            .BindView(3, a.extraction.text)
+            .BindView(4, a.extraction.language)
+            .Step();
+      }
       if (fingerprint) IndexStory(*db_, id, *fingerprint, a.published);
       writer.Save(id, a);
       ++stats.inserted;

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "articles.h"
+#include "store/sqlite.h"
 #include "test_util.h"
 
 namespace pw::store {
@@ -436,6 +438,54 @@ TEST_F(StoreTest, SaveBatchCommitsManyFeedsAndIsolatesAFailure) {
   EXPECT_EQ(db_->Feed(*other)->last_status, 304);
   EXPECT_EQ(db_->Feed(*other)->next_poll.value_or(""), "2024-11-21T06:00:00Z");
   EXPECT_EQ(db_->Search({.query = "Chữ"})->size(), 0u);  // the failed update left nothing behind
+  EXPECT_EQ(db_->Search({.query = "sovico"})->size(), 1u);  // the stored one is found
+}
+
+// SaveBatch adds its articles to the full-text index at the end, in one
+// statement (FTS5 flushes its pending index at every savepoint): the index
+// must be the one SaveArticles builds, row for row and rank for rank.
+TEST(StoreOpen, SaveBatchIndexesTheTextAsSaveArticlesDoes) {
+  TempDir dir;
+  const auto articles = [] {
+    std::vector<ArticleRecord> v = {SovicoArticle("guid:1", "https://a.vn/1"),
+                                    SovicoArticleEn("en:1", "https://wire.example/1")};
+    v.push_back(Article("guid:2", "https://a.vn/2", "Quỹ đầu tư mạo hiểm rót vốn vào startup",
+                        "Một quỹ đầu tư tại TP.HCM vừa công bố khoản đầu tư vào startup fintech.",
+                        "2024-11-22T02:00:00Z"));
+    return v;
+  }();
+  auto one_by_one = Store::Open(dir.File("a.db"), {});
+  auto batched = Store::Open(dir.File("b.db"), {});
+  std::vector<FeedUpdate> updates;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    auto a = one_by_one->EnsureFeed("https://feed" + std::to_string(i) + ".example/rss", "F", "vi");
+    auto b = batched->EnsureFeed("https://feed" + std::to_string(i) + ".example/rss", "F", "vi");
+    ASSERT_OK(a);
+    ASSERT_OK(b);
+    ASSERT_OK(one_by_one->SaveArticles(*a, {articles[i]}));
+    updates.push_back({.feed_id = *b, .articles = {articles[i]}, .outcome = {}});
+  }
+  for (const auto& r : batched->SaveBatch(updates)) ASSERT_OK(r);
+  for (const std::string q : {"sovico", "dau tu", "\"quỹ đầu tư\"", "genai OR fintech", "startup*", "investment"}) {
+    auto expected = one_by_one->Search({.query = q});
+    auto got = batched->Search({.query = q});
+    ASSERT_OK(expected);
+    ASSERT_OK(got);
+    ASSERT_EQ(got->size(), expected->size()) << q;
+    EXPECT_FALSE(got->empty()) << q;
+    for (size_t i = 0; i < got->size(); ++i) {
+      EXPECT_EQ((*got)[i].url, (*expected)[i].url) << q;
+      EXPECT_EQ((*got)[i].snippet, (*expected)[i].snippet) << q;
+      // The score divides by the age against julianday('now'), which moves
+      // between the two searches: equal to a millionth.
+      EXPECT_NEAR((*got)[i].score, (*expected)[i].score, 1e-6 * std::abs((*expected)[i].score)) << q;
+    }
+  }
+  // FTS5's own check: the index holds exactly the tokens of the stored text.
+  one_by_one.reset();
+  batched.reset();
+  auto db = Database::Open(dir.File("b.db"), /*read_only=*/false);
+  EXPECT_NO_THROW(db->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')"));
 }
 
 TEST(StoreOpen, RefusesADatabaseNewerThanItself) {
