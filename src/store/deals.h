@@ -20,7 +20,8 @@
 // after the insert (a foreign key column) runs in a statement journal, and
 // opening one makes FTS5 flush the batch's pending full-text index: one
 // small segment per funding report, merged again and again, was the largest
-// single cost of the ingest (bench/RESULTS.md, 2026-11-26 06:00).
+// single cost of the ingest (bench/RESULTS.md, "FTS5 flushed at every
+// savepoint").
 #pragma once
 
 #include <chrono>
