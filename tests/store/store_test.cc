@@ -251,6 +251,28 @@ TEST_F(StoreTest, OneDealPerRoundAcrossOutletsAndLanguages) {
   EXPECT_EQ(by_new_investor->size(), 1u);
 }
 
+// A report that names no day is dated by its article's published day (the
+// writer joins the deal before it stores the report, as AssignDeal would
+// read the stored row: COALESCE(announced, substr(published, 1, 10))).
+TEST_F(StoreTest, AReportWithoutADayJoinsTheDealOfItsArticlesPublishedDay) {
+  const std::int64_t wire = AddFeed("https://wire.example/rss", "Wire", "en");
+  ArticleRecord vi = SovicoArticle("a:1", "https://a.vn/1", "2024-11-21T02:00:00Z");
+  ArticleRecord en = SovicoArticleEn("w:1", "https://wire.example/1", "2024-11-22T03:00:00Z");
+  ArticleRecord later = SovicoArticle("a:2", "https://a.vn/2", "2025-01-15T02:00:00Z", "Tin mới: ");
+  for (ArticleRecord* a : {&vi, &en, &later}) a->extraction.funding[0].announced = "";
+  ASSERT_OK(db_->SaveArticles(feed_, {vi}));
+  ASSERT_OK(db_->SaveArticles(wire, {en}));
+  ASSERT_OK(db_->SaveArticles(feed_, {later}));
+  auto deals = db_->Funding({.investee = "genai"});
+  ASSERT_OK(deals);
+  ASSERT_EQ(deals->size(), 2u);
+  EXPECT_EQ((*deals)[0].reports, 1);
+  EXPECT_EQ((*deals)[0].record.announced, "2025-01-15");
+  EXPECT_EQ((*deals)[1].reports, 2);
+  EXPECT_EQ((*deals)[1].record.announced, "2024-11-21");
+  EXPECT_EQ((*deals)[1].record.investors, std::vector<std::string>{"Sovico Group"});
+}
+
 TEST_F(StoreTest, CoverageCountsArticlesAndStoriesBySourceLanguageAndDay) {
   const std::int64_t b = AddFeed("https://b.vn/rss", "Báo B", "vi");
   const std::int64_t wire = AddFeed("https://wire.example/rss", "Wire", "en");
