@@ -5,6 +5,7 @@
 //   build/bench/store_bench                      # 1,000,000 articles into /tmp/presswatch-bench.db
 //   build/bench/store_bench --articles 100000 --db /tmp/small.db
 //   build/bench/store_bench --reuse              # query an existing bench database again
+//   build/bench/store_bench --articles 20000 --feeds-per-commit 20   # as the daemon writes: SaveBatch
 //
 // How articles are generated: every document of ../shared/corpus/articles
 // (Vietnamese news and English press releases, 6,000+) goes once through the
@@ -15,7 +16,9 @@
 // dates run over two years in order, ~5% are republications of an article
 // of the week before by another outlet (a rubric before the title, a credit
 // line after), as syndication does. Writes go through Store::SaveArticles in
-// batches (--batch, 1,000), as the poller's writer does.
+// batches (--batch, 1,000), one feed per batch; with --feeds-per-commit N,
+// each batch is N feeds' updates in one Store::SaveBatch, as the daemon's
+// writer commits a group of polls (app/writer.cc).
 //
 // Not Google Benchmark: percentiles of many single queries over a database
 // built once are what the issue asks for, and Google Benchmark reports means
@@ -311,19 +314,27 @@ int main(int argc, char** argv) {
   int batch = 1000;
   std::string db_path = "/tmp/presswatch-bench.db";
   bool reuse = false;
+  int feeds_per_commit = 0;  // 0: SaveArticles, one feed per batch
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--articles" && i + 1 < argc) articles = std::stoll(argv[++i]);
+    else if (a == "--feeds-per-commit" && i + 1 < argc) feeds_per_commit = std::stoi(argv[++i]);
     else if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
     else if (a == "--db" && i + 1 < argc) db_path = argv[++i];
     else if (a == "--reuse") reuse = true;
     else {
-      std::cerr << "usage: store_bench [--articles N] [--batch N] [--db PATH] [--reuse]\n";
+      std::cerr << "usage: store_bench [--articles N] [--batch N] [--feeds-per-commit N] [--db PATH] [--reuse]\n";
       return 2;
     }
   }
+  if (batch < 1 || feeds_per_commit < 0 || feeds_per_commit > batch || feeds_per_commit > 50) {
+    std::cerr << "store_bench: --batch must be at least 1, --feeds-per-commit from 0 to min(batch, 50)\n";
+    return 2;
+  }
   const std::filesystem::path source = PW_BENCH_SOURCE_DIR;
-  std::printf("# store_bench: %lld articles, batches of %d, %s\n\n", static_cast<long long>(articles), batch,
+  std::printf("# store_bench: %lld articles, batches of %d, %s, %s\n\n", static_cast<long long>(articles), batch,
+              feeds_per_commit > 0 ? ("SaveBatch of " + std::to_string(feeds_per_commit) + " feeds").c_str()
+                                   : "SaveArticles",
               db_path.c_str());
 
   if (!reuse) {
@@ -361,15 +372,37 @@ int main(int argc, char** argv) {
         text_bytes += static_cast<std::int64_t>(records.back().extraction.text.size());
       }
       const double cpu0 = CpuMs();
+      // The batch as the daemon's writer hands it over: feed k of the
+      // commit gets records k, k + N, k + 2N, ... (built before the clock
+      // starts).
+      std::vector<pw::store::FeedUpdate> updates(static_cast<size_t>(feeds_per_commit));
+      for (int k = 0; k < feeds_per_commit; ++k) {
+        updates[static_cast<size_t>(k)].feed_id = feeds[static_cast<size_t>((feed + k) % Generator::kFeeds)];
+        updates[static_cast<size_t>(k)].outcome.status = 200;
+      }
+      for (size_t r = 0; feeds_per_commit > 0 && r < records.size(); ++r)
+        updates[r % static_cast<size_t>(feeds_per_commit)].articles.push_back(std::move(records[r]));
       const double ms = TimeMs([&] {
-        auto s = db->SaveArticles(feeds[static_cast<size_t>(feed)], records);
-        if (!s) {
-          std::cerr << s.error().message << "\n";
-          std::exit(1);
+        std::int64_t inserted = 0;
+        if (feeds_per_commit == 0) {
+          auto s = db->SaveArticles(feeds[static_cast<size_t>(feed)], records);
+          if (!s) {
+            std::cerr << s.error().message << "\n";
+            std::exit(1);
+          }
+          inserted = s->inserted;
+        } else {
+          for (const auto& s : db->SaveBatch(updates)) {
+            if (!s) {
+              std::cerr << s.error().message << "\n";
+              std::exit(1);
+            }
+            inserted += s->inserted;
+          }
         }
-        stored += s->inserted;
-        segment_stored += s->inserted;
-        if (i > last_from) last_stored += s->inserted;
+        stored += inserted;
+        segment_stored += inserted;
+        if (i > last_from) last_stored += inserted;
       });
       const double cpu = CpuMs() - cpu0;
       cpu_ms += cpu;

@@ -13,19 +13,13 @@ namespace pw::store {
 
 namespace {
 
-struct Report {
-  std::int64_t article_id = 0, investee_id = 0;
-  std::optional<double> amount;
-  std::string currency, round, announced;
-};
-
 struct DealTerms {
   std::int64_t id = 0;
   std::optional<double> amount;
   std::string currency, round;
 };
 
-bool Agree(const DealTerms& deal, const Report& r) {
+bool Agree(const DealTerms& deal, const FundingReport& r) {
   if (!deal.round.empty() && !r.round.empty() && deal.round != r.round) return false;
   if (deal.amount && r.amount) {
     if (deal.currency != r.currency) return false;
@@ -35,7 +29,7 @@ bool Agree(const DealTerms& deal, const Report& r) {
   return true;
 }
 
-std::int64_t NewDeal(Database& db, Sequence& seq, std::int64_t funding_id, const Report& r) {
+std::int64_t NewDeal(Database& db, Sequence& seq, std::int64_t funding_id, const FundingReport& r) {
   Statement& s = db.Prepare(
       "INSERT INTO deals(investee_id, amount, currency, round, announced, first_funding_id, reports, seq) "
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)");
@@ -48,7 +42,7 @@ std::int64_t NewDeal(Database& db, Sequence& seq, std::int64_t funding_id, const
 }  // namespace
 
 std::int64_t AssignDeal(Database& db, Sequence& seq, std::int64_t funding_id) {
-  Report r;
+  FundingReport r;
   {
     Statement& s = db.Prepare(
         "SELECT f.article_id, f.investee_id, f.amount, COALESCE(f.currency, ''), COALESCE(f.round, ''), "
@@ -63,6 +57,18 @@ std::int64_t AssignDeal(Database& db, Sequence& seq, std::int64_t funding_id) {
     r.round = s.Text(4);
     r.announced = s.Text(5);
   }
+  {
+    Statement& s = db.Prepare(
+        "SELECT entity_id, is_lead FROM funding_investors WHERE funding_id = ?1 ORDER BY position");
+    s.Bind(1, funding_id);
+    while (s.Step()) r.investors.emplace_back(s.Int64(0), s.Int64(1) != 0);
+  }
+  const std::int64_t deal_id = JoinDeal(db, seq, funding_id, r);
+  db.Prepare("UPDATE funding SET deal_id = ?2 WHERE id = ?1").Bind(1, funding_id).Bind(2, deal_id).Step();
+  return deal_id;
+}
+
+std::int64_t JoinDeal(Database& db, Sequence& seq, std::int64_t funding_id, const FundingReport& r) {
   std::optional<DealTerms> match;
   if (const auto day = ParseTimestamp(r.announced)) {
     Statement& s = db.Prepare(
@@ -98,15 +104,9 @@ std::int64_t AssignDeal(Database& db, Sequence& seq, std::int64_t funding_id) {
     s.Bind(6, take_amount ? 1 : 0).Bind(7, r.announced);
     s.Step();
   }
-  db.Prepare("UPDATE funding SET deal_id = ?2 WHERE id = ?1").Bind(1, funding_id).Bind(2, deal_id).Step();
 
   // The report's investors, after those the deal already names.
-  Statement& inv = db.Prepare(
-      "SELECT entity_id, is_lead FROM funding_investors WHERE funding_id = ?1 ORDER BY position");
-  inv.Bind(1, funding_id);
-  std::vector<std::pair<std::int64_t, bool>> investors;
-  while (inv.Step()) investors.emplace_back(inv.Int64(0), inv.Int64(1) != 0);
-  for (const auto& [entity_id, lead] : investors) {
+  for (const auto& [entity_id, lead] : r.investors) {
     db.Prepare(
           "INSERT INTO deal_investors(deal_id, entity_id, is_lead, position) "
           "VALUES(?1, ?2, ?3, (SELECT COUNT(*) FROM deal_investors WHERE deal_id = ?1)) "

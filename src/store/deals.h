@@ -13,12 +13,23 @@
 // amount, adds investors it did not name (leads stay leads), keeps the
 // earliest announced day, and gives the deal a new seq (it is exported again).
 // The deal's first report stays its article of record. Grouping is greedy, in
-// insertion order. REQUIRES: a write transaction; the funding row and its
-// investors exist.
+// insertion order. REQUIRES: a write transaction.
+//
+// The writer knows a report before it stores it: it calls JoinDeal first
+// and inserts the funding row with its deal_id. An UPDATE of funding.deal_id
+// after the insert (a foreign key column) runs in a statement journal, and
+// opening one makes FTS5 flush the batch's pending full-text index: one
+// small segment per funding report, merged again and again, was the largest
+// single cost of the ingest (bench/RESULTS.md, "FTS5 flushed at every
+// savepoint").
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace pw::store {
 
@@ -27,7 +38,22 @@ class Sequence;
 
 inline constexpr std::chrono::days kDealWindow{14};
 
-// Returns the deal id the funding row now belongs to.
+// A funding report as grouping reads it.
+struct FundingReport {
+  std::int64_t article_id = 0, investee_id = 0;
+  std::optional<double> amount;
+  std::string currency, round;  // "" when not stated
+  std::string announced;        // the day announced, else the article's published day, else ""
+  std::vector<std::pair<std::int64_t, bool>> investors;  // (entity, lead): distinct, in the report's order
+};
+
+// The deal the report of funding row `funding_id` joins (a new one, whose
+// first report it is, when none agrees), with the report's investors added
+// to the deal. The funding row need not exist yet. Returns the deal id.
+std::int64_t JoinDeal(Database& db, Sequence& seq, std::int64_t funding_id, const FundingReport& report);
+
+// For a stored funding row and its investors (the v3 migration): reads the
+// report, joins a deal and sets the row's deal_id. Returns the deal id.
 std::int64_t AssignDeal(Database& db, Sequence& seq, std::int64_t funding_id);
 
 }  // namespace pw::store

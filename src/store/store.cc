@@ -151,10 +151,18 @@ std::vector<Result<SaveStats>> Store::SaveBatch(const std::vector<FeedUpdate>& u
   results.reserve(updates.size());
   auto batch = Guarded(*db_, [&]() -> Result<void> {
     Transaction tx(*db_);
+    std::int64_t last_id;
+    {
+      Statement& s = db_->Prepare("SELECT COALESCE(MAX(id), 0) FROM articles");
+      s.Step();
+      last_id = s.Int64(0);
+    }
     for (const auto& u : updates) {
       // Each feed in its own savepoint: one that fails leaves the others.
+      // Its articles go into the full-text index after the loop, all at
+      // once (IndexTextAfter says why); a rolled-back feed's are gone by then.
       Result<SaveStats> stats = SaveStats{};
-      if (!u.articles.empty()) stats = SaveArticles(u.feed_id, u.articles);
+      if (!u.articles.empty()) stats = WriteArticles(u.feed_id, u.articles, /*index_text=*/false);
       if (stats) {
         if (auto recorded = RecordFetch(u.feed_id, u.outcome); !recorded) stats = recorded.error();
       }
@@ -166,6 +174,7 @@ std::vector<Result<SaveStats>> Store::SaveBatch(const std::vector<FeedUpdate>& u
       if (!stats && sqlite3_get_autocommit(db_->handle()) != 0) return stats.error();
       results.push_back(std::move(stats));
     }
+    IndexTextAfter(last_id);
     tx.Commit();
     return kOk;
   });

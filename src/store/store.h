@@ -147,6 +147,14 @@ class Store {
 
  private:
   Store(std::unique_ptr<Database> db, std::string path);
+  // SaveArticles; with index_text false the articles are not yet in the
+  // full-text index, and the caller adds them with IndexTextAfter().
+  Result<SaveStats> WriteArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles, bool index_text);
+  // Adds the articles stored after `last_id` to the full-text index, in one
+  // statement. SaveBatch defers the index to this: each feed's savepoint
+  // would otherwise make FTS5 flush what the feeds before it indexed, one
+  // small segment per feed (bench/RESULTS.md).
+  void IndexTextAfter(std::int64_t last_id);
   template <class Record, class Fetch>
   Result<ExportCursor> Export(ExportKind kind, const std::string& after, const char* count_sql,
                               const std::function<void(const Record&)>& sink, const ExportProgress& progress,

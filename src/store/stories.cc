@@ -68,12 +68,11 @@ std::optional<std::int64_t> FindStory(Database& db, const std::optional<Fingerpr
 void IndexStory(Database& db, std::int64_t article_id, const Fingerprint& fingerprint, const std::string& published) {
   const auto when = ParseTimestamp(published);
   if (!when) return;
-  for (const std::int64_t key : BandKeys(fingerprint))
-    db.Prepare("INSERT OR IGNORE INTO story_bands(week, band_key, article_id) VALUES(?1, ?2, ?3)")
-        .Bind(1, Week(*when))
-        .Bind(2, key)
-        .Bind(3, article_id)
-        .Step();
+  Statement& s = db.Prepare("INSERT OR IGNORE INTO story_bands(week, band_key, article_id) VALUES(?1, ?2, ?3)");
+  for (const std::int64_t key : BandKeys(fingerprint)) {
+    s.Reset();
+    s.Bind(1, Week(*when)).Bind(2, key).Bind(3, article_id).Step();
+  }
 }
 
 }  // namespace pw::store

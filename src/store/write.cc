@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "common/url.h"
 #include "store/deals.h"
@@ -64,6 +66,16 @@ std::string Figures(const extract::Extraction& x) {
   return out;
 }
 
+// The first n characters (code points) of s, as SQLite's substr(s, 1, n).
+std::string FirstCharacters(const std::string& s, int n) {
+  size_t end = 0;
+  for (int count = 0; end < s.size(); ++end) {
+    const bool starts_character = (static_cast<unsigned char>(s[end]) & 0xC0) != 0x80;
+    if (starts_character && count++ == n) break;
+  }
+  return s.substr(0, end);
+}
+
 // The type of a named party in this article (participants may be people).
 std::string_view PartyType(const extract::Extraction& x, const std::string& name) {
   for (const auto& e : x.entities)
@@ -72,31 +84,42 @@ std::string_view PartyType(const extract::Extraction& x, const std::string& name
 }
 
 // Writes one article's records; shares the connection, the cache and the
-// batch's sequence.
+// batch's sequence. The statement run once per mention is looked up once per
+// batch, not once per row.
 class ArticleWriter {
  public:
-  ArticleWriter(Database& db, Store::WriteCache& cache, Sequence& seq) : db_(db), cache_(cache), seq_(seq) {}
+  ArticleWriter(Database& db, Store::WriteCache& cache, Sequence& seq)
+      : db_(db),
+        cache_(cache),
+        seq_(seq),
+        insert_mention_(db.Prepare(
+            "INSERT INTO mentions(article_id, position, type, entity_id, start, end, text, title, organization) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")) {}
 
   // The article's named mentions (figures go in its row: Figures()).
   void Save(std::int64_t article_id, const ArticleRecord& a) {
     const extract::Extraction& x = a.extraction;
-    std::map<std::int64_t, std::int64_t> mentions_per_entity;
+    // entity -> its mentions in this article: a few dozen at most, so a
+    // vector searched in place, not a map's node per entity.
+    mentions_per_entity_.clear();
     std::int64_t position = 0;
     for (const auto& e : x.entities) {
       if (!IsNamed(e.type)) continue;
       const std::int64_t entity_id = Entity(extract::EntityTypeName(e.type), e.name, a.first_seen);
       Alias(entity_id, e.text);
-      ++mentions_per_entity[entity_id];
+      const auto counted = std::find_if(mentions_per_entity_.begin(), mentions_per_entity_.end(),
+                                        [&](const auto& m) { return m.first == entity_id; });
+      if (counted == mentions_per_entity_.end()) mentions_per_entity_.emplace_back(entity_id, 1);
+      else ++counted->second;
       if (e.type == EntityType::kPer && !e.title.empty()) PersonRole(entity_id, e.title, e.organization);
-      Statement& s = db_.Prepare(
-          "INSERT INTO mentions(article_id, position, type, entity_id, start, end, text, title, organization) "
-          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      Statement& s = insert_mention_;
+      s.Reset();
       s.Bind(1, article_id).Bind(2, position++).Bind(3, extract::EntityTypeName(e.type)).Bind(4, entity_id);
       s.Bind(5, static_cast<std::int64_t>(e.start)).Bind(6, static_cast<std::int64_t>(e.end)).BindView(7, e.text);
       s.BindOrNull(8, e.title).BindOrNull(9, e.organization);
       s.Step();
     }
-    for (const auto& [entity_id, n] : mentions_per_entity) {
+    for (const auto& [entity_id, n] : mentions_per_entity_) {
       auto& c = counters_[entity_id];
       c.first += 1;
       c.second += n;
@@ -121,10 +144,7 @@ class ArticleWriter {
  private:
   // The entity's id, created (with its canonical name as an alias) when new.
   std::int64_t Entity(std::string_view type, const std::string& name, const std::string& first_seen) {
-    std::string cache_key(type);
-    cache_key += '\x1f';
-    cache_key += name;
-    if (auto it = cache_.entity_ids.find(cache_key); it != cache_.entity_ids.end()) return it->second;
+    if (const std::int64_t cached = cache_.EntityId(type, name)) return cached;
     const std::string key = text::SearchKey(name);
     std::int64_t id = 0;
     Statement& find = db_.Prepare("SELECT id FROM entities WHERE type = ?1 AND name_key = ?2");
@@ -147,15 +167,15 @@ class ArticleWriter {
           .Bind(2, name)
           .Bind(3, key)
           .Step();
-      cache_.aliases.insert(std::to_string(id) + '\x1f' + name);
+      cache_.AddAlias(id, name);
     }
-    cache_.entity_ids.emplace(std::move(cache_key), id);
+    cache_.AddEntity(type, name, id);
     return id;
   }
 
   // A new form of the entity's name: stored, and the entity exported again.
   void Alias(std::int64_t entity_id, const std::string& alias) {
-    if (!cache_.aliases.insert(std::to_string(entity_id) + '\x1f' + alias).second) return;
+    if (!cache_.AddAlias(entity_id, alias)) return;
     const std::string key = text::SearchKey(alias);
     if (key.empty()) return;
     db_.Prepare("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key) VALUES(?1, ?2, ?3)")
@@ -177,30 +197,55 @@ class ArticleWriter {
       db_.Prepare("UPDATE entities SET seq = ?2 WHERE id = ?1").Bind(1, entity_id).Bind(2, seq_.Next()).Step();
   }
 
+  // The report joins its deal before its row is written, so the row is
+  // inserted with its deal_id (deals.h says why it is not updated after).
+  // Entities and the deal take their seqs in the order they always did:
+  // investee, investors, deal.
   void SaveFunding(std::int64_t article_id, const ArticleRecord& a, const extract::FundingRecord& f) {
-    const std::int64_t investee = Entity("ORG", f.investee, a.first_seen);
-    Statement& s = db_.Prepare(
-        "INSERT INTO funding(article_id, investee_id, amount, currency, round, announced, evidence) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    s.Bind(1, article_id).Bind(2, investee).Bind(3, f.amount).BindOrNull(4, f.currency).BindOrNull(5, f.round);
-    s.BindOrNull(6, f.announced).Bind(7, f.evidence);
-    s.Step();
-    const std::int64_t funding_id = db_.LastInsertId();
-    int position = 0;
+    FundingReport report;
+    report.article_id = article_id;
+    report.investee_id = Entity("ORG", f.investee, a.first_seen);
+    report.amount = f.amount;
+    report.currency = f.currency;
+    report.round = f.round;
+    // As AssignDeal reads a stored row: COALESCE(announced, substr(published, 1, 10), '').
+    report.announced = !f.announced.empty() ? f.announced : FirstCharacters(a.published, 10);
+    // (entity, lead) per name, duplicates included: a duplicate takes a
+    // position, its row is not written (ON CONFLICT DO NOTHING below).
+    std::vector<std::pair<std::int64_t, bool>> investors;
     for (const auto& investor : f.investors) {
       const bool lead =
           std::find(f.lead_investors.begin(), f.lead_investors.end(), investor) != f.lead_investors.end();
-      const std::int64_t id = Entity(PartyType(a.extraction, investor), investor, a.first_seen);
+      investors.emplace_back(Entity(PartyType(a.extraction, investor), investor, a.first_seen), lead);
+      const std::int64_t id = investors.back().first;
+      if (std::none_of(report.investors.begin(), report.investors.end(), [&](const auto& i) { return i.first == id; }))
+        report.investors.push_back(investors.back());
+    }
+    std::int64_t funding_id;
+    {
+      Statement& s = db_.Prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM funding");
+      s.Step();
+      funding_id = s.Int64(0);  // what SQLite would give the row
+    }
+    const std::int64_t deal_id = JoinDeal(db_, seq_, funding_id, report);
+    Statement& s = db_.Prepare(
+        "INSERT INTO funding(id, article_id, investee_id, amount, currency, round, announced, evidence, deal_id) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    s.Bind(1, funding_id).Bind(2, article_id).Bind(3, report.investee_id).Bind(4, f.amount);
+    s.BindOrNull(5, f.currency).BindOrNull(6, f.round).BindOrNull(7, f.announced).Bind(8, f.evidence);
+    s.Bind(9, deal_id);
+    s.Step();
+    int position = 0;
+    for (const auto& [entity_id, lead] : investors) {
       db_.Prepare(
              "INSERT INTO funding_investors(funding_id, entity_id, is_lead, position) VALUES(?1, ?2, ?3, ?4) "
              "ON CONFLICT DO NOTHING")
           .Bind(1, funding_id)
-          .Bind(2, id)
+          .Bind(2, entity_id)
           .Bind(3, lead ? 1 : 0)
           .Bind(4, position++)
           .Step();
     }
-    AssignDeal(db_, seq_, funding_id);
   }
 
   void SaveEvent(std::int64_t article_id, const ArticleRecord& a, const extract::Event& ev) {
@@ -227,12 +272,27 @@ class ArticleWriter {
   Database& db_;
   Store::WriteCache& cache_;
   Sequence& seq_;
-  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counters_;  // entity -> articles, mentions
+  Statement& insert_mention_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> mentions_per_entity_;  // of one article
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counters_;   // entity -> articles, mentions
 };
 
 }  // namespace
 
 Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles) {
+  return WriteArticles(feed_id, articles, /*index_text=*/true);
+}
+
+void Store::IndexTextAfter(std::int64_t last_id) {
+  db_->Prepare(
+         "INSERT INTO articles_fts(rowid, title, text, language) "
+         "SELECT id, title, text, language FROM articles WHERE id > ?1 ORDER BY id")
+      .Bind(1, last_id)
+      .Step();
+}
+
+Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles,
+                                       bool index_text) {
   auto result = Guarded(*db_, [&]() -> Result<SaveStats> {
     SaveStats stats;
     Transaction tx(*db_);
@@ -246,16 +306,20 @@ Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<Ar
       s.Step();
       next_id = s.Int64(0);
     }
+    // Looked up once per batch, reset per article.
+    Statement& insert = db_->Prepare(
+        "INSERT INTO articles(id, feed_id, item_key, url, canonical_url, title, summary, content, text, "
+        "language, published, published_estimated, first_seen, story_id, fingerprint, seq, figures) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING");
+    Statement& insert_text =
+        db_->Prepare("INSERT INTO articles_fts(rowid, title, text, language) VALUES(?1, ?2, ?3, ?4)");
     for (const auto& a : articles) {
       const std::string canonical = CanonicalUrl(a.url);
       const auto fingerprint = MakeFingerprint(a.extraction.text);
       const std::int64_t id = next_id;
       const std::int64_t story = FindStory(*db_, fingerprint, a.published).value_or(id);
       const std::string fingerprint_bytes = fingerprint ? fingerprint->ToBytes() : std::string();
-      Statement& insert = db_->Prepare(
-          "INSERT INTO articles(id, feed_id, item_key, url, canonical_url, title, summary, content, text, "
-          "language, published, published_estimated, first_seen, story_id, fingerprint, seq, figures) "
-          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING");
+      insert.Reset();
       insert.Bind(1, id).Bind(2, feed_id).Bind(3, a.item_key).Bind(4, a.url).BindOrNull(5, canonical);
       insert.Bind(6, a.title).BindView(7, a.summary).BindView(8, a.content).BindView(9, a.extraction.text);
       insert.Bind(10, a.extraction.language).Bind(11, a.published).Bind(12, a.published_estimated ? 1 : 0);
@@ -271,12 +335,14 @@ Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<Ar
         continue;
       }
       ++next_id;
-      db_->Prepare("INSERT INTO articles_fts(rowid, title, text, language) VALUES(?1, ?2, ?3, ?4)")
-          .Bind(1, id)
-          .BindView(2, a.title)
-          .BindView(3, a.extraction.text)
-          .BindView(4, a.extraction.language)
-          .Step();
+      if (index_text) {
+        insert_text.Reset();
+        insert_text.Bind(1, id)
+            .BindView(2, a.title)
+            .BindView(3, a.extraction.text)
+            .BindView(4, a.extraction.language)
+            .Step();
+      }
       if (fingerprint) IndexStory(*db_, id, *fingerprint, a.published);
       writer.Save(id, a);
       ++stats.inserted;

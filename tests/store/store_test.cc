@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "articles.h"
+#include "store/sqlite.h"
 #include "test_util.h"
 
 namespace pw::store {
@@ -249,6 +251,28 @@ TEST_F(StoreTest, OneDealPerRoundAcrossOutletsAndLanguages) {
   EXPECT_EQ(by_new_investor->size(), 1u);
 }
 
+// A report that names no day is dated by its article's published day (the
+// writer joins the deal before it stores the report, as AssignDeal would
+// read the stored row: COALESCE(announced, substr(published, 1, 10))).
+TEST_F(StoreTest, AReportWithoutADayJoinsTheDealOfItsArticlesPublishedDay) {
+  const std::int64_t wire = AddFeed("https://wire.example/rss", "Wire", "en");
+  ArticleRecord vi = SovicoArticle("a:1", "https://a.vn/1", "2024-11-21T02:00:00Z");
+  ArticleRecord en = SovicoArticleEn("w:1", "https://wire.example/1", "2024-11-22T03:00:00Z");
+  ArticleRecord later = SovicoArticle("a:2", "https://a.vn/2", "2025-01-15T02:00:00Z", "Tin mới: ");
+  for (ArticleRecord* a : {&vi, &en, &later}) a->extraction.funding[0].announced = "";
+  ASSERT_OK(db_->SaveArticles(feed_, {vi}));
+  ASSERT_OK(db_->SaveArticles(wire, {en}));
+  ASSERT_OK(db_->SaveArticles(feed_, {later}));
+  auto deals = db_->Funding({.investee = "genai"});
+  ASSERT_OK(deals);
+  ASSERT_EQ(deals->size(), 2u);
+  EXPECT_EQ((*deals)[0].reports, 1);
+  EXPECT_EQ((*deals)[0].record.announced, "2025-01-15");
+  EXPECT_EQ((*deals)[1].reports, 2);
+  EXPECT_EQ((*deals)[1].record.announced, "2024-11-21");
+  EXPECT_EQ((*deals)[1].record.investors, std::vector<std::string>{"Sovico Group"});
+}
+
 TEST_F(StoreTest, CoverageCountsArticlesAndStoriesBySourceLanguageAndDay) {
   const std::int64_t b = AddFeed("https://b.vn/rss", "Báo B", "vi");
   const std::int64_t wire = AddFeed("https://wire.example/rss", "Wire", "en");
@@ -436,6 +460,54 @@ TEST_F(StoreTest, SaveBatchCommitsManyFeedsAndIsolatesAFailure) {
   EXPECT_EQ(db_->Feed(*other)->last_status, 304);
   EXPECT_EQ(db_->Feed(*other)->next_poll.value_or(""), "2024-11-21T06:00:00Z");
   EXPECT_EQ(db_->Search({.query = "Chữ"})->size(), 0u);  // the failed update left nothing behind
+  EXPECT_EQ(db_->Search({.query = "sovico"})->size(), 1u);  // the stored one is found
+}
+
+// SaveBatch adds its articles to the full-text index at the end, in one
+// statement (FTS5 flushes its pending index at every savepoint): the index
+// must be the one SaveArticles builds, row for row and rank for rank.
+TEST(StoreOpen, SaveBatchIndexesTheTextAsSaveArticlesDoes) {
+  TempDir dir;
+  const auto articles = [] {
+    std::vector<ArticleRecord> v = {SovicoArticle("guid:1", "https://a.vn/1"),
+                                    SovicoArticleEn("en:1", "https://wire.example/1")};
+    v.push_back(Article("guid:2", "https://a.vn/2", "Quỹ đầu tư mạo hiểm rót vốn vào startup",
+                        "Một quỹ đầu tư tại TP.HCM vừa công bố khoản đầu tư vào startup fintech.",
+                        "2024-11-22T02:00:00Z"));
+    return v;
+  }();
+  auto one_by_one = Store::Open(dir.File("a.db"), {});
+  auto batched = Store::Open(dir.File("b.db"), {});
+  std::vector<FeedUpdate> updates;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    auto a = one_by_one->EnsureFeed("https://feed" + std::to_string(i) + ".example/rss", "F", "vi");
+    auto b = batched->EnsureFeed("https://feed" + std::to_string(i) + ".example/rss", "F", "vi");
+    ASSERT_OK(a);
+    ASSERT_OK(b);
+    ASSERT_OK(one_by_one->SaveArticles(*a, {articles[i]}));
+    updates.push_back({.feed_id = *b, .articles = {articles[i]}, .outcome = {}});
+  }
+  for (const auto& r : batched->SaveBatch(updates)) ASSERT_OK(r);
+  for (const std::string q : {"sovico", "dau tu", "\"quỹ đầu tư\"", "genai OR fintech", "startup*", "investment"}) {
+    auto expected = one_by_one->Search({.query = q});
+    auto got = batched->Search({.query = q});
+    ASSERT_OK(expected);
+    ASSERT_OK(got);
+    ASSERT_EQ(got->size(), expected->size()) << q;
+    EXPECT_FALSE(got->empty()) << q;
+    for (size_t i = 0; i < got->size(); ++i) {
+      EXPECT_EQ((*got)[i].url, (*expected)[i].url) << q;
+      EXPECT_EQ((*got)[i].snippet, (*expected)[i].snippet) << q;
+      // The score divides by the age against julianday('now'), which moves
+      // between the two searches: equal to a millionth.
+      EXPECT_NEAR((*got)[i].score, (*expected)[i].score, 1e-6 * std::abs((*expected)[i].score)) << q;
+    }
+  }
+  // FTS5's own check: the index holds exactly the tokens of the stored text.
+  one_by_one.reset();
+  batched.reset();
+  auto db = Database::Open(dir.File("b.db"), /*read_only=*/false);
+  EXPECT_NO_THROW(db->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')"));
 }
 
 TEST(StoreOpen, RefusesADatabaseNewerThanItself) {
@@ -517,6 +589,52 @@ TEST(StoreOpen, AFailedBatchChangesNothing) {
   ASSERT_OK(orgs);
   EXPECT_EQ(orgs->size(), 2u);
   EXPECT_EQ(db->Funding({})->size(), 1u);
+}
+
+// The writer caches entity ids and aliases across batches (write_cache.h).
+// A batch that fails after its first article has cached a new entity and a
+// new alias must not leave them in the cache: the next batch would then
+// skip rows that were rolled back. The failure is SQLite's own, from a
+// trigger on the database file.
+TEST(StoreOpen, ABatchThatFailsHalfwayLeavesNothingInTheWriteCache) {
+  TempDir dir;
+  const std::string path = dir.File("t.db");
+  auto db = Store::Open(path, {});
+  auto feed = db->EnsureFeed("https://a.vn/rss", "A", "vi");
+  ASSERT_OK(feed);
+  ASSERT_OK(db->SaveArticles(*feed, {SovicoArticleEn("en:1", "https://wire.example/1")}));
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw,
+                           "CREATE TRIGGER fail_on_purpose BEFORE INSERT ON articles WHEN NEW.item_key = 'guid:fail' "
+                           "BEGIN SELECT RAISE(ABORT, 'failing on purpose'); END",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  // The first article brings a new place (Đông Nam Á) and new aliases
+  // (Tập đoàn Sovico, Quỹ GenAI); the second fails.
+  auto failed = db->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1"),
+                                         Article("guid:fail", "https://a.vn/fail", "X", "Chữ", "2024-11-21T04:00:00Z")});
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_NE(failed.error().message.find("failing on purpose"), std::string::npos) << failed.error().message;
+  auto places = db->Entities({.type = "LOC"});
+  ASSERT_OK(places);
+  EXPECT_EQ(places->size(), 0u);
+
+  ASSERT_OK(db->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1")}));
+  places = db->Entities({.type = "LOC"});
+  ASSERT_OK(places);
+  ASSERT_EQ(places->size(), 1u);
+  EXPECT_EQ((*places)[0].name, "Đông Nam Á");
+  EXPECT_EQ((*places)[0].articles, 1);
+  auto orgs = db->Entities({.type = "ORG"});
+  ASSERT_OK(orgs);
+  ASSERT_EQ(orgs->size(), 2u);
+  EXPECT_EQ((*orgs)[0].name, "GenAI Fund");
+  EXPECT_EQ((*orgs)[0].aliases, std::vector<std::string>{"Quỹ GenAI"});
+  EXPECT_EQ((*orgs)[1].aliases, std::vector<std::string>{"Tập đoàn Sovico"});
 }
 
 }  // namespace
