@@ -39,14 +39,17 @@ bool FundingRecords::RuledOut(const Money& money) const {
 
 namespace {
 
-// Whether the masked text at `pos` goes on with one lower-case word and a
-// person's token: " executive <PER>".
+// Whether the masked text at `pos` goes on with one lower-case word, not a
+// conjunction, and a person's token: " executive <PER>".
 bool DescribesNextPerson(std::string_view m, std::size_t pos) {
   if (pos >= m.size() || m[pos] != ' ') return false;
   std::size_t i = pos + 1;
   const std::size_t word = i;
   while (i < m.size() && ((m[i] >= 'a' && m[i] <= 'z') || m[i] == '-')) ++i;
   if (i == word || i >= m.size() || m[i] != ' ') return false;
+  // "Theta Capital and Vinodh Bhat" is a list of two parties.
+  const std::string_view joiner = m.substr(word, i - word);
+  if (joiner == "and" || joiner == "or" || joiner == "with" || joiner == "plus") return false;
   const std::string_view rest = m.substr(i + 1);
   return rest.starts_with(kTokenOpen) && rest.substr(kTokenOpen.size()).starts_with("PER");
 }

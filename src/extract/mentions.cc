@@ -27,14 +27,15 @@ constexpr int kGazetteerPriority = 50;
 
 std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) { return text.substr(b, e - b); }
 
-// Items of a captured list: split at ", ", " và ", " and ", " & ", "; ", and
+// Items of a captured list: split at ", ", " và ", " and ", " & ", "; ", the
+// ideographic comma ("Kucoin Ventures、Actoz Soft"), and
 // around a parenthesis ("Founderful (formerly Wingman Ventures)" is two
 // items). Leading lower-case words go ("with participation from specialized
 // investors Tiny.vc" -> "Tiny.vc"); an item that is then empty, or ends in a
 // lower-case word, is dropped, unless it is a domain name ("another.vc").
 std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text, std::size_t b, std::size_t e) {
   std::vector<std::pair<std::size_t, std::size_t>> items;
-  static constexpr std::string_view kSeparators[] = {", và ", ", and ", ", ", " và ", " and ", " & ", "; ",
+  static constexpr std::string_view kSeparators[] = {", và ", ", and ", ", ", " và ", " and ", " & ", "; ", "、",
                                                      " (formerly ", " (previously ", " (", ")"};
   std::size_t item_start = b;
   std::size_t i = b;
@@ -88,6 +89,24 @@ std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text
   return out;
 }
 
+// "Gokul Rajaram", "Sarah Collins": a known given name and one or two
+// capitalised words of letters, the shape people.rules reads as a person.
+bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
+  const std::size_t space = name.find(' ');
+  if (space == std::string_view::npos || !gazetteer.Lookup("GIVEN_NAME", name.substr(0, space))) return false;
+  int words = 0;
+  for (std::size_t b = space + 1; b <= name.size(); ++words) {
+    std::size_t e = name.find(' ', b);
+    if (e == std::string_view::npos) e = name.size();
+    const std::string_view word = name.substr(b, e - b);
+    if (word.empty() || !StartsUpper(word)) return false;
+    for (char ch : word.substr(1))
+      if (!(std::islower(static_cast<unsigned char>(ch)) || (ch & 0x80) || ch == '-' || ch == '\'')) return false;
+    b = e + 1;
+  }
+  return words >= 1 && words <= 2;
+}
+
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
@@ -102,6 +121,12 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   // A headline's title case lets a pattern take words around the name.
   if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !gazetteer.Lookup(type, Slice(ctx.text, start, end)))
     TrimToDocumentForm(ctx.text, start, end);
+  // A list item or a name known by its context that is shaped like a person
+  // ("led by Gokul Rajaram, ...") is left to the people pass, which reads it
+  // as a person; an organisation's legal form or kind word makes a core.
+  if (type == "ORG" && core.empty() && (weak || priority <= 6) &&
+      !gazetteer.Lookup(type, Slice(ctx.text, start, end)) && LooksLikeAPerson(gazetteer, Slice(ctx.text, start, end)))
+    return;
   // "Công ty Trung Quốc" is a Chinese company, not one named China.
   if (type == "ORG" && !core.empty() && gazetteer.Lookup("LOC", core)) return;
   Candidate c;

@@ -494,6 +494,18 @@ const Phrasing kPhrasings[] = {
      "Tau", {"Kappa Ventures"}, {"Kappa Ventures"}, 6000000, "series-a"},
     {text::Language::kVietnamese, "Startup Upsilon nhận đầu tư\n\nStartup Upsilon vừa nhận khoản đầu tư 2 triệu USD từ Kappa Ventures và Lambda Capital.",
      "Upsilon", {"Kappa Ventures", "Lambda Capital"}, {}, 2000000, ""},
+    {text::Language::kEnglish, "Kelpie Robotics Announces Closing Of $5 Million Series A Financing\n\nThe round was led by Kappa Ventures.",
+     "Kelpie Robotics", {"Kappa Ventures"}, {"Kappa Ventures"}, 5000000, "series-a"},
+    {text::Language::kEnglish, "14Peaks closes inaugural $30M fund to back software startups\n\nThe fund will invest in fintech.",
+     "14Peaks", {}, {}, 30000000, ""},
+    {text::Language::kEnglish, "Kelpie Mining Completes Private Placements, Raising Total Gross Proceeds of C$21.5 Million\n\nKelpie Mining Corp. (TSXV: KLP) is pleased to report the results.",
+     "Kelpie Mining", {}, {}, 21500000, ""},
+    {text::Language::kEnglish, "Kelpie Robotics gets seed funding\n\nKappa Ventures led the $3 million seed round for Virginia Beach, Va.-based Kelpie Robotics.",
+     "Kelpie Robotics", {"Kappa Ventures"}, {"Kappa Ventures"}, 3000000, "seed"},
+    {text::Language::kEnglish, "Kappa Ventures backs drone maker\n\nKappa Ventures has invested $3 million in Virginia Beach, Va.-based Kelpie Robotics.",
+     "Kelpie Robotics", {"Kappa Ventures"}, {"Kappa Ventures"}, 3000000, ""},
+    {text::Language::kEnglish, "Kappa Ventures joins seed round\n\nKappa Ventures joined a $3 million seed round for Austin-based Kelpie Robotics.",
+     "Kelpie Robotics", {"Kappa Ventures"}, {}, 3000000, "seed"},
     {text::Language::kEnglish, "Acme Robotics wins pitch competition\n\nAcme Robotics won $1 million in the Kappa pitch competition last week.", "", {}, {}, 0, ""},
     {text::Language::kEnglish, "Beta Labs wins award\n\nBeta Labs wins $250,000 prize at the Lambda Challenge.", "", {}, {}, 0, ""},
     {text::Language::kEnglish, "Gamma Health news\n\nGamma Health plans to raise $10 million in a Series A round led by Kappa Ventures.", "", {}, {}, 0, ""},
@@ -585,6 +597,52 @@ TEST_F(PressReleases, APronounOrTheCompanyIsNoInvestee) {
       EXPECT_NE(r.investee, "Company") << text;
     }
   }
+}
+
+// Angels in an investor list are people, not organisations, and a list may be
+// joined by ideographic commas (sentences of our own, in the shape of
+// Newsworthy releases of 2023-24).
+TEST_F(PressReleases, AngelsInAnInvestorListArePeopleAndIdeographicCommasSplitIt) {
+  const auto x = Run("Kelpie Robotics Raises $2 Million Seed Round\n\n"
+                     "Kelpie Robotics has raised $2 million in seed funding. The round was led by Gokul Rajaram, "
+                     "with participation from Kappa Ventures、Lambda Soft、Theta Capital and Vinodh Bhat.");
+  std::set<std::string> orgs, people;
+  for (const auto& e : x.entities) {
+    if (e.type == EntityType::kOrg) orgs.insert(e.name);
+    if (e.type == EntityType::kPer) people.insert(e.name);
+  }
+  for (const char* name : {"Gokul Rajaram", "Vinodh Bhat"}) {
+    EXPECT_TRUE(people.count(name)) << name;
+    EXPECT_FALSE(orgs.count(name)) << name;
+  }
+  for (const char* name : {"Kappa Ventures", "Lambda Soft", "Theta Capital"}) EXPECT_TRUE(orgs.count(name)) << name;
+  ASSERT_EQ(x.funding.size(), 1u);
+  const auto& investors = x.funding[0].investors;
+  EXPECT_EQ(std::set<std::string>(investors.begin(), investors.end()),
+            (std::set<std::string>{"Gokul Rajaram", "Kappa Ventures", "Lambda Soft", "Theta Capital", "Vinodh Bhat"}));
+  EXPECT_EQ(x.funding[0].lead_investors, std::vector<std::string>{"Gokul Rajaram"});
+}
+
+// A company known by what it does in the sentence, and the investee of a
+// title-case headline that announces the closing of a round (sentences of
+// our own).
+TEST_F(PressReleases, CompaniesKnownByTheirVerbAndATitleCaseClosingHeadline) {
+  std::set<std::string> orgs;
+  for (const auto& e : Run("Kelpie Robotics acquired Lambda Systems last week. Harbor Metrics partnered with Zeta "
+                           "Health.").entities)
+    if (e.type == EntityType::kOrg) orgs.insert(e.name);
+  for (const char* name : {"Kelpie Robotics", "Lambda Systems", "Harbor Metrics", "Zeta Health"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  const auto x = Run("Kelpie Robotics Announces Closing Of $5 Million Series A Financing\n\n"
+                     "The round was led by Kappa Ventures.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Kelpie Robotics");
+  EXPECT_EQ(x.funding[0].amount, 5e6);
+  EXPECT_EQ(x.funding[0].round, "series-a");
+  EXPECT_EQ(x.funding[0].investors, std::vector<std::string>{"Kappa Ventures"});
+  // A person who acquires or partners is no organisation.
+  for (const auto& e : Run("Sarah Collins acquired the building in May.").entities)
+    EXPECT_NE(e.type, EntityType::kOrg) << e.name;
 }
 
 TEST_F(PressReleases, AnAcronymWithDotsIsFoundWithItsLastDot) {
