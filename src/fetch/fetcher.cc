@@ -37,14 +37,7 @@ Fetcher::Fetcher(asio::any_io_executor executor, FetchOptions options, asio::any
     : options_(std::move(options)), impl_(std::make_unique<Impl>()) {
   impl_->executor = std::move(executor);
   impl_->cpu = std::move(cpu);
-  boost::system::error_code ec;
-  impl_->tls.set_default_verify_paths(ec);
-  if (ec) throw StartupError("TLS: cannot load the system CA store: " + ec.message());
-  if (!options_.ca_file.empty()) {
-    impl_->tls.load_verify_file(options_.ca_file, ec);
-    if (ec) throw StartupError("TLS: cannot load CA file " + options_.ca_file + ": " + ec.message());
-  }
-  impl_->tls.set_verify_mode(options_.verify_tls ? ssl::verify_peer : ssl::verify_none);
+  ConfigureTlsClient(impl_->tls, options_);
 }
 
 Fetcher::~Fetcher() = default;

@@ -11,6 +11,17 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 
+void ConfigureTlsClient(asio::ssl::context& tls, const FetchOptions& options) {
+  boost::system::error_code ec;
+  tls.set_default_verify_paths(ec);
+  if (ec) throw StartupError("TLS: cannot load the system CA store: " + ec.message());
+  if (!options.ca_file.empty()) {
+    tls.load_verify_file(options.ca_file, ec);
+    if (ec) throw StartupError("TLS: cannot load CA file " + options.ca_file + ": " + ec.message());
+  }
+  tls.set_verify_mode(options.verify_tls ? asio::ssl::verify_peer : asio::ssl::verify_none);
+}
+
 std::string Authority(const std::string& host, const std::string& port) {
   return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + port;
 }

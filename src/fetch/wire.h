@@ -1,7 +1,8 @@
 // fetch/wire.h: what every conversation on Beast needs, whether it GETs
-// (exchange.cc) or POSTs (post.cc): the Host header, phase limits within a
-// deadline, and Asio/Beast error codes turned into pw::Error.
-// Internal to pw_fetch. Pure, except ExpireBy, which sets a stream's expiry.
+// (exchange.cc) or POSTs (post.cc): the TLS client context, the Host header,
+// phase limits within a deadline, and Asio/Beast error codes turned into
+// pw::Error. Internal to pw_fetch. Pure, except ExpireBy, which sets a
+// stream's expiry, and ConfigureTlsClient, which reads the CA files.
 //
 //   ExpireBy(stream, options.first_byte_timeout, deadline);
 //   auto [ec, n] = co_await http::async_write(stream, req, kNoThrow);
@@ -14,6 +15,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/stream_traits.hpp>
 #include <boost/system/error_code.hpp>
 #include <chrono>
@@ -23,10 +25,16 @@
 
 #include "common/error.h"
 #include "common/url.h"
+#include "fetch/fetch.h"
 
 namespace pw::fetch {
 
 using SteadyTime = std::chrono::steady_clock::time_point;
+
+// Sets up a client's TLS context as `options` say: the system CA store, plus
+// options.ca_file if given, and peer verification unless options.verify_tls
+// is off. Throws StartupError when a CA store cannot be loaded.
+void ConfigureTlsClient(boost::asio::ssl::context& tls, const FetchOptions& options);
 
 // "host:port", with brackets around an IPv6 address: Authority("::1", "80") == "[::1]:80".
 std::string Authority(const std::string& host, const std::string& port);
