@@ -9,12 +9,48 @@ namespace pw::app {
 
 namespace {
 
-template <class Record>
-std::function<void(const Record&)> Writer(ExportFormat format, std::ostream& out) {
-  return [format, &out](const Record& r) {
-    if (format == ExportFormat::kCsv) out << ExportCsvRow(r);
-    else out << boost::json::serialize(ExportJson(r)) << '\n';
-  };
+// Writes each record, and the CSV header before the first; Finish() writes
+// the header of an export with no record. A refused cursor writes nothing.
+class RecordWriter {
+ public:
+  RecordWriter(store::ExportKind kind, ExportFormat format, std::ostream& out)
+      : kind_(kind), format_(format), out_(out) {}
+
+  template <class Record>
+  std::function<void(const Record&)> Sink() {
+    return [this](const Record& r) {
+      Finish();
+      if (format_ == ExportFormat::kCsv) out_ << ExportCsvRow(r);
+      else out_ << boost::json::serialize(ExportJson(r)) << '\n';
+    };
+  }
+
+  void Finish() {
+    if (format_ == ExportFormat::kCsv && !header_written_) out_ << ExportCsvHeader(kind_);
+    header_written_ = true;
+  }
+
+ private:
+  store::ExportKind kind_;
+  ExportFormat format_;
+  std::ostream& out_;
+  bool header_written_ = false;
+};
+
+Result<store::ExportCursor> Export(store::Store& db, store::ExportKind kind, RecordWriter& writer,
+                                   const std::string& after, const store::Store::ExportProgress& progress,
+                                   std::int64_t limit) {
+  switch (kind) {
+    case store::ExportKind::kArticles:
+      return db.ExportArticles(after, writer.Sink<store::ArticleExport>(), progress, limit);
+    case store::ExportKind::kFunding:
+      return db.ExportFunding(after, writer.Sink<store::DealExport>(), progress, limit);
+    case store::ExportKind::kEntities:
+      return db.ExportEntities(after, writer.Sink<store::EntityExport>(), progress, limit);
+    case store::ExportKind::kEvents:
+      return db.ExportEvents(after, writer.Sink<store::EventExport>(), progress, limit);
+  }
+  return Error::Internal("unknown export kind");
 }
 
 }  // namespace
@@ -22,18 +58,10 @@ std::function<void(const Record&)> Writer(ExportFormat format, std::ostream& out
 Result<store::ExportCursor> WriteExport(store::Store& db, store::ExportKind kind, ExportFormat format,
                                         const std::string& after, std::ostream& out,
                                         const store::Store::ExportProgress& progress, std::int64_t limit) {
-  if (format == ExportFormat::kCsv) out << ExportCsvHeader(kind);
-  switch (kind) {
-    case store::ExportKind::kArticles:
-      return db.ExportArticles(after, Writer<store::ArticleExport>(format, out), progress, limit);
-    case store::ExportKind::kFunding:
-      return db.ExportFunding(after, Writer<store::DealExport>(format, out), progress, limit);
-    case store::ExportKind::kEntities:
-      return db.ExportEntities(after, Writer<store::EntityExport>(format, out), progress, limit);
-    case store::ExportKind::kEvents:
-      return db.ExportEvents(after, Writer<store::EventExport>(format, out), progress, limit);
-  }
-  return Error::Internal("unknown export kind");
+  RecordWriter writer(kind, format, out);
+  auto cursor = Export(db, kind, writer, after, progress, limit);
+  if (cursor) writer.Finish();
+  return cursor;
 }
 
 }  // namespace pw::app

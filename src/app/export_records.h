@@ -8,8 +8,9 @@
 //   if (cursor) ... cursor->Token() ...
 //
 // I/O: reads the store, writes `out`. Errors: those of Store::Export*
-// (kInvalidArgument for a bad cursor). The CSV header row comes first, even
-// when no record follows. Not thread-safe beyond the Store's own rules.
+// (kInvalidArgument for a bad cursor: then nothing is written). The CSV
+// header row comes first, even when no record follows. Not thread-safe
+// beyond the Store's own rules.
 #pragma once
 
 #include <cstdint>

@@ -284,6 +284,10 @@ TEST_F(CliOnDemo, ExportHandsOutOnlyWhatIsNewSinceTheCursor) {
   EXPECT_NE(r.err.find("is for --kind funding, not articles"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("cursor: "), std::string::npos) << "no cursor after a failure";
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  r = Presswatch("export --db " + db_ + " --kind articles --format csv --after nonsense");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("cursor 'nonsense' is not a presswatch cursor"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty()) << "a refused export writes no CSV header: " << r.out;
   r = Presswatch("export --db " + db_ + " --kind deals --format ndjson");
   EXPECT_NE(r.status, 0);
 }
