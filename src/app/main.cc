@@ -1,6 +1,7 @@
 // presswatch: the command-line entry point. Parses the command, runs it,
 // and turns a start-up failure into one line on stderr and exit status 1.
 #include <iostream>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -24,6 +25,20 @@ int main(int argc, char** argv) {
   pw::app::AddQueryCommands(app, state);
   pw::app::AddRulesCommand(app, state);
   pw::app::AddExportCommand(app, state);
+  // CLI11 answers an unknown command with "A subcommand is required": say
+  // which word it did not know, and what the commands are.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string commands;
+    bool known = false;
+    for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+      known = known || command->check_name(argv[1]);
+      commands += (commands.empty() ? "" : ", ") + command->get_name();
+    }
+    if (!known)
+      return app.exit(CLI::ExtrasError("'" + std::string(argv[1]) + "' is not a command (the commands: " +
+                                           commands + ")",
+                                       static_cast<int>(CLI::ExitCodes::ExtrasError)));
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -51,6 +51,14 @@ TEST(Cli, HelpWorksForEveryCommand) {
   }
 }
 
+TEST(Cli, AnUnknownCommandIsNamedWithTheCommandsThereAre) {
+  const CommandRun r = Presswatch("fundings --investor sovico");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("'fundings' is not a command (the commands: serve, poll,"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("funding"), std::string::npos) << r.err;
+  EXPECT_EQ(Presswatch("--version").status, 0);  // flags before a command are CLI11's to read
+}
+
 TEST(Cli, ExtractPrintsTheSeedRecordsAsJson) {
   const CommandRun r = Presswatch("extract --json --published 2024-11-21 feeds/demo/genai-open-innovation.vi.txt");
   ASSERT_EQ(r.status, 0) << r.err;
