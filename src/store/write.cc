@@ -1,7 +1,7 @@
-// Store: the write path. One batch of articles, with their stories, entities,
-// mentions, funding reports (and deals) and events, in one transaction.
+// Store: the write path. One batch of prepared articles (prepared.h), with
+// their stories, entities, mentions, funding reports (and deals) and events,
+// in one transaction: statements only, what they bind computed beforehand.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <utility>
 #include <vector>
@@ -19,8 +19,6 @@
 namespace pw::store {
 
 namespace {
-
-using extract::EntityType;
 
 // Writes one article's records; shares the connection, the cache and the
 // batch's sequence. The statement run once per mention is looked up once per
@@ -51,7 +49,7 @@ class ArticleWriter {
                                         [&](const auto& m) { return m.first == entity_id; });
       if (counted == mentions_per_entity_.end()) mentions_per_entity_.emplace_back(entity_id, 1);
       else ++counted->second;
-      if (e.type == EntityType::kPer && !e.title.empty()) PersonRole(entity_id, e.title, e.organization);
+      if (e.type == extract::EntityType::kPer && !e.title.empty()) PersonRole(entity_id, e.title, e.organization);
       Statement& s = insert_mention_;
       s.Reset();
       s.Bind(1, article_id).Bind(2, position++).Bind(3, m.type).Bind(4, entity_id);
