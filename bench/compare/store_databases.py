@@ -17,7 +17,7 @@ import sys
 def digest(path):
     db = sqlite3.connect(path)
     db.text_factory = bytes
-    tables = [n for (n,) in db.execute(
+    tables = [n.decode() for (n,) in db.execute(
         "SELECT name FROM sqlite_master WHERE type='table' "
         "AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'")]
     out = {}
