@@ -16,7 +16,7 @@ struct Writer::Batch {
   explicit Batch(const asio::any_io_executor& executor) : committed(executor) {
     committed.expires_at(asio::steady_timer::time_point::max());
   }
-  std::vector<store::FeedUpdate> updates;
+  store::PreparedBatch prepared;
   std::vector<Result<store::SaveStats>> results;
   asio::steady_timer committed;  // every save of the batch waits on it; Commit cancels it
 };
@@ -37,6 +37,11 @@ awaitable<Result<std::vector<std::string>>> KnownUrlsOn(store::Store& store, std
   co_return store.KnownUrls(urls);
 }
 
+// Runs on the pool, beside the strand: what of the write is not SQLite's.
+awaitable<store::PreparedUpdate> PrepareOn(store::FeedUpdate update) {
+  co_return store::PrepareUpdate(std::move(update));
+}
+
 awaitable<Result<std::vector<store::FeedHealth>>> EnsureFeedsOn(store::Store& store,
                                                                 std::vector<feed::Subscription> feeds) {
   co_return store.EnsureFeeds(feeds);
@@ -45,27 +50,36 @@ awaitable<Result<std::vector<store::FeedHealth>>> EnsureFeedsOn(store::Store& st
 }  // namespace
 
 awaitable<Result<store::SaveStats>> Writer::Save(store::FeedUpdate update) {
-  co_return co_await asio::co_spawn(strand_, Enqueue(std::move(update)), use_awaitable);
+  // Prepared on the pool while the strand commits the batch before
+  // (store/prepared.h); a poll without new articles has nothing to prepare.
+  store::PreparedUpdate prepared;
+  if (update.articles.empty()) {
+    prepared.feed_id = update.feed_id;
+    prepared.outcome = std::move(update.outcome);
+  } else {
+    prepared = co_await asio::co_spawn(strand_.get_inner_executor(), PrepareOn(std::move(update)), use_awaitable);
+  }
+  co_return co_await asio::co_spawn(strand_, Enqueue(std::move(prepared)), use_awaitable);
 }
 
-awaitable<Result<store::SaveStats>> Writer::Enqueue(store::FeedUpdate update) {
+awaitable<Result<store::SaveStats>> Writer::Enqueue(store::PreparedUpdate update) {
   // The first save of a batch schedules its commit behind whatever the
   // strand already holds: the saves queued meanwhile join the batch.
-  if (!open_ || open_->updates.size() >= max_batch_) {
+  if (!open_ || open_->prepared.updates.size() >= max_batch_) {
     open_ = std::make_shared<Batch>(strand_);
     asio::post(strand_, [this, batch = open_] { Commit(batch); });
   }
   std::shared_ptr<Batch> batch = open_;
-  const std::size_t index = batch->updates.size();
-  batch->updates.push_back(std::move(update));
+  const std::size_t index = batch->prepared.updates.size();
+  batch->prepared.updates.push_back(std::move(update));
   co_await batch->committed.async_wait(asio::as_tuple(use_awaitable));
   co_return std::move(batch->results[index]);
 }
 
 void Writer::Commit(std::shared_ptr<Batch> batch) {
   if (open_ == batch) open_.reset();
-  batch->results = store_.SaveBatch(batch->updates);
-  batch->updates.clear();  // the articles are stored: free them now
+  batch->results = store_.Save(batch->prepared);
+  batch->prepared.updates.clear();  // the articles are stored: free them now
   ++batches_committed_;
   batch->committed.cancel();
 }

@@ -6,6 +6,9 @@
 // reach the writer while it is busy wait for one transaction together
 // (Store::SaveBatch), so 2,000 polls a second cost tens of commits, not
 // thousands; under light load a save commits at once, with no added delay.
+// A save's articles are prepared (store::PrepareUpdate: fingerprints, search
+// keys) on the pool before they join a batch, so that the strand, while it
+// commits one batch, is not what prepares the next.
 //
 //   Writer writer(pool.get_executor(), store);
 //   Result<store::SaveStats> s = co_await writer.Save(std::move(update));  // after its batch committed
@@ -27,6 +30,7 @@
 
 #include "common/error.h"
 #include "feed/opml.h"
+#include "store/prepared.h"
 #include "store/records.h"
 #include "store/store.h"
 
@@ -59,7 +63,7 @@ class Writer {
 
  private:
   struct Batch;
-  boost::asio::awaitable<Result<store::SaveStats>> Enqueue(store::FeedUpdate update);
+  boost::asio::awaitable<Result<store::SaveStats>> Enqueue(store::PreparedUpdate update);
   void Commit(std::shared_ptr<Batch> batch);
 
   boost::asio::strand<boost::asio::any_io_executor> strand_;

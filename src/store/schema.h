@@ -19,7 +19,7 @@ namespace pw::store {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Rows done and rows to do, while a migration backfills (it may take a while
 // on a big database).

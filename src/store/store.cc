@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "store/prepared.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 #include "store/store_errors.h"
@@ -147,6 +148,11 @@ Result<std::vector<FeedHealth>> Store::EnsureFeeds(const std::vector<feed::Subsc
 }
 
 std::vector<Result<SaveStats>> Store::SaveBatch(const std::vector<FeedUpdate>& updates) {
+  return Save(PrepareBatch(updates));
+}
+
+std::vector<Result<SaveStats>> Store::Save(const PreparedBatch& batch_to_save) {
+  const std::vector<PreparedUpdate>& updates = batch_to_save.updates;
   std::vector<Result<SaveStats>> results;
   results.reserve(updates.size());
   auto batch = Guarded(*db_, [&]() -> Result<void> {

@@ -3,6 +3,7 @@
 //   auto store = Store::Open("presswatch.db", {});        // creates or upgrades; throws StartupError
 //   auto feed_id = store->EnsureFeed(url, title, "vi");   // Result<int64_t>
 //   auto stats = store->SaveArticles(*feed_id, records);  // one transaction
+//   auto results = store->Save(PrepareBatch(std::move(updates)));  // many feeds' polls
 //   auto rows = store->Funding({.investor = "sovico"});   // accent-insensitive, one row per deal
 //
 // Writes: articles are keyed by (feed, item key) and by canonical URL, so a
@@ -44,6 +45,7 @@
 
 #include "common/error.h"
 #include "feed/opml.h"
+#include "store/prepared.h"
 #include "store/records.h"
 
 namespace pw::store {
@@ -82,6 +84,10 @@ class Store {
   // cannot commit at all, or SQLite rolled all of it back (a full disk, an
   // I/O error), every result holds that error.
   std::vector<Result<SaveStats>> SaveBatch(const std::vector<FeedUpdate>& updates);
+  // SaveBatch of a batch prepared beforehand (PrepareBatch, prepared.h),
+  // perhaps on another thread while this Store wrote the batch before: the
+  // daemon's writer and store_bench save this way. Same rows as SaveBatch.
+  std::vector<Result<SaveStats>> Save(const PreparedBatch& batch);
 
   // --- Queries ------------------------------------------------------------
   // Ranks, by relevance (BM25, title words thrice) and recency, the 1,000
@@ -149,7 +155,7 @@ class Store {
   Store(std::unique_ptr<Database> db, std::string path);
   // SaveArticles; with index_text false the articles are not yet in the
   // full-text index, and the caller adds them with IndexTextAfter().
-  Result<SaveStats> WriteArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles, bool index_text);
+  Result<SaveStats> WriteArticles(std::int64_t feed_id, const std::vector<PreparedArticle>& articles, bool index_text);
   // Adds the articles stored after `last_id` to the full-text index, in one
   // statement. SaveBatch defers the index to this: each feed's savepoint
   // would otherwise make FTS5 flush what the feeds before it indexed, one

@@ -34,12 +34,16 @@ std::optional<std::int64_t> FindStory(Database& db, const std::optional<Fingerpr
                                       const std::string& published) {
   const auto when = ParseTimestamp(published);
   if (!fingerprint || !when) return std::nullopt;
+  return FindStory(db, *fingerprint, BandKeys(*fingerprint), *when);
+}
+
+std::optional<std::int64_t> FindStory(Database& db, const Fingerprint& fingerprint,
+                                      const std::array<std::int64_t, kBands>& keys, Timestamp when) {
   // One index probe per week of the window and band, in one statement.
   std::vector<std::int64_t> candidates;
   {
-    const auto keys = BandKeys(*fingerprint);
     Statement& s = db.Prepare(BandHitsSql());
-    const std::int64_t first_week = Week(*when - kStoryWindow);
+    const std::int64_t first_week = Week(when - kStoryWindow);
     for (int i = 0; i < kWindowWeeks; ++i) s.Bind(i + 1, first_week + i);
     for (int i = 0; i < kBands; ++i) s.Bind(kWindowWeeks + i + 1, keys[static_cast<size_t>(i)]);
     while (s.Step()) candidates.push_back(s.Int64(0));
@@ -47,7 +51,7 @@ std::optional<std::int64_t> FindStory(Database& db, const std::optional<Fingerpr
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   if (candidates.empty()) return std::nullopt;
-  const std::string from = FormatTimestamp(*when - kStoryWindow), to = FormatTimestamp(*when + kStoryWindow);
+  const std::string from = FormatTimestamp(when - kStoryWindow), to = FormatTimestamp(when + kStoryWindow);
   std::optional<std::int64_t> story;
   double best = kSameStorySimilarity;
   for (const std::int64_t id : candidates) {  // ascending: ties go to the story's first article
@@ -57,7 +61,7 @@ std::optional<std::int64_t> FindStory(Database& db, const std::optional<Fingerpr
     if (!s.Step()) continue;
     const auto other = Fingerprint::FromBytes(s.Blob(1));
     if (!other) continue;
-    if (const double sim = Similarity(*fingerprint, *other); sim > best || (sim == best && !story)) {
+    if (const double sim = Similarity(fingerprint, *other); sim > best || (sim == best && !story)) {
       best = sim;
       story = s.Int64(0);
     }
@@ -68,10 +72,16 @@ std::optional<std::int64_t> FindStory(Database& db, const std::optional<Fingerpr
 void IndexStory(Database& db, std::int64_t article_id, const Fingerprint& fingerprint, const std::string& published) {
   const auto when = ParseTimestamp(published);
   if (!when) return;
+  IndexStory(db, article_id, BandKeys(fingerprint), *when);
+}
+
+void IndexStory(Database& db, std::int64_t article_id, const std::array<std::int64_t, kBands>& band_keys,
+                Timestamp published) {
   Statement& s = db.Prepare("INSERT OR IGNORE INTO story_bands(week, band_key, article_id) VALUES(?1, ?2, ?3)");
-  for (const std::int64_t key : BandKeys(fingerprint)) {
+  const std::int64_t week = Week(published);
+  for (const std::int64_t key : band_keys) {
     s.Reset();
-    s.Bind(1, Week(*when)).Bind(2, key).Bind(3, article_id).Step();
+    s.Bind(1, week).Bind(2, key).Bind(3, article_id).Step();
   }
 }
 

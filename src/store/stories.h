@@ -15,11 +15,13 @@
 // REQUIRES: a transaction (IndexStory: a write transaction).
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "common/time.h"
 #include "store/near_duplicate.h"
 
 namespace pw::store {
@@ -35,5 +37,13 @@ std::optional<std::int64_t> FindStory(Database& db, const std::optional<Fingerpr
 // Indexes the article's band keys, so that later articles find it.
 // REQUIRES: `published` parses (else nothing is indexed).
 void IndexStory(Database& db, std::int64_t article_id, const Fingerprint& fingerprint, const std::string& published);
+
+// The same two, given what they compute from the article first (its band
+// keys, BandKeys(fingerprint), and its parsed publication time), as a
+// prepared batch carries them (prepared.h).
+std::optional<std::int64_t> FindStory(Database& db, const Fingerprint& fingerprint,
+                                      const std::array<std::int64_t, kBands>& band_keys, Timestamp published);
+void IndexStory(Database& db, std::int64_t article_id, const std::array<std::int64_t, kBands>& band_keys,
+                Timestamp published);
 
 }  // namespace pw::store

@@ -1,87 +1,24 @@
-// Store: the write path. One batch of articles, with their stories, entities,
-// mentions, funding reports (and deals) and events, in one transaction.
+// Store: the write path. One batch of prepared articles (prepared.h), with
+// their stories, entities, mentions, funding reports (and deals) and events,
+// in one transaction: statements only, what they bind computed beforehand.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <utility>
 #include <vector>
 
-#include "common/url.h"
 #include "store/deals.h"
 #include "store/meta.h"
 #include "store/near_duplicate.h"
+#include "store/prepared.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "store/store_errors.h"
 #include "store/stories.h"
 #include "store/write_cache.h"
-#include "text/search_key.h"
 
 namespace pw::store {
 
 namespace {
-
-using extract::EntityType;
-
-bool IsNamed(EntityType t) { return t == EntityType::kOrg || t == EntityType::kPer || t == EntityType::kLoc; }
-
-void AppendJsonString(std::string_view s, std::string& out) {
-  out += '"';
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
-// The MONEY, DATE and PERCENT mentions as one JSON array, as the v2
-// migration writes them: [{"type","text","start","end","value"}]; "" if none.
-std::string Figures(const extract::Extraction& x) {
-  std::string out;
-  for (const auto& e : x.entities) {
-    if (IsNamed(e.type)) continue;
-    out += out.empty() ? "[" : ",";
-    out += "{\"type\":";
-    AppendJsonString(extract::EntityTypeName(e.type), out);
-    out += ",\"text\":";
-    AppendJsonString(e.text, out);
-    out += ",\"start\":" + std::to_string(e.start) + ",\"end\":" + std::to_string(e.end) + ",\"value\":";
-    AppendJsonString(e.name, out);
-    out += '}';
-  }
-  if (!out.empty()) out += ']';
-  return out;
-}
-
-// The first n characters (code points) of s, as SQLite's substr(s, 1, n).
-std::string FirstCharacters(const std::string& s, int n) {
-  size_t end = 0;
-  for (int count = 0; end < s.size(); ++end) {
-    const bool starts_character = (static_cast<unsigned char>(s[end]) & 0xC0) != 0x80;
-    if (starts_character && count++ == n) break;
-  }
-  return s.substr(0, end);
-}
-
-// The type of a named party in this article (participants may be people).
-std::string_view PartyType(const extract::Extraction& x, const std::string& name) {
-  for (const auto& e : x.entities)
-    if (e.name == name && IsNamed(e.type)) return extract::EntityTypeName(e.type);
-  return "ORG";
-}
 
 // Writes one article's records; shares the connection, the cache and the
 // batch's sequence. The statement run once per mention is looked up once per
@@ -96,25 +33,26 @@ class ArticleWriter {
             "INSERT INTO mentions(article_id, position, type, entity_id, start, end, text, title, organization) "
             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")) {}
 
-  // The article's named mentions (figures go in its row: Figures()).
-  void Save(std::int64_t article_id, const ArticleRecord& a) {
+  // The article's named mentions (figures go in its row).
+  void Save(std::int64_t article_id, const PreparedArticle& p) {
+    const ArticleRecord& a = p.record;
     const extract::Extraction& x = a.extraction;
     // entity -> its mentions in this article: a few dozen at most, so a
     // vector searched in place, not a map's node per entity.
     mentions_per_entity_.clear();
     std::int64_t position = 0;
-    for (const auto& e : x.entities) {
-      if (!IsNamed(e.type)) continue;
-      const std::int64_t entity_id = Entity(extract::EntityTypeName(e.type), e.name, a.first_seen);
-      Alias(entity_id, e.text);
+    for (const PreparedMention& m : p.mentions) {
+      const extract::Entity& e = x.entities[m.entity];
+      const std::int64_t entity_id = Entity(m.type, e.name, m.name_key, a.first_seen);
+      Alias(entity_id, e.text, m.alias_key);
       const auto counted = std::find_if(mentions_per_entity_.begin(), mentions_per_entity_.end(),
                                         [&](const auto& m) { return m.first == entity_id; });
       if (counted == mentions_per_entity_.end()) mentions_per_entity_.emplace_back(entity_id, 1);
       else ++counted->second;
-      if (e.type == EntityType::kPer && !e.title.empty()) PersonRole(entity_id, e.title, e.organization);
+      if (e.type == extract::EntityType::kPer && !e.title.empty()) PersonRole(entity_id, e.title, e.organization);
       Statement& s = insert_mention_;
       s.Reset();
-      s.Bind(1, article_id).Bind(2, position++).Bind(3, extract::EntityTypeName(e.type)).Bind(4, entity_id);
+      s.Bind(1, article_id).Bind(2, position++).Bind(3, m.type).Bind(4, entity_id);
       s.Bind(5, static_cast<std::int64_t>(e.start)).Bind(6, static_cast<std::int64_t>(e.end)).BindView(7, e.text);
       s.BindOrNull(8, e.title).BindOrNull(9, e.organization);
       s.Step();
@@ -125,8 +63,8 @@ class ArticleWriter {
       c.second += n;
     }
 
-    for (const auto& f : x.funding) SaveFunding(article_id, a, f);
-    for (const auto& ev : x.events) SaveEvent(article_id, a, ev);
+    for (size_t i = 0; i < x.funding.size(); ++i) SaveFunding(article_id, a, x.funding[i], p.funding[i]);
+    for (size_t i = 0; i < x.events.size(); ++i) SaveEvent(article_id, a, x.events[i], p.event_participants[i]);
   }
 
  // The batch's article and mention counts, one UPDATE per entity (an
@@ -142,10 +80,11 @@ class ArticleWriter {
   }
 
  private:
-  // The entity's id, created (with its canonical name as an alias) when new.
-  std::int64_t Entity(std::string_view type, const std::string& name, const std::string& first_seen) {
+  // The entity's id, created (with its canonical name as an alias) when new;
+  // `key` is the name's search key.
+  std::int64_t Entity(std::string_view type, const std::string& name, const std::string& key,
+                      const std::string& first_seen) {
     if (const std::int64_t cached = cache_.EntityId(type, name)) return cached;
-    const std::string key = text::SearchKey(name);
     std::int64_t id = 0;
     Statement& find = db_.Prepare("SELECT id FROM entities WHERE type = ?1 AND name_key = ?2");
     find.Bind(1, type).Bind(2, key);
@@ -174,9 +113,9 @@ class ArticleWriter {
   }
 
   // A new form of the entity's name: stored, and the entity exported again.
-  void Alias(std::int64_t entity_id, const std::string& alias) {
+  // `key` is the alias's search key.
+  void Alias(std::int64_t entity_id, const std::string& alias, const std::string& key) {
     if (!cache_.AddAlias(entity_id, alias)) return;
-    const std::string key = text::SearchKey(alias);
     if (key.empty()) return;
     db_.Prepare("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key) VALUES(?1, ?2, ?3)")
         .Bind(1, entity_id)
@@ -201,22 +140,21 @@ class ArticleWriter {
   // inserted with its deal_id (deals.h says why it is not updated after).
   // Entities and the deal take their seqs in the order they always did:
   // investee, investors, deal.
-  void SaveFunding(std::int64_t article_id, const ArticleRecord& a, const extract::FundingRecord& f) {
+  void SaveFunding(std::int64_t article_id, const ArticleRecord& a, const extract::FundingRecord& f,
+                   const PreparedFunding& pf) {
     FundingReport report;
     report.article_id = article_id;
-    report.investee_id = Entity("ORG", f.investee, a.first_seen);
+    report.investee_id = Entity(pf.investee.type, f.investee, pf.investee.key, a.first_seen);
     report.amount = f.amount;
     report.currency = f.currency;
     report.round = f.round;
-    // As AssignDeal reads a stored row: COALESCE(announced, substr(published, 1, 10), '').
-    report.announced = !f.announced.empty() ? f.announced : FirstCharacters(a.published, 10);
+    report.announced = pf.announced;
     // (entity, lead) per name, duplicates included: a duplicate takes a
     // position, its row is not written (ON CONFLICT DO NOTHING below).
     std::vector<std::pair<std::int64_t, bool>> investors;
-    for (const auto& investor : f.investors) {
-      const bool lead =
-          std::find(f.lead_investors.begin(), f.lead_investors.end(), investor) != f.lead_investors.end();
-      investors.emplace_back(Entity(PartyType(a.extraction, investor), investor, a.first_seen), lead);
+    for (size_t i = 0; i < f.investors.size(); ++i) {
+      const PreparedName& investor = pf.investors[i];
+      investors.emplace_back(Entity(investor.type, f.investors[i], investor.key, a.first_seen), pf.is_lead[i]);
       const std::int64_t id = investors.back().first;
       if (std::none_of(report.investors.begin(), report.investors.end(), [&](const auto& i) { return i.first == id; }))
         report.investors.push_back(investors.back());
@@ -248,7 +186,8 @@ class ArticleWriter {
     }
   }
 
-  void SaveEvent(std::int64_t article_id, const ArticleRecord& a, const extract::Event& ev) {
+  void SaveEvent(std::int64_t article_id, const ArticleRecord& a, const extract::Event& ev,
+                 const std::vector<PreparedName>& participants) {
     Statement& s = db_.Prepare(
         "INSERT INTO events(article_id, type, name, date, location, evidence, seq) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -257,8 +196,8 @@ class ArticleWriter {
     s.Step();
     const std::int64_t event_id = db_.LastInsertId();
     int position = 0;
-    for (const auto& p : ev.participants) {
-      const std::int64_t id = Entity(PartyType(a.extraction, p), p, a.first_seen);
+    for (size_t i = 0; i < ev.participants.size(); ++i) {
+      const std::int64_t id = Entity(participants[i].type, ev.participants[i], participants[i].key, a.first_seen);
       db_.Prepare(
              "INSERT INTO event_participants(event_id, entity_id, position) VALUES(?1, ?2, ?3) "
              "ON CONFLICT DO NOTHING")
@@ -280,7 +219,10 @@ class ArticleWriter {
 }  // namespace
 
 Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles) {
-  return WriteArticles(feed_id, articles, /*index_text=*/true);
+  std::vector<PreparedArticle> prepared;
+  prepared.reserve(articles.size());
+  for (const auto& a : articles) prepared.push_back(PrepareArticle(a));
+  return WriteArticles(feed_id, prepared, /*index_text=*/true);
 }
 
 void Store::IndexTextAfter(std::int64_t last_id) {
@@ -291,7 +233,7 @@ void Store::IndexTextAfter(std::int64_t last_id) {
       .Step();
 }
 
-Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<ArticleRecord>& articles,
+Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<PreparedArticle>& articles,
                                        bool index_text) {
   auto result = Guarded(*db_, [&]() -> Result<SaveStats> {
     SaveStats stats;
@@ -313,22 +255,21 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<A
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING");
     Statement& insert_text =
         db_->Prepare("INSERT INTO articles_fts(rowid, title, text, language) VALUES(?1, ?2, ?3, ?4)");
-    for (const auto& a : articles) {
-      const std::string canonical = CanonicalUrl(a.url);
-      const auto fingerprint = MakeFingerprint(a.extraction.text);
+    for (const PreparedArticle& p : articles) {
+      const ArticleRecord& a = p.record;
       const std::int64_t id = next_id;
-      const std::int64_t story = FindStory(*db_, fingerprint, a.published).value_or(id);
-      const std::string fingerprint_bytes = fingerprint ? fingerprint->ToBytes() : std::string();
+      std::int64_t story = id;
+      if (p.fingerprint && p.published_at)
+        story = FindStory(*db_, *p.fingerprint, p.band_keys, *p.published_at).value_or(id);
       insert.Reset();
-      insert.Bind(1, id).Bind(2, feed_id).Bind(3, a.item_key).Bind(4, a.url).BindOrNull(5, canonical);
+      insert.Bind(1, id).Bind(2, feed_id).Bind(3, a.item_key).Bind(4, a.url).BindOrNull(5, p.canonical_url);
       insert.Bind(6, a.title).BindView(7, a.summary).BindView(8, a.content).BindView(9, a.extraction.text);
       insert.Bind(10, a.extraction.language).Bind(11, a.published).Bind(12, a.published_estimated ? 1 : 0);
       insert.Bind(13, a.first_seen).Bind(14, story);
-      if (fingerprint) insert.BindBlob(15, fingerprint_bytes.data(), fingerprint_bytes.size());
+      if (p.fingerprint) insert.BindBlob(15, p.fingerprint_bytes.data(), p.fingerprint_bytes.size());
       else insert.BindNull(15);
       insert.Bind(16, seq.Next());
-      const std::string figures = Figures(a.extraction);
-      insert.BindOrNull(17, figures);
+      insert.BindOrNull(17, p.figures);
       insert.Step();
       if (db_->Changes() == 0) {
         ++stats.duplicates;
@@ -343,8 +284,8 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<A
             .BindView(4, a.extraction.language)
             .Step();
       }
-      if (fingerprint) IndexStory(*db_, id, *fingerprint, a.published);
-      writer.Save(id, a);
+      if (p.fingerprint && p.published_at) IndexStory(*db_, id, p.band_keys, *p.published_at);
+      writer.Save(id, p);
       ++stats.inserted;
     }
     writer.Flush();

@@ -23,7 +23,8 @@ struct Fixture {
   std::int64_t named_mentions, figures;  // its mentions with an entity, and without (MONEY, DATE, PERCENT)
 };
 // Add a line here with each new schema version.
-constexpr Fixture kEarlierVersions[] = {{1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}};
+constexpr Fixture kEarlierVersions[] = {
+    {1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}, {3, "v3-demo.db", 197, 22}};
 static_assert(std::size(kEarlierVersions) == kSchemaVersion - 1, "a fixture for every earlier schema version");
 
 std::int64_t Scalar(const std::string& db_path, const std::string& sql) {
@@ -55,8 +56,10 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
                                    last_total = total;
                                  }});
     EXPECT_EQ(Scalar(path, "PRAGMA user_version"), kSchemaVersion) << f.file;
-    EXPECT_EQ(last_done, last_total) << "progress reached its end";
-    EXPECT_GT(last_total, 0);
+    if (f.version < 3) {  // the upgrade to 3 backfills rows, with progress; from 3 on it is SQL alone
+      EXPECT_EQ(last_done, last_total) << "progress reached its end";
+      EXPECT_GT(last_total, 0);
+    }
 
     // What the users had is still there, and answers the new queries. The
     // MONEY, DATE and PERCENT mentions moved into each article's figures.
@@ -105,6 +108,10 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
     EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM pragma_table_info('feeds') WHERE name = 'moved_to'"), 1);
     EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM pragma_table_info('articles') WHERE name = 'simhash'"), 0);
     EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles_published_simhash'"), 0);
+    // Version 4 dropped the index of articles by story, which no query used;
+    // the stories are still there.
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles_story'"), 0);
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(DISTINCT story_id) FROM articles"), 10) << f.file;
   }
 }
 
