@@ -37,8 +37,13 @@ struct CompiledRule {
   RuleSpec spec;
   Pass pass = Pass::kMentions;
   std::unique_ptr<RE2> re;
-  // For capture group i (1-based), the record field it fills, or "".
+  // For capture group i (1-based), the record field it fills, or "";
+  // element 0 stands for the whole match and is always "".
   std::vector<std::string> group_field;
+  // When the whole pattern is one capture group ("(?P<name>...)" and nothing
+  // around it), its number: the group is then the match itself, and
+  // ForEachMatch needs no second search for it. 0 otherwise.
+  int whole_match_group = 0;
 };
 
 struct PassRules {

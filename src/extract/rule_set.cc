@@ -168,6 +168,45 @@ struct Expander {
   }
 };
 
+// The index of the ')' that closes the '(' at `open` in an RE2 pattern, or
+// npos: skips escapes ("\\(") and character classes ("[()]", "[[:alpha:]]").
+std::size_t ClosingParen(std::string_view pattern, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      ++i;
+      if (i < pattern.size() && pattern[i] == '^') ++i;
+      if (i < pattern.size() && pattern[i] == ']') ++i;  // a ']' first is literal
+      for (; i < pattern.size() && pattern[i] != ']'; ++i) {
+        if (pattern[i] == '\\') {
+          ++i;
+        } else if (pattern.compare(i, 2, "[:") == 0) {
+          const std::size_t close = pattern.find(":]", i + 2);
+          if (close != std::string_view::npos) i = close + 1;
+        }
+      }
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The number of the capture group that is the whole pattern
+// ("(?P<name>...)" with nothing around it), when that is the pattern's only
+// group and it fills a field; 0 otherwise.
+int WholeMatchGroup(const RE2& re, const std::vector<std::string>& group_field) {
+  const std::string& pattern = re.pattern();
+  if (re.NumberOfCapturingGroups() != 1 || group_field.size() != 2 || group_field[1].empty()) return 0;
+  if (pattern.rfind("(?P<", 0) != 0 || ClosingParen(pattern, 0) != pattern.size() - 1) return 0;
+  return 1;
+}
+
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -255,6 +294,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       }
       rule->group_field[static_cast<size_t>(index)] = field;
     }
+    rule->whole_match_group = WholeMatchGroup(*rule->re, rule->group_field);
     if (fields_ok) data->rules.push_back(std::move(rule));
   }
 
