@@ -35,6 +35,30 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
   return static_cast<std::size_t>(i);
 }
 
+// The bounds of the group of a rule with a GroupSplit in its match
+// [start, end), read with DFA searches of the parts; false when that cannot
+// tell them, and RE2's own search for the groups must. RE2 gives the parse
+// Perl's backtracking would find: the head's alternatives and repeats are
+// tried in their order of preference first, and for each the rest must match
+// up to `end`. So when the head's preferred match on its own (RE2's anchored
+// search, which can end no later than `end`) is followed by a body (and
+// tail) that reach exactly `end`, that is the head of the chosen parse; and
+// the same holds for the body's match before the tail. When a check fails,
+// some less preferred choice may still succeed, which only the NFA can tell.
+bool SplitGroupBounds(const GroupSplit& split, const re2::StringPiece& input, std::size_t start, std::size_t end,
+                      std::size_t& group_start, std::size_t& group_end) {
+  re2::StringPiece part;
+  if (!split.head->Match(input, start, end, RE2::ANCHOR_START, &part, 1)) return false;
+  group_start = start + part.size();
+  if (!split.tail) {
+    group_end = end;
+    return split.body->Match(input, group_start, end, RE2::ANCHOR_BOTH, nullptr, 0);
+  }
+  if (!split.body->Match(input, group_start, end, RE2::ANCHOR_START, &part, 1)) return false;
+  group_end = group_start + part.size();
+  return split.tail->Match(input, group_end, end, RE2::ANCHOR_BOTH, nullptr, 0);
+}
+
 }  // namespace
 
 bool IsWordBoundary(std::string_view text, std::size_t pos) {
@@ -81,9 +105,12 @@ void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_wo
     match.start = start;
     match.end = end;
     match.captures.clear();
+    std::size_t group_start = 0, group_end = 0;
     if (rule.whole_match_group > 0) {
       // The pattern is one group: it holds the whole match.
       match.captures.push_back({rule.group_field[static_cast<std::size_t>(rule.whole_match_group)], start, end});
+    } else if (rule.split && SplitGroupBounds(*rule.split, input, start, end, group_start, group_end)) {
+      match.captures.push_back({rule.group_field[static_cast<std::size_t>(rule.split->group)], group_start, group_end});
     } else if (groups > 1) {
       pieces.resize(static_cast<std::size_t>(groups));
       if (!re.Match(input, start, end, RE2::UNANCHORED, pieces.data(), groups) || pieces[0].data() != span.data() ||
