@@ -33,12 +33,29 @@ inline constexpr int kLanguageCount = 3;
 inline constexpr std::string_view kTokenOpen = "\xEE\x80\x80";   // U+E000
 inline constexpr std::string_view kTokenClose = "\xEE\x80\x81";  // U+E001
 
+// A pattern HEAD(?P<field>GROUP)TAIL whose only capture group stands at its
+// top level, unrepeated, after a HEAD that is not empty: the group's bounds in
+// a match found by the rule can then often be read with RE2's DFAs alone (see
+// ForEachMatch), instead of its slower NFA. Each part compiled on its own;
+// `tail` is null when nothing follows the group.
+struct GroupSplit {
+  int group = 0;  // the group's number in the rule's pattern
+  std::unique_ptr<RE2> head, body, tail;
+};
+
 struct CompiledRule {
   RuleSpec spec;
   Pass pass = Pass::kMentions;
   std::unique_ptr<RE2> re;
-  // For capture group i (1-based), the record field it fills, or "".
+  // For capture group i (1-based), the record field it fills, or "";
+  // element 0 stands for the whole match and is always "".
   std::vector<std::string> group_field;
+  // When the whole pattern is one capture group ("(?P<name>...)" and nothing
+  // around it), its number: the group is then the match itself, and
+  // ForEachMatch needs no second search for it. 0 otherwise.
+  int whole_match_group = 0;
+  // Set for a large pattern of the shape GroupSplit describes; null otherwise.
+  std::unique_ptr<GroupSplit> split;
 };
 
 struct PassRules {

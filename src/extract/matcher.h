@@ -31,6 +31,12 @@ struct RuleMatch {
 // `whole_words`, a match must not start or end inside a word (RE2's \b knows
 // only ASCII, so the check is done here, for Vietnamese letters too); a match
 // that fails it is retried one character further on.
+//
+// The matches and groups are those of one RE2::Match per match, but found
+// more cheaply: the span first (RE2's DFAs), the groups only for a span that
+// passes the word check, and for a rule with a GroupSplit by DFA searches of
+// its parts when they can tell (tests/extract/matcher_test.cc holds the two
+// ways equal over every project rule).
 void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
                   const std::function<void(const RuleMatch&)>& on_match, std::size_t begin = 0,
                   std::size_t limit = std::string_view::npos);

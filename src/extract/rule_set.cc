@@ -168,6 +168,97 @@ struct Expander {
   }
 };
 
+// The index of the ']' that closes the character class opened at `open` in
+// an RE2 pattern ("[]a]", "[^\\]]", "[[:alpha:]]"), or the pattern's size.
+std::size_t ClassEnd(std::string_view pattern, std::size_t open) {
+  std::size_t i = open + 1;
+  if (i < pattern.size() && pattern[i] == '^') ++i;
+  if (i < pattern.size() && pattern[i] == ']') ++i;  // a ']' first is literal
+  for (; i < pattern.size() && pattern[i] != ']'; ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+    } else if (pattern.compare(i, 2, "[:") == 0) {
+      const std::size_t close = pattern.find(":]", i + 2);
+      if (close != std::string_view::npos) i = close + 1;
+    }
+  }
+  return std::min(i, pattern.size());
+}
+
+// The index of the ')' that closes the '(' at `open` in an RE2 pattern, or
+// npos: skips escapes ("\\(") and character classes ("[()]").
+std::size_t ClosingParen(std::string_view pattern, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = ClassEnd(pattern, i);
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The number of the capture group that is the whole pattern
+// ("(?P<name>...)" with nothing around it), when that is the pattern's only
+// group and it fills a field; 0 otherwise.
+int WholeMatchGroup(const RE2& re, const std::vector<std::string>& group_field) {
+  const std::string& pattern = re.pattern();
+  if (re.NumberOfCapturingGroups() != 1 || group_field.size() != 2 || group_field[1].empty()) return 0;
+  if (pattern.rfind("(?P<", 0) != 0 || ClosingParen(pattern, 0) != pattern.size() - 1) return 0;
+  return 1;
+}
+
+// Below this many instructions RE2 finds groups with its backtracker, which
+// is as fast on a short span as the DFA searches that would replace it.
+constexpr int kSplitMinProgramSize = 512;
+
+// The split of a pattern HEAD(?P<name>BODY)TAIL (see GroupSplit), or null:
+// when the group is not the only one, is repeated, is nested, is first, or
+// the top level has an alternation or sets flags.
+std::unique_ptr<GroupSplit> SplitAtGroup(const RE2& re, const std::vector<std::string>& group_field,
+                                         const RE2::Options& options) {
+  if (re.NumberOfCapturingGroups() != 1 || group_field.size() != 2 || group_field[1].empty()) return nullptr;
+  if (re.ProgramSize() <= kSplitMinProgramSize) return nullptr;
+  const std::string& pattern = re.pattern();
+  std::size_t open = std::string::npos, close = std::string::npos;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '|') return nullptr;
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = ClassEnd(pattern, i);
+    } else if (c == '(') {
+      const std::size_t end = ClosingParen(pattern, i);
+      if (end == std::string::npos) return nullptr;
+      if (pattern.compare(i, 4, "(?P<") == 0) {
+        open = i;
+        close = end;
+      } else if (pattern.compare(i, 3, "(?:") != 0) {
+        return nullptr;  // flags, or a group without a name
+      }
+      i = end;
+    }
+  }
+  if (open == std::string::npos || open == 0) return nullptr;
+  if (close + 1 < pattern.size() && std::string_view("?*+{").find(pattern[close + 1]) != std::string_view::npos)
+    return nullptr;
+  const std::size_t body_start = pattern.find('>', open) + 1;
+  auto split = std::make_unique<GroupSplit>();
+  split->group = 1;
+  split->head = std::make_unique<RE2>(pattern.substr(0, open), options);
+  split->body = std::make_unique<RE2>(pattern.substr(body_start, close - body_start), options);
+  if (close + 1 < pattern.size()) split->tail = std::make_unique<RE2>(pattern.substr(close + 1), options);
+  if (!split->head->ok() || !split->body->ok() || (split->tail && !split->tail->ok())) return nullptr;
+  return split;
+}
+
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -255,6 +346,8 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       }
       rule->group_field[static_cast<size_t>(index)] = field;
     }
+    rule->whole_match_group = WholeMatchGroup(*rule->re, rule->group_field);
+    if (!rule->whole_match_group) rule->split = SplitAtGroup(*rule->re, rule->group_field, options);
     if (fields_ok) data->rules.push_back(std::move(rule));
   }
 

@@ -1,0 +1,212 @@
+// ForEachMatch finds a match's span first and its groups after, some of them
+// without RE2's NFA (a pattern that is one group; HEAD(?P<f>BODY)TAIL read
+// with DFA searches of its parts). These tests hold it to the plain way: one
+// RE2::Match for span and groups together, on hand-made rules and on every
+// rule of the project over real text.
+#include "extract/matcher.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "extract/compiled_rules.h"
+#include "extract/extract.h"
+#include "extract/masked_text.h"
+#include "extract/rule_set.h"
+#include "text/normalize.h"
+#include "text/sentences.h"
+#include "test_util.h"
+
+namespace pw::extract {
+namespace {
+
+using pw::testing::TempDir;
+using pw::testing::WriteFile;
+
+// The matches as ForEachMatch found them before it split the search: one
+// RE2::Match for span and groups, the word check after.
+std::vector<RuleMatch> ReferenceMatches(const CompiledRule& rule, std::string_view text, bool whole_words,
+                                        std::size_t begin, std::size_t limit) {
+  std::vector<RuleMatch> out;
+  const int groups = rule.re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(groups));
+  const re2::StringPiece input(text.data(), text.size());
+  std::size_t pos = begin;
+  while (pos <= limit) {
+    if (!rule.re->Match(input, pos, limit, RE2::UNANCHORED, pieces.data(), groups)) break;
+    const std::size_t start = static_cast<std::size_t>(pieces[0].data() - text.data());
+    const std::size_t end = start + pieces[0].size();
+    if (whole_words && (!IsWordBoundary(text, start) || !IsWordBoundary(text, end))) {
+      pos = start + 1;
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      continue;
+    }
+    RuleMatch match{start, end, {}};
+    for (int g = 1; g < groups; ++g) {
+      const auto& field = rule.group_field[static_cast<std::size_t>(g)];
+      if (field.empty() || pieces[static_cast<std::size_t>(g)].data() == nullptr) continue;
+      const std::size_t s = static_cast<std::size_t>(pieces[static_cast<std::size_t>(g)].data() - text.data());
+      match.captures.push_back({field, s, s + pieces[static_cast<std::size_t>(g)].size()});
+    }
+    out.push_back(std::move(match));
+    if (end > start) {
+      pos = end;
+    } else {
+      pos = start + 1;
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    }
+  }
+  return out;
+}
+
+std::string Describe(const std::vector<RuleMatch>& matches, std::string_view text) {
+  std::ostringstream s;
+  for (const auto& m : matches) {
+    s << "[" << text.substr(m.start, m.end - m.start) << "]";
+    for (const auto& c : m.captures) s << " " << c.field << "=" << text.substr(c.start, c.end - c.start);
+    s << "\n";
+  }
+  return s.str();
+}
+
+// How many matches were compared; fails the test on the first difference.
+std::size_t ExpectSameAsReference(const CompiledRule& rule, std::string_view text, bool whole_words,
+                                  std::size_t begin, std::size_t limit) {
+  std::vector<RuleMatch> found;
+  ForEachMatch(rule, text, whole_words, [&](const RuleMatch& m) { found.push_back(m); }, begin, limit);
+  const auto expected = ReferenceMatches(rule, text, whole_words, begin, std::min(limit, text.size()));
+  const std::string a = Describe(found, text), b = Describe(expected, text);
+  EXPECT_EQ(a, b) << "rule " << rule.spec.Where() << " " << rule.spec.name << " on: " << text.substr(begin, limit - begin);
+  return expected.size();
+}
+
+const CompiledRule& RuleNamed(const RuleSet& rules, std::string_view name) {
+  for (const auto& r : rules.data().rules)
+    if (r->spec.name == name) return *r;
+  ADD_FAILURE() << "no rule " << name;
+  return *rules.data().rules.front();
+}
+
+// Word classes make the patterns large enough for the split (RE2's
+// backtracker finds the groups of small ones).
+constexpr const char* kSplitRules =
+    "define W: [\\p{Lu}][\\p{L}\\p{N}]*\n"
+    "define WORDS: {W}(?: {W}){0,4}\n"
+    // The head's preferred match ("Công ty") leaves "Cổ phần Vina Milk" to a
+    // body of two or more capitalised words, which fails: the NFA must pick
+    // "Công ty Cổ phần".
+    "ORG t.prefix: (?:Công ty|Công ty Cổ phần) (?P<name>{W} {W}(?: {W}){0,3})\n"
+    // A tail after the group: the body's preferred match takes "Inc" too,
+    // and the tail then fails: the NFA gives the group without it.
+    "ORG t.middle: (?:maker|firm) (?P<name>{WORDS}),? (?:Inc|Ltd)\\b\n"
+    "ORG t.whole: (?P<name>{WORDS} (?:Group|Holdings))\n"
+    "ORG t.first: (?P<name>{WORDS}) (?:Group|Holdings)\n";
+
+TEST(ForEachMatch, SplitsOnlyWhatItCanAndAgreesWithOneSearch) {
+  TempDir dir;
+  WriteFile(dir.path() / "t.rules", kSplitRules);
+  auto loaded = RuleSet::Load(dir.path().string());
+  ASSERT_OK(loaded);
+  const RuleSet& rules = **loaded;
+  EXPECT_NE(RuleNamed(rules, "t.prefix").split, nullptr);
+  EXPECT_EQ(RuleNamed(rules, "t.prefix").split->tail, nullptr);
+  ASSERT_NE(RuleNamed(rules, "t.middle").split, nullptr);
+  EXPECT_NE(RuleNamed(rules, "t.middle").split->tail, nullptr);
+  EXPECT_EQ(RuleNamed(rules, "t.whole").whole_match_group, 1);
+  EXPECT_EQ(RuleNamed(rules, "t.whole").split, nullptr);
+  EXPECT_EQ(RuleNamed(rules, "t.first").split, nullptr);  // nothing before the group
+  EXPECT_EQ(RuleNamed(rules, "t.first").whole_match_group, 0);
+
+  const std::string text =
+      "Hôm nay Công ty Cổ phần Vina Milk và Công ty Masan Group, còn maker Acme Robotics Inc và firm Beta Ltd. "
+      "Công ty Sữa Việt Nam";
+  std::size_t compared = 0;
+  for (const auto& rule : rules.data().rules) compared += ExpectSameAsReference(*rule, text, true, 0, text.size());
+  EXPECT_GE(compared, 6u);
+
+  auto names = [&](std::string_view rule_name) {
+    std::vector<std::string> out;
+    ForEachMatch(RuleNamed(rules, rule_name), text, true, [&](const RuleMatch& m) {
+      const Capture* c = m.First("name");
+      out.push_back(c ? std::string(text.substr(c->start, c->end - c->start)) : "-");
+    });
+    return out;
+  };
+  EXPECT_EQ(names("t.prefix"), (std::vector<std::string>{"Vina Milk", "Masan Group", "Sữa Việt Nam"}));
+  EXPECT_EQ(names("t.middle"), (std::vector<std::string>{"Acme Robotics", "Beta"}));
+  EXPECT_EQ(names("t.whole"), (std::vector<std::string>{"Masan Group"}));
+}
+
+TEST(ForEachMatch, PatternsThatAreNotSplit) {
+  TempDir dir;
+  WriteFile(dir.path() / "t.rules",
+            "define W: [\\p{Lu}][\\p{L}\\p{N}]*\n"
+            "ORG t.alt: Công ty (?P<name>{W}(?: {W}){0,4})|Tập đoàn {W}\n"     // an alternation at the top
+            "ORG t.rep: Công ty (?P<name>{W}(?: {W}){0,4})?\n"                 // a repeated group
+            "ORG t.nested: Công ty (?:(?P<name>{W}(?: {W}){0,4}) )?JSC\n"      // a group inside another
+            "ORG t.flags: (?i)công ty (?P<name>{W}(?: {W}){0,4})\n"            // flags for the rest
+            "ORG t.small: Công ty (?P<name>[A-Z][a-z]+)\n");                 // small: RE2 backtracks fast
+  auto loaded = RuleSet::Load(dir.path().string());
+  ASSERT_OK(loaded);
+  for (const char* name : {"t.alt", "t.rep", "t.nested", "t.flags", "t.small"}) {
+    EXPECT_EQ(RuleNamed(**loaded, name).split, nullptr) << name;
+    EXPECT_EQ(RuleNamed(**loaded, name).whole_match_group, 0) << name;
+  }
+  const std::string text = "CÔNG TY Alpha Beta, Công ty Gamma JSC, Tập đoàn Delta, Công ty Epsilon";
+  for (const auto& rule : (*loaded)->data().rules) ExpectSameAsReference(*rule, text, true, 0, text.size());
+}
+
+// Every rule of the project, sentence by sentence, on the seed press items
+// and on real articles from ../shared, plain and masked (the people and
+// relation rules match entity tokens): the same matches and groups as one
+// search for both.
+TEST(ForEachMatch, ProjectRulesAgreeWithOneSearchOnRealText) {
+  auto loaded = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
+  ASSERT_OK(loaded);
+  const RuleSet& rules = **loaded;
+  std::vector<std::string> texts;
+  for (const char* seed : {"genai-open-innovation.vi.txt", "genai-open-innovation.en.txt"})
+    texts.push_back(text::NormalizeDocument(pw::testing::ReadFile(pw::testing::SourceDir() / "feeds/demo" / seed)));
+  const auto articles = pw::testing::SharedDir() / "corpus/articles";
+  for (const char* slice : {"vi/magizbox-baomoi-2017-business-slice/baomoi_business_slice.jsonl",
+                            "en/newsworthy-press-release-archive-slice/press_releases_funding_sea.jsonl"}) {
+    std::ifstream in(articles / slice);
+    std::string line;
+    for (int n = 0; n < 6 && std::getline(in, line); ++n) {
+      const auto o = boost::json::parse(line).as_object();
+      texts.push_back(text::NormalizeDocument(std::string(o.at("title").as_string()) + "\n\n" +
+                                              std::string(o.at("text").as_string())));
+    }
+  }
+  if (texts.size() == 2) GTEST_LOG_(INFO) << "../shared/corpus is absent: the seed press items only";
+  std::size_t compared = 0, split_rules = 0, whole_rules = 0;
+  for (const auto& rule : rules.data().rules) {
+    split_rules += rule->split != nullptr;
+    whole_rules += rule->whole_match_group > 0;
+  }
+  for (const std::string& plain : texts) {
+    const Extraction x = Extract(rules, plain, {});
+    std::vector<Entity> entities = x.entities;
+    std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
+    std::vector<Entity> apart;  // MaskedText wants them apart
+    for (auto& e : entities)
+      if (apart.empty() || apart.back().end <= e.start) apart.push_back(std::move(e));
+    const MaskedText masked(plain, apart);
+    for (const std::string* text : {&plain, &masked.str()}) {
+      const auto sentences = text::SplitSentences(*text);
+      for (const auto& rule : rules.data().rules)
+        for (const auto& s : sentences) compared += ExpectSameAsReference(*rule, *text, true, s.begin, s.end);
+      if (::testing::Test::HasFailure()) return;
+    }
+  }
+  EXPECT_GT(split_rules, 10u);
+  EXPECT_GT(whole_rules, 3u);
+  EXPECT_GT(compared, texts.size() > 2 ? 300u : 30u);
+}
+
+}  // namespace
+}  // namespace pw::extract
