@@ -107,6 +107,18 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
   return words >= 1 && words <= 2;
 }
 
+// Whether only ORG_KIND words ("Công ty", "Tập đoàn") stand between the
+// start of a name and its core, a view into ctx.text.
+bool PlaceAfterKindOnly(const PassContext& ctx, std::size_t start, std::string_view core) {
+  const std::string_view text(ctx.text);
+  if (core.data() < text.data() || core.data() > text.data() + text.size()) return true;
+  const std::size_t core_start = static_cast<std::size_t>(core.data() - text.data());
+  if (core_start <= start) return true;
+  std::string_view before = Slice(text, start, core_start);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.empty() || ctx.rules.gazetteer.Lookup("ORG_KIND", before) != nullptr;
+}
+
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
@@ -127,8 +139,11 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   if (type == "ORG" && core.empty() && (weak || priority <= 6) &&
       !gazetteer.Lookup(type, Slice(ctx.text, start, end)) && LooksLikeAPerson(gazetteer, Slice(ctx.text, start, end)))
     return;
-  // "Công ty Trung Quốc" is a Chinese company, not one named China.
-  if (type == "ORG" && !core.empty() && gazetteer.Lookup("LOC", core)) return;
+  // "Công ty Trung Quốc" is a Chinese company, not one named China: a place
+  // right after kind words alone (ORG_KIND) says where the company is from.
+  // After what the company does, the place is part of its name: "Ngân hàng
+  // Xuất nhập khẩu Trung Quốc", "Công ty Đầu tư và Phát triển Campuchia".
+  if (type == "ORG" && !core.empty() && gazetteer.Lookup("LOC", core) && PlaceAfterKindOnly(ctx, start, core)) return;
   Candidate c;
   c.entity.type = *EntityTypeFromName(type);
   c.entity.start = start;

@@ -41,6 +41,20 @@ bool EndsWithCaseless(std::string_view s, std::string_view suffix) {
   return true;
 }
 
+// A NAME_BREAK word as the gazetteer spells it, ASCII case aside: the
+// gazetteer compares search keys, which drop accents, and "Tài" (in "Sở Tài
+// nguyên và Môi trường") is not the break word "Tại".
+bool IsNameBreak(const Gazetteer& gazetteer, std::string_view word) {
+  const GazetteerEntry* entry = gazetteer.Lookup("NAME_BREAK", word);
+  if (!entry) return false;
+  return std::any_of(entry->aliases.begin(), entry->aliases.end(), [&](const std::string& alias) {
+    return alias.size() == word.size() &&
+           std::equal(alias.begin(), alias.end(), word.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           });
+  });
+}
+
 // "New York-based", "Animoca Brands-Backed": a word that says what the name
 // after it is, not part of it.
 bool IsAttribute(std::string_view word) {
@@ -148,7 +162,7 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
   const std::vector<Word> words = WordsIn(text, start, end);
   for (std::size_t i = words.size(); i-- > 1;) {
     const std::string_view word = Slice(text, words[i - 1].begin, words[i - 1].end);
-    if (IsAttribute(word) || (i > 1 && gazetteer.Lookup("NAME_BREAK", word))) {
+    if (IsAttribute(word) || (i > 1 && IsNameBreak(gazetteer, word))) {
       start = words[i].begin;
       break;
     }
