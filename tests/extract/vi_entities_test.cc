@@ -73,5 +73,32 @@ TEST_F(VietnameseEntities, APlaceAfterWhatACompanyDoesIsItsName) {
   EXPECT_TRUE(Names(text, EntityType::kLoc).count("Trung Quốc"));
 }
 
+
+// People's committees and councils with or without their place, the party's
+// committees, the police of a province; an agency in parentheses after
+// another is found too.
+TEST_F(VietnameseEntities, LocalBodiesAndPartyCommittees) {
+  const auto orgs = Names(
+      "Chủ tịch UBND tỉnh phát biểu. Phó Bí thư Tỉnh ủy Đồng Nai Phan Thị Mỹ Thanh dự họp cùng Chủ tịch HĐND "
+      "tỉnh Nghệ An và Bí thư Thành ủy Hà Nội Hoàng Trung Hải. Công an tỉnh Bình Định đã báo cáo. "
+      "Ủy ban nhân dân Thành phố Hà Nội ký với Ban quản lý dự án giao thông Hà Nội (Sở GTVT Hà Nội).",
+      EntityType::kOrg);
+  for (const char* name : {"UBND tỉnh", "Tỉnh ủy Đồng Nai", "HĐND tỉnh Nghệ An", "Thành ủy Hà Nội",
+                           "Công an tỉnh Bình Định", "Ủy ban nhân dân Thành phố Hà Nội", "Sở GTVT Hà Nội"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
+
+// Party bodies whose names hold "Đảng" are not the party itself; a district
+// by its number is a place; "Lữ" is a family name.
+TEST_F(VietnameseEntities, PartyBodiesNumberedDistrictsAndFamilyNames) {
+  const std::string text =
+      "Ông An là Ủy viên BCH Trung ương Đảng. Trụ sở chính tại quận 3, TP.HCM. Bà Lữ Thị Thanh Bình bị truy tố.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("Ban Chấp hành Trung ương Đảng"));
+  EXPECT_FALSE(orgs.count("Đảng Cộng sản Việt Nam"));
+  EXPECT_TRUE(Names(text, EntityType::kLoc).count("quận 3"));
+  EXPECT_TRUE(Names(text, EntityType::kPer).count("Lữ Thị Thanh Bình"));
+}
+
 }  // namespace
 }  // namespace pw::extract
