@@ -282,6 +282,8 @@ bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t 
   if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
   auto capitalised_word_before = [&](std::size_t pos) -> std::optional<std::size_t> {
     if (pos < 2 || text[pos - 1] != ' ') return std::nullopt;
+    // "Hàn Quốc, Pháp": a list's comma ends the name before it.
+    if (std::string_view(",.;:").find(text[pos - 2]) != std::string_view::npos) return std::nullopt;
     std::size_t w = pos - 1;
     while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
     if (w >= pos - 1 || !StartsUpper(Slice(text, w, pos - 1))) return std::nullopt;

@@ -100,5 +100,27 @@ TEST_F(VietnameseEntities, PartyBodiesNumberedDistrictsAndFamilyNames) {
   EXPECT_TRUE(Names(text, EntityType::kPer).count("Lữ Thị Thanh Bình"));
 }
 
+
+// A list's comma ends the name before it: "Hàn Quốc, Pháp" is two places,
+// while "Lưu Đức Khánh" is a person and not Germany.
+TEST_F(VietnameseEntities, APlaceAfterAListCommaIsAPlace) {
+  const std::string text = "Hàng sản xuất ở Trung Quốc, Việt Nam, Mexico và Hàn Quốc, Pháp. Ông Lưu Đức Khánh đến.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Trung Quốc", "Việt Nam", "Mexico", "Hàn Quốc", "Pháp"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_FALSE(places.count("Germany"));
+  EXPECT_TRUE(Names(text, EntityType::kPer).count("Lưu Đức Khánh"));
+}
+
+// A company after its legal form in lower case ("Công ty cổ phần Hùng
+// Vương" is Hùng Vương), and a trading centre as what a company does.
+TEST_F(VietnameseEntities, LowerCaseLegalFormsAndTradingCentres) {
+  const auto orgs = Names(
+      "Cổ phiếu của Công ty cổ phần Hùng Vương bị cảnh báo. Công ty TNHH Trung tâm Lotte Shopping Việt Nam lỗ.",
+      EntityType::kOrg);
+  for (const char* name : {"Hùng Vương", "Công ty TNHH Trung tâm Lotte Shopping Việt Nam"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Công ty TNHH Trung"));
+}
+
 }  // namespace
 }  // namespace pw::extract
