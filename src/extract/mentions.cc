@@ -107,6 +107,24 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
   return words >= 1 && words <= 2;
 }
 
+// "nhà đầu tư Nhật Bản Hoa Lâm Capital": in Vietnamese a country's name
+// (ORG_ORIGIN) before a firm's name says where the firm is from. Moves
+// `start` past it when a capitalised name follows.
+void SkipOrigin(const PassContext& ctx, std::size_t& start, std::size_t end) {
+  const std::string_view text(ctx.text);
+  const std::size_t first = text.find(' ', start);
+  if (first == std::string_view::npos || first + 1 >= end) return;
+  const std::size_t second = text.find(' ', first + 1);
+  // The longer origin first: "Nhật Bản", then "Nhật".
+  for (std::size_t space : {second, first}) {
+    if (space == std::string_view::npos || space + 1 >= end) continue;
+    if (ctx.rules.gazetteer.Lookup("ORG_ORIGIN", Slice(text, start, space)) && StartsUpper(Slice(text, space + 1, end))) {
+      start = space + 1;
+      return;
+    }
+  }
+}
+
 // Whether only ORG_KIND words ("Công ty", "Tập đoàn") stand between the
 // start of a name and its core, a view into ctx.text.
 bool PlaceAfterKindOnly(const PassContext& ctx, std::size_t start, std::string_view core) {
@@ -123,6 +141,7 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
   ShapeNameSpan(gazetteer, ctx.text, start, end);
+  if (type == "ORG" && ctx.language == 0 && !gazetteer.Lookup(type, Slice(ctx.text, start, end))) SkipOrigin(ctx, start, end);
   if (end <= start) return;
   // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",
   // "Internet") or, for an organisation, a lone given name ("Harry").

@@ -3,6 +3,7 @@
 // fix the dev errors asked for, on the real rules/.
 #include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -120,6 +121,47 @@ TEST_F(VietnameseEntities, LowerCaseLegalFormsAndTradingCentres) {
   for (const char* name : {"Hùng Vương", "Công ty TNHH Trung tâm Lotte Shopping Việt Nam"})
     EXPECT_TRUE(orgs.count(name)) << name;
   EXPECT_FALSE(orgs.count("Công ty TNHH Trung"));
+}
+
+
+// Vietnamese funding phrasings of our own: investors after the amount, a
+// round's lead after the round word, a group of investors led by someone, a
+// lead in the next sentence, a firm's country before its name.
+struct ViPhrasing {
+  const char* text;
+  const char* investee;
+  std::vector<std::string> investors, leads;
+  const char* round;
+};
+
+TEST_F(VietnameseEntities, FundingPhrasingsGiveTheirInvestors) {
+  const ViPhrasing kCases[] = {
+      {"Startup Finhay vừa gọi được 5 triệu USD trong vòng Series A do Quỹ Vertex Ventures dẫn dắt.", "Finhay",
+       {"Vertex Ventures"}, {"Vertex Ventures"}, "series-a"},
+      {"Ví MoMo công bố nhận 100 triệu USD vốn đầu tư Series C từ Warburg Pincus, Goldman Sachs và Standard "
+       "Chartered.",
+       "MoMo", {"Warburg Pincus", "Goldman Sachs", "Standard Chartered"}, {}, "series-c"},
+      {"VNLife đã nhận 250 triệu USD đầu tư từ nhóm nhà đầu tư do General Atlantic dẫn đầu.", "VNLife",
+       {"General Atlantic"}, {"General Atlantic"}, ""},
+      {"Startup Topica huy động 50 triệu USD. Vòng gọi vốn do Quỹ Northstar Group dẫn dắt.", "Topica",
+       {"Northstar Group"}, {"Northstar Group"}, ""},
+      {"Startup Luxstay hoàn tất vòng gọi vốn 4,5 triệu USD, dẫn đầu bởi Quỹ Sparklabs Vietnam.", "Luxstay",
+       {"Sparklabs Vietnam"}, {"Sparklabs Vietnam"}, ""},
+      {"Nền tảng Base.vn đã gọi vốn thành công 1,2 triệu USD từ nhà đầu tư Nhật Bản Hoa Lâm Capital.", "Base.vn",
+       {"Hoa Lâm Capital"}, {"Hoa Lâm Capital"}, ""},
+  };
+  for (const ViPhrasing& c : kCases) {
+    SCOPED_TRACE(c.text);
+    const Extraction x = Extract(**rules_, text::NormalizeDocument(c.text), {.language = text::Language::kVietnamese});
+    ASSERT_EQ(x.funding.size(), 1u);
+    const FundingRecord& r = x.funding[0];
+    EXPECT_EQ(r.investee, c.investee);
+    EXPECT_EQ(std::set<std::string>(r.investors.begin(), r.investors.end()),
+              std::set<std::string>(c.investors.begin(), c.investors.end()));
+    EXPECT_EQ(std::set<std::string>(r.lead_investors.begin(), r.lead_investors.end()),
+              std::set<std::string>(c.leads.begin(), c.leads.end()));
+    EXPECT_EQ(r.round, c.round);
+  }
 }
 
 }  // namespace
