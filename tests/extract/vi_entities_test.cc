@@ -164,5 +164,18 @@ TEST_F(VietnameseEntities, FundingPhrasingsGiveTheirInvestors) {
   }
 }
 
+
+// Outlets by their kind word ("Báo" stays in the name, "tờ" and "hãng tin"
+// do not), and the site of the Presidential Palace.
+TEST_F(VietnameseEntities, OutletsByTheirKindWord) {
+  const std::string text =
+      "Ảnh: Báo Công Thương. Theo Báo Đầu tư, tờ South China Morning Post và hãng tin Yonhap, ông đã đến Phủ "
+      "Chủ tịch.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Báo Công Thương", "Báo Đầu tư", "South China Morning Post", "Yonhap"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_TRUE(Names(text, EntityType::kLoc).count("Phủ Chủ tịch"));
+}
+
 }  // namespace
 }  // namespace pw::extract
