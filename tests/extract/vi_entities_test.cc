@@ -177,5 +177,16 @@ TEST_F(VietnameseEntities, OutletsByTheirKindWord) {
   EXPECT_TRUE(Names(text, EntityType::kLoc).count("Phủ Chủ tịch"));
 }
 
+
+// Vietnam's regions are places; a district named after a person is left out
+// of the gazetteer ("Ông Ngô Quyền Anh" is a person).
+TEST_F(VietnameseEntities, RegionsArePlaces) {
+  const std::string text = "Mưa lớn ở Tây Nguyên, Bắc Trung Bộ và ĐBSCL. Ông Ngô Quyền Anh đến bán đảo Sơn Trà.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Tây Nguyên", "Bắc Trung Bộ", "Đồng bằng sông Cửu Long", "Sơn Trà"})
+    EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_FALSE(places.count("Ngô Quyền"));
+}
+
 }  // namespace
 }  // namespace pw::extract
