@@ -229,8 +229,15 @@ void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::
     if (p < text.size() && text[p] == ' ') ++p;
     if (p >= text.size() || text[p] != '(') continue;
     const std::size_t close = text.find(')', p);
-    if (close == std::string_view::npos || close - p > 12) continue;
-    const std::string_view acronym = text.substr(p + 1, close - p - 1);
+    if (close == std::string_view::npos || close - p > 28) continue;
+    std::string_view acronym = text.substr(p + 1, close - p - 1);
+    // A listing names the ticker after the exchange: "(HOSE: HDC)", "(mã: MWG)".
+    if (const std::size_t colon = acronym.rfind(':'); colon != std::string_view::npos) {
+      acronym.remove_prefix(colon + 1);
+      while (!acronym.empty() && acronym.front() == ' ') acronym.remove_prefix(1);
+    } else if (acronym.size() > 11) {
+      continue;
+    }
     if (IsAcronymText(acronym)) aliases.push_back({std::string(acronym), &e, true});
   }
   // One search per alias text: the first entity that gives it claims every

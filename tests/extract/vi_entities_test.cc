@@ -188,5 +188,30 @@ TEST_F(VietnameseEntities, RegionsArePlaces) {
   EXPECT_FALSE(places.count("Ngô Quyền"));
 }
 
+
+// A ticker after its exchange in parentheses names the company further on:
+// "(HOSE: HDC)", "(mã: MWG)".
+TEST_F(VietnameseEntities, ATickerAfterItsExchangeNamesTheCompany) {
+  const Extraction x = Extract(**rules_,
+                               text::NormalizeDocument("Công ty CP Thế Giới Di Động (mã: MWG) lãi lớn. Cổ phiếu MWG "
+                                                       "tăng, còn Công ty Cổ phần Phát triển nhà Bà Rịa-Vũng Tàu "
+                                                       "(HOSE: HDC) báo lãi và HDC tăng."),
+                               {.language = text::Language::kVietnamese});
+  int mwg = 0, hdc = 0;
+  for (const auto& e : x.entities) {
+    if (e.type != EntityType::kOrg) continue;
+    if (e.text == "MWG") {
+      ++mwg;
+      EXPECT_EQ(e.name, "Thế Giới Di Động");
+    }
+    if (e.text == "HDC") {
+      ++hdc;
+      EXPECT_EQ(e.name, "Công ty Cổ phần Phát triển nhà Bà Rịa-Vũng Tàu");
+    }
+  }
+  EXPECT_EQ(mwg, 2);
+  EXPECT_EQ(hdc, 2);
+}
+
 }  // namespace
 }  // namespace pw::extract
