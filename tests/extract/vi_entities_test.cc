@@ -213,5 +213,20 @@ TEST_F(VietnameseEntities, ATickerAfterItsExchangeNamesTheCompany) {
   EXPECT_EQ(hdc, 2);
 }
 
+
+// A place with a dash between its parts ends an agency's or a committee's
+// name ("Bà Rịa – Vũng Tàu"), a dash before lower-case words does not belong
+// to it; economic zones and industrial parks are what a board manages;
+// "Trường ĐH" is a university.
+TEST_F(VietnameseEntities, DashedPlacesEconomicZonesAndUniversities) {
+  const auto orgs = Names(
+      "UBND tỉnh Bà Rịa – Vũng Tàu và Ban quản lý các khu công nghiệp Bà Rịa - Vũng Tàu cấp phép. Sở Y tế Hà Nội "
+      "- đơn vị chủ quản - cho biết. Ban Quản lý Khu kinh tế Dung Quất trao giấy cho Trường ĐH Đại Nam.",
+      EntityType::kOrg);
+  for (const char* name : {"UBND tỉnh Bà Rịa – Vũng Tàu", "Ban quản lý các khu công nghiệp Bà Rịa - Vũng Tàu",
+                           "Sở Y tế Hà Nội", "Ban Quản lý Khu kinh tế Dung Quất", "Trường ĐH Đại Nam"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
+
 }  // namespace
 }  // namespace pw::extract
