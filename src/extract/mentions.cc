@@ -107,10 +107,41 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
   return words >= 1 && words <= 2;
 }
 
+// "nhà đầu tư Nhật Bản Hoa Lâm Capital": in Vietnamese a country's name
+// (ORG_ORIGIN) before a firm's name says where the firm is from. Moves
+// `start` past it when a capitalised name follows.
+void SkipOrigin(const PassContext& ctx, std::size_t& start, std::size_t end) {
+  const std::string_view text(ctx.text);
+  const std::size_t first = text.find(' ', start);
+  if (first == std::string_view::npos || first + 1 >= end) return;
+  const std::size_t second = text.find(' ', first + 1);
+  // The longer origin first: "Nhật Bản", then "Nhật".
+  for (std::size_t space : {second, first}) {
+    if (space == std::string_view::npos || space + 1 >= end) continue;
+    if (ctx.rules.gazetteer.Lookup("ORG_ORIGIN", Slice(text, start, space)) && StartsUpper(Slice(text, space + 1, end))) {
+      start = space + 1;
+      return;
+    }
+  }
+}
+
+// Whether only ORG_KIND words ("Công ty", "Tập đoàn") stand between the
+// start of a name and its core, a view into ctx.text.
+bool PlaceAfterKindOnly(const PassContext& ctx, std::size_t start, std::string_view core) {
+  const std::string_view text(ctx.text);
+  if (core.data() < text.data() || core.data() > text.data() + text.size()) return true;
+  const std::size_t core_start = static_cast<std::size_t>(core.data() - text.data());
+  if (core_start <= start) return true;
+  std::string_view before = Slice(text, start, core_start);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.empty() || ctx.rules.gazetteer.Lookup("ORG_KIND", before) != nullptr;
+}
+
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
   ShapeNameSpan(gazetteer, ctx.text, start, end);
+  if (type == "ORG" && ctx.language == 0 && !gazetteer.Lookup(type, Slice(ctx.text, start, end))) SkipOrigin(ctx, start, end);
   if (end <= start) return;
   // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",
   // "Internet") or, for an organisation, a lone given name ("Harry").
@@ -127,8 +158,11 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   if (type == "ORG" && core.empty() && (weak || priority <= 6) &&
       !gazetteer.Lookup(type, Slice(ctx.text, start, end)) && LooksLikeAPerson(gazetteer, Slice(ctx.text, start, end)))
     return;
-  // "Công ty Trung Quốc" is a Chinese company, not one named China.
-  if (type == "ORG" && !core.empty() && gazetteer.Lookup("LOC", core)) return;
+  // "Công ty Trung Quốc" is a Chinese company, not one named China: a place
+  // right after kind words alone (ORG_KIND) says where the company is from.
+  // After what the company does, the place is part of its name: "Ngân hàng
+  // Xuất nhập khẩu Trung Quốc", "Công ty Đầu tư và Phát triển Campuchia".
+  if (type == "ORG" && !core.empty() && gazetteer.Lookup("LOC", core) && PlaceAfterKindOnly(ctx, start, core)) return;
   Candidate c;
   c.entity.type = *EntityTypeFromName(type);
   c.entity.start = start;
@@ -267,6 +301,8 @@ bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t 
   if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
   auto capitalised_word_before = [&](std::size_t pos) -> std::optional<std::size_t> {
     if (pos < 2 || text[pos - 1] != ' ') return std::nullopt;
+    // "Hàn Quốc, Pháp": a list's comma ends the name before it.
+    if (std::string_view(",.;:").find(text[pos - 2]) != std::string_view::npos) return std::nullopt;
     std::size_t w = pos - 1;
     while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
     if (w >= pos - 1 || !StartsUpper(Slice(text, w, pos - 1))) return std::nullopt;

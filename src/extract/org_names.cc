@@ -41,6 +41,20 @@ bool EndsWithCaseless(std::string_view s, std::string_view suffix) {
   return true;
 }
 
+// A NAME_BREAK word as the gazetteer spells it, ASCII case aside: the
+// gazetteer compares search keys, which drop accents, and "Tài" (in "Sở Tài
+// nguyên và Môi trường") is not the break word "Tại".
+bool IsNameBreak(const Gazetteer& gazetteer, std::string_view word) {
+  const GazetteerEntry* entry = gazetteer.Lookup("NAME_BREAK", word);
+  if (!entry) return false;
+  return std::any_of(entry->aliases.begin(), entry->aliases.end(), [&](const std::string& alias) {
+    return alias.size() == word.size() &&
+           std::equal(alias.begin(), alias.end(), word.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           });
+  });
+}
+
 // "New York-based", "Animoca Brands-Backed": a word that says what the name
 // after it is, not part of it.
 bool IsAttribute(std::string_view word) {
@@ -148,7 +162,7 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
   const std::vector<Word> words = WordsIn(text, start, end);
   for (std::size_t i = words.size(); i-- > 1;) {
     const std::string_view word = Slice(text, words[i - 1].begin, words[i - 1].end);
-    if (IsAttribute(word) || (i > 1 && gazetteer.Lookup("NAME_BREAK", word))) {
+    if (IsAttribute(word) || (i > 1 && IsNameBreak(gazetteer, word))) {
       start = words[i].begin;
       break;
     }
@@ -215,8 +229,15 @@ void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::
     if (p < text.size() && text[p] == ' ') ++p;
     if (p >= text.size() || text[p] != '(') continue;
     const std::size_t close = text.find(')', p);
-    if (close == std::string_view::npos || close - p > 12) continue;
-    const std::string_view acronym = text.substr(p + 1, close - p - 1);
+    if (close == std::string_view::npos || close - p > 28) continue;
+    std::string_view acronym = text.substr(p + 1, close - p - 1);
+    // A listing names the ticker after the exchange: "(HOSE: HDC)", "(mã: MWG)".
+    if (const std::size_t colon = acronym.rfind(':'); colon != std::string_view::npos) {
+      acronym.remove_prefix(colon + 1);
+      while (!acronym.empty() && acronym.front() == ' ') acronym.remove_prefix(1);
+    } else if (acronym.size() > 11) {
+      continue;
+    }
     if (IsAcronymText(acronym)) aliases.push_back({std::string(acronym), &e, true});
   }
   // One search per alias text: the first entity that gives it claims every
