@@ -55,10 +55,12 @@ bool DescribesNextPerson(std::string_view m, std::size_t pos) {
 }
 
 // Whether a list's text before an item says its items are the companies of
-// the people who invest ("founders of", "executives from").
+// the people who invest ("founders of", "executives from", "angel investors
+// from": the angels invest, not their firms).
 bool NamesPeopleOf(std::string_view before) {
   for (std::string_view words : {"founders of ", "founder of ", "executives of ", "executives from ", "alumni of ",
-                                 "employees of ", "leaders of ", "leaders from "})
+                                 "employees of ", "leaders of ", "leaders from ", "investors from ", "angels from ",
+                                 "advisors from "})
     if (before.find(words) != std::string_view::npos) return true;
   return false;
 }

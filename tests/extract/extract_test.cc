@@ -513,6 +513,21 @@ const Phrasing kPhrasings[] = {
     {text::Language::kEnglish, "Epsilon Inc news\n\nEpsilon Inc. said its offering is expected to close on June 3, with gross proceeds of $25 million.", "", {}, {}, 0, ""},
     {text::Language::kEnglish, "Zeta Energy news\n\nZeta Energy reported revenue of $12 million. The company was founded by Kappa Ventures partner John Smith.", "", {}, {}, 0, ""},
     {text::Language::kEnglish, "Eta Media news\n\nEta Media's CEO previously led a $20 million Series B for Theta Inc. at another firm.", "", {}, {}, 0, ""},
+    // Round 6 (branch extract6en): phrasings of dev releases, in sentences of our own.
+    {text::Language::kEnglish, "Kelpie Robotics raises\n\nKelpie Robotics has raised $5 million led by Kappa Ventures, with participation from Lambda Capital, Mu Partners, and the Nu Fund.",
+     "Kelpie Robotics", {"Kappa Ventures", "Lambda Capital", "Mu Partners", "Nu Fund"}, {"Kappa Ventures"}, 5000000, ""},
+    {text::Language::kEnglish, "Zeta Robotics news\n\nZeta Robotics has completed its Series A funding round. The round secured backing from Kappa Ventures, Lambda Capital and Mu Partners.",
+     "Zeta Robotics", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {}, 0, "series-a"},
+    {text::Language::kEnglish, "Kelpie Robotics news\n\nKelpie Robotics has raised $10 million. Existing backers Kappa Ventures, Flybridge, and Mu Partners continued their support.",
+     "Kelpie Robotics", {"Kappa Ventures", "Flybridge", "Mu Partners"}, {}, 10000000, ""},
+    {text::Language::kEnglish, "Omicron Therapeutics news\n\nOmicron Therapeutics Inc. has closed a private placement with Sigma Special Situations LLC for $50 million in convertible debentures.",
+     "Omicron Therapeutics", {"Sigma Special Situations"}, {"Sigma Special Situations"}, 50000000, ""},
+    {text::Language::kEnglish, "Pi Markets news\n\nPi Markets successfully closed a seed funding round of $17.2 million in late 2024.", "Pi Markets", {}, {}, 17200000, "seed"},
+    {text::Language::kEnglish, "Rho Systems news\n\nDigital asset platform Rho Systems is today announcing a $6m funding round as it expands.", "Rho Systems", {}, {}, 6000000, ""},
+    {text::Language::kEnglish, "Tau Chain news\n\nTau Chain has secured $4.6 million in a private funding round with investments from Kappa Ventures and Lambda Capital. "
+     "The round also drew support from angel investors from Google and Meta.", "Tau Chain", {"Kappa Ventures", "Lambda Capital"}, {}, 4600000, ""},
+    {text::Language::kEnglish, "Upsilon AI news\n\nUpsilon AI today announced a $45 million Series B bridge round backed by Kappa Ventures.",
+     "Upsilon AI", {"Kappa Ventures"}, {"Kappa Ventures"}, 45000000, "bridge"},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
