@@ -671,5 +671,16 @@ TEST_F(PressReleases, AnAcronymWithDotsIsFoundWithItsLastDot) {
   EXPECT_TRUE(found);
 }
 
+// Round 6 (branch extract6en): the wires' own names are outlets (sentences of
+// our own, in the shape of IBN's and Newsworthy.ai's datelines).
+TEST_F(PressReleases, WireBrandsAreOrganisations) {
+  const auto x = Run("MiningNewsBreaks – Kappa Metals Corp. Reports Drill Results\n\n"
+                     "Toronto (Newsworthy.ai) Kappa Metals said its drill results were strong, AINewsBreaks reported.");
+  std::set<std::string> orgs;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kOrg) orgs.insert(e.name);
+  for (const char* org : {"MiningNewsBreaks", "AINewsBreaks", "Newsworthy.ai", "Kappa Metals"}) EXPECT_TRUE(orgs.count(org)) << org;
+}
+
 }  // namespace
 }  // namespace pw::extract
