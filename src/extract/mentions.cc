@@ -27,6 +27,14 @@ constexpr int kGazetteerPriority = 50;
 
 std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) { return text.substr(b, e - b); }
 
+// "dao5", "a16z": one word in lower case that starts with a letter and holds
+// a digit is a brand, a list item like a capitalised name.
+bool IsLowerCaseBrand(std::string_view word) {
+  auto is = [&](auto pred) { return std::any_of(word.begin(), word.end(), [&](char ch) { return pred(static_cast<unsigned char>(ch)); }); };
+  return word.size() >= 3 && std::isalpha(static_cast<unsigned char>(word[0])) && is([](unsigned char ch) { return std::isdigit(ch); }) &&
+         !is([](unsigned char ch) { return !std::isalnum(ch); });
+}
+
 // Items of a captured list: split at ", ", " và ", " and ", " & ", "; ", the
 // ideographic comma ("Kucoin Ventures、Actoz Soft"), and
 // around a parenthesis ("Founderful (formerly Wingman Ventures)" is two
@@ -65,7 +73,7 @@ std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text
       // follows a Vietnamese honorific is a person ("là bà Võ Thị Hồng D."),
       // which the people pass finds.
       static constexpr std::string_view kHonorifics[] = {"ông", "bà", "anh", "chị"};
-      while (s < t && !StartsUpper(Slice(text, s, t))) {
+      while (s < t && !StartsUpper(Slice(text, s, t)) && !IsLowerCaseBrand(Slice(text, s, t))) {
         const std::size_t space = text.find(' ', s);
         if (space == std::string_view::npos || space >= t) {
           s = t;

@@ -528,6 +528,13 @@ const Phrasing kPhrasings[] = {
      "The round also drew support from angel investors from Google and Meta.", "Tau Chain", {"Kappa Ventures", "Lambda Capital"}, {}, 4600000, ""},
     {text::Language::kEnglish, "Upsilon AI news\n\nUpsilon AI today announced a $45 million Series B bridge round backed by Kappa Ventures.",
      "Upsilon AI", {"Kappa Ventures"}, {"Kappa Ventures"}, 45000000, "bridge"},
+    {text::Language::kEnglish, "Rho Systems news\n\nDigital asset platform Rho Systems is today announcing a $6m funding round. "
+     "The series A funding round was co-led by Kappa Capital’s Digital Asset Fund and Lambda Ventures.",
+     "Rho Systems", {"Digital Asset Fund", "Lambda Ventures"}, {"Digital Asset Fund", "Lambda Ventures"}, 6000000, "series-a"},
+    {text::Language::kEnglish, "Sigma Farms news\n\nSigma Farms, the pioneer in farm robots, has raised an additional $10M to close its Series A round.",
+     "Sigma Farms", {}, {}, 10000000, "series-a"},
+    {text::Language::kEnglish, "Phi Network news\n\nPhi Network has closed its first funding round, led by Kappa Capital, with the participation of dao5, a16z, Lambda Ventures, and Mu Labs.",
+     "Phi Network", {"Kappa Capital", "dao5", "Andreessen Horowitz", "Lambda Ventures", "Mu Labs"}, {"Kappa Capital"}, 0, ""},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
