@@ -689,5 +689,22 @@ TEST_F(PressReleases, WireBrandsAreOrganisations) {
   for (const char* org : {"MiningNewsBreaks", "AINewsBreaks", "Newsworthy.ai", "Kappa Metals"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
 
+
+// Round 6 (branch extract6en): names by their kind word (sentences of our own).
+TEST_F(PressReleases, InstitutionsUniversitiesAndMiningSitesAreNamed) {
+  const auto x = Run("Kappa Metals reports results\n\n"
+                     "Kappa Metals, advised by the University of Lisbon and Towson University, said ore from the "
+                     "Swanson Gold Deposit and the Cobar Basin will be treated at its Beacon Mill. The Board of Directors "
+                     "approved the plan, and the NBA and UFC sponsor its fans' club.");
+  std::set<std::string> orgs, places;
+  for (const auto& e : x.entities) {
+    if (e.type == EntityType::kOrg) orgs.insert(e.name);
+    if (e.type == EntityType::kLoc) places.insert(e.name);
+  }
+  for (const char* org : {"University of Lisbon", "Towson University", "NBA", "UFC"}) EXPECT_TRUE(orgs.count(org)) << org;
+  for (const char* place : {"Swanson Gold Deposit", "Cobar Basin", "Beacon Mill"}) EXPECT_TRUE(places.count(place)) << place;
+  EXPECT_FALSE(orgs.count("Board of Directors"));
+  EXPECT_FALSE(orgs.count("Swanson Gold Deposit"));
+}
 }  // namespace
 }  // namespace pw::extract
