@@ -115,6 +115,14 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
   return words >= 1 && words <= 2;
 }
 
+// "Tech Startup Maya Secures $2M": a name right after the word that says what
+// it is, a company, even when it is also a given name.
+bool AfterKindWord(std::string_view text, std::size_t start) {
+  for (std::string_view kind : {"Startup ", "startup ", "Unicorn ", "unicorn ", "Fintech ", "fintech "})
+    if (start >= kind.size() && text.substr(start - kind.size(), kind.size()) == kind) return true;
+  return false;
+}
+
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
@@ -125,7 +133,9 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   const std::string_view shaped = Slice(ctx.text, start, end);
   if (std::none_of(shaped.begin(), shaped.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80); }))
     return;
-  if (gazetteer.Lookup("NAME_STOPWORD", shaped) || (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped))) return;
+  if (gazetteer.Lookup("NAME_STOPWORD", shaped) ||
+      (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped) && !AfterKindWord(ctx.text, start)))
+    return;
   // A headline's title case lets a pattern take words around the name.
   if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !gazetteer.Lookup(type, Slice(ctx.text, start, end)))
     TrimToDocumentForm(ctx.text, start, end);

@@ -535,6 +535,8 @@ const Phrasing kPhrasings[] = {
      "Sigma Farms", {}, {}, 10000000, "series-a"},
     {text::Language::kEnglish, "Phi Network news\n\nPhi Network has closed its first funding round, led by Kappa Capital, with the participation of dao5, a16z, Lambda Ventures, and Mu Labs.",
      "Phi Network", {"Kappa Capital", "dao5", "Andreessen Horowitz", "Lambda Ventures", "Mu Labs"}, {"Kappa Capital"}, 0, ""},
+    {text::Language::kEnglish, "Tech Startup Maya Secures $2M Seed Round\n\nThe company will hire engineers with the new capital, its founder said.",
+     "Maya", {}, {}, 2000000, "seed"},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
