@@ -708,5 +708,17 @@ TEST_F(PressReleases, InstitutionsUniversitiesAndMiningSitesAreNamed) {
   EXPECT_FALSE(orgs.count("Board of Directors"));
   EXPECT_FALSE(orgs.count("Swanson Gold Deposit"));
 }
+
+// Round 6 (branch extract6en): people after the role the text gives them,
+// also the second and third of a list (a sentence of our own).
+TEST_F(PressReleases, PeopleAfterTheirRoleArePeople) {
+  const auto x = Run("Kappa Media adds fighters\n\nKappa Media added UFC fighters Gilbert Burns and Renato Moicano to its team, "
+                     "and its founders Amarildo Gjondrekaj, Sara Schmitt and Kevin DeArmond thanked angel investor Tomasz Wrobel.");
+  std::set<std::string> people;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kPer) people.insert(e.name);
+  for (const char* person : {"Gilbert Burns", "Renato Moicano", "Amarildo Gjondrekaj", "Sara Schmitt", "Kevin DeArmond", "Tomasz Wrobel"})
+    EXPECT_TRUE(people.count(person)) << person;
+}
 }  // namespace
 }  // namespace pw::extract
