@@ -720,5 +720,16 @@ TEST_F(PressReleases, PeopleAfterTheirRoleArePeople) {
   for (const char* person : {"Gilbert Burns", "Renato Moicano", "Amarildo Gjondrekaj", "Sara Schmitt", "Kevin DeArmond", "Tomasz Wrobel"})
     EXPECT_TRUE(people.count(person)) << person;
 }
+
+// Round 6 (branch extract6en): companies known by what they do together or by
+// their kind word (sentences of our own).
+TEST_F(PressReleases, PartnersAndProjectsAreOrganisations) {
+  const auto x = Run("Kelpo and Zentrix.ai Announce Strategic Partnership to Serve Lenders\n\n"
+                     "The Bitcoin project Ordora has closed its seed round.");
+  std::set<std::string> orgs;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kOrg) orgs.insert(e.name);
+  for (const char* org : {"Kelpo", "Zentrix.ai", "Ordora"}) EXPECT_TRUE(orgs.count(org)) << org;
+}
 }  // namespace
 }  // namespace pw::extract
