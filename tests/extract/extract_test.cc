@@ -535,6 +535,10 @@ const Phrasing kPhrasings[] = {
      "Sigma Farms", {}, {}, 10000000, "series-a"},
     {text::Language::kEnglish, "Phi Network news\n\nPhi Network has closed its first funding round, led by Kappa Capital, with the participation of dao5, a16z, Lambda Ventures, and Mu Labs.",
      "Phi Network", {"Kappa Capital", "dao5", "Andreessen Horowitz", "Lambda Ventures", "Mu Labs"}, {"Kappa Capital"}, 0, ""},
+    {text::Language::kEnglish, "Zeta Robotics news\n\nZeta Robotics has completed its Series A funding round. The round secured backing from Asia Advisors Korea, Kappa Ventures and Lambda Capital.",
+     "Zeta Robotics", {"Kappa Ventures", "Lambda Capital"}, {}, 0, "series-a"},
+    {text::Language::kEnglish, "Kelpie Robotics raises\n\nKelpie Robotics has raised $5 million led by Kappa Ventures, with participation from Lambda Capital, Zorblat Korea, and Mu Partners.",
+     "Kelpie Robotics", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {"Kappa Ventures"}, 5000000, ""},
     {text::Language::kEnglish, "Tech Startup Maya Secures $2M Seed Round\n\nThe company will hire engineers with the new capital, its founder said.",
      "Maya", {}, {}, 2000000, "seed"},
 };
