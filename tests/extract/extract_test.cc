@@ -539,6 +539,12 @@ const Phrasing kPhrasings[] = {
      "Zeta Robotics", {"Kappa Ventures", "Lambda Capital"}, {}, 0, "series-a"},
     {text::Language::kEnglish, "Kelpie Robotics raises\n\nKelpie Robotics has raised $5 million led by Kappa Ventures, with participation from Lambda Capital, Zorblat Korea, and Mu Partners.",
      "Kelpie Robotics", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {"Kappa Ventures"}, 5000000, ""},
+    {text::Language::kEnglish, "Kora completes Series B\n\nToday, health company Kora Therapeutics Limited is announcing the completion of its Series B funding round.",
+     "Kora", {}, {}, 0, "series-b"},
+    {text::Language::kEnglish, "Kappa fund news\n\nKappa Founders Fund (KFF), the first fund created by founders, is today announcing the launch of its debut €50m fund.",
+     "Kappa Founders Fund", {}, {}, 50000000, ""},
+    {text::Language::kEnglish, "VueLite news\n\nVueLite, a pioneer in micro printing, today announced it has secured access to USD $40.5 million in Series C funding.",
+     "VueLite", {}, {}, 40500000, "series-c"},
     {text::Language::kEnglish, "Tech Startup Maya Secures $2M Seed Round\n\nThe company will hire engineers with the new capital, its founder said.",
      "Maya", {}, {}, 2000000, "seed"},
 };
