@@ -545,6 +545,8 @@ const Phrasing kPhrasings[] = {
      "Kappa Founders Fund", {}, {}, 50000000, ""},
     {text::Language::kEnglish, "VueLite news\n\nVueLite, a pioneer in micro printing, today announced it has secured access to USD $40.5 million in Series C funding.",
      "VueLite", {}, {}, 40500000, "series-c"},
+    {text::Language::kEnglish, "Adro news\n\nAdro has raised $500,000 in its pre-seed round. This investment includes contributions from several new investors, "
+     "including Kappa State Development’s NY Ventures, the state’s venture capital arm.", "Adro", {"NY Ventures"}, {"NY Ventures"}, 500000, "pre-seed"},
     {text::Language::kEnglish, "Tech Startup Maya Secures $2M Seed Round\n\nThe company will hire engineers with the new capital, its founder said.",
      "Maya", {}, {}, 2000000, "seed"},
 };
