@@ -743,5 +743,22 @@ TEST_F(PressReleases, PartnersAndProjectsAreOrganisations) {
     if (e.type == EntityType::kOrg) orgs.insert(e.name);
   for (const char* org : {"Kelpo", "Zentrix.ai", "Ordora"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
+
+// Round 6 (branch extract6en): the time zone of a Newsworthy.ai dateline is
+// part of its date, not a place (a dateline of our own in their shape).
+TEST_F(PressReleases, ADatelineTimeZoneIsNoPlace) {
+  const auto x = Run("Study news\n\nOttawa, Ontario (Newsworthy.ai) Tuesday Oct 8, 2024 @ 8:00 AM America/Toronto — "
+                     "Kappa Research says hiring is hard.");
+  std::set<std::string> places;
+  bool dated = false;
+  for (const auto& e : x.entities) {
+    if (e.type == EntityType::kLoc) places.insert(e.text);
+    if (e.date == "2024-10-08") dated = true;
+  }
+  EXPECT_TRUE(dated);
+  EXPECT_TRUE(places.count("Ontario"));
+  EXPECT_FALSE(places.count("Toronto"));
+  EXPECT_FALSE(places.count("America"));
+}
 }  // namespace
 }  // namespace pw::extract
