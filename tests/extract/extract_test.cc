@@ -747,7 +747,7 @@ TEST_F(PressReleases, PartnersAndProjectsAreOrganisations) {
 // Round 6 (branch extract6en): the time zone of a Newsworthy.ai dateline is
 // part of its date, not a place (a dateline of our own in their shape).
 TEST_F(PressReleases, ADatelineTimeZoneIsNoPlace) {
-  const auto x = Run("Study news\n\nOttawa, Ontario (Newsworthy.ai) Tuesday Oct 8, 2024 @ 8:00 AM America/Toronto — "
+  const auto x = Run("Study news\n\nPort Kelby, Ontario (Newsworthy.ai) Tuesday Oct 8, 2024 @ 8:00 AM America/Toronto — "
                      "Kappa Research says hiring is hard.");
   std::set<std::string> places;
   bool dated = false;
@@ -757,6 +757,7 @@ TEST_F(PressReleases, ADatelineTimeZoneIsNoPlace) {
   }
   EXPECT_TRUE(dated);
   EXPECT_TRUE(places.count("Ontario"));
+  EXPECT_TRUE(places.count("Port Kelby"));  // a city before its province
   EXPECT_FALSE(places.count("Toronto"));
   EXPECT_FALSE(places.count("America"));
 }
