@@ -761,5 +761,16 @@ TEST_F(PressReleases, ADatelineTimeZoneIsNoPlace) {
   EXPECT_FALSE(places.count("Toronto"));
   EXPECT_FALSE(places.count("America"));
 }
+
+// Round 6 (branch extract6en): a headline's verb is not part of a person's
+// name (a headline of our own).
+TEST_F(PressReleases, AHeadlineVerbEndsAPersonsName) {
+  const auto x = Run("Jane Kettering Acquires Lambda Farms\n\nThe farm will stay open, she said.");
+  std::set<std::string> people;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kPer) people.insert(e.name);
+  EXPECT_FALSE(people.count("Jane Kettering Acquires"));
+  EXPECT_TRUE(people.count("Jane Kettering"));
+}
 }  // namespace
 }  // namespace pw::extract
