@@ -55,12 +55,30 @@ bool DescribesNextPerson(std::string_view m, std::size_t pos) {
 }
 
 // Whether a list's text before an item says its items are the companies of
-// the people who invest ("founders of", "executives from").
+// the people who invest ("founders of", "executives from", "angel investors
+// from": the angels invest, not their firms).
 bool NamesPeopleOf(std::string_view before) {
   for (std::string_view words : {"founders of ", "founder of ", "executives of ", "executives from ", "alumni of ",
-                                 "employees of ", "leaders of ", "leaders from "})
+                                 "employees of ", "leaders of ", "leaders from ", "investors from ", "angels from ",
+                                 "advisors from "})
     if (before.find(words) != std::string_view::npos) return true;
   return false;
+}
+
+// "Huma" and "Huma Therapeutics": one name, or the other followed by words
+// that only say what kind of company it is (ORG_DESCRIPTOR). The record keeps
+// the name it was first given.
+bool SameCompany(const Gazetteer& gazetteer, std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.empty() || !b.starts_with(a) || b[a.size()] != ' ') return false;
+  std::string_view rest = b.substr(a.size() + 1);
+  while (!rest.empty()) {
+    const std::size_t space = rest.find(' ');
+    if (!gazetteer.Lookup("ORG_DESCRIPTOR", rest.substr(0, space))) return false;
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  return true;
 }
 
 }  // namespace
@@ -230,7 +248,7 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
     // The same deal told twice merges; a different round, amount or set of
     // investors for the same company is another deal.
     for (auto& r : records_)
-      if (r.record.investee == fact.investee && Compatible(r, fact)) record = &r;
+      if (SameCompany(ctx_.rules.gazetteer, r.record.investee, fact.investee) && Compatible(r, fact)) record = &r;
     if (!record) {
       records_.emplace_back();
       record = &records_.back();

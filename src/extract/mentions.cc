@@ -27,6 +27,14 @@ constexpr int kGazetteerPriority = 50;
 
 std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) { return text.substr(b, e - b); }
 
+// "dao5", "a16z": one word in lower case that starts with a letter and holds
+// a digit is a brand, a list item like a capitalised name.
+bool IsLowerCaseBrand(std::string_view word) {
+  auto is = [&](auto pred) { return std::any_of(word.begin(), word.end(), [&](char ch) { return pred(static_cast<unsigned char>(ch)); }); };
+  return word.size() >= 3 && std::isalpha(static_cast<unsigned char>(word[0])) && is([](unsigned char ch) { return std::isdigit(ch); }) &&
+         !is([](unsigned char ch) { return !std::isalnum(ch); });
+}
+
 // Items of a captured list: split at ", ", " và ", " and ", " & ", "; ", the
 // ideographic comma ("Kucoin Ventures、Actoz Soft"), and
 // around a parenthesis ("Founderful (formerly Wingman Ventures)" is two
@@ -65,7 +73,7 @@ std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text
       // follows a Vietnamese honorific is a person ("là bà Võ Thị Hồng D."),
       // which the people pass finds.
       static constexpr std::string_view kHonorifics[] = {"ông", "bà", "anh", "chị"};
-      while (s < t && !StartsUpper(Slice(text, s, t))) {
+      while (s < t && !StartsUpper(Slice(text, s, t)) && !IsLowerCaseBrand(Slice(text, s, t))) {
         const std::size_t space = text.find(' ', s);
         if (space == std::string_view::npos || space >= t) {
           s = t;
@@ -137,6 +145,14 @@ bool PlaceAfterKindOnly(const PassContext& ctx, std::size_t start, std::string_v
   return before.empty() || ctx.rules.gazetteer.Lookup("ORG_KIND", before) != nullptr;
 }
 
+// "Tech Startup Maya Secures $2M": a name right after the word that says what
+// it is, a company, even when it is also a given name.
+bool AfterKindWord(std::string_view text, std::size_t start) {
+  for (std::string_view kind : {"Startup ", "startup ", "Unicorn ", "unicorn ", "Fintech ", "fintech "})
+    if (start >= kind.size() && text.substr(start - kind.size(), kind.size()) == kind) return true;
+  return false;
+}
+
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
@@ -148,7 +164,9 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   const std::string_view shaped = Slice(ctx.text, start, end);
   if (std::none_of(shaped.begin(), shaped.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80); }))
     return;
-  if (gazetteer.Lookup("NAME_STOPWORD", shaped) || (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped))) return;
+  if (gazetteer.Lookup("NAME_STOPWORD", shaped) ||
+      (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped) && !AfterKindWord(ctx.text, start)))
+    return;
   // A headline's title case lets a pattern take words around the name.
   if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !gazetteer.Lookup(type, Slice(ctx.text, start, end)))
     TrimToDocumentForm(ctx.text, start, end);

@@ -3,7 +3,7 @@
 articles.gold, prints one '@' line per pick (split dev, CHARS by the README's cut) and the
 cut text, for annotation by hand.
 
-  python3 tests/data/eval/round6_select.py ../shared/corpus/articles > /tmp/round6.txt
+  python3 tests/data/eval/round6_select_vi.py ../shared/corpus/articles > /tmp/round6.txt
 
 Method (Python random.seed(2029), then random.sample on each pool, sorted by source):
 - pool A ("entity-rich"): business/tech articles of the Vietnamese slices (Baomoi 2017
