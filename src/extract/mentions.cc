@@ -145,11 +145,21 @@ bool PlaceAfterKindOnly(const PassContext& ctx, std::size_t start, std::string_v
   return before.empty() || ctx.rules.gazetteer.Lookup("ORG_KIND", before) != nullptr;
 }
 
-// "Tech Startup Maya Secures $2M": a name right after the word that says what
-// it is, a company, even when it is also a given name.
-bool AfterKindWord(std::string_view text, std::size_t start) {
-  for (std::string_view kind : {"Startup ", "startup ", "Unicorn ", "unicorn ", "Fintech ", "fintech "})
-    if (start >= kind.size() && text.substr(start - kind.size(), kind.size()) == kind) return true;
+// "Tech Startup Maya Secures $2M", "Công ty Hương": a name right after a kind
+// word of a company (ORG_KIND, one or two words) is a company, even when it is
+// also a given name.
+bool AfterKindWord(const PassContext& ctx, std::size_t start) {
+  const std::string_view text(ctx.text);
+  if (start < 2 || text[start - 1] != ' ') return false;
+  std::size_t word = start - 1;  // the space before the name
+  for (int words = 0; words < 2; ++words) {
+    const std::size_t space = text.rfind(' ', word - 1);
+    word = space == std::string_view::npos ? 0 : space + 1;
+    if (word >= start - 1) return false;
+    if (ctx.rules.gazetteer.Lookup("ORG_KIND", Slice(text, word, start - 1))) return true;
+    if (word < 2 || text[word - 1] != ' ') return false;
+    word -= 1;
+  }
   return false;
 }
 
@@ -165,7 +175,7 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   if (std::none_of(shaped.begin(), shaped.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80); }))
     return;
   if (gazetteer.Lookup("NAME_STOPWORD", shaped) ||
-      (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped) && !AfterKindWord(ctx.text, start)))
+      (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped) && !AfterKindWord(ctx, start)))
     return;
   // A headline's title case lets a pattern take words around the name.
   if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !gazetteer.Lookup(type, Slice(ctx.text, start, end)))
