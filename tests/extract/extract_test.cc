@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "project_rules.h"
 #include "test_util.h"
 #include "text/normalize.h"
 
@@ -17,16 +18,9 @@ using namespace std::chrono;
 
 class SeedExtraction : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto rules = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
-    ASSERT_OK(rules);
-    rules_ = new std::shared_ptr<const RuleSet>(*rules);
-  }
-  static void TearDownTestSuite() { delete rules_; }
-
   static Extraction Run(const std::string& file) {
     const std::string raw = pw::testing::ReadFile(pw::testing::SourceDir() / "feeds/demo" / file);
-    return Extract(**rules_, text::NormalizeDocument(raw), {.published = sys_days{year{2024} / 11 / 21}});
+    return Extract(pw::testing::ProjectRules(), text::NormalizeDocument(raw), {.published = sys_days{year{2024} / 11 / 21}});
   }
 
   static std::set<std::pair<std::string, std::string>> Names(const Extraction& x) {
@@ -34,8 +28,6 @@ class SeedExtraction : public ::testing::Test {
     for (const auto& e : x.entities) out.emplace(EntityTypeName(e.type), e.name);
     return out;
   }
-
-  static inline std::shared_ptr<const RuleSet>* rules_ = nullptr;
 };
 
 const std::set<std::pair<std::string, std::string>> kSeedEntities = {
@@ -99,7 +91,7 @@ TEST_F(SeedExtraction, FuzzFindingANameRepeatedThousandsOfTimesIsSearchedOnce) {
   std::string text;
   for (int i = 0; i < 2000; ++i) text += "Quỹ GenAI, ";
   text += "NIC (VNIC) và VNIC.";
-  const Extraction x = Extract(**rules_, text::NormalizeDocument(text), {.language = text::Language::kVietnamese});
+  const Extraction x = Extract(pw::testing::ProjectRules(), text::NormalizeDocument(text), {.language = text::Language::kVietnamese});
   std::set<std::size_t> starts;
   int genai = 0, vnic = 0;
   for (const auto& e : x.entities) {
@@ -127,7 +119,7 @@ TEST_F(SeedExtraction, EnglishVersionGivesTheSameRecords) {
 }
 
 TEST_F(SeedExtraction, MoneyThatIsNotARaiseGivesNoFundingRecord) {
-  const Extraction x = Extract(**rules_,
+  const Extraction x = Extract(pw::testing::ProjectRules(),
                                text::NormalizeDocument("Jumia expects losses not to exceed $100M this year. "
                                                        "Hòa Phát đầu tư 1.500 tỷ đồng vào nhà máy mới."),
                                {});
@@ -138,7 +130,7 @@ TEST_F(SeedExtraction, MoneyThatIsNotARaiseGivesNoFundingRecord) {
 }
 
 TEST_F(SeedExtraction, ReadsAHeadlineRaiseWithLeadInvestors) {
-  const Extraction x = Extract(**rules_,
+  const Extraction x = Extract(pw::testing::ProjectRules(),
                                text::NormalizeDocument("Configu raises a $3M pre-seed round led by Do Ventures and "
                                                        "Golden Gate Ventures."),
                                {.published = sys_days{year{2023} / 8 / 15}});
@@ -151,7 +143,7 @@ TEST_F(SeedExtraction, ReadsAHeadlineRaiseWithLeadInvestors) {
 }
 
 TEST_F(SeedExtraction, VietnameseRaiseWithAmountAndRound) {
-  const Extraction x = Extract(**rules_,
+  const Extraction x = Extract(pw::testing::ProjectRules(),
                                text::NormalizeDocument("Startup MoMo vừa huy động thành công 1,5 triệu USD trong "
                                                        "vòng Series A do Do Ventures dẫn dắt."),
                                {.published = sys_days{year{2024} / 5 / 2}});
@@ -172,17 +164,10 @@ using namespace std::chrono;
 
 class PressReleases : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto rules = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
-    ASSERT_OK(rules);
-    rules_ = new std::shared_ptr<const RuleSet>(*rules);
-  }
-  static void TearDownTestSuite() { delete rules_; }
   static Extraction Run(const std::string& text) {
-    return Extract(**rules_, text::NormalizeDocument(text),
+    return Extract(pw::testing::ProjectRules(), text::NormalizeDocument(text),
                    {.language = text::Language::kEnglish, .published = sys_days{year{2025} / 8 / 20}});
   }
-  static inline std::shared_ptr<const RuleSet>* rules_ = nullptr;
 };
 
 TEST_F(PressReleases, AHeadlineClosingOfNotesIsDebtAndTheCompanyIsNamedWithoutItsLegalForm) {
@@ -220,7 +205,7 @@ TEST_F(PressReleases, VietnameseNamesNeedTheirToneMarks) {
     return out;
   };
   const auto vi = [&](const std::string& t) {
-    return Extract(**rules_, text::NormalizeDocument(t), {.language = text::Language::kVietnamese});
+    return Extract(pw::testing::ProjectRules(), text::NormalizeDocument(t), {.language = text::Language::kVietnamese});
   };
   const auto not_a_party = names(vi("Đáng nói, doanh thu tăng mạnh trong năm nay."));
   EXPECT_EQ(std::count(not_a_party.begin(), not_a_party.end(), "Đảng Cộng sản Việt Nam"), 0);
@@ -274,7 +259,7 @@ TEST_F(PressReleases, APlacementWhoseProceedsFollowItIsARaise) {
 }
 
 TEST_F(PressReleases, VietnameseMoneyPutInThroughAFund) {
-  const auto x = Extract(**rules_,
+  const auto x = Extract(pw::testing::ProjectRules(),
                          text::NormalizeDocument("Ông Hải đã rót tiền vào Công ty Minh An cuối năm 2019, thông qua "
                                                  "một quỹ đầu tư mạo hiểm có tên Sao Mai Capital."),
                          {.language = text::Language::kVietnamese});
@@ -554,7 +539,7 @@ const Phrasing kPhrasings[] = {
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
   for (const Phrasing& p : kPhrasings) {
     SCOPED_TRACE(p.text);
-    const auto x = Extract(**rules_, text::NormalizeDocument(p.text),
+    const auto x = Extract(pw::testing::ProjectRules(), text::NormalizeDocument(p.text),
                            {.language = p.language, .published = sys_days{year{2025} / 6 / 10}});
     if (std::string(p.investee).empty()) {
       EXPECT_TRUE(x.funding.empty());
@@ -596,7 +581,7 @@ TEST_F(PressReleases, AssociationsCooperativesGovernmentsAndKnownCompaniesAreOrg
       if (e.type == EntityType::kOrg) out.insert(e.name);
     return out;
   };
-  const auto vi = orgs(Extract(**rules_,
+  const auto vi = orgs(Extract(pw::testing::ProjectRules(),
                                text::NormalizeDocument("Diễn đàn do Hội Doanh nhân trẻ Việt Nam tổ chức. Hợp tác xã "
                                                        "Minh Lộc thua lỗ. Chính phủ Trung Quốc hậu thuẫn quỹ này. "
                                                        "Quốc hội Anh đã họp."),
@@ -617,7 +602,7 @@ TEST_F(PressReleases, RegionsBasinsAndDistrictsArePlaces) {
   };
   const auto en = places(Run("The miner drills in the Athabasca Basin and sells across the Pacific Northwest and Kyiv."));
   for (const char* name : {"Athabasca Basin", "Pacific Northwest", "Kyiv"}) EXPECT_TRUE(en.count(name)) << name;
-  const auto vi = places(Extract(**rules_, text::NormalizeDocument("Tuyến đường sắt Cát Linh - Hà Đông đi qua Cầu Giấy."),
+  const auto vi = places(Extract(pw::testing::ProjectRules(), text::NormalizeDocument("Tuyến đường sắt Cát Linh - Hà Đông đi qua Cầu Giấy."),
                                  {.language = text::Language::kVietnamese}));
   for (const char* name : {"Hà Đông", "Cầu Giấy"}) EXPECT_TRUE(vi.count(name)) << name;
 }

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/extract.h"
+#include "project_rules.h"
 #include "test_util.h"
 #include "text/normalize.h"
 
@@ -16,21 +17,14 @@ namespace {
 
 class VietnameseEntities : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto rules = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
-    ASSERT_OK(rules);
-    rules_ = new std::shared_ptr<const RuleSet>(*rules);
-  }
-  static void TearDownTestSuite() { delete rules_; }
   // The names (canonical) of the entities of `type` found in `text`.
   static std::set<std::string> Names(const std::string& text, EntityType type) {
-    const Extraction x = Extract(**rules_, text::NormalizeDocument(text), {.language = text::Language::kVietnamese});
+    const Extraction x = Extract(pw::testing::ProjectRules(), text::NormalizeDocument(text), {.language = text::Language::kVietnamese});
     std::set<std::string> out;
     for (const auto& e : x.entities)
       if (e.type == type) out.insert(e.name);
     return out;
   }
-  static inline std::shared_ptr<const RuleSet>* rules_ = nullptr;
 };
 
 // A ministry ends at what it does: the name after it is a person, Vietnamese
@@ -152,7 +146,7 @@ TEST_F(VietnameseEntities, FundingPhrasingsGiveTheirInvestors) {
   };
   for (const ViPhrasing& c : kCases) {
     SCOPED_TRACE(c.text);
-    const Extraction x = Extract(**rules_, text::NormalizeDocument(c.text), {.language = text::Language::kVietnamese});
+    const Extraction x = Extract(pw::testing::ProjectRules(), text::NormalizeDocument(c.text), {.language = text::Language::kVietnamese});
     ASSERT_EQ(x.funding.size(), 1u);
     const FundingRecord& r = x.funding[0];
     EXPECT_EQ(r.investee, c.investee);
@@ -192,7 +186,7 @@ TEST_F(VietnameseEntities, RegionsArePlaces) {
 // A ticker after its exchange in parentheses names the company further on:
 // "(HOSE: HDC)", "(mã: MWG)".
 TEST_F(VietnameseEntities, ATickerAfterItsExchangeNamesTheCompany) {
-  const Extraction x = Extract(**rules_,
+  const Extraction x = Extract(pw::testing::ProjectRules(),
                                text::NormalizeDocument("Công ty CP Thế Giới Di Động (mã: MWG) lãi lớn. Cổ phiếu MWG "
                                                        "tăng, còn Công ty Cổ phần Phát triển nhà Bà Rịa-Vũng Tàu "
                                                        "(HOSE: HDC) báo lãi và HDC tăng."),
