@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "project_rules.h"
 #include "test_util.h"
 
 namespace pw::app {
@@ -10,15 +11,14 @@ namespace {
 using namespace std::chrono;
 
 TEST(ProcessItem, TurnsATeaserItemIntoAnArticleWithRecords) {
-  auto rules = extract::RuleSet::Load((pw::testing::SourceDir() / "rules").string());
-  ASSERT_OK(rules);
+  const extract::RuleSet& rules = pw::testing::ProjectRules();
   feed::Item item;
   item.key = "guid:1";
   item.title = "Configu raises a $3M pre-seed round";
   item.summary = "Tel Aviv–based startup Configu said on Tuesday it had raised money.";
   item.link = "https://techcrunch.com/x";
   const Timestamp now = sys_days{year{2023} / 8 / 16};
-  const store::ArticleRecord r = ProcessItem(item, **rules, "en", now);
+  const store::ArticleRecord r = ProcessItem(item, rules, "en", now);
   EXPECT_EQ(r.extraction.text.rfind("Configu raises a $3M pre-seed round\n\nTel Aviv", 0), 0u) << r.extraction.text;
   EXPECT_EQ(r.extraction.language, "en");
   EXPECT_TRUE(r.published_estimated);  // no date in the item: first seen
@@ -54,12 +54,11 @@ ArticlePage SeedPage() {
 }
 
 TEST(ProcessItem, ThePagesTextReplacesTheTeaserWhichStaysTheSummary) {
-  auto rules = extract::RuleSet::Load((pw::testing::SourceDir() / "rules").string());
-  ASSERT_OK(rules);
+  const extract::RuleSet& rules = pw::testing::ProjectRules();
   const feed::Item item = TeaserItem();
   const ArticlePage page = SeedPage();
   const Timestamp now = sys_days{year{2024} / 11 / 25};
-  const store::ArticleRecord r = ProcessItem(item, **rules, "", now, &page);
+  const store::ArticleRecord r = ProcessItem(item, rules, "", now, &page);
   EXPECT_EQ(r.extraction.text, item.title + "\n\n" + page.content.Text());
   EXPECT_EQ(r.summary, item.summary);
   EXPECT_EQ(r.title, item.title);  // the feed's, when it has one
@@ -76,25 +75,24 @@ TEST(ProcessItem, ThePagesTextReplacesTheTeaserWhichStaysTheSummary) {
   EXPECT_EQ(r.extraction.funding[0].announced, "2024-11-21");
 
   // Without the page: the teaser alone, which names no investment.
-  const store::ArticleRecord teaser = ProcessItem(item, **rules, "vi", now);
+  const store::ArticleRecord teaser = ProcessItem(item, rules, "vi", now);
   EXPECT_TRUE(teaser.extraction.funding.empty());
   EXPECT_TRUE(teaser.published_estimated);
 }
 
 TEST(ProcessItem, APageWithLessTextThanTheFeedLeavesTheFeedsText) {
-  auto rules = extract::RuleSet::Load((pw::testing::SourceDir() / "rules").string());
-  ASSERT_OK(rules);
+  const extract::RuleSet& rules = pw::testing::ProjectRules();
   feed::Item item = TeaserItem();
   item.title.clear();  // the page's title fills in
   ArticlePage gallery = SeedPage();
   gallery.content.paragraphs = {"Ảnh: GenAI Fund"};
-  const store::ArticleRecord r = ProcessItem(item, **rules, "vi", sys_days{year{2024} / 11 / 25}, &gallery);
+  const store::ArticleRecord r = ProcessItem(item, rules, "vi", sys_days{year{2024} / 11 / 25}, &gallery);
   EXPECT_EQ(r.title, "Tiêu đề của trang");
   EXPECT_EQ(r.extraction.text, "Tiêu đề của trang\n\n" + item.summary);
   EXPECT_EQ(r.content, item.content);
   ArticlePage empty = SeedPage();
   empty.content.paragraphs.clear();  // no article found on the page
-  EXPECT_EQ(ProcessItem(item, **rules, "vi", sys_days{year{2024} / 11 / 25}, &empty).extraction.text,
+  EXPECT_EQ(ProcessItem(item, rules, "vi", sys_days{year{2024} / 11 / 25}, &empty).extraction.text,
             "Tiêu đề của trang\n\n" + item.summary);
 }
 

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/extract.h"
+#include "project_rules.h"
 #include "test_util.h"
 #include "text/normalize.h"
 
@@ -60,8 +61,7 @@ std::string AsExpected(const Entity& e) {
 }
 
 TEST(MoneyDates, EveryOwnCasePasses) {
-  auto rules = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
-  ASSERT_OK(rules);
+  const RuleSet& rules = pw::testing::ProjectRules();
   const auto cases = ReadCases();
   ASSERT_GE(cases.size(), 500u);
   int vi = 0, en = 0;
@@ -72,7 +72,7 @@ TEST(MoneyDates, EveryOwnCasePasses) {
     o.language = text::LanguageFromCode(c.lang);
     o.published = sys_days{year{std::stoi(c.published.substr(0, 4))} / std::stoi(c.published.substr(5, 2)) /
                            std::stoi(c.published.substr(8, 2))};
-    const Extraction x = Extract(**rules, text::NormalizeDocument(c.text), o);
+    const Extraction x = Extract(rules, text::NormalizeDocument(c.text), o);
     bool ok = false;
     std::string found;
     if (c.expected.rfind("NONE=", 0) == 0) {
