@@ -52,9 +52,12 @@ std::string Number(double v) {
 // The entity as the expected column writes it: "MONEY=1500000 USD", "DATE=2025-Q1".
 std::string AsExpected(const Entity& e) {
   const std::string type(EntityTypeName(e.type));
-  if (e.money)
-    return type + "=" + Number(e.money->amount) + (e.money->amount_max ? "-" + Number(*e.money->amount_max) : "") +
-           " " + e.money->currency;
+  if (e.money) {
+    // Appended in steps: "-" + std::string trips g++ 12's false -Wrestrict.
+    std::string out = type + "=" + Number(e.money->amount);
+    if (e.money->amount_max) out.append("-").append(Number(*e.money->amount_max));
+    return out.append(" ").append(e.money->currency);
+  }
   if (e.percent) return type + "=" + Number(*e.percent);
   if (!e.date.empty()) return type + "=" + e.date;
   return type + "=" + e.name;
