@@ -81,10 +81,10 @@ TEST(MoneyDates, EveryOwnCasePasses) {
     if (c.expected.rfind("NONE=", 0) == 0) {
       ok = true;
       for (const auto& e : x.entities)
-        if (EntityTypeName(e.type) == c.expected.substr(5)) ok = false, found += " " + AsExpected(e);
+        if (EntityTypeName(e.type) == c.expected.substr(5)) ok = false, found.append(" ").append(AsExpected(e));
     } else {
       for (const auto& e : x.entities) {
-        found += " " + AsExpected(e);
+        found.append(" ").append(AsExpected(e));
         ok = ok || AsExpected(e) == c.expected;
       }
     }
