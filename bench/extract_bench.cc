@@ -10,9 +10,15 @@
 // as an exact copy ("copies") or as a variant that needs one more word no
 // article contains ("variants": a new phrasing that rarely fires, the way a
 // user's added rules usually behave).
+//
+// Two modes run before the benchmarks: PW_EXTRACT_DUMP=FILE (every record of
+// the corpus run, to check a speed change keeps the output) and
+// PW_EXTRACT_RULE_COSTS=N (each rule's time over N passes of the slice).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -22,7 +28,9 @@
 
 #include <boost/json.hpp>
 
+#include "extract/compiled_rules.h"
 #include "extract/extract.h"
+#include "extract/matcher.h"
 #include "text/normalize.h"
 
 namespace {
@@ -211,10 +219,39 @@ void DumpExtractions(const std::string& path) {
   dump_set("x10-variants", Rules(MultipliedRules(true)));
 }
 
+// PW_EXTRACT_RULE_COSTS=N: before benchmarking, run N timed passes of the
+// corpus slice (after one untimed one) with ForEachMatch's cost table on, and
+// print each rule's wall time per pass, its calls and matches per pass, and
+// the size of its RE2 program, costliest first. The time includes the
+// callback's work on each match (values, names), not the prefilter's.
+void PrintRuleCosts(int passes) {
+  const auto& rules = Rules(PW_BENCH_SOURCE_DIR "/rules");
+  for (const auto& d : Corpus()) benchmark::DoNotOptimize(pw::extract::Extract(rules, d.text, {.language = d.language}));
+  pw::extract::RuleCostTable table;
+  pw::extract::SetRuleCostTable(&table);
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < passes; ++i)
+    for (const auto& d : Corpus()) benchmark::DoNotOptimize(pw::extract::Extract(rules, d.text, {.language = d.language}));
+  const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  pw::extract::SetRuleCostTable(nullptr);
+  std::vector<std::pair<const pw::extract::CompiledRule*, pw::extract::RuleCost>> rows(table.begin(), table.end());
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.seconds > b.second.seconds; });
+  double in_rules = 0;
+  for (const auto& [rule, cost] : rows) in_rules += cost.seconds;
+  std::printf("%d passes: %.1f ms a pass, %.1f ms of it in ForEachMatch\n", passes, 1e3 * total / passes,
+              1e3 * in_rules / passes);
+  std::printf("%-28s %10s %10s %10s %8s\n", "rule", "ms/pass", "calls", "matches", "program");
+  for (const auto& [rule, cost] : rows)
+    std::printf("%-28s %10.2f %10.0f %10.0f %8d\n", rule->spec.name.c_str(), 1e3 * cost.seconds / passes,
+                static_cast<double>(cost.calls) / passes, static_cast<double>(cost.matches) / passes,
+                rule->re->ProgramSize());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (const char* dump = std::getenv("PW_EXTRACT_DUMP")) DumpExtractions(dump);
+  if (const char* passes = std::getenv("PW_EXTRACT_RULE_COSTS")) PrintRuleCosts(std::max(1, std::atoi(passes)));
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

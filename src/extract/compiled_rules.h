@@ -50,6 +50,9 @@ struct CompiledRule {
   // For capture group i (1-based), the record field it fills, or "";
   // element 0 stands for the whole match and is always "".
   std::vector<std::string> group_field;
+  // How many submatches ForEachMatch asks RE2 for: 1 + the last group that
+  // fills a field (later groups are not tracked, which RE2 does faster).
+  int submatches = 1;
   // When the whole pattern is one capture group ("(?P<name>...)" and nothing
   // around it), its number: the group is then the match itself, and
   // ForEachMatch needs no second search for it. 0 otherwise.

@@ -1,6 +1,7 @@
 #include "extract/matcher.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -59,7 +60,11 @@ bool SplitGroupBounds(const GroupSplit& split, const re2::StringPiece& input, st
   return split.tail->Match(input, group_end, end, RE2::ANCHOR_BOTH, nullptr, 0);
 }
 
+RuleCostTable* cost_table = nullptr;
+
 }  // namespace
+
+void SetRuleCostTable(RuleCostTable* table) { cost_table = table; }
 
 bool IsWordBoundary(std::string_view text, std::size_t pos) {
   return !(IsWordCodePoint(CodePointBefore(text, pos)) && IsWordCodePoint(CodePointAt(text, pos)));
@@ -77,25 +82,32 @@ const Capture* RuleMatch::First(std::string_view field) const {
   return nullptr;
 }
 
-void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
-                  const std::function<void(const RuleMatch&)>& on_match, std::size_t begin, std::size_t limit) {
+namespace {
+
+// ForEachMatch's work; returns the number of matches reported.
+std::size_t FindMatches(const CompiledRule& rule, std::string_view text, bool whole_words,
+                        const std::function<void(const RuleMatch&)>& on_match, std::size_t begin, std::size_t limit) {
+  std::size_t reported = 0;
   limit = std::min(limit, text.size());
   const RE2& re = *rule.re;
-  const int groups = static_cast<int>(rule.group_field.size());
+  const int groups = rule.submatches;
   // The span first, the groups after: RE2 finds a span with its DFAs alone,
   // but the groups need its NFA over the span, which costs several times as
   // much on a large pattern; a span that fails the word check needs no
-  // groups. Asking again for the groups on exactly [start, end) gives those
-  // of the first call's match: no match there starts before `start`, and the
-  // parse RE2 chose over the longer text ends at `end`, so it fits, and RE2
-  // runs its NFA on that same span with the same text around it.
+  // groups. Asking again for the groups on exactly [start, end), anchored at
+  // both ends, gives those of the first call's match: RE2's unanchored
+  // search, once its DFAs have found the span, runs the same anchored
+  // full-match search on it (NFA, backtracker or one-pass, the same text
+  // around it), and parses that reach beyond `end` were not chosen there.
+  // Anchoring spares the forward and reverse DFA scans an unanchored call
+  // would repeat, and lets a small program go straight to the backtracker.
   re2::StringPiece span;
   std::vector<re2::StringPiece> pieces;
   const re2::StringPiece input(text.data(), text.size());
   RuleMatch match;
   std::size_t pos = begin;
   while (pos <= limit) {
-    if (!re.Match(input, pos, limit, RE2::UNANCHORED, &span, 1)) return;
+    if (!re.Match(input, pos, limit, RE2::UNANCHORED, &span, 1)) return reported;
     const std::size_t start = static_cast<std::size_t>(span.data() - text.data());
     const std::size_t end = start + span.size();
     if (whole_words && (!IsWordBoundary(text, start) || !IsWordBoundary(text, end))) {
@@ -112,9 +124,8 @@ void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_wo
     } else if (rule.split && SplitGroupBounds(*rule.split, input, start, end, group_start, group_end)) {
       match.captures.push_back({rule.group_field[static_cast<std::size_t>(rule.split->group)], group_start, group_end});
     } else if (groups > 1) {
-      pieces.resize(static_cast<std::size_t>(groups));
-      if (!re.Match(input, start, end, RE2::UNANCHORED, pieces.data(), groups) || pieces[0].data() != span.data() ||
-          pieces[0].size() != span.size()) {
+      pieces.assign(static_cast<std::size_t>(groups), re2::StringPiece());
+      if (!re.Match(input, start, end, RE2::ANCHOR_BOTH, pieces.data(), groups)) {
         // Cannot happen (see above); the groups of one call over the
         // original range are the answer then.
         re.Match(input, pos, limit, RE2::UNANCHORED, pieces.data(), groups);
@@ -127,8 +138,26 @@ void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_wo
       }
     }
     on_match(match);
+    ++reported;
     pos = end > start ? end : NextCodePoint(text, start);
   }
+  return reported;
+}
+
+}  // namespace
+
+void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
+                  const std::function<void(const RuleMatch&)>& on_match, std::size_t begin, std::size_t limit) {
+  if (!cost_table) {
+    FindMatches(rule, text, whole_words, on_match, begin, limit);
+    return;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const std::size_t matches = FindMatches(rule, text, whole_words, on_match, begin, limit);
+  RuleCost& cost = (*cost_table)[&rule];
+  cost.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  ++cost.calls;
+  cost.matches += matches;
 }
 
 }  // namespace pw::extract

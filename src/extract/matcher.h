@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/compiled_rules.h"
@@ -40,6 +41,17 @@ struct RuleMatch {
 void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
                   const std::function<void(const RuleMatch&)>& on_match, std::size_t begin = 0,
                   std::size_t limit = std::string_view::npos);
+
+// Per-rule costs, for bench/extract_bench's PW_EXTRACT_RULE_COSTS mode: while
+// a table is set, every ForEachMatch call adds its wall time, and the matches
+// it reported, to its rule's entry. Not thread-safe: set it only in a
+// single-threaded measurement; null (the default) costs one load per call.
+struct RuleCost {
+  double seconds = 0;
+  std::size_t calls = 0, matches = 0;
+};
+using RuleCostTable = std::unordered_map<const CompiledRule*, RuleCost>;
+void SetRuleCostTable(RuleCostTable* table);
 
 // Whether the byte at `pos` begins or ends a word (letters, digits, marks).
 bool IsWordBoundary(std::string_view text, std::size_t pos);

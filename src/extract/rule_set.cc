@@ -346,6 +346,12 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       }
       rule->group_field[static_cast<size_t>(index)] = field;
     }
+    for (std::size_t g = rule->group_field.size(); g-- > 1;) {
+      if (!rule->group_field[g].empty()) {
+        rule->submatches = static_cast<int>(g) + 1;
+        break;
+      }
+    }
     rule->whole_match_group = WholeMatchGroup(*rule->re, rule->group_field);
     if (!rule->whole_match_group) rule->split = SplitAtGroup(*rule->re, rule->group_field, options);
     if (fields_ok) data->rules.push_back(std::move(rule));
