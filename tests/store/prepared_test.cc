@@ -10,6 +10,7 @@
 #include "articles.h"
 #include "common/url.h"
 #include "store/store.h"
+#include "same_searches.h"
 #include "test_util.h"
 #include "text/search_key.h"
 
@@ -156,18 +157,8 @@ TEST(PrepareBatch, PreparedOnAnotherThreadWhileTheStoreWritesStoresWhatSaveArtic
     EXPECT_EQ((*entities_b)[i].mentions, (*entities_a)[i].mentions);
     EXPECT_EQ((*entities_b)[i].aliases, (*entities_a)[i].aliases);
   }
-  for (const std::string q : {"sovico", "dau tu", "startup*"}) {
-    auto expected = one_by_one->Search({.query = q});
-    auto got = pipelined->Search({.query = q});
-    ASSERT_OK(expected);
-    ASSERT_OK(got);
-    ASSERT_EQ(got->size(), expected->size()) << q;
-    EXPECT_FALSE(got->empty()) << q;
-    for (size_t i = 0; i < got->size(); ++i) {
-      EXPECT_EQ((*got)[i].url, (*expected)[i].url) << q;
-      EXPECT_EQ((*got)[i].story, (*expected)[i].story) << q;  // the syndicated copy joins the story
-    }
-  }
+  // The syndicated copy joins the same story on both paths.
+  ExpectSameSearches(*one_by_one, *pipelined, {"sovico", "dau tu", "startup*"});
 }
 
 }  // namespace

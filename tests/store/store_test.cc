@@ -11,6 +11,7 @@
 
 #include "articles.h"
 #include "store/sqlite.h"
+#include "same_searches.h"
 #include "test_util.h"
 
 namespace pw::store {
@@ -488,21 +489,7 @@ TEST(StoreOpen, SaveBatchIndexesTheTextAsSaveArticlesDoes) {
     updates.push_back({.feed_id = *b, .articles = {articles[i]}, .outcome = {}});
   }
   for (const auto& r : batched->SaveBatch(updates)) ASSERT_OK(r);
-  for (const std::string q : {"sovico", "dau tu", "\"quỹ đầu tư\"", "genai OR fintech", "startup*", "investment"}) {
-    auto expected = one_by_one->Search({.query = q});
-    auto got = batched->Search({.query = q});
-    ASSERT_OK(expected);
-    ASSERT_OK(got);
-    ASSERT_EQ(got->size(), expected->size()) << q;
-    EXPECT_FALSE(got->empty()) << q;
-    for (size_t i = 0; i < got->size(); ++i) {
-      EXPECT_EQ((*got)[i].url, (*expected)[i].url) << q;
-      EXPECT_EQ((*got)[i].snippet, (*expected)[i].snippet) << q;
-      // The score divides by the age against julianday('now'), which moves
-      // between the two searches: equal to a millionth.
-      EXPECT_NEAR((*got)[i].score, (*expected)[i].score, 1e-6 * std::abs((*expected)[i].score)) << q;
-    }
-  }
+  ExpectSameSearches(*one_by_one, *batched, {"sovico", "dau tu", "\"quỹ đầu tư\"", "genai OR fintech", "startup*", "investment"});
   // FTS5's own check: the index holds exactly the tokens of the stored text.
   one_by_one.reset();
   batched.reset();
