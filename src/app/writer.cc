@@ -53,12 +53,10 @@ awaitable<Result<store::SaveStats>> Writer::Save(store::FeedUpdate update) {
   // Prepared on the pool while the strand commits the batch before
   // (store/prepared.h); a poll without new articles has nothing to prepare.
   store::PreparedUpdate prepared;
-  if (update.articles.empty()) {
-    prepared.feed_id = update.feed_id;
-    prepared.outcome = std::move(update.outcome);
-  } else {
+  if (update.articles.empty())
+    prepared = store::PrepareUpdate(std::move(update));  // nothing to compute: no hop to the pool
+  else
     prepared = co_await asio::co_spawn(strand_.get_inner_executor(), PrepareOn(std::move(update)), use_awaitable);
-  }
   co_return co_await asio::co_spawn(strand_, Enqueue(std::move(prepared)), use_awaitable);
 }
 
