@@ -24,6 +24,15 @@ TEST(ResolveUrl, KeepsIrisAsWritten) {
   EXPECT_EQ(ResolveUrl("https://a.vn/x", "https://b.vn/việt"), "https://b.vn/việt");
 }
 
+// An escape the link itself holds is not one of ours: it stays an escape,
+// never a lone byte that is not UTF-8 (found by fuzzing the feed parser).
+TEST(ResolveUrl, KeepsTheLinksOwnEscapesOfBytesThatAreNotUtf8) {
+  EXPECT_EQ(ResolveUrl("https://a.vn/", "https://b.vn/việt%de/"), "https://b.vn/việt%de/");
+  EXPECT_EQ(ResolveUrl("https://a.vn/", "/tin tức%FF%C3"), "https://a.vn/tin%20tức%FF%C3");
+  EXPECT_EQ(ResolveUrl("https://a.vn/", "/%C3%A0/À"), "https://a.vn/à/À");  // an escaped character reads as itself
+  EXPECT_EQ(ResolveUrl("https://a.vn/", "/%ED%A0%80À"), "https://a.vn/%ED%A0%80À");  // a surrogate is not UTF-8
+}
+
 TEST(CanonicalUrl, RemovesTrackingAndFragmentsAndLowersTheHost) {
   EXPECT_EQ(CanonicalUrl("HTTPS://VnExpress.net/a.html?utm_source=rss&id=3#top"), "https://vnexpress.net/a.html?id=3");
   EXPECT_EQ(CanonicalUrl("https://e27.co:443/x?utm_medium=feed&utm_campaign=y"), "https://e27.co/x");
