@@ -205,10 +205,10 @@ std::vector<const Robots::Group*> Robots::GroupsFor(std::string_view agent) cons
 bool Robots::Allowed(std::string_view agent, std::string_view path) const {
   std::string target(path);
   if (path.substr(0, 7) == "http://" || path.substr(0, 8) == "https://") {
-    const auto parts = SplitUrl(path);
-    target = parts ? parts->target : "/";
+    auto parts = SplitUrl(path);
+    target = parts ? std::move(parts->target) : std::string();
   }
-  if (target.empty()) target = "/";
+  if (target.empty()) target.push_back('/');  // push_back: g++ 12 warns falsely (-Wrestrict) on = "/"
   if (target == "/robots.txt") return true;
   if (disallow_all_) return false;
   const std::string normalized = NormalizePath(target);

@@ -105,7 +105,7 @@ class Parser {
   bool ParseCompound(Compound& out) {
     bool any = false;
     if (Eat('*')) {
-      out.type = "*";
+      out.type.assign(1, '*');
       any = true;
     } else if (!AtEnd() && IsIdentChar(Peek())) {
       std::string type;

@@ -304,7 +304,7 @@ TEST(PageCache, KeepsTheMostRecentlyUsedWithinItsBytes) {
   cache.Put("a", PageOf(3000));
   cache.Put("b", PageOf(3000));
   ASSERT_TRUE(cache.Get("a"));  // a is now the most recent
-  for (int i = 0; i < 40; ++i) cache.Put("n" + std::to_string(i), PageOf(3000));
+  for (int i = 0; i < 40; ++i) cache.Put(std::string("n").append(std::to_string(i)), PageOf(3000));
   EXPECT_LE(cache.bytes(), 64u * 1024u);
   EXPECT_FALSE(cache.Get("b"));
   EXPECT_TRUE(cache.Get("n39"));

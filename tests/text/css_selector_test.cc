@@ -19,8 +19,11 @@ std::string MatchingIds(const std::string& html, const std::string& selector) {
   const dom::DocPtr doc = dom::ParseHtml(html, "UTF-8");
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   std::string ids;
-  for (const xmlNode* n = root; n; n = dom::NextInTree(n, root))
-    if (s->Matches(n) && dom::HasAttr(n, "id")) ids += (ids.empty() ? "" : " ") + dom::Attr(n, "id");
+  for (const xmlNode* n = root; n; n = dom::NextInTree(n, root)) {
+    if (!s->Matches(n) || !dom::HasAttr(n, "id")) continue;
+    if (!ids.empty()) ids += ' ';
+    ids += dom::Attr(n, "id");
+  }
   return ids;
 }
 
