@@ -1,9 +1,9 @@
 #include "store/prepared.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <utility>
 
+#include "common/json_string.h"
 #include "common/url.h"
 #include "text/search_key.h"
 
@@ -15,28 +15,6 @@ using extract::EntityType;
 
 bool IsNamed(EntityType t) { return t == EntityType::kOrg || t == EntityType::kPer || t == EntityType::kLoc; }
 
-void AppendJsonString(std::string_view s, std::string& out) {
-  out += '"';
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
 // The MONEY, DATE and PERCENT mentions as one JSON array, as the v2
 // migration writes them: [{"type","text","start","end","value"}]; "" if none.
 std::string Figures(const extract::Extraction& x) {
@@ -45,11 +23,11 @@ std::string Figures(const extract::Extraction& x) {
     if (IsNamed(e.type)) continue;
     out += out.empty() ? "[" : ",";
     out += "{\"type\":";
-    AppendJsonString(extract::EntityTypeName(e.type), out);
+    AppendJsonString(out, extract::EntityTypeName(e.type));
     out += ",\"text\":";
-    AppendJsonString(e.text, out);
+    AppendJsonString(out, e.text);
     out += ",\"start\":" + std::to_string(e.start) + ",\"end\":" + std::to_string(e.end) + ",\"value\":";
-    AppendJsonString(e.name, out);
+    AppendJsonString(out, e.name);
     out += '}';
   }
   if (!out.empty()) out += ']';
