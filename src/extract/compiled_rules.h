@@ -64,20 +64,22 @@ struct CompiledRule {
 struct PassRules {
   std::vector<const CompiledRule*> rules;  // by priority, highest first
   // The prefilter: FilteredRE2 knows the literal strings ("atoms") each rule
-  // needs (filter id i is rules[i]); `atoms` finds which of them a text holds,
-  // case-insensitively. A rule with no atom of its own is always a candidate.
+  // needs (filter id i is rules[i]); the Set `scan` finds which of them a
+  // text holds, case-insensitively. A rule with no atom of its own is always
+  // a candidate.
   // Matching literals is cheap and grows little with the number of rules,
   // where an RE2::Set of the rules themselves builds DFA states that multiply
   // across patterns.
   std::unique_ptr<re2::FilteredRE2> filter;
-  std::unique_ptr<RE2::Set> atoms;  // index j is atom j; null when no rule has atoms
+  int atom_count = 0;
   // The rules the prefilter cannot filter (a branch without a literal of
   // kMinAtomLength bytes: "$", "AG", a class) would otherwise run on every
-  // sentence. One RE2::Set of exactly those rules, run once per sentence,
-  // tells which of them match there at all: a single scan instead of one per
-  // rule. Index k of the Set is filter id unfiltered[k]; null when none.
+  // sentence. `scan` also holds exactly those rules, after the atoms, and
+  // tells which of them match in a sentence at all: index atom_count + k of
+  // the Set is filter id unfiltered[k]. One Set for both, so that a sentence
+  // is read once (two Sets read it twice).
   std::vector<int> unfiltered;
-  std::unique_ptr<RE2::Set> unfiltered_set;
+  std::unique_ptr<RE2::Set> scan;  // null when no rule has atoms and none is unfiltered
 };
 
 struct RuleSetData {

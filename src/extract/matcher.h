@@ -10,6 +10,7 @@
 
 #include "extract/compiled_rules.h"
 #include "extract/values.h"
+#include "text/sentences.h"
 
 namespace pw::extract {
 
@@ -41,6 +42,16 @@ struct RuleMatch {
 void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
                   const std::function<void(const RuleMatch&)>& on_match, std::size_t begin = 0,
                   std::size_t limit = std::string_view::npos);
+
+// The same as ForEachMatch(rule, text, whole_words, ..., span.begin,
+// span.end) for each of `spans` in turn (sorted, not overlapping), with the
+// span's index passed to `on_match`; the same matches in the same order, but
+// fewer RE2 calls: spans close together (sentences that follow one another)
+// are searched as one run, and a span's own search is made only when a match
+// of the run reaches past its end.
+void ForEachMatchInSpans(const CompiledRule& rule, std::string_view text, bool whole_words,
+                         const std::vector<text::Span>& spans,
+                         const std::function<void(std::size_t, const RuleMatch&)>& on_match);
 
 // Per-rule costs, for bench/extract_bench's PW_EXTRACT_RULE_COSTS mode: while
 // a table is set, every ForEachMatch call adds its wall time, and the matches

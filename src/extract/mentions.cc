@@ -225,11 +225,12 @@ std::string ValueName(const Entity& e) {
   return e.text;
 }
 
-void RunRule(const PassContext& ctx, const CompiledRule& rule, const text::Span& sentence,
+// Runs `rule` over each of `sentences`, in order.
+void RunRule(const PassContext& ctx, const CompiledRule& rule, const std::vector<text::Span>& sentences,
              std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
   const std::string& type = rule.spec.type;
-  ForEachMatch(rule, ctx.text, /*whole_words=*/true, [&](const RuleMatch& m) {
+  ForEachMatchInSpans(rule, ctx.text, /*whole_words=*/true, sentences, [&](std::size_t, const RuleMatch& m) {
     if (type == "ORG" || type == "LOC") {
       if (const Capture* list = m.First("list")) {
         for (auto [b, e] : ListItems(ctx.text, list->start, list->end))
@@ -264,7 +265,7 @@ void RunRule(const PassContext& ctx, const CompiledRule& rule, const text::Span&
     }
     c.entity.name = ValueName(c.entity);
     out.push_back(std::move(c));
-  }, sentence.begin, sentence.end);
+  });
 }
 
 // Longest first, then higher priority, then earlier; weak candidates only
@@ -377,16 +378,16 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   // priority and start, and two candidates with the same start come from the
   // same sentence, where they keep the rules' order.
   const std::vector<const CompiledRule*>& pass_rules = ctx.rules.passes[static_cast<int>(Pass::kMentions)][ctx.language].rules;
-  std::vector<std::vector<std::size_t>> sentences_of_rule(pass_rules.size());
+  std::vector<std::vector<text::Span>> sentences_of_rule(pass_rules.size());
   const auto candidate_rules =
       CandidateRulesBySentence(ctx.rules, Pass::kMentions, ctx.language, ctx.text, ctx.sentences);
   for (std::size_t i = 0; i < ctx.sentences.size(); ++i)
     for (const CompiledRule* rule : candidate_rules[i]) {
       const auto at = std::find(pass_rules.begin(), pass_rules.end(), rule) - pass_rules.begin();
-      sentences_of_rule[static_cast<std::size_t>(at)].push_back(i);
+      sentences_of_rule[static_cast<std::size_t>(at)].push_back(ctx.sentences[i]);
     }
   for (std::size_t r = 0; r < pass_rules.size(); ++r)
-    for (std::size_t i : sentences_of_rule[r]) RunRule(ctx, *pass_rules[r], ctx.sentences[i], candidates);
+    if (!sentences_of_rule[r].empty()) RunRule(ctx, *pass_rules[r], sentences_of_rule[r], candidates);
   std::vector<Entity> entities = Resolve(std::move(candidates));
   ReadBareDollars(ctx.rules.gazetteer, entities);
   AddDocumentAliases(ctx.rules.gazetteer, ctx.text, entities);

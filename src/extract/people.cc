@@ -66,48 +66,69 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
   }
   const auto candidate_rules =
       CandidateRulesBySentence(ctx.rules, Pass::kPeople, ctx.language, m_text, masked_sentences);
-  for (std::size_t i = 0; i < masked_sentences.size(); ++i) {
-    const std::size_t mb = masked_sentences[i].begin, me = masked_sentences[i].end;
+  // Rule by rule over the sentences where the prefilter lets each through
+  // (ForEachMatchInSpans: one RE2 search for a run of sentences), the
+  // matches kept by sentence; then handled sentence by sentence, in the
+  // rules' order within one, as a search sentence by sentence would find
+  // them: a person found first wins an overlap.
+  const std::vector<const CompiledRule*>& pass_rules =
+      ctx.rules.passes[static_cast<int>(Pass::kPeople)][ctx.language].rules;
+  std::vector<std::vector<std::size_t>> sentences_of_rule(pass_rules.size());
+  for (std::size_t i = 0; i < masked_sentences.size(); ++i)
     for (const CompiledRule* rule : candidate_rules[i]) {
-    ForEachMatch(*rule, m_text, /*whole_words=*/true, [&](const RuleMatch& m) {
-      const Capture* name = m.First("name");
-      if (!name) return;
-      std::string title, organization;
-      if (const Capture* t = m.First("title")) {
-        const std::string raw = m_text.substr(t->start, t->end - t->start);
-        const GazetteerEntry* entry = gazetteer.Lookup("TITLE", raw);
-        title = entry ? entry->canonical : raw;
-      }
-      if (const Capture* o = m.First("org")) {
-        auto orgs = masked.EntitiesIn(o->start, o->end, EntityType::kOrg);
-        if (!orgs.empty()) organization = entities[orgs.front()].name;
-      }
-      // The name is either a person the gazetteer already found, or words.
-      auto known = masked.EntitiesIn(name->start, name->end, EntityType::kPer);
-      if (!known.empty()) {
-        Entity& person = entities[known.front()];
-        if (person.title.empty()) person.title = title;
-        if (person.organization.empty()) person.organization = organization;
-        return;
-      }
-      if (!masked.EntitiesIn(name->start, name->end).empty()) return;  // a name over another entity
-      Entity person;
-      person.type = EntityType::kPer;
-      person.start = masked.ToOriginal(name->start);
-      person.end = masked.ToOriginal(name->end);
-      if (!TrimTrailingStopwords(gazetteer, ctx.text, person.start, person.end)) return;
-      person.text = std::string(ctx.text.substr(person.start, person.end - person.start));
-      const GazetteerEntry* entry = gazetteer.Lookup("PER", person.text);
-      person.name = entry ? entry->canonical : person.text;
-      person.title = title;
-      person.organization = organization;
-      const bool overlaps = std::any_of(found.begin(), found.end(), [&](const Entity& f) {
-        return person.start < f.end && f.start < person.end;
-      });
-      if (!overlaps) found.push_back(std::move(person));
-    }, mb, me);
+      const auto at = std::find(pass_rules.begin(), pass_rules.end(), rule) - pass_rules.begin();
+      sentences_of_rule[static_cast<std::size_t>(at)].push_back(i);
     }
+  std::vector<std::vector<RuleMatch>> matches_of_sentence(masked_sentences.size());
+  std::vector<text::Span> spans;
+  for (std::size_t r = 0; r < pass_rules.size(); ++r) {
+    const std::vector<std::size_t>& indexes = sentences_of_rule[r];
+    if (indexes.empty()) continue;
+    spans.clear();
+    for (std::size_t i : indexes) spans.push_back(masked_sentences[i]);
+    ForEachMatchInSpans(*pass_rules[r], m_text, /*whole_words=*/true, spans, [&](std::size_t k, const RuleMatch& m) {
+      matches_of_sentence[indexes[k]].push_back(m);
+    });
   }
+  auto handle_match = [&](const RuleMatch& m) {
+    const Capture* name = m.First("name");
+    if (!name) return;
+    std::string title, organization;
+    if (const Capture* t = m.First("title")) {
+      const std::string raw = m_text.substr(t->start, t->end - t->start);
+      const GazetteerEntry* entry = gazetteer.Lookup("TITLE", raw);
+      title = entry ? entry->canonical : raw;
+    }
+    if (const Capture* o = m.First("org")) {
+      auto orgs = masked.EntitiesIn(o->start, o->end, EntityType::kOrg);
+      if (!orgs.empty()) organization = entities[orgs.front()].name;
+    }
+    // The name is either a person the gazetteer already found, or words.
+    auto known = masked.EntitiesIn(name->start, name->end, EntityType::kPer);
+    if (!known.empty()) {
+      Entity& person = entities[known.front()];
+      if (person.title.empty()) person.title = title;
+      if (person.organization.empty()) person.organization = organization;
+      return;
+    }
+    if (!masked.EntitiesIn(name->start, name->end).empty()) return;  // a name over another entity
+    Entity person;
+    person.type = EntityType::kPer;
+    person.start = masked.ToOriginal(name->start);
+    person.end = masked.ToOriginal(name->end);
+    if (!TrimTrailingStopwords(gazetteer, ctx.text, person.start, person.end)) return;
+    person.text = std::string(ctx.text.substr(person.start, person.end - person.start));
+    const GazetteerEntry* entry = gazetteer.Lookup("PER", person.text);
+    person.name = entry ? entry->canonical : person.text;
+    person.title = title;
+    person.organization = organization;
+    const bool overlaps = std::any_of(found.begin(), found.end(), [&](const Entity& f) {
+      return person.start < f.end && f.start < person.end;
+    });
+    if (!overlaps) found.push_back(std::move(person));
+  };
+  for (const auto& matches : matches_of_sentence)
+    for (const RuleMatch& m : matches) handle_match(m);
   for (auto& p : found) entities.push_back(std::move(p));
   std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
   JoinShortNames(entities);

@@ -387,26 +387,24 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       // With no atom matched, FilteredRE2 names exactly the rules it cannot filter.
       pr.filter->AllPotentials({}, &pr.unfiltered);
       std::sort(pr.unfiltered.begin(), pr.unfiltered.end());
-      if (!pr.unfiltered.empty()) {
-        pr.unfiltered_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-        for (int id : pr.unfiltered) {
-          std::string error;
-          if (pr.unfiltered_set->Add(pr.rules[static_cast<std::size_t>(id)]->re->pattern(), &error) < 0)
-            errors.push_back(pr.rules[static_cast<std::size_t>(id)]->spec.Where() + ": the prefilter cannot read this pattern: " + error);
-        }
-        if (!pr.unfiltered_set->Compile())
-          errors.push_back(directory + ": the rules without literal strings are too many to compile together");
-      }
-      if (atoms.empty()) continue;
-      RE2::Options atom_options = options;
-      atom_options.set_literal(true);
-      atom_options.set_case_sensitive(false);
-      pr.atoms = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+      if (atoms.empty() && pr.unfiltered.empty()) continue;
+      // The atoms first, as case-insensitive literals, then the unfiltered
+      // rules' patterns.
+      pr.scan = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
       for (const std::string& atom : atoms) {
         std::string error;
-        if (pr.atoms->Add(atom, &error) < 0) errors.push_back(directory + ": prefilter atom '" + atom + "': " + error);
+        if (pr.scan->Add("(?i:" + RE2::QuoteMeta(atom) + ")", &error) < 0)
+          errors.push_back(directory + ": prefilter atom '" + atom + "': " + error);
       }
-      if (!pr.atoms->Compile()) errors.push_back(directory + ": the rules' literal strings are too many to compile together");
+      pr.atom_count = static_cast<int>(atoms.size());
+      for (int id : pr.unfiltered) {
+        std::string error;
+        if (pr.scan->Add(pr.rules[static_cast<std::size_t>(id)]->re->pattern(), &error) < 0)
+          errors.push_back(pr.rules[static_cast<std::size_t>(id)]->spec.Where() +
+                           ": the prefilter cannot read this pattern: " + error);
+      }
+      if (!pr.scan->Compile())
+        errors.push_back(directory + ": the rules' literal strings and the rules without any are too many to compile together");
     }
   }
   return data;
@@ -420,58 +418,45 @@ std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const Rul
   const PassRules& pr = data.passes[static_cast<int>(pass)][language];
   std::vector<std::vector<const CompiledRule*>> out(sentences.size());
   if (!pr.filter) return out;
-  // One Set at a time over every sentence, then the next: each Set's DFA
-  // stays in the CPU's caches for the whole document, where alternating
-  // Sets and rules sentence by sentence made every scan start cold (the same
-  // Sets scanned 2 to 4 times faster this way; bench/RESULTS.md).
+  // The Set runs over every sentence before any rule does: its DFA stays in
+  // the CPU's caches for the whole document, where alternating Sets and
+  // rules sentence by sentence made every scan start cold (the same Sets
+  // scanned 2 to 4 times faster this way; bench/RESULTS.md).
   //
-  // First the atoms, and the rules they let through. On an error (out of DFA
-  // memory) every rule stays a candidate rather than miss one.
-  std::vector<std::vector<int>> ids(sentences.size());
-  std::vector<bool> every_rule(sentences.size(), false);
-  std::vector<int> matched_atoms;
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    const text::Span& span = sentences[i];
-    const std::string_view text = whole.substr(span.begin, span.end - span.begin);
-    matched_atoms.clear();
-    if (pr.atoms) {
-      RE2::Set::ErrorInfo info;
-      if (!pr.atoms->Match(text, &matched_atoms, &info) && info.kind != RE2::Set::kNoError) {
-        every_rule[i] = true;
-        continue;
-      }
-    }
-    pr.filter->AllPotentials(matched_atoms, &ids[i]);
-    std::sort(ids[i].begin(), ids[i].end());
-    ids[i].erase(std::unique(ids[i].begin(), ids[i].end()), ids[i].end());
-  }
-  // Then the unfiltered rules that match somewhere in each sentence. The Set
-  // sees one byte more on each side than the sentence: RE2's \b looks at one
-  // (ASCII) byte either side, so every position of the sentence sees the same
+  // One Set finds the atoms and the unfiltered rules that match. It sees one
+  // byte more on each side than the sentence: RE2's \b looks at one (ASCII)
+  // byte either side, so every position of the sentence sees the same
   // neighbours as ForEachMatch does, and a match that strays past the edge
-  // only lets a rule through (never drops one). On an error (out of DFA
-  // memory) every unfiltered rule stays a candidate.
+  // (a rule's, or an atom's) only lets a rule through, never drops one. On
+  // an error (out of DFA memory) every rule stays a candidate.
   std::vector<bool> unfiltered_matched(pr.rules.size());
-  std::vector<int> matched;
+  std::vector<int> matched, matched_atoms, ids;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
-    if (every_rule[i]) {
-      out[i] = pr.rules;
-      continue;
-    }
     std::fill(unfiltered_matched.begin(), unfiltered_matched.end(), true);
-    if (pr.unfiltered_set) {
+    matched_atoms.clear();
+    if (pr.scan) {
       const std::size_t from = sentences[i].begin > 0 ? sentences[i].begin - 1 : 0;
       const std::size_t to = std::min(whole.size(), sentences[i].end + 1);
       matched.clear();
       RE2::Set::ErrorInfo info;
-      if (pr.unfiltered_set->Match(whole.substr(from, to - from), &matched, &info) ||
-          info.kind == RE2::Set::kNoError) {
-        for (int id : pr.unfiltered) unfiltered_matched[static_cast<std::size_t>(id)] = false;
-        for (int k : matched)
-          unfiltered_matched[static_cast<std::size_t>(pr.unfiltered[static_cast<std::size_t>(k)])] = true;
+      if (!pr.scan->Match(whole.substr(from, to - from), &matched, &info) && info.kind != RE2::Set::kNoError) {
+        out[i] = pr.rules;
+        continue;
+      }
+      for (int id : pr.unfiltered) unfiltered_matched[static_cast<std::size_t>(id)] = false;
+      for (int k : matched) {
+        if (k < pr.atom_count) {
+          matched_atoms.push_back(k);
+        } else {
+          const int rule = pr.unfiltered[static_cast<std::size_t>(k - pr.atom_count)];
+          unfiltered_matched[static_cast<std::size_t>(rule)] = true;
+        }
       }
     }
-    for (int id : ids[i])
+    pr.filter->AllPotentials(matched_atoms, &ids);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (int id : ids)
       if (unfiltered_matched[static_cast<std::size_t>(id)]) out[i].push_back(pr.rules[static_cast<std::size_t>(id)]);
   }
   return out;

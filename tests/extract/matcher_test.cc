@@ -84,6 +84,23 @@ std::size_t ExpectSameAsReference(const CompiledRule& rule, std::string_view tex
   return expected.size();
 }
 
+// ForEachMatchInSpans against ForEachMatch span by span: the same matches,
+// with the same span indexes, in the same order. Returns how many.
+std::size_t ExpectSpansSameAsOneByOne(const CompiledRule& rule, std::string_view text, bool whole_words,
+                                      const std::vector<text::Span>& spans) {
+  std::ostringstream one_by_one, together;
+  std::size_t count = 0;
+  for (std::size_t k = 0; k < spans.size(); ++k)
+    ForEachMatch(rule, text, whole_words, [&](const RuleMatch& m) {
+      one_by_one << k << " " << Describe({m}, text);
+      ++count;
+    }, spans[k].begin, spans[k].end);
+  ForEachMatchInSpans(rule, text, whole_words, spans,
+                      [&](std::size_t k, const RuleMatch& m) { together << k << " " << Describe({m}, text); });
+  EXPECT_EQ(together.str(), one_by_one.str()) << "rule " << rule.spec.Where() << " " << rule.spec.name;
+  return count;
+}
+
 const CompiledRule& RuleNamed(const RuleSet& rules, std::string_view name) {
   for (const auto& r : rules.data().rules)
     if (r->spec.name == name) return *r;
@@ -160,6 +177,35 @@ TEST(ForEachMatch, PatternsThatAreNotSplit) {
   for (const auto& rule : (*loaded)->data().rules) ExpectSameAsReference(*rule, text, true, 0, text.size());
 }
 
+// Spans searched as runs: a match that reaches past a span's end is not
+// one of that span's (the span's own search decides), one that starts
+// between spans belongs to none, and the word check's retries stay in
+// their span.
+TEST(ForEachMatchInSpans, SameAsOneSpanAtATime) {
+  TempDir dir;
+  WriteFile(dir.path() / "t.rules",
+            "ORG t.pair: (?P<name>Alpha Beta|Alpha)\n"
+            "ORG t.cross: Gamma(?: Delta)?\n"
+            "ORG t.word: (?P<name>ab)\n"
+            "ORG t.empty: (?P<name>x*)\n"
+            "ORG t.tail: Zeta\b\n");
+  auto loaded = RuleSet::Load(dir.path().string());
+  ASSERT_OK(loaded);
+  const std::string text = "Alpha Beta. Alpha. Beta Gamma. Delta xab ab. Zeta Zetas Gamma Delta. abab ab";
+  const std::vector<std::vector<text::Span>> layouts = {
+      {{0, 11}, {12, 18}, {19, 30}, {31, 44}, {45, 68}, {69, text.size()}},  // sentences, one space apart
+      {{0, 8}, {8, 16}, {16, 27}, {27, 40}, {40, 52}, {52, text.size()}},      // cut inside matches
+      {{0, 11}, {31, 44}, {69, text.size()}},                                  // far apart
+      {{0, 0}, {6, 6}, {6, 10}, {24, 29}, {29, 29}, {text.size(), text.size()}},  // empty spans
+      {{0, text.size()}},
+  };
+  std::size_t compared = 0;
+  for (const auto& spans : layouts)
+    for (const auto& rule : (*loaded)->data().rules)
+      for (bool whole_words : {true, false}) compared += ExpectSpansSameAsOneByOne(*rule, text, whole_words, spans);
+  EXPECT_GT(compared, 40u);
+}
+
 // Every rule of the project, sentence by sentence, on the seed press items
 // and on real articles from ../shared, plain and masked (the people and
 // relation rules match entity tokens): the same matches and groups as one
@@ -200,6 +246,13 @@ TEST(ForEachMatch, ProjectRulesAgreeWithOneSearchOnRealText) {
       const auto sentences = text::SplitSentences(*text);
       for (const auto& rule : rules.data().rules)
         for (const auto& s : sentences) compared += ExpectSameAsReference(*rule, *text, true, s.begin, s.end);
+      // Runs of sentences (all of them, then every third) give what the
+      // sentences give one by one.
+      for (std::size_t step : {1, 3}) {
+        std::vector<text::Span> some;
+        for (std::size_t i = 0; i < sentences.size(); i += step) some.push_back(sentences[i]);
+        for (const auto& rule : rules.data().rules) ExpectSpansSameAsOneByOne(*rule, *text, true, some);
+      }
       if (::testing::Test::HasFailure()) return;
     }
   }
