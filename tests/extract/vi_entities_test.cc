@@ -271,5 +271,21 @@ TEST_F(VietnameseEntities, CountriesAndCentralBodies) {
     EXPECT_TRUE(orgs.count(name)) << name;
 }
 
+// A name that ends on one capitalised syllable before a lower-case word that
+// ends no name is the cut start of a compound ("Tập đoàn Viễn thông Quân đội",
+// "Ngân hàng TMCP Phát triển nhà ..."): no organisation "... Quân" or "... Phát".
+// Before a verb or a function word (ORG_NAME_END) or a dash the name stands.
+TEST_F(VietnameseEntities, ANameDoesNotEndInsideACompound) {
+  const auto orgs = Names(
+      "Tập đoàn Viễn thông Quân đội mở rộng mạng. Công ty Hương cho biết doanh thu tăng. Ngân hàng TMCP Phát "
+      "triển nhà đồng bằng sông Cửu Long đổi tên. Công ty Bảo Việt Đình Vũ – đơn vị thành viên – đã ký.",
+      EntityType::kOrg);
+  for (const char* name : {"Công ty Hương", "Công ty Bảo Việt Đình Vũ"}) EXPECT_TRUE(orgs.count(name)) << name;
+  for (const auto& org : orgs) {
+    EXPECT_NE(org, "Tập đoàn Viễn thông Quân");
+    EXPECT_NE(org, "Ngân hàng TMCP Phát");
+  }
+}
+
 }  // namespace
 }  // namespace pw::extract
