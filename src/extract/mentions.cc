@@ -375,8 +375,8 @@ void ReadBareDollars(const Gazetteer& gazetteer, std::vector<Entity>& entities) 
   }
 }
 
-// "Lưu Đức Khánh", "Nguyễn Đức Chung": a one-syllable place ("Đức",
-// Germany) in the middle of three or more capitalised syllables is part of a
+// "Lưu Đức Khánh", "Nguyễn Đức Chung": a one-word place ("Đức", Germany)
+// after a capitalised syllable, in a run of three or more, is part of a
 // person's or a company's name.
 bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t end) {
   if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
@@ -396,12 +396,14 @@ bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t 
     if (w == pos + 1 || !StartsUpper(Slice(text, pos + 1, w))) return std::nullopt;
     return w;
   };
-  int run = 1;
+  int before = 0, after = 0;
   std::size_t p = start;
-  while (auto w = capitalised_word_before(p)) ++run, p = *w;
+  while (auto w = capitalised_word_before(p)) ++before, p = *w;
   p = end;
-  while (auto w = capitalised_word_after(p)) ++run, p = *w;
-  return run >= 3;
+  while (auto w = capitalised_word_after(p)) ++after, p = *w;
+  // A place that starts the run is no syllable of it: "Tổng thống Belarus
+  // Alexander Lukashenko", "Chủ tịch Cuba Raul Castro".
+  return before >= 1 && before + after >= 2;
 }
 
 }  // namespace

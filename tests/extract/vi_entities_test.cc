@@ -287,5 +287,20 @@ TEST_F(VietnameseEntities, ANameDoesNotEndInsideACompound) {
   }
 }
 
+// A country before a foreign person's name is a place ("Tổng thống Belarus
+// Alexander Lukashenko"); a one-word place inside a Vietnamese name is not
+// ("Lưu Đức Khánh": Đức is also Germany).
+TEST_F(VietnameseEntities, ACountryBeforeAForeignNameIsAPlace) {
+  const std::string text =
+      "Chủ tịch nước tiếp Tổng thống Belarus Alexander Lukashenko và Chủ tịch Cuba Raul Castro. Ông Lưu Đức "
+      "Khánh dự.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Belarus", "Cuba"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_FALSE(places.count("Đức"));
+  const auto people = Names(text, EntityType::kPer);
+  for (const char* name : {"Alexander Lukashenko", "Raul Castro", "Lưu Đức Khánh"})
+    EXPECT_TRUE(people.count(name)) << name;
+}
+
 }  // namespace
 }  // namespace pw::extract
