@@ -302,5 +302,12 @@ TEST_F(VietnameseEntities, ACountryBeforeAForeignNameIsAPlace) {
     EXPECT_TRUE(people.count(name)) << name;
 }
 
+// One name after the word for a man or a woman is a person: "anh Hùng",
+// "Chị Lan", "chị Mai".
+TEST_F(VietnameseEntities, OneNameAfterAnhOrChiIsAPerson) {
+  const auto people = Names("Theo anh Hùng, giá hành tăng. Chị Lan và chị Mai bán hàng.", EntityType::kPer);
+  for (const char* name : {"Hùng", "Lan", "Mai"}) EXPECT_TRUE(people.count(name)) << name;
+}
+
 }  // namespace
 }  // namespace pw::extract
