@@ -309,5 +309,14 @@ TEST_F(VietnameseEntities, OneNameAfterAnhOrChiIsAPerson) {
   for (const char* name : {"Hùng", "Lan", "Mai"}) EXPECT_TRUE(people.count(name)) << name;
 }
 
+// A foreign state's bodies by their country, "Cộng hòa" or not: "Thượng viện
+// Cộng hòa Haiti", "Hội đồng Bộ trưởng Cuba", "Bộ Xây dựng Cuba".
+TEST_F(VietnameseEntities, ForeignBodiesByTheirCountry) {
+  const auto orgs = Names(
+      "Đoàn của Thượng viện Cộng hòa Haiti gặp Hội đồng Bộ trưởng Cuba và Bộ Xây dựng Cuba.", EntityType::kOrg);
+  for (const char* name : {"Thượng viện Cộng hòa Haiti", "Hội đồng Bộ trưởng Cuba", "Bộ Xây dựng Cuba"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
+
 }  // namespace
 }  // namespace pw::extract
