@@ -190,6 +190,8 @@ bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t e
   const std::size_t last = text.rfind(' ', end - 1);
   const std::size_t word_start = last == std::string_view::npos || last < start ? start : last + 1;
   if (!IsCapitalisedSyllable(Slice(text, word_start, end))) return false;
+  // A place ends a name: "Thượng viện Cộng hòa Haiti họp".
+  if (ctx.rules.gazetteer.Lookup("LOC", Slice(text, word_start, end))) return false;
   // A proper name of several syllables ends where it ends: "Khu kinh tế Dung Quất
   // trao", "Hợp tác xã Minh Lộc", "Chính phủ Trung Quốc".
   if (word_start > start + 1) {
