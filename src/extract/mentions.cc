@@ -163,14 +163,6 @@ bool AfterKindWord(const PassContext& ctx, std::size_t start) {
   return false;
 }
 
-// Whether a Vietnamese name a pattern found ends inside a compound word: its last
-// word is one capitalised syllable ("Phát", "Đầu", "Quân") and a lower-case word
-// that does not end a name follows ("Ngân hàng TMCP Phát triển nhà ...", "Tổng
-// công ty Đầu tư ...", "Tập đoàn Viễn thông Quân đội"). A name ends before a verb
-// or a function word, the gazetteer's ORG_NAME_END ("Công ty Hương cho biết",
-// "Tập đoàn Sovico đã"); a word of several syllables' letters ("Vinamilk"), one
-// with a capital or a digit inside ("VinFast", "F88") is a brand, not a syllable;
-// a proper name of two syllables or more is a name.
 // A capitalised syllable: a capital, then up to six lower-case letters.
 bool IsCapitalisedSyllable(std::string_view word) {
   int32_t letters = 0;
@@ -184,6 +176,14 @@ bool IsCapitalisedSyllable(std::string_view word) {
   return syllable && letters <= 7;
 }
 
+// Whether a Vietnamese name a pattern found ends inside a compound word: its last
+// word is one capitalised syllable ("Phát", "Đầu", "Quân") and a lower-case word
+// that does not end a name follows ("Ngân hàng TMCP Phát triển nhà ...", "Tổng
+// công ty Đầu tư ...", "Tập đoàn Viễn thông Quân đội"). A name ends before a verb
+// or a function word, the gazetteer's ORG_NAME_END ("Công ty Hương cho biết",
+// "Tập đoàn Sovico đã"); a word of several syllables' letters ("Vinamilk"), one
+// with a capital or a digit inside ("VinFast", "F88") is a brand, not a syllable;
+// a proper name of two syllables or more is a name.
 bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t end) {
   const std::string_view text(ctx.text);
   if (end + 2 >= text.size() || text[end] != ' ') return false;
