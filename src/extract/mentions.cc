@@ -163,6 +163,60 @@ bool AfterKindWord(const PassContext& ctx, std::size_t start) {
   return false;
 }
 
+// A capitalised syllable: a capital, then up to six lower-case letters.
+bool IsCapitalisedSyllable(std::string_view word) {
+  int32_t letters = 0;
+  bool syllable = !word.empty();
+  for (int32_t i = 0, n = static_cast<int32_t>(word.size()); i < n && syllable;) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, n, c);
+    syllable = c >= 0 && u_isalpha(c) && (letters == 0 ? (u_isupper(c) || u_istitle(c)) : u_islower(c));
+    ++letters;
+  }
+  return syllable && letters <= 7;
+}
+
+// Whether a Vietnamese name a pattern found ends inside a compound word: its last
+// word is one capitalised syllable ("Phát", "Đầu", "Quân") and a lower-case word
+// that does not end a name follows ("Ngân hàng TMCP Phát triển nhà ...", "Tổng
+// công ty Đầu tư ...", "Tập đoàn Viễn thông Quân đội"). A name ends before a verb
+// or a function word, the gazetteer's ORG_NAME_END ("Công ty Hương cho biết",
+// "Tập đoàn Sovico đã"); a word of several syllables' letters ("Vinamilk"), one
+// with a capital or a digit inside ("VinFast", "F88") is a brand, not a syllable;
+// a proper name of two syllables or more is a name.
+bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t end) {
+  const std::string_view text(ctx.text);
+  if (end + 2 >= text.size() || text[end] != ' ') return false;
+  const std::size_t last = text.rfind(' ', end - 1);
+  const std::size_t word_start = last == std::string_view::npos || last < start ? start : last + 1;
+  if (!IsCapitalisedSyllable(Slice(text, word_start, end))) return false;
+  // A place ends a name: "Thượng viện Cộng hòa Haiti họp".
+  if (ctx.rules.gazetteer.Lookup("LOC", Slice(text, word_start, end))) return false;
+  // A proper name of several syllables ends where it ends: "Khu kinh tế Dung Quất
+  // trao", "Hợp tác xã Minh Lộc", "Chính phủ Trung Quốc".
+  if (word_start > start + 1) {
+    const std::size_t before = text.rfind(' ', word_start - 2);
+    const std::size_t before_start = before == std::string_view::npos || before < start ? start : before + 1;
+    if (IsCapitalisedSyllable(Slice(text, before_start, word_start - 1))) return false;
+  }
+  std::size_t next_end = text.find_first_of(" ,.;:!?)\n", end + 1);
+  if (next_end == std::string_view::npos) next_end = text.size();
+  const std::string_view next = Slice(text, end + 1, next_end);
+  if (next.empty()) return false;
+  int32_t first = 0;
+  UChar32 c;
+  U8_NEXT(next.data(), first, static_cast<int32_t>(next.size()), c);
+  if (c < 0 || !u_islower(c)) return false;
+  if (ctx.rules.gazetteer.Lookup("ORG_NAME_END", next)) return false;
+  // Two-word ends: "cho biết", "công bố", "thông báo".
+  if (next_end < text.size() && text[next_end] == ' ') {
+    std::size_t second_end = text.find_first_of(" ,.;:!?)\n", next_end + 1);
+    if (second_end == std::string_view::npos) second_end = text.size();
+    if (ctx.rules.gazetteer.Lookup("ORG_NAME_END", Slice(text, end + 1, second_end))) return false;
+  }
+  return true;
+}
+
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
@@ -198,6 +252,7 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   c.entity.text = std::string(Slice(ctx.text, start, end));
   const GazetteerEntry* entry = gazetteer.Lookup(type, c.entity.text);
   if (!entry && !core.empty()) entry = gazetteer.Lookup(type, core);
+  if (!entry && type == "ORG" && ctx.language == 0 && EndsInsideCompound(ctx, start, end)) return;
   c.entity.name = entry ? entry->canonical : type == "ORG" ? OrgName(c.entity.text) : c.entity.text;
   c.priority = entry ? std::max(priority, kGazetteerPriority) : priority;
   c.weak = weak;
@@ -323,8 +378,8 @@ void ReadBareDollars(const Gazetteer& gazetteer, std::vector<Entity>& entities) 
   }
 }
 
-// "Lưu Đức Khánh", "Nguyễn Đức Chung": a one-syllable place ("Đức",
-// Germany) in the middle of three or more capitalised syllables is part of a
+// "Lưu Đức Khánh", "Nguyễn Đức Chung": a one-word place ("Đức", Germany)
+// after a capitalised syllable, in a run of three or more, is part of a
 // person's or a company's name.
 bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t end) {
   if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
@@ -344,12 +399,14 @@ bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t 
     if (w == pos + 1 || !StartsUpper(Slice(text, pos + 1, w))) return std::nullopt;
     return w;
   };
-  int run = 1;
+  int before = 0, after = 0;
   std::size_t p = start;
-  while (auto w = capitalised_word_before(p)) ++run, p = *w;
+  while (auto w = capitalised_word_before(p)) ++before, p = *w;
   p = end;
-  while (auto w = capitalised_word_after(p)) ++run, p = *w;
-  return run >= 3;
+  while (auto w = capitalised_word_after(p)) ++after, p = *w;
+  // A place that starts the run is no syllable of it: "Tổng thống Belarus
+  // Alexander Lukashenko", "Chủ tịch Cuba Raul Castro".
+  return before >= 1 && before + after >= 2;
 }
 
 }  // namespace

@@ -222,5 +222,101 @@ TEST_F(VietnameseEntities, DashedPlacesEconomicZonesAndUniversities) {
     EXPECT_TRUE(orgs.count(name)) << name;
 }
 
+// Round 7 (branch extract7vi). A place of two syllables or more ends before a
+// person: a family name and a capitalised syllable ("UBND tỉnh Lâm Đồng Trần Văn
+// Bình"); a family name alone does not end it ("Quảng Ninh", "Kiên Giang").
+TEST_F(VietnameseEntities, APlaceEndsBeforeThePersonAfterIt) {
+  const std::string text =
+      "Chủ tịch UBND tỉnh Lâm Đồng Trần Văn Bình báo cáo. Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn Hùng phát biểu. "
+      "UBND tỉnh Quảng Ninh cho biết. Giám đốc Công an tỉnh Kiên Giang Lê Văn Tâm nói. Chủ tịch xã Tân Lập "
+      "Nguyễn Văn Hải đến. Sở Xây dựng Quảng Ninh cho biết.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"UBND tỉnh Lâm Đồng", "Tỉnh ủy Quảng Ninh", "UBND tỉnh Quảng Ninh",
+                           "Công an tỉnh Kiên Giang", "Sở Xây dựng Quảng Ninh"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  const auto people = Names(text, EntityType::kPer);
+  for (const char* name : {"Trần Văn Bình", "Nguyễn Văn Hùng", "Lê Văn Tâm", "Nguyễn Văn Hải"})
+    EXPECT_TRUE(people.count(name)) << name;
+  const auto places = Names(text, EntityType::kLoc);
+  EXPECT_TRUE(places.count("Tân Lập"));
+  for (const auto& place : places) EXPECT_EQ(place.find("Nguyễn"), std::string::npos) << place;
+}
+
+// Courts and procuracies of a place; names whose domain is a compound
+// ("đa khoa", "Thể thao và Du lịch", "Tài chính doanh nghiệp", "Phát triển
+// Khách sạn"); a street with a number ("đường D1").
+TEST_F(VietnameseEntities, CourtsHospitalsAndCompoundDomains) {
+  const std::string text =
+      "Tòa án nhân dân thành phố Cần Thơ xét xử vụ án. Bệnh viện đa khoa tỉnh Lạng Sơn quá tải. Lãnh đạo Bộ Thể "
+      "thao và Du lịch dự. Theo Cục Tài chính doanh nghiệp (Bộ Tài chính), việc bán vốn chậm. Công ty TNHH Phát "
+      "triển Khách sạn Bình Minh được bán. Nhà nằm trên đường D1 của khu dân cư.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Tòa án nhân dân thành phố Cần Thơ", "Bệnh viện đa khoa tỉnh Lạng Sơn",
+                           "Bộ Thể thao và Du lịch", "Cục Tài chính doanh nghiệp", "Bộ Tài chính",
+                           "Công ty TNHH Phát triển Khách sạn Bình Minh"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_TRUE(Names(text, EntityType::kLoc).count("D1"));
+}
+
+// Any country is a place, not only those of annotated articles; the central
+// bodies of the state and the party are organisations.
+TEST_F(VietnameseEntities, CountriesAndCentralBodies) {
+  const std::string text =
+      "Đoàn đại biểu Ethiopia và Uruguay thăm Minsk. Văn phòng Chủ tịch nước, Ban Tuyên giáo Trung ương và Đài "
+      "Tiếng nói Việt Nam dự họp.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Ethiopia", "Uruguay", "Minsk"}) EXPECT_TRUE(places.count(name)) << name;
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Văn phòng Chủ tịch nước", "Ban Tuyên giáo Trung ương", "Đài Tiếng nói Việt Nam"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
+
+// A name that ends on one capitalised syllable before a lower-case word that
+// ends no name is the cut start of a compound ("Tập đoàn Viễn thông Quân đội",
+// "Ngân hàng TMCP Phát triển nhà ..."): no organisation "... Quân" or "... Phát".
+// Before a verb or a function word (ORG_NAME_END) or a dash the name stands.
+TEST_F(VietnameseEntities, ANameDoesNotEndInsideACompound) {
+  const auto orgs = Names(
+      "Tập đoàn Viễn thông Quân đội mở rộng mạng. Công ty Hương cho biết doanh thu tăng. Ngân hàng TMCP Phát "
+      "triển nhà đồng bằng sông Cửu Long đổi tên. Công ty Bảo Việt Đình Vũ – đơn vị thành viên – đã ký.",
+      EntityType::kOrg);
+  for (const char* name : {"Công ty Hương", "Công ty Bảo Việt Đình Vũ"}) EXPECT_TRUE(orgs.count(name)) << name;
+  for (const auto& org : orgs) {
+    EXPECT_NE(org, "Tập đoàn Viễn thông Quân");
+    EXPECT_NE(org, "Ngân hàng TMCP Phát");
+  }
+}
+
+// A country before a foreign person's name is a place ("Tổng thống Belarus
+// Alexander Lukashenko"); a one-word place inside a Vietnamese name is not
+// ("Lưu Đức Khánh": Đức is also Germany).
+TEST_F(VietnameseEntities, ACountryBeforeAForeignNameIsAPlace) {
+  const std::string text =
+      "Chủ tịch nước tiếp Tổng thống Belarus Alexander Lukashenko và Chủ tịch Cuba Raul Castro. Ông Lưu Đức "
+      "Khánh dự.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Belarus", "Cuba"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_FALSE(places.count("Đức"));
+  const auto people = Names(text, EntityType::kPer);
+  for (const char* name : {"Alexander Lukashenko", "Raul Castro", "Lưu Đức Khánh"})
+    EXPECT_TRUE(people.count(name)) << name;
+}
+
+// One name after the word for a man or a woman is a person: "anh Hùng",
+// "Chị Lan", "chị Mai".
+TEST_F(VietnameseEntities, OneNameAfterAnhOrChiIsAPerson) {
+  const auto people = Names("Theo anh Hùng, giá hành tăng. Chị Lan và chị Mai bán hàng.", EntityType::kPer);
+  for (const char* name : {"Hùng", "Lan", "Mai"}) EXPECT_TRUE(people.count(name)) << name;
+}
+
+// A foreign state's bodies by their country, "Cộng hòa" or not: "Thượng viện
+// Cộng hòa Haiti", "Hội đồng Bộ trưởng Cuba", "Bộ Xây dựng Cuba".
+TEST_F(VietnameseEntities, ForeignBodiesByTheirCountry) {
+  const auto orgs = Names(
+      "Đoàn của Thượng viện Cộng hòa Haiti gặp Hội đồng Bộ trưởng Cuba và Bộ Xây dựng Cuba.", EntityType::kOrg);
+  for (const char* name : {"Thượng viện Cộng hòa Haiti", "Hội đồng Bộ trưởng Cuba", "Bộ Xây dựng Cuba"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
+
 }  // namespace
 }  // namespace pw::extract

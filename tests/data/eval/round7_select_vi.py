@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Round 7 of the evaluation set (branch extract7vi): picks Vietnamese articles not yet in
+articles.gold (so none of rounds 1-6), prints one '@' line per pick (split dev, CHARS by the
+README's cut) and the cut text, for annotation by hand. Round 6's script with a new seed,
+more picks for entities; republications of an article in the set (same title) are left out.
+
+  python3 tests/data/eval/round7_select_vi.py ../shared/corpus/articles > /tmp/round7.txt
+
+Method (Python random.seed(2030), then random.sample on each pool):
+- pool A ("entity-rich"): business/tech articles of the Vietnamese slices (Baomoi 2017
+  business; VnExpress, Dan tri and VTV 2016 business/tech labels; Dan tri 2020-21 business
+  and tech), cut text of 300+ characters, not in the set, with at least 8 entity cues in
+  the cut text (kind words of organisations, titles and kinship words before a name,
+  province/district/ward/street words): 24 drawn.
+- pool B ("deal vocabulary"): the same articles, whose cut text has a raise verb or a
+  hard-negative word near money (goi von, huy dong, rot von, co phan/co phieu, trai
+  phieu, FDI, von dieu le, thau tom/mua lai, IPO): 6 drawn, none of pool A's picks.
+"""
+import json
+import os
+import random
+import re
+import sys
+
+ROOT = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/articles"
+GOLD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "articles.gold")
+
+BAOMOI = "vi/magizbox-baomoi-2017-business-slice/baomoi_business_slice.jsonl"
+NEWS16 = "vi/nguyenvulebinh-vietnam-news-2016/business_tech.jsonl"
+DANTRI = "vi/undertheseanlp-dantri-UNC/docs"
+NEWS16_LABELS = ("Dân trí/Kinh doanh", "Dân trí/Sức mạnh số", "vnexpress/Kinh doanh",
+                 "vnexpress/Số hóa", "vtv/Kinh tế", "vtv/Công nghệ")
+
+
+def cut_chars(body):
+    """The README's cut: the whole body under 1,100 code points, else up to the first
+    sentence end after 900."""
+    if len(body) < 1100:
+        return len(body)
+    for i in range(900, len(body)):
+        if body[i] in ".!?" and (i + 1 == len(body) or body[i + 1] in " \n\"”"):
+            return i + 1
+    return len(body)
+
+
+def articles():
+    with open(os.path.join(ROOT, BAOMOI), encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            r = json.loads(line)
+            yield BAOMOI, n, 2605 + n, r["title"], r.get("text") or r.get("content", ""), "-"
+    with open(os.path.join(ROOT, NEWS16), encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            r = json.loads(line)
+            if r["labels"].startswith(NEWS16_LABELS):
+                yield NEWS16, n, 5135 + n, r["title"], r.get("text") or r.get("content", ""), "-"
+    for kind, offset in (("business", 6178), ("tech", 6698)):
+        for k in range(300):
+            name = f"news_{kind}_{k:03d}.txt"
+            path = os.path.join(ROOT, DANTRI, name)
+            if not os.path.exists(path):
+                continue
+            title, body, date = None, [], "-"
+            for l in open(path, encoding="utf-8"):
+                l = l.rstrip("\n")
+                if l.startswith("# date = "):
+                    d = l[9:].strip()
+                    date = f"{d[:4]}-{d[4:6]}-{d[6:8]}"
+                if l.startswith("# ") or not l.strip():
+                    continue
+                if title is None:
+                    title = l
+                else:
+                    body.append(l)
+            yield f"{DANTRI}/{name}", 0, offset + k, title or "", "\n".join(body), date
+
+
+ENTITY_CUES = re.compile(
+    r"\b(Công ty|Tập đoàn|Ngân hàng|Tổng công ty|Bộ|Sở|UBND|Ủy ban|hãng|nhà mạng|Quỹ|"
+    r"ông|bà|anh|chị|Chủ tịch|Giám đốc|Tổng giám đốc|Thứ trưởng|Bộ trưởng|"
+    r"tỉnh|thành phố|TP\.|quận|huyện|phường|xã|đường)\b")
+DEAL = re.compile(
+    r"gọi vốn|huy động|rót vốn|cổ phần|cổ phiếu|trái phiếu|FDI|vốn điều lệ|thâu tóm|"
+    r"mua lại|IPO|khoản đầu tư|nhà đầu tư|quỹ đầu tư", re.I)
+
+
+def main():
+    taken, taken_titles = set(), set()
+    for line in open(GOLD, encoding="utf-8"):
+        if line.startswith("@ "):
+            f = line.split()
+            taken.add((f[4], int(f[5])))
+            taken_titles.add(line.split(" | ", 1)[1].rstrip("\n"))
+    pool_a, pool_b = [], []
+    for source, line, num, title, body, date in articles():
+        body = body.replace("\r", "")
+        # A republication (same title) of an article in the set is no new material.
+        if (source, line) in taken or title[:60] in taken_titles:
+            continue
+        chars = cut_chars(body)
+        cut = body[:chars]
+        if len(cut.strip()) < 300:
+            continue
+        art = (source, line, num, title, cut, chars, date)
+        if len(DEAL.findall(cut)) >= 2:
+            pool_b.append(art)
+        if len(ENTITY_CUES.findall(cut)) >= 8:
+            pool_a.append(art)
+    random.seed(2030)
+    picks_a = random.sample(pool_a, 24)
+    chosen = {(a[0], a[1]) for a in picks_a}
+    pool_b = [a for a in pool_b if (a[0], a[1]) not in chosen]
+    picks_b = random.sample(pool_b, 6)
+    print(f"# pool A {len(pool_a)}, pool B {len(pool_b)}", file=sys.stderr)
+    for group, picks in (("A", picks_a), ("B", picks_b)):
+        for source, line, num, title, cut, chars, date in picks:
+            excerpt = title[:60]
+            print(f"#{group} @ vi-{num} dev vi {source} {line} {chars} {date} | {excerpt}")
+            print(title)
+            print()
+            print(cut)
+            print("=" * 40)
+
+
+if __name__ == "__main__":
+    main()
