@@ -579,6 +579,15 @@ const Phrasing kPhrasings[] = {
      "Duelo", {"Gamma Capital"}, {"Gamma Capital"}, 3000000, ""},
     {text::Language::kEnglish, "Catla Capital joins round\n\nCatla Capital, founded by R. Jacob Vogel and Anna Berg, has joined a $30 million Series B funding round for Glyco Labs.",
      "Glyco Labs", {"Catla Capital"}, {}, 30000000, "series-b"},
+    // A lead described before a comma ("a new investor, Denmark's Novo Kappa").
+    {text::Language::kEnglish, "Glyra news\n\nGlyra has raised $13 million in a Series B funding round led by a new investor, Denmark’s Kappa Holdings.",
+     "Glyra", {"Kappa Holdings"}, {"Kappa Holdings"}, 13000000, "series-b"},
+    // "X led the round, with participation from both new and existing investors, including ...".
+    {text::Language::kEnglish, "TestKite news\n\nTestKite today announced the close of a $6.7 million seed round. Gamma Capital led the round, with participation from both new and existing investors, including Delta Ventures and Epsilon Fund.",
+     "TestKite", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital"}, 6700000, "seed"},
+    // "... and led by X with participation from Y", whatever comes before.
+    {text::Language::kEnglish, "Greenlake Holdings (NASDAQ: GRNL) closed its $110 million private placement, supported by the Kappa Foundation and led by Gamma Capital with participation from Delta Ventures and Epsilon Fund.",
+     "Greenlake Holdings", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital"}, 110000000, ""},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
@@ -801,6 +810,21 @@ TEST_F(PressReleases, AHeadlineVerbEndsAPersonsName) {
     if (e.type == EntityType::kPer) people.insert(e.name);
   EXPECT_FALSE(people.count("Jane Kettering Acquires"));
   EXPECT_TRUE(people.count("Jane Kettering"));
+}
+// Round 7 (branch extract7en): an institution defined with its acronym and
+// a kind word last is an organisation, a concept defined the same way is not;
+// a wire in a dateline; the name before a headline's first verb when the
+// headline goes on to a raise (sentences of our own).
+TEST_F(PressReleases, NamesKnownByTheirPlaceInTheText) {
+  const auto x = Run("Zentora Unveils Savings App for Freelancers, Secures $2.5M in Pre-Seed Funding\n\n"
+                     "CARMEL, Ind.--(BUSINESS WIRE)--A report of the Northern Energy Agency (NEA) counts "
+                     "Total Value Locked (TVL) and a Professional Employer Organization (PEO).");
+  std::set<std::string> orgs;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kOrg) orgs.insert(e.name);
+  for (const char* org : {"Zentora", "Business Wire", "Northern Energy Agency"}) EXPECT_TRUE(orgs.count(org)) << org;
+  for (const char* no : {"Total Value Locked", "Professional Employer Organization", "Zentora Unveils Savings App"})
+    EXPECT_FALSE(orgs.count(no)) << no;
 }
 }  // namespace
 }  // namespace pw::extract
