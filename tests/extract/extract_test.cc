@@ -534,6 +534,60 @@ const Phrasing kPhrasings[] = {
      "including Kappa State Development’s NY Ventures, the state’s venture capital arm.", "Adro", {"NY Ventures"}, {"NY Ventures"}, 500000, "pre-seed"},
     {text::Language::kEnglish, "Tech Startup Maya Secures $2M Seed Round\n\nThe company will hire engineers with the new capital, its founder said.",
      "Maya", {}, {}, 2000000, "seed"},
+    // Round 7 (branch extract7en): general mechanisms, one sentence of our own each.
+    // The subject is an anaphor ("The company recently secured").
+    {text::Language::kEnglish, "Kappa Grid news\n\nKappa Grid, a grid software maker, today announced a new chief executive. The company recently secured $4 million in seed funding.",
+     "Kappa Grid", {}, {}, 4000000, "seed"},
+    // A name after a kind word at the end of "a round for ...", and "Join" in the plural.
+    {text::Language::kEnglish, "Lambda Capital, Mu Partners Join $20 Million Series B for Swiss Startup Zorblax",
+     "Zorblax", {"Lambda Capital", "Mu Partners"}, {}, 20000000, "series-b"},
+    // A name after "a round for" that an appositive describes.
+    {text::Language::kEnglish, "Plinth news\n\nGamma Capital has led a $6 million seed round for Plinth, a maker of warehouse robots.",
+     "Plinth", {"Gamma Capital"}, {"Gamma Capital"}, 6000000, "seed"},
+    // A party defined with its acronym, whose name ends in a place.
+    {text::Language::kEnglish, "Norva Labs news\n\nNorva Labs has raised $9 million in Series A funding. The round was led by Export Development Norway (EDN), with participation from Delta Ventures.",
+     "Norva Labs", {"Export Development Norway", "Delta Ventures"}, {"Export Development Norway"}, 9000000, "series-a"},
+    // Parties after a description that names the investee and says "including".
+    {text::Language::kEnglish, "Orsa Health news\n\nOrsa Health has raised $7 million in a Series A round led by Gamma Capital, with participation from existing Orsa Health investors, including Delta Ventures and Epsilon Fund.",
+     "Orsa Health", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital"}, 7000000, "series-a"},
+    // A list item the rules do not know, holding a company after "of", does not end the list.
+    {text::Language::kEnglish, "Pelta Bio news\n\nPelta Bio has raised $5 million in a seed round with participation from Zeta One of Delta Ventures, Lambda Capital and Epsilon Fund.",
+     "Pelta Bio", {"Delta Ventures", "Lambda Capital", "Epsilon Fund"}, {}, 5000000, "seed"},
+    // A total since inception, told after the round, is not a second record.
+    {text::Language::kEnglish, "Quill Data news\n\nQuill Data has raised $3 million in seed funding. With this round, the company has now raised $8 million in total venture funding since its inception.",
+     "Quill Data", {}, {}, 3000000, "seed"},
+    // A legal form in lower case ("plc") ends a company's name.
+    {text::Language::kEnglish, "Hydra Water news\n\nHydra Water has raised $20 million in a Series A round led by Kentmore plc.",
+     "Hydra Water", {"Kentmore"}, {"Kentmore"}, 20000000, "series-a"},
+    // "is today announcing it has raised" names the company.
+    {text::Language::kEnglish, "Triova automates clinic workflows, raises $15M\n\nTriova is today announcing it has raised $15M to help cancer centers.",
+     "Triova", {}, {}, 15000000, ""},
+    // A headline that names the company, then what else it does, then the raise.
+    {text::Language::kEnglish, "Zentora Unveils Savings App for Freelancers, Secures $2.5M in Pre-Seed Funding",
+     "Zentora", {}, {}, 2500000, "pre-seed"},
+    // "spearheaded" a round for a company; a round's total after it is no second record.
+    {text::Language::kEnglish, "Pipa news\n\nGamma Capital has spearheaded a successful $10 million funding round for Pipa, a network of sensors. With this round, Pipa has now raised over $14 million.",
+     "Pipa", {"Gamma Capital"}, {"Gamma Capital"}, 10000000, ""},
+    // Angels after "with strategic angel investments from" and a description ending in "like".
+    {text::Language::kEnglish, "Yieldo news\n\nYieldo has raised $2 million in a seed round led by Gamma Capital, with strategic angel investments from proven tech leaders like Kevin Chou (Founder, Kabam).",
+     "Yieldo", {"Gamma Capital", "Kevin Chou"}, {"Gamma Capital"}, 2000000, "seed"},
+    // A party after the list of those who joined ("alongside"), and a fund "of" a place.
+    {text::Language::kEnglish, "Asyla news\n\nAsyla has raised $24 million in a Series B round led by the Idea Fund of La Crosse and Delta Ventures, with participation from Lambda Capital, alongside Mu Partners.",
+     "Asyla", {"Idea Fund", "Delta Ventures", "Lambda Capital", "Mu Partners"}, {"Idea Fund", "Delta Ventures"}, 24000000, "series-b"},
+    // A company named through a link ("[Duelo](https://duelo.example/)") and an appositive with an initial.
+    {text::Language::kEnglish, "Duelo Raises $3 Million\n\n[Duelo](https://duelo.example/) is thrilled to announce that it has raised $3 million from Gamma Capital.",
+     "Duelo", {"Gamma Capital"}, {"Gamma Capital"}, 3000000, ""},
+    {text::Language::kEnglish, "Catla Capital joins round\n\nCatla Capital, founded by R. Jacob Vogel and Anna Berg, has joined a $30 million Series B funding round for Glyco Labs.",
+     "Glyco Labs", {"Catla Capital"}, {}, 30000000, "series-b"},
+    // A lead described before a comma ("a new investor, Denmark's Novo Kappa").
+    {text::Language::kEnglish, "Glyra news\n\nGlyra has raised $13 million in a Series B funding round led by a new investor, Denmark’s Kappa Holdings.",
+     "Glyra", {"Kappa Holdings"}, {"Kappa Holdings"}, 13000000, "series-b"},
+    // "X led the round, with participation from both new and existing investors, including ...".
+    {text::Language::kEnglish, "TestKite news\n\nTestKite today announced the close of a $6.7 million seed round. Gamma Capital led the round, with participation from both new and existing investors, including Delta Ventures and Epsilon Fund.",
+     "TestKite", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital"}, 6700000, "seed"},
+    // "... and led by X with participation from Y", whatever comes before.
+    {text::Language::kEnglish, "Greenlake Holdings (NASDAQ: GRNL) closed its $110 million private placement, supported by the Kappa Foundation and led by Gamma Capital with participation from Delta Ventures and Epsilon Fund.",
+     "Greenlake Holdings", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital"}, 110000000, ""},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
@@ -756,6 +810,21 @@ TEST_F(PressReleases, AHeadlineVerbEndsAPersonsName) {
     if (e.type == EntityType::kPer) people.insert(e.name);
   EXPECT_FALSE(people.count("Jane Kettering Acquires"));
   EXPECT_TRUE(people.count("Jane Kettering"));
+}
+// Round 7 (branch extract7en): an institution defined with its acronym and
+// a kind word last is an organisation, a concept defined the same way is not;
+// a wire in a dateline; the name before a headline's first verb when the
+// headline goes on to a raise (sentences of our own).
+TEST_F(PressReleases, NamesKnownByTheirPlaceInTheText) {
+  const auto x = Run("Zentora Unveils Savings App for Freelancers, Secures $2.5M in Pre-Seed Funding\n\n"
+                     "CARMEL, Ind.--(BUSINESS WIRE)--A report of the Northern Energy Agency (NEA) counts "
+                     "Total Value Locked (TVL) and a Professional Employer Organization (PEO).");
+  std::set<std::string> orgs;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kOrg) orgs.insert(e.name);
+  for (const char* org : {"Zentora", "Business Wire", "Northern Energy Agency"}) EXPECT_TRUE(orgs.count(org)) << org;
+  for (const char* no : {"Total Value Locked", "Professional Employer Organization", "Zentora Unveils Savings App"})
+    EXPECT_FALSE(orgs.count(no)) << no;
 }
 }  // namespace
 }  // namespace pw::extract

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Round 7 of the evaluation set (branch extract7en): which English releases to annotate.
+
+Draws from ../shared/corpus/articles/en/newsworthy-press-release-archive-slice the releases
+not yet in articles.gold, cut as the evaluation cuts them (tests/data/eval/README.md), in
+two strata, each shuffled with random.seed(2031) and taken in order:
+
+  raises  title or cut text matches a raise pattern AND names investors in some way
+          (the patterns of round6_select_en.py); the first 28
+  others  800+ characters, no raise or debt pattern, and rich in entities: 8 or more
+          entity cues (legal forms, kind words of firms and institutions, roles of people,
+          "said", street and city words; ENTITY_CUES below); the first 12
+
+Left out, as in round 6: a release whose title is already in the set (a republication), and
+a release whose title or cut text names the investee of a held-out record (so that no dev
+article tells a held-out deal; the names are matched by the script, never printed).
+
+    python3 tests/data/eval/round7_select_en.py [CORPUS_ROOT]   # prints '@' lines to annotate
+"""
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "../../../../shared/corpus/articles"
+SOURCE = "en/newsworthy-press-release-archive-slice/press_releases_funding_sea.jsonl"
+
+RAISE = re.compile(
+    r"\b(raises?|raised|secures?|secured|closes?|closed|completes?|completed|lands?|bags?)\b"
+    r"[^.]{0,80}(\$|€|£|US\$|USD|EUR|million|billion)|\bSeries [A-F]\b|\bseed (round|funding)\b|"
+    r"\bpre-seed\b|\bstrategic investment\b|\bgrant\b", re.I)
+INVESTORS = re.compile(
+    r"participation (from|of)|backed by|led by|co-led|joined by|alongside|investors? (include|including)|"
+    r"angel investors?|existing investors|the round included|with support from|funded by|"
+    r"investment from|(round|financing|funding)[^.]{0,40}: ", re.I)
+ENTITY_CUES = re.compile(
+    r"\b(Inc|LLC|Ltd|Corp|Corporation|Company|Group|University|Institute|Foundation|Association|"
+    r"Capital|Ventures|Partners|Bank|Agency|Department|CEO|founder|President|Director|Chairman|"
+    r"Officer|said|says|City|County|Street|Avenue)\b")
+DEBT = re.compile(r"private placement|initial public offering|\bIPO\b|notes offering|credit facility|"
+                  r"debt financing|term loan|\bloan\b", re.I)
+
+
+def cut(body):
+    """The evaluation's cut: the body up to the first sentence end after 900 characters."""
+    if len(body) < 1100:
+        return len(body)
+    for m in re.finditer(r"[.!?][\"”’)]?(?=\s|$)", body):
+        if m.end() > 900:
+            return m.end()
+    return len(body)
+
+
+def main():
+    gold = (HERE / "articles.gold").read_text(encoding="utf-8").splitlines()
+    used_lines, used_titles, heldout_investees = set(), set(), set()
+    split = None
+    for line in gold:
+        if line.startswith("@ "):
+            head, _, title = line.partition(" | ")
+            parts = head.split()
+            split = parts[2]
+            if parts[4] == SOURCE:
+                used_lines.add(int(parts[5]))
+        elif line.startswith("F ") and split == "heldout":
+            for alias in line[2:].split(" | ")[0].split("|"):
+                if len(alias.strip()) >= 3:  # round 6 had 4: "Roy" slipped through
+                    heldout_investees.add(alias.strip().lower())
+    records = (ROOT / SOURCE).read_text(encoding="utf-8").split("\n")
+    for n in used_lines:
+        used_titles.add(json.loads(records[n - 1])["title"].strip().lower())
+
+    strata = {"raises": [], "debt": [], "others": []}  # debt: set aside, not drawn this round
+    for n, raw in enumerate(records, start=1):
+        if not raw.strip() or n in used_lines:
+            continue
+        r = json.loads(raw)
+        title = r["title"].strip()
+        body = (r.get("text") or r.get("content") or "").replace("\r", "")
+        if title.lower() in used_titles:
+            continue
+        chars = cut(body)
+        text = title + "\n\n" + body[:chars]
+        low = text.lower()
+        if any(re.search(r"\b" + re.escape(name) + r"\b", low) for name in heldout_investees):
+            continue
+        row = (n, chars, r.get("archive_date") or "-", title)
+        if DEBT.search(text):
+            strata["debt"].append(row)
+        elif RAISE.search(text):
+            if INVESTORS.search(text):
+                strata["raises"].append(row)
+        elif chars >= 800 and len(ENTITY_CUES.findall(text)) >= 8:
+            strata["others"].append(row)
+    random.seed(2031)
+    take = {"raises": 28, "debt": 0, "others": 12}
+    for name, rows in strata.items():
+        if not take[name]:
+            continue
+        random.shuffle(rows)
+        print(f"# {name}: {len(rows)} candidates, the first {take[name]}")
+        for n, chars, date, title in rows[: take[name]]:
+            print(f"@ en-{n - 1:04d} dev en {SOURCE} {n} {chars} {date} | {title[:60]}")
+
+
+if __name__ == "__main__":
+    main()
