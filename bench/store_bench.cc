@@ -22,7 +22,11 @@
 // (store::PrepareBatch) on another thread while the batch before is saved
 // (Store::Save, one transaction). The ingest line gives the writer's time
 // and CPU in Save; the pipeline line the wall time of the whole ingest and
-// the CPU that preparing took off the writer.
+// the CPU that preparing took off the writer; the checkpoints line what the
+// store's checkpointer (store/checkpointer.h) did beside the writer, and the
+// largest -wal file it let grow (--checkpoint writer: SQLite's automatic
+// checkpoint in the writer's commits, as before; --cache-mib: the writer's
+// page cache, 64 MiB as in the daemon).
 //
 // Not Google Benchmark: percentiles of many single queries over a database
 // built once are what the issue asks for, and Google Benchmark reports means
