@@ -153,7 +153,9 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
   // Named before any article arrives, so that the first ones raise alerts.
   if (auto watched = db->SetWatchlist(config.watchlist); !watched)
     throw StartupError(watched.error().message);
-  alerts_db = store::Store::Open(config.db, {});
+  // The alerts' connection writes a little; the writer's store checkpoints
+  // the WAL for both (store/checkpointer.h).
+  alerts_db = store::Store::Open(config.db, {.checkpoint_in_background = false});
   alert_options = AlertOptionsFrom(config);
 
   loop = std::make_unique<asio::io_context>(1);
