@@ -6,7 +6,6 @@
 //   build/bench/store_bench --articles 100000 --db /tmp/small.db
 //   build/bench/store_bench --reuse              # query an existing bench database again
 //   build/bench/store_bench --articles 20000 --feeds-per-commit 20   # a commit holds 20 feeds' polls
-//   build/bench/store_bench --articles 200000 --batch 5000 --ingest-only --cache-mib 256 --checkpoint writer
 //
 // How articles are generated: every document of ../shared/corpus/articles
 // (Vietnamese news and English press releases, 6,000+) goes once through the
@@ -22,11 +21,7 @@
 // (store::PrepareBatch) on another thread while the batch before is saved
 // (Store::Save, one transaction). The ingest line gives the writer's time
 // and CPU in Save; the pipeline line the wall time of the whole ingest and
-// the CPU that preparing took off the writer; the checkpoints line what the
-// store's checkpointer (store/checkpointer.h) did beside the writer, and the
-// largest -wal file it let grow (--checkpoint writer: SQLite's automatic
-// checkpoint in the writer's commits, as before; --cache-mib: the writer's
-// page cache, 64 MiB as in the daemon).
+// the CPU that preparing took off the writer.
 //
 // Not Google Benchmark: percentiles of many single queries over a database
 // built once are what the issue asks for, and Google Benchmark reports means
@@ -323,9 +318,7 @@ int main(int argc, char** argv) {
   int batch = 1000;
   std::string db_path = "/tmp/presswatch-bench.db";
   bool reuse = false;
-  bool ingest_only = false;  // no queries: for comparing ingests
   int feeds_per_commit = 0;  // 0: one feed per batch
-  pw::store::Store::Options writer_options;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--articles" && i + 1 < argc) articles = std::stoll(argv[++i]);
@@ -333,14 +326,8 @@ int main(int argc, char** argv) {
     else if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
     else if (a == "--db" && i + 1 < argc) db_path = argv[++i];
     else if (a == "--reuse") reuse = true;
-    else if (a == "--ingest-only") ingest_only = true;
-    else if (a == "--cache-mib" && i + 1 < argc) writer_options.cache_mib = std::stoi(argv[++i]);
-    else if (a == "--checkpoint" && i + 1 < argc && (argv[i + 1] == std::string("background") ||
-                                                      argv[i + 1] == std::string("writer")))
-      writer_options.checkpoint_in_background = argv[++i] == std::string("background");
     else {
-      std::cerr << "usage: store_bench [--articles N] [--batch N] [--feeds-per-commit N] [--db PATH] [--reuse]\n"
-                   "                   [--ingest-only] [--cache-mib N (64)] [--checkpoint background|writer (background)]\n";
+      std::cerr << "usage: store_bench [--articles N] [--batch N] [--feeds-per-commit N] [--db PATH] [--reuse]\n";
       return 2;
     }
   }
@@ -349,12 +336,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::filesystem::path source = PW_BENCH_SOURCE_DIR;
-  std::printf("# store_bench: %lld articles, batches of %d, %s, %s; writer cache %d MiB, checkpoints %s\n\n",
-              static_cast<long long>(articles), batch,
+  std::printf("# store_bench: %lld articles, batches of %d, %s, %s\n\n", static_cast<long long>(articles), batch,
               feeds_per_commit > 0 ? ("Store::Save of " + std::to_string(feeds_per_commit) + " feeds").c_str()
                                    : "Store::Save of one feed",
-              db_path.c_str(), writer_options.cache_mib,
-              writer_options.checkpoint_in_background ? "in the background" : "on the writer");
+              db_path.c_str());
 
   if (!reuse) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path + suffix);
@@ -367,7 +352,7 @@ int main(int argc, char** argv) {
     const double load_ms = TimeMs([&] { docs = LoadCorpus(source.parent_path() / "shared", **rules); });
     std::printf("corpus: %zu documents through the pipeline in %.1f s\n", docs.size(), load_ms / 1000);
 
-    auto db = pw::store::Store::Open(db_path, writer_options);
+    auto db = pw::store::Store::Open(db_path, {});
     std::vector<std::int64_t> feeds;
     for (int f = 0; f < Generator::kFeeds; ++f)
       feeds.push_back(*db->EnsureFeed("https://outlet" + std::to_string(f) + ".example/rss",
@@ -463,13 +448,6 @@ int main(int argc, char** argv) {
                 "PrepareBatch on the other thread: %.1f s of CPU, %.0f us per article\n",
                 ingest_ms / 1000, stored / (ingest_ms / 1000), prepare_cpu_ms / 1000,
                 prepare_cpu_ms * 1000 / static_cast<double>(articles));
-    const pw::store::CheckpointStats checkpoints = db->Checkpoints();
-    if (writer_options.checkpoint_in_background)
-      std::printf("checkpoints: %lld in the background (%.1f s of CPU on their thread), %lld on the writer, "
-                  "%lld failed; largest WAL %.0f MB\n",
-                  static_cast<long long>(checkpoints.background_rounds), checkpoints.background_cpu_seconds,
-                  static_cast<long long>(checkpoints.writer_rounds), static_cast<long long>(checkpoints.failed_rounds),
-                  static_cast<double>(checkpoints.max_wal_pages) * 4096 / 1e6);
   }
 
   {
@@ -499,7 +477,6 @@ int main(int argc, char** argv) {
   }
   const auto bytes = std::filesystem::file_size(db_path);
   std::printf("size: %.2f GB, %.0f bytes per article\n\n", bytes / 1e9, static_cast<double>(bytes) / count);
-  if (ingest_only) return 0;
 
   const std::vector<std::string> queries = {
       "đầu tư",           "dau tu",          "ngân hàng",     "\"quỹ đầu tư\"",  "khởi nghiệp", "startup*",

@@ -153,9 +153,7 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
   // Named before any article arrives, so that the first ones raise alerts.
   if (auto watched = db->SetWatchlist(config.watchlist); !watched)
     throw StartupError(watched.error().message);
-  // The alerts' connection writes a little; the writer's store checkpoints
-  // the WAL for both (store/checkpointer.h).
-  alerts_db = store::Store::Open(config.db, {.checkpoint_in_background = false});
+  alerts_db = store::Store::Open(config.db, {});
   alert_options = AlertOptionsFrom(config);
 
   loop = std::make_unique<asio::io_context>(1);

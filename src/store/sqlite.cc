@@ -188,7 +188,7 @@ std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only
     // cost no read() and no copy (bench/RESULTS.md). Address space, not memory.
     out->Exec("PRAGMA mmap_size = 4294967296");
     // SQLite's own cache holds the hot b-tree pages (indexes, FTS segments):
-    // 16 MB for each reader; Store::Open sets the writer's (Options::cache_mib).
+    // 64 MB for the writer, 16 MB for each reader.
     out->Exec(read_only ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -65536");
     out->Exec("PRAGMA temp_store = MEMORY");
   } catch (const SqliteError& e) {

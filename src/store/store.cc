@@ -35,21 +35,10 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Options options) {
                                                    : ", newer than this presswatch understands"));
   } else {
     Migrate(*db, options.migration_progress);
-    if (options.cache_mib < 1) throw StartupError("store cache must be at least 1 MiB, not " +
-                                                  std::to_string(options.cache_mib));
-    if (options.checkpoint.start_pages < 1 || options.checkpoint.limit_pages < options.checkpoint.start_pages)
-      throw StartupError("store checkpoints: start_pages must be at least 1 and limit_pages at least start_pages");
-    db->Exec("PRAGMA cache_size = -" + std::to_string(std::int64_t{options.cache_mib} * 1024));
   }
   db->ResetStatements();
-  sqlite3* handle = db->handle();
-  std::unique_ptr<Store> store(new Store(std::move(db), path));
-  if (!options.read_only && options.checkpoint_in_background)
-    store->checkpointer_ = std::make_unique<Checkpointer>(path, handle, options.checkpoint);
-  return store;
+  return std::unique_ptr<Store>(new Store(std::move(db), path));
 }
-
-CheckpointStats Store::Checkpoints() const { return checkpointer_ ? checkpointer_->Stats() : CheckpointStats{}; }
 
 Result<std::int64_t> Store::EnsureFeed(const std::string& url, const std::string& title,
                                        const std::string& language) {

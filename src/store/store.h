@@ -45,7 +45,6 @@
 
 #include "common/error.h"
 #include "feed/opml.h"
-#include "store/checkpointer.h"
 #include "store/prepared.h"
 #include "store/records.h"
 
@@ -57,17 +56,6 @@ class Store {
  public:
   struct Options {
     bool read_only = false;
-    // A writer's page cache in MiB (PRAGMA cache_size): the hot pages of the
-    // b-trees a batch writes into (the entity and URL indexes, FTS5's
-    // segments). Larger pays once the database outgrows it (bench/RESULTS.md);
-    // it is memory the process keeps. Readers keep 16 MiB each.
-    int cache_mib = 64;
-    // A writer's WAL checkpoints on a thread of the store (checkpointer.h),
-    // past checkpoint.start_pages, instead of in the commit that crosses the
-    // threshold; false: SQLite's automatic checkpoint, in the commit, every
-    // 10,000 pages.
-    bool checkpoint_in_background = true;
-    CheckpointOptions checkpoint;
     // Called while an old database is upgraded: rows done, rows to do.
     std::function<void(std::int64_t, std::int64_t)> migration_progress;
   };
@@ -159,8 +147,6 @@ class Store {
   Result<AlertStats> Alerts();
 
   const std::string& path() const { return path_; }
-  // The background checkpointer's counts (all zero without one).
-  CheckpointStats Checkpoints() const;
 
  public:
   struct WriteCache;  // internal: store/write_cache.h
@@ -182,7 +168,6 @@ class Store {
   std::unique_ptr<Database> db_;
   std::string path_;
   std::unique_ptr<WriteCache> cache_;
-  std::unique_ptr<Checkpointer> checkpointer_;  // declared last: stopped before db_ closes
 };
 
 }  // namespace pw::store
