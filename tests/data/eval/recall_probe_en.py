@@ -3,7 +3,7 @@
 
 Runs the extractor (build/tests/eval_extraction) over every release of the Newsworthy slice
 that is NOT in articles.gold and whose title names a raise (the RAISE pattern of
-round6_select_en.py), cut as the evaluation cuts them, and prints two shares:
+select_en.py), cut as the evaluation cuts them, and prints two shares:
 
   no record       releases for which no funding record came out at all
   names missed    names the text gives after "led by" / "participation from" (the last run of
@@ -13,7 +13,7 @@ round6_select_en.py), cut as the evaluation cuts them, and prints two shares:
 Nobody annotated these releases, so the shares are no precision or recall: a release whose
 title names a raise may tell no raise that happened (a lawsuit's "recovery", a plan), and a
 name after "led by" may lead no round ("a team led by ..."). They are a fair signal all the
-same, as no rule was written with these texts in view. Left out, as in round6_select_en.py: a
+same, as no rule was written with these texts in view. Left out, as in select_en.py: a
 release whose title is already in the set (a republication), and one whose title or cut text
 names the investee of a held-out record (matched here, never printed).
 
@@ -32,7 +32,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from round6_select_en import RAISE, SOURCE, cut  # noqa: E402  (one definition of the pool)
+from select_en import RAISE, SOURCE, cut  # noqa: E402  (one definition of the pool)
 
 REPO = HERE.parent.parent.parent
 NAMED = re.compile(r"\b(?:led by|co-led by|participation (?:from|of))\s+(.{3,400}?)(?:[.;:](?:\s|$)|\n|$)")

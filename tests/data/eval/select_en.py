@@ -1,22 +1,31 @@
 #!/usr/bin/env python3
-"""Round 7 of the evaluation set (branch extract7en): which English releases to annotate.
+"""English releases to annotate for a round of the evaluation set. One script for every
+round; a round is a row of ROUNDS.
 
 Draws from ../shared/corpus/articles/en/newsworthy-press-release-archive-slice the releases
 not yet in articles.gold, cut as the evaluation cuts them (tests/data/eval/README.md), in
-two strata, each shuffled with random.seed(2031) and taken in order:
+strata, each shuffled with random.seed(SEED) and taken in order:
 
   raises  title or cut text matches a raise pattern AND names investors in some way
-          (the patterns of round6_select_en.py); the first 28
-  others  800+ characters, no raise or debt pattern, and rich in entities: 8 or more
-          entity cues (legal forms, kind words of firms and institutions, roles of people,
-          "said", street and city words; ENTITY_CUES below); the first 12
+          (RAISE and INVESTORS below)
+  debt    a private placement, an IPO, notes, a credit facility or a loan
+  others  800+ characters, no raise or debt pattern; from round 7 on, rich in entities too:
+          8 or more entity cues (legal forms, kind words of firms and institutions, roles
+          of people, "said", street and city words; ENTITY_CUES below)
 
-Left out, as in round 6: a release whose title is already in the set (a republication), and
-a release whose title or cut text names the investee of a held-out record (so that no dev
-article tells a held-out deal; the names are matched by the script, never printed).
+Round 6 (branch extract6en): seed 2029, the first 24 raises, 4 debt, 12 others. Round 7
+(branch extract7en): seed 2031, 28 raises, no debt, 12 others.
 
-    python3 tests/data/eval/round7_select_en.py [CORPUS_ROOT]   # prints '@' lines to annotate
+Left out: a release whose title is already in the set (a republication), and a release whose
+title or cut text names the investee of a held-out record (so that no dev article tells a
+held-out deal; the names are matched by the script, never printed; names of 4 characters or
+more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's picks are those
+of the set as it was before that round: run on today's articles.gold, a round's own articles
+are left out as taken.
+
+    python3 tests/data/eval/select_en.py [--round 6|7] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
+
 import json
 import random
 import re
@@ -24,7 +33,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "../../../../shared/corpus/articles"
+ROUNDS = {
+    6: {"seed": 2029, "take": {"raises": 24, "debt": 4, "others": 12}, "min_name": 4, "min_cues": 0},
+    7: {"seed": 2031, "take": {"raises": 28, "debt": 0, "others": 12}, "min_name": 3, "min_cues": 8},
+}
+ARGS = sys.argv[1:]
+ROUND = 7
+if ARGS[:1] == ["--round"]:
+    ROUND, ARGS = int(ARGS[1]), ARGS[2:]
+ROOT = Path(ARGS[0]) if ARGS else HERE / "../../../../shared/corpus/articles"
 SOURCE = "en/newsworthy-press-release-archive-slice/press_releases_funding_sea.jsonl"
 
 RAISE = re.compile(
@@ -54,6 +71,7 @@ def cut(body):
 
 
 def main():
+    plan = ROUNDS[ROUND]
     gold = (HERE / "articles.gold").read_text(encoding="utf-8").splitlines()
     used_lines, used_titles, heldout_investees = set(), set(), set()
     split = None
@@ -66,13 +84,13 @@ def main():
                 used_lines.add(int(parts[5]))
         elif line.startswith("F ") and split == "heldout":
             for alias in line[2:].split(" | ")[0].split("|"):
-                if len(alias.strip()) >= 3:  # round 6 had 4: "Roy" slipped through
+                if len(alias.strip()) >= plan["min_name"]:
                     heldout_investees.add(alias.strip().lower())
     records = (ROOT / SOURCE).read_text(encoding="utf-8").split("\n")
     for n in used_lines:
         used_titles.add(json.loads(records[n - 1])["title"].strip().lower())
 
-    strata = {"raises": [], "debt": [], "others": []}  # debt: set aside, not drawn this round
+    strata = {"raises": [], "debt": [], "others": []}
     for n, raw in enumerate(records, start=1):
         if not raw.strip() or n in used_lines:
             continue
@@ -92,10 +110,10 @@ def main():
         elif RAISE.search(text):
             if INVESTORS.search(text):
                 strata["raises"].append(row)
-        elif chars >= 800 and len(ENTITY_CUES.findall(text)) >= 8:
+        elif chars >= 800 and len(ENTITY_CUES.findall(text)) >= plan["min_cues"]:
             strata["others"].append(row)
-    random.seed(2031)
-    take = {"raises": 28, "debt": 0, "others": 12}
+    random.seed(plan["seed"])
+    take = plan["take"]
     for name, rows in strata.items():
         if not take[name]:
             continue

@@ -1,28 +1,41 @@
 #!/usr/bin/env python3
-"""Round 7 of the evaluation set (branch extract7vi): picks Vietnamese articles not yet in
-articles.gold (so none of rounds 1-6), prints one '@' line per pick (split dev, CHARS by the
-README's cut) and the cut text, for annotation by hand. Round 6's script with a new seed,
-more picks for entities; republications of an article in the set (same title) are left out.
+"""Vietnamese articles to annotate for a round of the evaluation set: picks articles not yet
+in articles.gold, prints one '@' line per pick (split dev, CHARS by the README's cut) and the
+cut text, for annotation by hand. One script for every round; a round is a row of ROUNDS.
 
-  python3 tests/data/eval/round7_select_vi.py ../shared/corpus/articles > /tmp/round7.txt
+  python3 tests/data/eval/select_vi.py [--round 6|7] [CORPUS_ROOT] > /tmp/round.txt
 
-Method (Python random.seed(2030), then random.sample on each pool):
+Method (Python random.seed(SEED), then random.sample on each pool):
 - pool A ("entity-rich"): business/tech articles of the Vietnamese slices (Baomoi 2017
   business; VnExpress, Dan tri and VTV 2016 business/tech labels; Dan tri 2020-21 business
   and tech), cut text of 300+ characters, not in the set, with at least 8 entity cues in
   the cut text (kind words of organisations, titles and kinship words before a name,
-  province/district/ward/street words): 24 drawn.
+  province/district/ward/street words): A drawn.
 - pool B ("deal vocabulary"): the same articles, whose cut text has a raise verb or a
   hard-negative word near money (goi von, huy dong, rot von, co phan/co phieu, trai
-  phieu, FDI, von dieu le, thau tom/mua lai, IPO): 6 drawn, none of pool A's picks.
+  phieu, FDI, von dieu le, thau tom/mua lai, IPO): B drawn, none of pool A's picks.
+- from round 7 on, a republication (same title) of an article in the set is left out.
+
+Round 6 (branch extract6vi): seed 2029, A 20, B 10. Round 7 (branch extract7vi): seed 2030,
+A 24, B 6. A round's picks are those of the set as it was before that round: run on today's
+articles.gold, a round's own articles are left out as taken.
 """
+
 import json
 import os
 import random
 import re
 import sys
 
-ROOT = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/articles"
+ROUNDS = {
+    6: {"seed": 2029, "a": 20, "b": 10, "skip_republications": False},
+    7: {"seed": 2030, "a": 24, "b": 6, "skip_republications": True},
+}
+ARGS = sys.argv[1:]
+ROUND = 7
+if ARGS[:1] == ["--round"]:
+    ROUND, ARGS = int(ARGS[1]), ARGS[2:]
+ROOT = ARGS[0] if ARGS else "../shared/corpus/articles"
 GOLD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "articles.gold")
 
 BAOMOI = "vi/magizbox-baomoi-2017-business-slice/baomoi_business_slice.jsonl"
@@ -84,6 +97,7 @@ DEAL = re.compile(
 
 
 def main():
+    plan = ROUNDS[ROUND]
     taken, taken_titles = set(), set()
     for line in open(GOLD, encoding="utf-8"):
         if line.startswith("@ "):
@@ -94,7 +108,7 @@ def main():
     for source, line, num, title, body, date in articles():
         body = body.replace("\r", "")
         # A republication (same title) of an article in the set is no new material.
-        if (source, line) in taken or title[:60] in taken_titles:
+        if (source, line) in taken or (plan["skip_republications"] and title[:60] in taken_titles):
             continue
         chars = cut_chars(body)
         cut = body[:chars]
@@ -105,11 +119,11 @@ def main():
             pool_b.append(art)
         if len(ENTITY_CUES.findall(cut)) >= 8:
             pool_a.append(art)
-    random.seed(2030)
-    picks_a = random.sample(pool_a, 24)
+    random.seed(plan["seed"])
+    picks_a = random.sample(pool_a, plan["a"])
     chosen = {(a[0], a[1]) for a in picks_a}
     pool_b = [a for a in pool_b if (a[0], a[1]) not in chosen]
-    picks_b = random.sample(pool_b, 6)
+    picks_b = random.sample(pool_b, plan["b"])
     print(f"# pool A {len(pool_a)}, pool B {len(pool_b)}", file=sys.stderr)
     for group, picks in (("A", picks_a), ("B", picks_b)):
         for source, line, num, title, cut, chars, date in picks:
