@@ -228,35 +228,33 @@ std::size_t FindMatchesInSpans(const CompiledRule& rule, std::string_view text, 
   return reported;
 }
 
-}  // namespace
-
-void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
-                  const std::function<void(const RuleMatch&)>& on_match, std::size_t begin, std::size_t limit) {
+// Runs `find` (which returns the number of matches it reported) and, while a
+// cost table is set, adds its time and matches to the rule's entry.
+template <typename Find>
+void Measured(const CompiledRule& rule, Find find) {
   if (!cost_table) {
-    FindMatches(rule, text, whole_words, on_match, begin, limit);
+    find();
     return;
   }
   const auto started = std::chrono::steady_clock::now();
-  const std::size_t matches = FindMatches(rule, text, whole_words, on_match, begin, limit);
+  const std::size_t matches = find();
   RuleCost& cost = (*cost_table)[&rule];
   cost.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ++cost.calls;
   cost.matches += matches;
 }
 
+}  // namespace
+
+void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,
+                  const std::function<void(const RuleMatch&)>& on_match, std::size_t begin, std::size_t limit) {
+  Measured(rule, [&] { return FindMatches(rule, text, whole_words, on_match, begin, limit); });
+}
+
 void ForEachMatchInSpans(const CompiledRule& rule, std::string_view text, bool whole_words,
                          const std::vector<text::Span>& spans,
                          const std::function<void(std::size_t, const RuleMatch&)>& on_match) {
-  if (!cost_table) {
-    FindMatchesInSpans(rule, text, whole_words, spans, on_match);
-    return;
-  }
-  const auto started = std::chrono::steady_clock::now();
-  const std::size_t matches = FindMatchesInSpans(rule, text, whole_words, spans, on_match);
-  RuleCost& cost = (*cost_table)[&rule];
-  cost.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  ++cost.calls;
-  cost.matches += matches;
+  Measured(rule, [&] { return FindMatchesInSpans(rule, text, whole_words, spans, on_match); });
 }
 
 }  // namespace pw::extract

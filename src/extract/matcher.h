@@ -54,9 +54,10 @@ void ForEachMatchInSpans(const CompiledRule& rule, std::string_view text, bool w
                          const std::function<void(std::size_t, const RuleMatch&)>& on_match);
 
 // Per-rule costs, for bench/extract_bench's PW_EXTRACT_RULE_COSTS mode: while
-// a table is set, every ForEachMatch call adds its wall time, and the matches
-// it reported, to its rule's entry. Not thread-safe: set it only in a
-// single-threaded measurement; null (the default) costs one load per call.
+// a table is set, every ForEachMatch and ForEachMatchInSpans call adds its
+// wall time, and the matches it reported, to its rule's entry. Not
+// thread-safe: set it only in a single-threaded measurement; null (the
+// default) costs one load per call.
 struct RuleCost {
   double seconds = 0;
   std::size_t calls = 0, matches = 0;
