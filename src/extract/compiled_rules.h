@@ -101,5 +101,11 @@ std::vector<const CompiledRule*> CandidateRules(const RuleSetData& data, Pass pa
 std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const RuleSetData& data, Pass pass, int language,
                                                                        std::string_view text,
                                                                        const std::vector<text::Span>& sentences);
+// The same turned around, for a pass that runs rule by rule: element r holds
+// the indexes of the sentences where rule r of the pass (PassRules::rules,
+// priority order) may match, ascending.
+std::vector<std::vector<std::size_t>> CandidateSentencesByRule(const RuleSetData& data, Pass pass, int language,
+                                                               std::string_view text,
+                                                               const std::vector<text::Span>& sentences);
 
 }  // namespace pw::extract

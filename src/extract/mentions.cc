@@ -435,16 +435,15 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   // priority and start, and two candidates with the same start come from the
   // same sentence, where they keep the rules' order.
   const std::vector<const CompiledRule*>& pass_rules = ctx.rules.passes[static_cast<int>(Pass::kMentions)][ctx.language].rules;
-  std::vector<std::vector<text::Span>> sentences_of_rule(pass_rules.size());
-  const auto candidate_rules =
-      CandidateRulesBySentence(ctx.rules, Pass::kMentions, ctx.language, ctx.text, ctx.sentences);
-  for (std::size_t i = 0; i < ctx.sentences.size(); ++i)
-    for (const CompiledRule* rule : candidate_rules[i]) {
-      const auto at = std::find(pass_rules.begin(), pass_rules.end(), rule) - pass_rules.begin();
-      sentences_of_rule[static_cast<std::size_t>(at)].push_back(ctx.sentences[i]);
-    }
-  for (std::size_t r = 0; r < pass_rules.size(); ++r)
-    if (!sentences_of_rule[r].empty()) RunRule(ctx, *pass_rules[r], sentences_of_rule[r], candidates);
+  const auto sentences_of_rule =
+      CandidateSentencesByRule(ctx.rules, Pass::kMentions, ctx.language, ctx.text, ctx.sentences);
+  std::vector<text::Span> spans;
+  for (std::size_t r = 0; r < pass_rules.size(); ++r) {
+    if (sentences_of_rule[r].empty()) continue;
+    spans.clear();
+    for (std::size_t i : sentences_of_rule[r]) spans.push_back(ctx.sentences[i]);
+    RunRule(ctx, *pass_rules[r], spans, candidates);
+  }
   std::vector<Entity> entities = Resolve(std::move(candidates));
   ReadBareDollars(ctx.rules.gazetteer, entities);
   AddDocumentAliases(ctx.rules.gazetteer, ctx.text, entities);

@@ -64,8 +64,6 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
     const std::size_t mb = masked.ToMasked(span.begin), me = masked.ToMasked(span.end);
     if (me > mb) masked_sentences.push_back({mb, me});
   }
-  const auto candidate_rules =
-      CandidateRulesBySentence(ctx.rules, Pass::kPeople, ctx.language, m_text, masked_sentences);
   // Rule by rule over the sentences where the prefilter lets each through
   // (ForEachMatchInSpans: one RE2 search for a run of sentences), the
   // matches kept by sentence; then handled sentence by sentence, in the
@@ -73,12 +71,8 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
   // them: a person found first wins an overlap.
   const std::vector<const CompiledRule*>& pass_rules =
       ctx.rules.passes[static_cast<int>(Pass::kPeople)][ctx.language].rules;
-  std::vector<std::vector<std::size_t>> sentences_of_rule(pass_rules.size());
-  for (std::size_t i = 0; i < masked_sentences.size(); ++i)
-    for (const CompiledRule* rule : candidate_rules[i]) {
-      const auto at = std::find(pass_rules.begin(), pass_rules.end(), rule) - pass_rules.begin();
-      sentences_of_rule[static_cast<std::size_t>(at)].push_back(i);
-    }
+  const auto sentences_of_rule =
+      CandidateSentencesByRule(ctx.rules, Pass::kPeople, ctx.language, m_text, masked_sentences);
   std::vector<std::vector<RuleMatch>> matches_of_sentence(masked_sentences.size());
   std::vector<text::Span> spans;
   for (std::size_t r = 0; r < pass_rules.size(); ++r) {

@@ -412,12 +412,14 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
 
 }  // namespace
 
-std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const RuleSetData& data, Pass pass, int language,
-                                                                       std::string_view whole,
-                                                                       const std::vector<text::Span>& sentences) {
-  const PassRules& pr = data.passes[static_cast<int>(pass)][language];
-  std::vector<std::vector<const CompiledRule*>> out(sentences.size());
-  if (!pr.filter) return out;
+namespace {
+
+// Calls on_candidate(i, id) for each sentence i, in order, and each rule that
+// may match there, by its place `id` in pr.rules, ascending.
+template <typename OnCandidate>
+void ForEachCandidate(const PassRules& pr, std::string_view whole, const std::vector<text::Span>& sentences,
+                      OnCandidate on_candidate) {
+  if (!pr.filter) return;
   // The Set runs over every sentence before any rule does: its DFA stays in
   // the CPU's caches for the whole document, where alternating Sets and
   // rules sentence by sentence made every scan start cold (the same Sets
@@ -440,7 +442,7 @@ std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const Rul
       matched.clear();
       RE2::Set::ErrorInfo info;
       if (!pr.scan->Match(whole.substr(from, to - from), &matched, &info) && info.kind != RE2::Set::kNoError) {
-        out[i] = pr.rules;
+        for (std::size_t id = 0; id < pr.rules.size(); ++id) on_candidate(i, id);
         continue;
       }
       for (int id : pr.unfiltered) unfiltered_matched[static_cast<std::size_t>(id)] = false;
@@ -457,8 +459,27 @@ std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const Rul
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (int id : ids)
-      if (unfiltered_matched[static_cast<std::size_t>(id)]) out[i].push_back(pr.rules[static_cast<std::size_t>(id)]);
+      if (unfiltered_matched[static_cast<std::size_t>(id)]) on_candidate(i, static_cast<std::size_t>(id));
   }
+}
+
+}  // namespace
+
+std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const RuleSetData& data, Pass pass, int language,
+                                                                       std::string_view whole,
+                                                                       const std::vector<text::Span>& sentences) {
+  const PassRules& pr = data.passes[static_cast<int>(pass)][language];
+  std::vector<std::vector<const CompiledRule*>> out(sentences.size());
+  ForEachCandidate(pr, whole, sentences, [&](std::size_t i, std::size_t id) { out[i].push_back(pr.rules[id]); });
+  return out;
+}
+
+std::vector<std::vector<std::size_t>> CandidateSentencesByRule(const RuleSetData& data, Pass pass, int language,
+                                                               std::string_view whole,
+                                                               const std::vector<text::Span>& sentences) {
+  const PassRules& pr = data.passes[static_cast<int>(pass)][language];
+  std::vector<std::vector<std::size_t>> out(pr.rules.size());
+  ForEachCandidate(pr, whole, sentences, [&](std::size_t i, std::size_t id) { out[id].push_back(i); });
   return out;
 }
 
