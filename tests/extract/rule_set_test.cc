@@ -1,5 +1,6 @@
 #include "extract/rule_set.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -136,6 +137,16 @@ TEST(RuleSet, CandidateRulesForAllSentencesAtOnceAreThoseOfEachSentence) {
           EXPECT_EQ(all[i], CandidateRules((*rules)->data(), pass, language, text, sentences[i].begin, sentences[i].end))
               << file << " sentence " << i;
           named += all[i].size();
+        }
+        // Turned around, rule by rule: the same pairs.
+        const auto& pass_rules = (*rules)->data().passes[static_cast<int>(pass)][language].rules;
+        const auto by_rule = CandidateSentencesByRule((*rules)->data(), pass, language, text, sentences);
+        ASSERT_EQ(by_rule.size(), pass_rules.size());
+        for (std::size_t r = 0; r < pass_rules.size(); ++r) {
+          std::vector<std::size_t> expected;
+          for (std::size_t i = 0; i < sentences.size(); ++i)
+            if (std::count(all[i].begin(), all[i].end(), pass_rules[r])) expected.push_back(i);
+          EXPECT_EQ(by_rule[r], expected) << file << " rule " << pass_rules[r]->spec.name;
         }
       }
     }
