@@ -357,9 +357,10 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
     if (fields_ok) data->rules.push_back(std::move(rule));
   }
 
-  // Sets per pass and language: the language's own rules and "any" rules.
+  // Sets per pass and rule language (vi; en, which other documents share):
+  // the language's own rules and "any" rules.
   for (int p = 0; p < kPassCount; ++p) {
-    for (int lang = 0; lang < kLanguageCount; ++lang) {
+    for (int lang = 0; lang < kRuleLanguageCount; ++lang) {
       PassRules& pr = data->passes[p][lang];
       // A rule identical to one already here (same kind, type, priority and
       // expanded pattern) would find the same matches again: run it once.
@@ -367,7 +368,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       for (const auto& rule : data->rules) {
         if (static_cast<int>(rule->pass) != p) continue;
         const std::string& l = rule->spec.language;
-        const bool applies = l == "any" || (lang == 0 && l == "vi") || (lang != 0 && l == "en");
+        const bool applies = l == "any" || (lang == 0 && l == "vi") || (lang == 1 && l == "en");
         const std::string key = std::to_string(static_cast<int>(rule->spec.kind)) + '\x1f' + rule->spec.type + '\x1f' +
                                 std::to_string(rule->spec.priority) + '\x1f' + rule->re->pattern();
         if (applies && seen.insert(key).second) pr.rules.push_back(rule.get());
@@ -468,7 +469,7 @@ void ForEachCandidate(const PassRules& pr, std::string_view whole, const std::ve
 std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const RuleSetData& data, Pass pass, int language,
                                                                        std::string_view whole,
                                                                        const std::vector<text::Span>& sentences) {
-  const PassRules& pr = data.passes[static_cast<int>(pass)][language];
+  const PassRules& pr = data.For(pass, language);
   std::vector<std::vector<const CompiledRule*>> out(sentences.size());
   ForEachCandidate(pr, whole, sentences, [&](std::size_t i, std::size_t id) { out[i].push_back(pr.rules[id]); });
   return out;
@@ -477,7 +478,7 @@ std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const Rul
 std::vector<std::vector<std::size_t>> CandidateSentencesByRule(const RuleSetData& data, Pass pass, int language,
                                                                std::string_view whole,
                                                                const std::vector<text::Span>& sentences) {
-  const PassRules& pr = data.passes[static_cast<int>(pass)][language];
+  const PassRules& pr = data.For(pass, language);
   std::vector<std::vector<std::size_t>> out(pr.rules.size());
   ForEachCandidate(pr, whole, sentences, [&](std::size_t i, std::size_t id) { out[id].push_back(i); });
   return out;

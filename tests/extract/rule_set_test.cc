@@ -139,7 +139,7 @@ TEST(RuleSet, CandidateRulesForAllSentencesAtOnceAreThoseOfEachSentence) {
           named += all[i].size();
         }
         // Turned around, rule by rule: the same pairs.
-        const auto& pass_rules = (*rules)->data().passes[static_cast<int>(pass)][language].rules;
+        const auto& pass_rules = (*rules)->data().For(pass, language).rules;
         const auto by_rule = CandidateSentencesByRule((*rules)->data(), pass, language, text, sentences);
         ASSERT_EQ(by_rule.size(), pass_rules.size());
         for (std::size_t r = 0; r < pass_rules.size(); ++r) {
