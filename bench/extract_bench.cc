@@ -266,6 +266,18 @@ void PrintProgramSizes(int count) {
   std::printf("%zu rules loaded in %.2f s; %ld RE2 instructions in all\n", rows.size(), load, total);
   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(count); ++i)
     std::printf("%-32s %8d\n", rows[i].second->spec.name.c_str(), rows[i].first);
+  // The prefilter of each pass: its atoms, and the rules it cannot filter
+  // (run in its Set with the atoms: they make the Set's DFA larger).
+  static constexpr const char* kPassNames[] = {"mentions", "people", "relations"};
+  for (int p = 0; p < pw::extract::kPassCount; ++p) {
+    for (int lang = 0; lang < pw::extract::kRuleLanguageCount; ++lang) {
+      const auto& pr = rules.data().For(static_cast<pw::extract::Pass>(p), lang);
+      std::printf("%s/%s: %zu rules, %d atoms, unfiltered:", kPassNames[p], lang == 0 ? "vi" : "en", pr.rules.size(),
+                  pr.atom_count);
+      for (int id : pr.unfiltered) std::printf(" %s", pr.rules[static_cast<std::size_t>(id)]->spec.name.c_str());
+      std::printf("\n");
+    }
+  }
   // PW_EXTRACT_PATTERNS=FILE: every rule's expanded pattern, one a line after its name.
   if (const char* file = std::getenv("PW_EXTRACT_PATTERNS")) {
     std::ofstream out(file);
