@@ -81,10 +81,10 @@ struct PassRules {
   int atom_count = 0;
   // The rules the prefilter cannot filter (a branch without a literal of
   // kMinAtomLength bytes: "$", "AG", a class) would otherwise run on every
-  // sentence. `scan` also holds exactly those rules, after the atoms, and
-  // tells which of them match in a sentence at all: index atom_count + k of
-  // the Set is filter id unfiltered[k]. One Set for both, so that a sentence
-  // is read once (two Sets read it twice).
+  // sentence. `scan` also holds those rules (or a part every match holds),
+  // after the atoms, and tells which may match in a sentence: index
+  // atom_count + k of the Set is filter id unfiltered[k]. One Set for both,
+  // so that a sentence is read once (two Sets read it twice).
   std::vector<int> unfiltered;
   std::unique_ptr<RE2::Set> scan;  // null when no rule has atoms and none is unfiltered
 };
