@@ -13,7 +13,10 @@
 //
 // Two modes run before the benchmarks: PW_EXTRACT_DUMP=FILE (every record of
 // the corpus run, to check a speed change keeps the output) and
-// PW_EXTRACT_RULE_COSTS=N (each rule's time over N passes of the slice).
+// PW_EXTRACT_RULE_COSTS=N (each rule's time over N passes of the slice), and
+// PW_EXTRACT_PROGRAMS=N (the N largest RE2 programs of the rules, which is
+// most of the time RuleSet::Load takes; with PW_EXTRACT_PATTERNS=FILE, every
+// rule's expanded pattern is written to FILE).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -247,11 +250,47 @@ void PrintRuleCosts(int passes) {
                 rule->re->ProgramSize());
 }
 
+// PW_EXTRACT_PROGRAMS=N: the N rules whose RE2 programs are largest, with the
+// total over every rule (RuleSet::Load's time is mostly RE2 compiling them).
+void PrintProgramSizes(int count) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto& rules = Rules(PW_BENCH_SOURCE_DIR "/rules");
+  const double load = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::vector<std::pair<int, const pw::extract::CompiledRule*>> rows;
+  long total = 0;
+  for (const auto& rule : rules.data().rules) {
+    rows.emplace_back(rule->re->ProgramSize(), rule.get());
+    total += rule->re->ProgramSize();
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::printf("%zu rules loaded in %.2f s; %ld RE2 instructions in all\n", rows.size(), load, total);
+  for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(count); ++i)
+    std::printf("%-32s %8d\n", rows[i].second->spec.name.c_str(), rows[i].first);
+  // The prefilter of each pass: its atoms, and the rules it cannot filter
+  // (run in its Set with the atoms: they make the Set's DFA larger).
+  static constexpr const char* kPassNames[] = {"mentions", "people", "relations"};
+  for (int p = 0; p < pw::extract::kPassCount; ++p) {
+    for (int lang = 0; lang < pw::extract::kRuleLanguageCount; ++lang) {
+      const auto& pr = rules.data().For(static_cast<pw::extract::Pass>(p), lang);
+      std::printf("%s/%s: %zu rules, %d atoms, unfiltered:", kPassNames[p], lang == 0 ? "vi" : "en", pr.rules.size(),
+                  pr.atom_count);
+      for (int id : pr.unfiltered) std::printf(" %s", pr.rules[static_cast<std::size_t>(id)]->spec.name.c_str());
+      std::printf("\n");
+    }
+  }
+  // PW_EXTRACT_PATTERNS=FILE: every rule's expanded pattern, one a line after its name.
+  if (const char* file = std::getenv("PW_EXTRACT_PATTERNS")) {
+    std::ofstream out(file);
+    for (const auto& [size, rule] : rows) out << rule->spec.name << '\t' << size << '\t' << rule->re->pattern() << '\n';
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (const char* dump = std::getenv("PW_EXTRACT_DUMP")) DumpExtractions(dump);
   if (const char* passes = std::getenv("PW_EXTRACT_RULE_COSTS")) PrintRuleCosts(std::max(1, std::atoi(passes)));
+  if (const char* count = std::getenv("PW_EXTRACT_PROGRAMS")) PrintProgramSizes(std::max(1, std::atoi(count)));
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -26,6 +26,13 @@ inline constexpr int kPassCount = 3;
 
 // Languages a document can have, as indexes: vi, en, other.
 inline constexpr int kLanguageCount = 3;
+// Languages rules are written in: vi, and en, which documents in any other
+// language run too (rule_file.h: "@lang en" rules apply to every document
+// that is not Vietnamese). The rules of en and other being the same, their
+// compiled form (a FilteredRE2 and a Set per pass, which RE2 compiles from
+// every pattern again) is built once.
+inline constexpr int kRuleLanguageCount = 2;
+inline constexpr int RuleLanguage(int language) { return language == 0 ? 0 : 1; }
 
 // Entity tokens in masked text: U+E000, the type, the mention index, U+E001
 // ("\uE000ORG12\uE001"). Private-use characters never appear in our input
@@ -74,10 +81,10 @@ struct PassRules {
   int atom_count = 0;
   // The rules the prefilter cannot filter (a branch without a literal of
   // kMinAtomLength bytes: "$", "AG", a class) would otherwise run on every
-  // sentence. `scan` also holds exactly those rules, after the atoms, and
-  // tells which of them match in a sentence at all: index atom_count + k of
-  // the Set is filter id unfiltered[k]. One Set for both, so that a sentence
-  // is read once (two Sets read it twice).
+  // sentence. `scan` also holds those rules (or a part every match holds),
+  // after the atoms, and tells which may match in a sentence: index
+  // atom_count + k of the Set is filter id unfiltered[k]. One Set for both,
+  // so that a sentence is read once (two Sets read it twice).
   std::vector<int> unfiltered;
   std::unique_ptr<RE2::Set> scan;  // null when no rule has atoms and none is unfiltered
 };
@@ -86,7 +93,13 @@ struct RuleSetData {
   std::string directory;
   Gazetteer gazetteer;
   std::vector<std::unique_ptr<CompiledRule>> rules;
-  std::array<std::array<PassRules, kLanguageCount>, kPassCount> passes;
+  // By pass and RuleLanguage(); read through For().
+  std::array<std::array<PassRules, kRuleLanguageCount>, kPassCount> passes;
+
+  // The rules of `pass` for a document in `language` (0 vi, 1 en, 2 other).
+  const PassRules& For(Pass pass, int language) const {
+    return passes[static_cast<std::size_t>(pass)][static_cast<std::size_t>(RuleLanguage(language))];
+  }
 };
 
 // The rules of `pass` for a language (0 vi, 1 en, 2 other) that may match

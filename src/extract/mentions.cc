@@ -434,7 +434,7 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   // candidates changes, not the result: Resolve orders them by length,
   // priority and start, and two candidates with the same start come from the
   // same sentence, where they keep the rules' order.
-  const std::vector<const CompiledRule*>& pass_rules = ctx.rules.passes[static_cast<int>(Pass::kMentions)][ctx.language].rules;
+  const std::vector<const CompiledRule*>& pass_rules = ctx.rules.For(Pass::kMentions, ctx.language).rules;
   const auto sentences_of_rule =
       CandidateSentencesByRule(ctx.rules, Pass::kMentions, ctx.language, ctx.text, ctx.sentences);
   std::vector<text::Span> spans;

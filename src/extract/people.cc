@@ -70,7 +70,7 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
   // rules' order within one, as a search sentence by sentence would find
   // them: a person found first wins an overlap.
   const std::vector<const CompiledRule*>& pass_rules =
-      ctx.rules.passes[static_cast<int>(Pass::kPeople)][ctx.language].rules;
+      ctx.rules.For(Pass::kPeople, ctx.language).rules;
   const auto sentences_of_rule =
       CandidateSentencesByRule(ctx.rules, Pass::kPeople, ctx.language, m_text, masked_sentences);
   std::vector<std::vector<RuleMatch>> matches_of_sentence(masked_sentences.size());

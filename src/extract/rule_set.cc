@@ -259,6 +259,89 @@ std::unique_ptr<GroupSplit> SplitAtGroup(const RE2& re, const std::vector<std::s
   return split;
 }
 
+// What the prefilter's Set looks for on behalf of a rule it cannot filter:
+// a part of the pattern that every match of the whole holds, when one is
+// much smaller; otherwise the pattern itself. For a pattern that is a
+// concatenation at its top level, A B C, a match of the whole holds a match of
+// its first items (A, A B) and of its last ones: the Set needs no more to
+// name the rule as a candidate (a superset), and the rule itself then decides.
+// The part is the items before the first one that holds a capture group, or
+// after the last one, whichever compiles smaller: in the project's rules the
+// groups are the large part ({CAPWORDS:core}), the rest a short list of words
+// ("Công ty|Tập đoàn|... ", ",? (?:Inc|Ltd|...)"). The Set then builds far
+// fewer DFA states while it reads every sentence (bench/RESULTS.md, branch
+// extractspeed5). Not split: a pattern with a top-level alternation or flags
+// (a flag set at the start reaches the items after it), or a part that can
+// match the empty string. A small pattern ("T(?P<month>...)") is kept whole:
+// it adds little to the Set, and a part ("T") would let the rule through on
+// most sentences.
+constexpr int kSetPartMinProgramSize = 2048;
+std::string SetPatternOf(const RE2& re, const RE2::Options& options) {
+  const std::string& pattern = re.pattern();
+  if (re.ProgramSize() < kSetPartMinProgramSize) return pattern;
+  std::vector<std::pair<std::size_t, std::size_t>> items;  // top-level items, [begin, end)
+  for (std::size_t i = 0; i < pattern.size();) {
+    const std::size_t begin = i;
+    const char c = pattern[i];
+    if (c == '|') return pattern;
+    if (c == '\\') {
+      i += 2;
+      if (i <= pattern.size() && std::string_view("pPx").find(pattern[i - 1]) != std::string_view::npos &&
+          i < pattern.size() && pattern[i] == '{') {
+        const std::size_t close = pattern.find('}', i);
+        if (close == std::string::npos) return pattern;
+        i = close + 1;
+      }
+    } else if (c == '[') {
+      i = ClassEnd(pattern, i) + 1;
+    } else if (c == '(') {
+      const std::size_t end = ClosingParen(pattern, i);
+      if (end == std::string::npos) return pattern;
+      if (pattern.compare(i, 3, "(?:") != 0 && pattern.compare(i, 3, "(?P") != 0) return pattern;  // flags
+      i = end + 1;
+    } else if (c == '?' || c == '*' || c == '+' || c == '{' || c == ')') {
+      return pattern;  // a quantifier with nothing before it: not ours to read
+    } else {
+      // One UTF-8 character.
+      ++i;
+      while (i < pattern.size() && (static_cast<unsigned char>(pattern[i]) & 0xC0) == 0x80) ++i;
+    }
+    // Its quantifier, lazy or not: "*", "+?", "{1,3}".
+    if (i < pattern.size() && (pattern[i] == '*' || pattern[i] == '+' || pattern[i] == '?')) {
+      ++i;
+    } else if (i < pattern.size() && pattern[i] == '{') {
+      const std::size_t close = pattern.find('}', i);
+      if (close == std::string::npos) return pattern;
+      i = close + 1;
+    }
+    if (i < pattern.size() && pattern[i] == '?') ++i;
+    i = std::min(i, pattern.size());
+    items.emplace_back(begin, i);
+  }
+  auto has_group = [&](const std::pair<std::size_t, std::size_t>& item) {
+    return std::string_view(pattern).substr(item.first, item.second - item.first).find("(?P<") != std::string_view::npos;
+  };
+  std::size_t first = 0, last = items.size();
+  while (first < items.size() && !has_group(items[first])) ++first;
+  while (last > 0 && !has_group(items[last - 1])) --last;
+  if (first == items.size()) return pattern;  // no group: nothing to leave out
+  std::string best = pattern;
+  int best_size = re.ProgramSize();
+  for (const std::string& part : {pattern.substr(0, first == 0 ? 0 : items[first - 1].second),
+                                  pattern.substr(last == items.size() ? pattern.size() : items[last].first)}) {
+    if (part.empty()) continue;
+    const RE2 candidate(part, options);
+    if (!candidate.ok() || RE2::PartialMatch("", candidate)) continue;
+    // Only a part much smaller than the whole is worth a Set that lets
+    // more sentences through.
+    if (candidate.ProgramSize() * 4 < best_size) {
+      best = part;
+      best_size = candidate.ProgramSize();
+    }
+  }
+  return best;
+}
+
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -357,9 +440,10 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
     if (fields_ok) data->rules.push_back(std::move(rule));
   }
 
-  // Sets per pass and language: the language's own rules and "any" rules.
+  // Sets per pass and rule language (vi; en, which other documents share):
+  // the language's own rules and "any" rules.
   for (int p = 0; p < kPassCount; ++p) {
-    for (int lang = 0; lang < kLanguageCount; ++lang) {
+    for (int lang = 0; lang < kRuleLanguageCount; ++lang) {
       PassRules& pr = data->passes[p][lang];
       // A rule identical to one already here (same kind, type, priority and
       // expanded pattern) would find the same matches again: run it once.
@@ -367,7 +451,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       for (const auto& rule : data->rules) {
         if (static_cast<int>(rule->pass) != p) continue;
         const std::string& l = rule->spec.language;
-        const bool applies = l == "any" || (lang == 0 && l == "vi") || (lang != 0 && l == "en");
+        const bool applies = l == "any" || (lang == 0 && l == "vi") || (lang == 1 && l == "en");
         const std::string key = std::to_string(static_cast<int>(rule->spec.kind)) + '\x1f' + rule->spec.type + '\x1f' +
                                 std::to_string(rule->spec.priority) + '\x1f' + rule->re->pattern();
         if (applies && seen.insert(key).second) pr.rules.push_back(rule.get());
@@ -389,7 +473,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       std::sort(pr.unfiltered.begin(), pr.unfiltered.end());
       if (atoms.empty() && pr.unfiltered.empty()) continue;
       // The atoms first, as case-insensitive literals, then the unfiltered
-      // rules' patterns.
+      // rules' patterns, or a part of them every match holds (SetPatternOf).
       pr.scan = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
       for (const std::string& atom : atoms) {
         std::string error;
@@ -399,7 +483,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       pr.atom_count = static_cast<int>(atoms.size());
       for (int id : pr.unfiltered) {
         std::string error;
-        if (pr.scan->Add(pr.rules[static_cast<std::size_t>(id)]->re->pattern(), &error) < 0)
+        if (pr.scan->Add(SetPatternOf(*pr.rules[static_cast<std::size_t>(id)]->re, options), &error) < 0)
           errors.push_back(pr.rules[static_cast<std::size_t>(id)]->spec.Where() +
                            ": the prefilter cannot read this pattern: " + error);
       }
@@ -468,7 +552,7 @@ void ForEachCandidate(const PassRules& pr, std::string_view whole, const std::ve
 std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const RuleSetData& data, Pass pass, int language,
                                                                        std::string_view whole,
                                                                        const std::vector<text::Span>& sentences) {
-  const PassRules& pr = data.passes[static_cast<int>(pass)][language];
+  const PassRules& pr = data.For(pass, language);
   std::vector<std::vector<const CompiledRule*>> out(sentences.size());
   ForEachCandidate(pr, whole, sentences, [&](std::size_t i, std::size_t id) { out[i].push_back(pr.rules[id]); });
   return out;
@@ -477,7 +561,7 @@ std::vector<std::vector<const CompiledRule*>> CandidateRulesBySentence(const Rul
 std::vector<std::vector<std::size_t>> CandidateSentencesByRule(const RuleSetData& data, Pass pass, int language,
                                                                std::string_view whole,
                                                                const std::vector<text::Span>& sentences) {
-  const PassRules& pr = data.passes[static_cast<int>(pass)][language];
+  const PassRules& pr = data.For(pass, language);
   std::vector<std::vector<std::size_t>> out(pr.rules.size());
   ForEachCandidate(pr, whole, sentences, [&](std::size_t i, std::size_t id) { out[id].push_back(i); });
   return out;

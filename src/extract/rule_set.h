@@ -19,8 +19,8 @@
 // running on a sentence that lacks them, so the cost of a document grows
 // little with the number of rules. The rules with no literal of three bytes
 // or more (only classes, or an alternation with a short branch such as "$")
-// are run together in the same RE2::Set as the literals, one scan of each
-// sentence, and one by one only on the sentences where the Set finds them.
+// are run in the same RE2::Set as the literals (a large one as a part of it
+// every match holds), one scan a sentence, then only where the Set finds them.
 //
 // A RuleSet is immutable once loaded: share it as shared_ptr<const RuleSet>
 // across threads; a reload builds a new one.

@@ -9,6 +9,8 @@
 #include "extract/compiled_rules.h"
 #include "extract/extract.h"
 #include "extract/gazetteer.h"
+#include "extract/masked_text.h"
+#include "extract/matcher.h"
 #include "text/normalize.h"
 #include "text/sentences.h"
 #include "test_util.h"
@@ -139,7 +141,7 @@ TEST(RuleSet, CandidateRulesForAllSentencesAtOnceAreThoseOfEachSentence) {
           named += all[i].size();
         }
         // Turned around, rule by rule: the same pairs.
-        const auto& pass_rules = (*rules)->data().passes[static_cast<int>(pass)][language].rules;
+        const auto& pass_rules = (*rules)->data().For(pass, language).rules;
         const auto by_rule = CandidateSentencesByRule((*rules)->data(), pass, language, text, sentences);
         ASSERT_EQ(by_rule.size(), pass_rules.size());
         for (std::size_t r = 0; r < pass_rules.size(); ++r) {
@@ -152,6 +154,79 @@ TEST(RuleSet, CandidateRulesForAllSentencesAtOnceAreThoseOfEachSentence) {
     }
   }
   EXPECT_GT(named, 50u);  // the prefilter lets rules through, not only out
+}
+
+// The rules the prefilter cannot filter by literals run in its Set as a part
+// every match of theirs holds (the words before or after their groups): a
+// sentence that holds the part is let through, one that lacks it is not.
+TEST(RuleSet, ARuleWithoutLiteralsIsFilteredByThePartEveryMatchHolds) {
+  TempDir dir;
+  // "Xy" and "Zw" (the space after them optional) are too short for
+  // literals: the Set must run the rules.
+  WriteFile(dir.path() / "a.rules",
+            "define CAP: [\\p{Lu}][\\p{L}\\p{N}]*(?: [\\p{Lu}][\\p{L}\\p{N}]*){0,3}\n"
+            "ORG head: (?:Xy|Zw) ?{CAP:core}\n"
+            "ORG tail: {CAP:core},? ?(?:Qq|Rr)\\b\n");
+  auto loaded = RuleSet::Load(dir.path().string());
+  ASSERT_OK(loaded);
+  const RuleSetData& data = (*loaded)->data();
+  const PassRules& pr = data.For(Pass::kMentions, 1);
+  ASSERT_EQ(pr.unfiltered.size(), 2u);
+  auto names = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const CompiledRule* rule : CandidateRules(data, Pass::kMentions, 1, text, 0, text.size()))
+      out.push_back(rule->spec.name);
+    return out;
+  };
+  EXPECT_EQ(names("We met Xy Acme Labs today."), std::vector<std::string>{"head"});
+  EXPECT_EQ(names("Acme Labs, Rr said."), std::vector<std::string>{"tail"});
+  EXPECT_EQ(names("Xy Acme Labs Qq"), (std::vector<std::string>{"head", "tail"}));
+  EXPECT_TRUE(names("Nothing of the kind Acme Labs here.").empty());
+  // The part alone lets a rule through where the rule itself then finds
+  // nothing: a superset, never fewer.
+  EXPECT_EQ(names("Xy said so."), std::vector<std::string>{"head"});
+  const auto x = Extract(**loaded, "We met Xy Acme Labs today.", {.language = text::Language::kEnglish});
+  ASSERT_EQ(x.entities.size(), 1u);
+  EXPECT_EQ(x.entities[0].name, "Xy Acme Labs");
+}
+
+// The prefilter never leaves out a rule that matches in a sentence, for
+// every project rule of every pass, on plain and on masked text.
+TEST(RuleSet, ThePrefilterNamesEveryRuleThatMatchesASentence) {
+  auto loaded = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
+  ASSERT_OK(loaded);
+  const RuleSetData& data = (*loaded)->data();
+  std::size_t matched = 0;
+  for (const char* file : {"genai-open-innovation.vi.txt", "genai-open-innovation.en.txt"}) {
+    const std::string plain =
+        text::NormalizeDocument(pw::testing::ReadFile(pw::testing::SourceDir() / "feeds/demo" / file));
+    std::vector<Entity> entities = Extract(**loaded, plain, {}).entities;
+    std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
+    std::vector<Entity> apart;  // MaskedText wants them apart
+    for (auto& e : entities)
+      if (apart.empty() || apart.back().end <= e.start) apart.push_back(std::move(e));
+    const MaskedText masked(plain, apart);
+    for (const std::string* text : {&plain, &masked.str()}) {
+      const auto sentences = text::SplitSentences(*text);
+      for (Pass pass : {Pass::kMentions, Pass::kPeople, Pass::kRelations}) {
+        for (int language = 0; language < kLanguageCount; ++language) {
+          const auto candidates = CandidateRulesBySentence(data, pass, language, *text, sentences);
+          for (std::size_t i = 0; i < sentences.size(); ++i) {
+            for (const CompiledRule* rule : data.For(pass, language).rules) {
+              bool found = false;
+              ForEachMatch(*rule, *text, /*whole_words=*/false, [&](const RuleMatch&) { found = true; },
+                           sentences[i].begin, sentences[i].end);
+              if (!found) continue;
+              ++matched;
+              EXPECT_TRUE(std::count(candidates[i].begin(), candidates[i].end(), rule))
+                  << file << " sentence " << i << ": " << rule->spec.name;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(matched, 100u);
 }
 
 }  // namespace
