@@ -292,23 +292,6 @@ constexpr std::string_view kV4 = R"sql(
 DROP INDEX articles_story;
 )sql";
 
-// Version 5: the full-text index merges its segments sixteen at a time
-// instead of FTS5's default four ('automerge'), and merges in a crisis only
-// at 32 segments on a level ('crisismerge', default 16). Every commit flushes
-// the batch's tokens into a new segment, and FTS5 then rewrites
-// segments into larger ones as they pile up: with four at a time an indexed
-// word was rewritten about log4(commits) times, a cost that grew with the
-// archive (the ingest ablation in bench/RESULTS.md, "Branch store5": the
-// full-text index is the largest part of the write). With sixteen, about
-// half as often; a query reads a few more segments (the search p95 there).
-// Only the index's layout changes: the same rows, the same hits. Settings
-// of the index, kept in articles_fts_config, so a new database and an
-// upgraded one have them alike.
-constexpr std::string_view kV5 = R"sql(
-INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);
-INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', 32);
-)sql";
-
 // What SQL cannot do for version 3: fingerprints and stories, deals, seqs.
 // In id order, so the result is what storing the rows one by one gives.
 void BackfillV3(Database& db, const MigrationProgress& progress) {
@@ -379,7 +362,6 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations = {{
     {kV2, nullptr},
     {kV3, BackfillV3},
     {kV4, nullptr},
-    {kV5, nullptr},
 }};
 
 }  // namespace

@@ -10,9 +10,6 @@
 //   2  feeds.moved_to; a covering index for the SimHash near-duplicate scan
 //   3  stories by MinHash bands (the SimHash column and its index go), deals,
 //      entity counters, export seqs, meta, watchlist and alerts
-//   4  the index of articles by story goes (no query used it)
-//   5  the full-text index merges 16 segments at a time (automerge 16,
-//      crisismerge 32): less rewriting per article as the archive grows
 #pragma once
 
 #include <cstdint>
@@ -22,7 +19,7 @@ namespace pw::store {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 4;
 
 // Rows done and rows to do, while a migration backfills (it may take a while
 // on a big database).

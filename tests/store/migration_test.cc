@@ -24,7 +24,7 @@ struct Fixture {
 };
 // Add a line here with each new schema version.
 constexpr Fixture kEarlierVersions[] = {
-    {1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}, {3, "v3-demo.db", 197, 22}, {4, "v4-demo.db", 199, 22}};
+    {1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}, {3, "v3-demo.db", 197, 22}};
 static_assert(std::size(kEarlierVersions) == kSchemaVersion - 1, "a fixture for every earlier schema version");
 
 std::int64_t Scalar(const std::string& db_path, const std::string& sql) {
@@ -112,21 +112,7 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
     // the stories are still there.
     EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles_story'"), 0);
     EXPECT_EQ(Scalar(path, "SELECT COUNT(DISTINCT story_id) FROM articles"), 10) << f.file;
-    // Version 5 set the full-text index's merge settings; its hits are the
-    // same (the search above) and the index is whole.
-    EXPECT_EQ(Scalar(path, "SELECT v FROM articles_fts_config WHERE k = 'automerge'"), 16) << f.file;
-    EXPECT_EQ(Scalar(path, "SELECT v FROM articles_fts_config WHERE k = 'crisismerge'"), 32) << f.file;
   }
-}
-
-// A fresh database gets the full-text settings of the last version, as an
-// upgraded one does.
-TEST(Migration, AFreshDatabaseHasTheFullTextMergeSettings) {
-  TempDir dir;
-  const std::string path = dir.File("fresh.db");
-  { Store::Open(path, {}); }
-  EXPECT_EQ(Scalar(path, "SELECT v FROM articles_fts_config WHERE k = 'automerge'"), 16);
-  EXPECT_EQ(Scalar(path, "SELECT v FROM articles_fts_config WHERE k = 'crisismerge'"), 32);
 }
 
 TEST(Migration, AnOldDatabaseOpenedReadOnlyAsksToBeUpgraded) {

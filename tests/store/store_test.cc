@@ -497,51 +497,6 @@ TEST(StoreOpen, SaveBatchIndexesTheTextAsSaveArticlesDoes) {
   EXPECT_NO_THROW(db->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')"));
 }
 
-// Schema 5 merges the full-text index's segments sixteen at a time, not
-// FTS5's four (schema.cc says why). The index is laid out differently (more
-// segments) and must answer every search as FTS5's defaults do.
-TEST(StoreOpen, TheFullTextMergeSettingsChangeNoSearch) {
-  TempDir dir;
-  auto ours = Store::Open(dir.File("ours.db"), {});
-  { Store::Open(dir.File("defaults.db"), {}); }
-  {
-    auto db = Database::Open(dir.File("defaults.db"), /*read_only=*/false);
-    db->Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 4)");
-    db->Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', 16)");
-  }
-  auto defaults = Store::Open(dir.File("defaults.db"), {});
-  const char* words[] = {"đầu tư", "quỹ", "startup", "fintech", "ngân hàng", "vốn", "investment", "Sovico", "GenAI"};
-  // 60 commits of 3 articles: a segment each, merged by both settings.
-  for (int batch = 0; batch < 60; ++batch) {
-    std::vector<ArticleRecord> articles;
-    for (int k = 0; k < 3; ++k) {
-      const int n = batch * 3 + k;
-      std::string body = "Bài " + std::to_string(n) + ":";
-      for (int w = 0; w < 6; ++w) body += std::string(" ") + words[(n * 7 + w * 3) % std::size(words)];
-      articles.push_back(Article("guid:" + std::to_string(n), "https://a.vn/" + std::to_string(n),
-                                 std::string("Tin ") + words[n % std::size(words)], body,
-                                 "2024-0" + std::to_string(1 + n % 9) + "-1" + std::to_string(n % 10) + "T02:00:00Z"));
-    }
-    for (Store* store : {ours.get(), defaults.get()}) {
-      auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
-      ASSERT_OK(feed);
-      ASSERT_OK(store->SaveArticles(*feed, articles));
-    }
-  }
-  ExpectSameSearches(*defaults, *ours, {"dau tu", "\"ngân hàng\"", "startup OR fintech", "Sovico", "vốn", "invest*", "GenAI"});
-  ours.reset();
-  defaults.reset();
-  const auto segments = [&](const char* file) {
-    auto db = Database::Open(dir.File(file), /*read_only=*/false);
-    EXPECT_NO_THROW(db->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")) << file;
-    Statement& s = db->Prepare("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx");
-    s.Step();
-    return s.Int64(0);
-  };
-  // The settings act: FTS5's defaults merged more of the 60 segments.
-  EXPECT_GT(segments("ours.db"), segments("defaults.db"));
-}
-
 TEST(StoreOpen, RefusesADatabaseNewerThanItself) {
   TempDir dir;
   { Store::Open(dir.File("t.db"), {}); }
