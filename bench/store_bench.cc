@@ -319,6 +319,8 @@ int main(int argc, char** argv) {
   std::string db_path = "/tmp/presswatch-bench.db";
   bool reuse = false;
   int feeds_per_commit = 0;  // 0: one feed per batch
+  std::int64_t segment_arg = 0;  // 0: a tenth of the run
+  bool ingest_only = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--articles" && i + 1 < argc) articles = std::stoll(argv[++i]);
@@ -326,8 +328,13 @@ int main(int argc, char** argv) {
     else if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
     else if (a == "--db" && i + 1 < argc) db_path = argv[++i];
     else if (a == "--reuse") reuse = true;
+    else if (a == "--segment" && i + 1 < argc) segment_arg = std::stoll(argv[++i]);
+    else if (a == "--ingest-only") ingest_only = true;
     else {
-      std::cerr << "usage: store_bench [--articles N] [--batch N] [--feeds-per-commit N] [--db PATH] [--reuse]\n";
+      std::cerr << "usage: store_bench [--articles N] [--batch N] [--feeds-per-commit N] [--db PATH] [--reuse]\n"
+                   "                   [--segment N] [--ingest-only]\n"
+                   "  --segment N     print the writer's rate every N articles (default: a tenth of the run)\n"
+                   "  --ingest-only   stop after the ingest and the database's size, without the queries\n";
       return 2;
     }
   }
@@ -361,7 +368,7 @@ int main(int argc, char** argv) {
     double store_ms = 0, last_ms = 0, cpu_ms = 0;
     double segment_ms = 0, segment_cpu = 0;
     std::int64_t segment_stored = 0, segment_start = 0;
-    const std::int64_t segment = std::max<std::int64_t>(batch, articles / 10);
+    const std::int64_t segment = std::max<std::int64_t>(batch, segment_arg > 0 ? segment_arg : articles / 10);
     std::int64_t stored = 0, last_stored = 0, text_bytes = 0;
     const std::int64_t last_from = articles - std::min<std::int64_t>(articles, 100'000);
     // The pipeline of the daemon's writer (app/writer.cc): batch k+1 is
@@ -477,6 +484,7 @@ int main(int argc, char** argv) {
   }
   const auto bytes = std::filesystem::file_size(db_path);
   std::printf("size: %.2f GB, %.0f bytes per article\n\n", bytes / 1e9, static_cast<double>(bytes) / count);
+  if (ingest_only) return 0;
 
   const std::vector<std::string> queries = {
       "đầu tư",           "dau tu",          "ngân hàng",     "\"quỹ đầu tư\"",  "khởi nghiệp", "startup*",
