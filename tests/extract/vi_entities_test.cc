@@ -369,5 +369,11 @@ TEST_F(VietnameseEntities, PeopleAfterMoreTitlesAndPublicFigures) {
     EXPECT_TRUE(people.count(name)) << name;
 }
 
+// Regions of the world in their Vietnamese names (gazetteer/world.tsv, round 8).
+TEST_F(VietnameseEntities, RegionsOfTheWorld) {
+  const auto places = Names("Hàng dệt may xuất sang Tây Âu, Bắc Âu, Trung Á và Đông Bắc Á đều tăng.", EntityType::kLoc);
+  for (const char* name : {"Tây Âu", "Bắc Âu", "Trung Á", "Đông Bắc Á"}) EXPECT_TRUE(places.count(name)) << name;
+}
+
 }  // namespace
 }  // namespace pw::extract
