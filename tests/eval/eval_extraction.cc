@@ -28,6 +28,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/extract.h"
@@ -218,9 +219,12 @@ void PrintScore(const std::string& title, const Score& s) {
 
 int Usage() {
   std::cerr << "usage: eval_extraction [--gold FILE] [--shared DIR] [--rules DIR] [--errors dev|heldout|all]\n"
-               "                       [--show ID]\n"
+               "                       [--show ID] [--mentions dev|heldout|all]\n"
                "  Scores extraction against the hand annotations (tests/data/eval/README.md).\n"
-               "  --show ID prints one article's text, its entities and records, and its score.\n";
+               "  --show ID prints one article's text, its entities and records, and its score.\n"
+               "  --mentions SPLIT prints, instead of scores, one JSON line per article of SPLIT: its id, its text\n"
+               "    and its entities as [type, start, end, text, name] (UTF-8 byte offsets), for\n"
+               "    tests/data/eval/coverage_probe_vi.py.\n";
   return 2;
 }
 
@@ -242,6 +246,32 @@ void Show(const extract::Extraction& x) {
               << Join(e.participants) << "]\n";
 }
 
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += c;
+    else if (c == '\n') out += "\\n";
+    else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
+      out += buf;
+    } else out += c;
+  }
+  return out + "\"";
+}
+
+// What --mentions prints: one JSON line with the text and every entity's span.
+void PrintMentions(const std::string& id, const extract::Extraction& x) {
+  std::cout << "{\"id\":" << JsonString(id) << ",\"text\":" << JsonString(x.text) << ",\"entities\":[";
+  bool first = true;
+  for (const auto& e : x.entities) {
+    std::cout << (first ? "" : ",") << "[\"" << extract::EntityTypeName(e.type) << "\"," << e.start << ","
+              << e.end << "," << JsonString(e.text) << "," << JsonString(e.name) << "]";
+    first = false;
+  }
+  std::cout << "]}\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -249,7 +279,7 @@ int main(int argc, char** argv) {
   fs::path gold_file = source / "tests/data/eval/articles.gold";
   fs::path shared = source.parent_path() / "shared";
   fs::path rules_dir = source / "rules";
-  std::string errors_for, show;
+  std::string errors_for, show, mentions_for;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--help" || a == "-h") return Usage(), 0;
@@ -259,6 +289,7 @@ int main(int argc, char** argv) {
     else if (a == "--rules") rules_dir = argv[++i];
     else if (a == "--errors") errors_for = argv[++i];
     else if (a == "--show") show = argv[++i];
+    else if (a == "--mentions") mentions_for = argv[++i];
     else return Usage();
   }
   std::vector<std::string> problems;
@@ -295,6 +326,10 @@ int main(int argc, char** argv) {
       ScoreArticle((*rules)->gazetteer(), g, x, /*report=*/true);
       return 0;
     }
+    if (!mentions_for.empty()) {
+      if (mentions_for == "all" || mentions_for == g.split) PrintMentions(g.id, x);
+      continue;
+    }
     const bool report = errors_for == "all" || errors_for == g.split;
     scores[g.split][g.language].Add(ScoreArticle((*rules)->gazetteer(), g, x, report));
   }
@@ -302,6 +337,7 @@ int main(int argc, char** argv) {
     std::cerr << "eval_extraction: no article " << show << " in " << gold_file.string() << "\n";
     return 2;
   }
+  if (!mentions_for.empty()) return 0;
   for (const char* split : {"dev", "heldout"}) {
     std::printf("%s\n", split);
     Score all;

@@ -318,5 +318,62 @@ TEST_F(VietnameseEntities, ForeignBodiesByTheirCountry) {
     EXPECT_TRUE(orgs.count(name)) << name;
 }
 
+// Round 8 (branch extract8vi): classes the coverage probe found uncovered in corpus
+// articles outside the evaluation set (tests/data/eval/coverage_probe_vi.py).
+
+// What a public body does, beyond the round-6 domains: "Cục Sở hữu trí tuệ", "Vụ Chính
+// sách thuế", "Tổng cục Đường bộ Việt Nam" (not "Đường", sugar), "Ủy ban Kinh tế".
+TEST_F(VietnameseEntities, MoreDomainsOfPublicBodies) {
+  const auto orgs = Names(
+      "Đại diện Cục Sở hữu trí tuệ, Vụ Chính sách thuế và Tổng cục Đường bộ Việt Nam dự họp; Ủy ban Kinh tế "
+      "của Quốc hội cho ý kiến.",
+      EntityType::kOrg);
+  for (const char* name : {"Cục Sở hữu trí tuệ", "Vụ Chính sách thuế", "Tổng cục Đường bộ Việt Nam", "Ủy ban Kinh tế",
+                           "Quốc hội"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
+
+// A legal form spelt out, and a company's line in lower case after a legal form written
+// as a name's: "Công ty trách nhiệm hữu hạn Minh Khang", "Công ty TNHH Chế biến gỗ Tân
+// Phước"; "công ty cổ phần này" names no company.
+TEST_F(VietnameseEntities, ACompanysLineAfterItsLegalForm) {
+  const auto orgs = Names(
+      "Công ty trách nhiệm hữu hạn Minh Khang ký hợp đồng với Công ty TNHH Chế biến gỗ Tân Phước và Công ty CP "
+      "Vật liệu xây dựng Hòa An. Công ty cổ phần này cho biết Đà Nẵng là thị trường chính.",
+      EntityType::kOrg);
+  for (const char* name : {"Công ty trách nhiệm hữu hạn Minh Khang", "Công ty TNHH Chế biến gỗ Tân Phước",
+                           "Công ty CP Vật liệu xây dựng Hòa An"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  for (const auto& org : orgs) EXPECT_EQ(org.find("này"), std::string::npos) << org;
+}
+
+// A ticker after the word for a share or a code is the company; the company a deal is
+// about is one by its verb ("mua lại Kappa Foods"), not what is bought in lower case.
+TEST_F(VietnameseEntities, TickersAndTheCompanyADealIsAbout) {
+  const auto orgs =
+      Names("Cổ phiếu QTP tăng trần, mã CK: BXH giảm sàn. Tập đoàn này đã mua lại Kappa Foods với giá 2 tỷ USD, "
+            "sau khi mua lại cổ phần của đối tác.",
+            EntityType::kOrg);
+  for (const char* name : {"QTP", "BXH", "Kappa Foods"}) EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_EQ(orgs.size(), 3u);
+}
+
+// People after titles vi.title_name does not list, or capitalised at a sentence's start,
+// and public figures without a Vietnamese family name (gazetteer/people_public.tsv).
+TEST_F(VietnameseEntities, PeopleAfterMoreTitlesAndPublicFigures) {
+  const auto people = Names(
+      "Ngoại trưởng Pháp Jean Martin gặp Tỷ phú Lars Olsen. Bị cáo Hà Văn Tâm bị tuyên án. Ông Putin và ông Tập "
+      "Cận Bình hội đàm.",
+      EntityType::kPer);
+  for (const char* name : {"Jean Martin", "Lars Olsen", "Hà Văn Tâm", "Vladimir Putin", "Tập Cận Bình"})
+    EXPECT_TRUE(people.count(name)) << name;
+}
+
+// Regions of the world in their Vietnamese names (gazetteer/world.tsv, round 8).
+TEST_F(VietnameseEntities, RegionsOfTheWorld) {
+  const auto places = Names("Hàng dệt may xuất sang Tây Âu, Bắc Âu, Trung Á và Đông Bắc Á đều tăng.", EntityType::kLoc);
+  for (const char* name : {"Tây Âu", "Bắc Âu", "Trung Á", "Đông Bắc Á"}) EXPECT_TRUE(places.count(name)) << name;
+}
+
 }  // namespace
 }  // namespace pw::extract
