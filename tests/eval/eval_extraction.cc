@@ -5,6 +5,7 @@
 //   build/tests/eval_extraction                      # both splits, figures only
 //   build/tests/eval_extraction --errors dev         # and what dev gets wrong
 //   build/tests/eval_extraction --show en-1852       # one article: its text and what was found
+//   build/tests/eval_extraction --gold F --mentions  # every article's text and entity spans, as JSON lines
 //   scripts/eval-extraction                          # the same, from the source tree
 //
 // Scoring (tests/data/eval/README.md says why):
@@ -218,10 +219,37 @@ void PrintScore(const std::string& title, const Score& s) {
 
 int Usage() {
   std::cerr << "usage: eval_extraction [--gold FILE] [--shared DIR] [--rules DIR] [--errors dev|heldout|all]\n"
-               "                       [--show ID]\n"
+               "                       [--show ID] [--mentions]\n"
                "  Scores extraction against the hand annotations (tests/data/eval/README.md).\n"
-               "  --show ID prints one article's text, its entities and records, and its score.\n";
+               "  --show ID prints one article's text, its entities and records, and its score.\n"
+               "  --mentions prints, instead of scores, one JSON line per article: its id, its\n"
+               "  normalized text and its entities [type, start byte, end byte] (for probes).\n";
   return 2;
+}
+
+// A JSON string literal of UTF-8 text.
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (const unsigned char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
+    else if (c == '\n') out += "\\n";
+    else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else out += static_cast<char>(c);
+  }
+  return out + "\"";
+}
+
+// What --mentions prints for one article.
+void PrintMentions(const std::string& id, const extract::Extraction& x) {
+  std::cout << "{\"id\":" << JsonString(id) << ",\"text\":" << JsonString(x.text) << ",\"entities\":[";
+  for (std::size_t i = 0; i < x.entities.size(); ++i) {
+    const auto& e = x.entities[i];
+    std::cout << (i ? "," : "") << "[\"" << extract::EntityTypeName(e.type) << "\"," << e.start << "," << e.end << "]";
+  }
+  std::cout << "]}\n";
 }
 
 // What --show prints: the text, then every entity and record found.
@@ -250,9 +278,14 @@ int main(int argc, char** argv) {
   fs::path shared = source.parent_path() / "shared";
   fs::path rules_dir = source / "rules";
   std::string errors_for, show;
+  bool mentions = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--help" || a == "-h") return Usage(), 0;
+    if (a == "--mentions") {
+      mentions = true;
+      continue;
+    }
     if (i + 1 >= argc) return Usage();
     if (a == "--gold") gold_file = argv[++i];
     else if (a == "--shared") shared = argv[++i];
@@ -295,9 +328,14 @@ int main(int argc, char** argv) {
       ScoreArticle((*rules)->gazetteer(), g, x, /*report=*/true);
       return 0;
     }
+    if (mentions) {
+      PrintMentions(g.id, x);
+      continue;
+    }
     const bool report = errors_for == "all" || errors_for == g.split;
     scores[g.split][g.language].Add(ScoreArticle((*rules)->gazetteer(), g, x, report));
   }
+  if (mentions) return 0;
   if (!show.empty()) {
     std::cerr << "eval_extraction: no article " << show << " in " << gold_file.string() << "\n";
     return 2;
