@@ -865,5 +865,23 @@ TEST_F(UnseenNames, ABusinessLineEndsAName) {
   for (const char* org : {"Orbix Exchange", "Tarn Markets", "Kelvo Network", "Quillfeather Solutions", "Marlow Media"})
     EXPECT_TRUE(orgs.count(org)) << org;
 }
+// The investors after the amount; "$3M in total from" is the round's total, not a total to date.
+TEST_F(UnseenNames, InvestorsAfterTheAmountRaisedAreAList) {
+  const auto x = Run("Korvane raises $3M in funding from Brightline Ventures, Layer OTC, and Sandpiper Labs\n\n"
+                     "In this round, Korvane, a music platform, raised $3M in total from Brightline Ventures, "
+                     "Layer OTC, and Sandpiper Labs.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Korvane");
+  EXPECT_EQ(x.funding[0].amount, 3e6);
+  for (const char* investor : {"Brightline Ventures", "Layer OTC", "Sandpiper Labs"})
+    EXPECT_NE(std::find(x.funding[0].investors.begin(), x.funding[0].investors.end(), investor),
+              x.funding[0].investors.end())
+        << investor;
+  // The list ends where the money's purpose and place start.
+  const auto orgs = Orgs("News\n\nShopfield has secured $52 million in financing from Peachtree Group for "
+                         "The Block at Elliot in Mesa, Arizona.");
+  EXPECT_TRUE(orgs.count("Peachtree Group"));
+  EXPECT_FALSE(orgs.count("Mesa"));
+}
 }  // namespace
 }  // namespace pw::extract
