@@ -883,5 +883,18 @@ TEST_F(UnseenNames, InvestorsAfterTheAmountRaisedAreAList) {
   EXPECT_TRUE(orgs.count("Peachtree Group"));
   EXPECT_FALSE(orgs.count("Mesa"));
 }
+// More business lines; "Capital Management" before "Capital" and "Funds" before "Fund", as RE2
+// takes the first alternative that matches.
+TEST_F(UnseenNames, MoreBusinessLinesEndAName) {
+  const auto orgs = Orgs("News\n\nHalvard Capital Management, Brinley Energy, Corvin Enterprises, Marlow Care "
+                         "Alliance, Tamsin Funds and Pellow Hospitality signed up.");
+  for (const char* org : {"Halvard Capital Management", "Brinley Energy", "Corvin Enterprises",
+                          "Marlow Care Alliance", "Tamsin Funds", "Pellow Hospitality"})
+    EXPECT_TRUE(orgs.count(org)) << org;
+  const auto x = Run("News\n\nHalvard Capital Management has joined a $130 million Series B funding round for "
+                     "Glycora AG, a Swiss biotech company.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investors, std::vector<std::string>{"Halvard Capital Management"});
+}
 }  // namespace
 }  // namespace pw::extract
