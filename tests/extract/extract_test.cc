@@ -896,5 +896,20 @@ TEST_F(UnseenNames, MoreBusinessLinesEndAName) {
   ASSERT_EQ(x.funding.size(), 1u);
   EXPECT_EQ(x.funding[0].investors, std::vector<std::string>{"Halvard Capital Management"});
 }
+// Given names the people pass found by their context on releases outside the set, and common
+// given names of other countries: angels in a list are people and investors.
+TEST_F(UnseenNames, AngelsWithLessCommonGivenNamesArePeople) {
+  const auto x = Run("Korvane Raises $2M\n\nKorvane raised $2 million in a seed round led by Brightline "
+                     "Ventures, with participation from Trey Calloway, Staffan Berglund and Amarildo Vesi.");
+  std::set<std::string> people;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kPer) people.insert(e.name);
+  for (const char* person : {"Trey Calloway", "Staffan Berglund", "Amarildo Vesi"}) EXPECT_TRUE(people.count(person)) << person;
+  ASSERT_EQ(x.funding.size(), 1u);
+  for (const char* investor : {"Brightline Ventures", "Trey Calloway", "Staffan Berglund", "Amarildo Vesi"})
+    EXPECT_NE(std::find(x.funding[0].investors.begin(), x.funding[0].investors.end(), investor),
+              x.funding[0].investors.end())
+        << investor;
+}
 }  // namespace
 }  // namespace pw::extract
