@@ -911,5 +911,19 @@ TEST_F(UnseenNames, AngelsWithLessCommonGivenNamesArePeople) {
               x.funding[0].investors.end())
         << investor;
 }
+// A word that grades the amount ("inaugural", "initial", "record", "fresh") and a lead described
+// before a comma in "The round was led by a new investor, X".
+TEST_F(UnseenNames, AnAmountGradedByAWordAndALeadAfterItsDescriptionGiveTheirRecord) {
+  for (const char* headline : {"Tarnwell Fund raises inaugural €50m", "Tarnwell secures initial $5M",
+                               "Tarnwell raises record $5M", "Tarnwell raises fresh $5M"}) {
+    const auto x = Run(std::string(headline) + "\n\nText.");
+    ASSERT_EQ(x.funding.size(), 1u) << headline;
+    EXPECT_EQ(x.funding[0].investee.substr(0, 8), "Tarnwell") << headline;
+  }
+  const auto x = Run("News\n\nGlycora AG raised $130 million in a Series B round. The funding round was led by a "
+                     "new investor, Denmark's Halvorsen Holdings, which is linked to a foundation.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].lead_investors, std::vector<std::string>{"Halvorsen Holdings"});
+}
 }  // namespace
 }  // namespace pw::extract
