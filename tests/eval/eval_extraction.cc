@@ -5,6 +5,7 @@
 //   build/tests/eval_extraction                      # both splits, figures only
 //   build/tests/eval_extraction --errors dev         # and what dev gets wrong
 //   build/tests/eval_extraction --show en-1852       # one article: its text and what was found
+//   build/tests/eval_extraction --gold F --mentions all  # every article's text and entity spans, as JSON lines
 //   scripts/eval-extraction                          # the same, from the source tree
 //
 // Scoring (tests/data/eval/README.md says why):
@@ -31,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/json_string.h"
 #include "extract/extract.h"
 #include "extract/gazetteer.h"
 #include "gold.h"
@@ -224,7 +226,7 @@ int Usage() {
                "  --show ID prints one article's text, its entities and records, and its score.\n"
                "  --mentions SPLIT prints, instead of scores, one JSON line per article of SPLIT: its id, its text\n"
                "    and its entities as [type, start, end, text, name] (UTF-8 byte offsets), for\n"
-               "    tests/data/eval/coverage_probe_vi.py.\n";
+               "    tests/data/eval/coverage_probe_vi.py and coverage_probe_en.py.\n";
   return 2;
 }
 
@@ -246,18 +248,11 @@ void Show(const extract::Extraction& x) {
               << Join(e.participants) << "]\n";
 }
 
+// A JSON string literal of UTF-8 text.
 std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (c == '\n') out += "\\n";
-    else if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-      out += buf;
-    } else out += c;
-  }
-  return out + "\"";
+  std::string out;
+  AppendJsonString(out, s);
+  return out;
 }
 
 // What --mentions prints: one JSON line with the text and every entity's span.
