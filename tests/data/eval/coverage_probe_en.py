@@ -34,15 +34,14 @@ import argparse
 import collections
 import json
 import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from recall_probe_en import REPO, pool  # noqa: E402  (one definition of the pool)
 from select_en import SOURCE  # noqa: E402
+from probe_run import run_on_articles  # noqa: E402  (one way to run the extractor on them)
 
 # A capitalised word: "Sequoia", "a16z" is not one, "AI", "O'Brien", "U.S.", "X-Ray", "3M".
 WORD = r"(?:[A-Z][\w'’.&-]*|\d+[A-Za-z][\w-]*)"
@@ -69,14 +68,8 @@ consultancy law school hospital clinic team club league company's firm's""".spli
 
 def mentions(eval_bin, shared, rows, rules=None):
     """{line: (text, [(type, start, end, text, name)])} from eval_extraction --mentions all (byte offsets)."""
-    with tempfile.NamedTemporaryFile("w", suffix=".gold", encoding="utf-8", delete=False) as f:
-        for n, chars, date, title, _ in rows:
-            f.write(f"@ probe-{n} dev en {SOURCE} {n} {chars} {date} | {title[:60]}\n")
-        gold_file = f.name
-    out = subprocess.run([str(eval_bin), "--gold", gold_file, "--shared", str(shared), "--mentions", "all"]
-                         + (["--rules", str(rules)] if rules else []),
-                         capture_output=True, text=True, check=True).stdout
-    Path(gold_file).unlink()
+    out = run_on_articles(eval_bin, shared, [(f"probe-{n}", "en", SOURCE, n, chars, date, title)
+                                             for n, chars, date, title, _ in rows], ["--mentions", "all"], rules)
     found = {}
     for line in out.splitlines():
         r = json.loads(line)

@@ -37,14 +37,13 @@ import collections
 import json
 import random
 import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent.parent
 sys.path.insert(0, str(HERE))
+from probe_run import run_on_articles  # noqa: E402  (one way to run the extractor on them)
 
 WORD = re.compile(r"[^\W_][\w.&'’-]*[^\W_]|[^\W_]")
 KIND = re.compile(
@@ -109,15 +108,9 @@ def pool(root):
 
 
 def mentions(eval_bin, shared, rows, rules):
-    with tempfile.NamedTemporaryFile("w", suffix=".gold", encoding="utf-8", delete=False) as f:
-        for k, (source, line, chars, date, title) in enumerate(rows):
-            excerpt = title.replace("|", "/")[:60]
-            f.write(f"@ probe-{k} dev vi {source} {line} {chars} {date} | {excerpt}\n")
-        gold_file = f.name
-    out = subprocess.run([str(eval_bin), "--gold", gold_file, "--shared", str(shared), "--mentions", "dev",
-                          "--rules", str(rules)],
-                         capture_output=True, text=True, check=True).stdout
-    Path(gold_file).unlink()
+    out = run_on_articles(eval_bin, shared, [(f"probe-{k}", "vi", source, line, chars, date, title)
+                                             for k, (source, line, chars, date, title) in enumerate(rows)],
+                          ["--mentions", "dev"], rules)
     return [json.loads(l) for l in out.splitlines() if l.startswith("{")]
 
 

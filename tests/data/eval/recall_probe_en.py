@@ -25,14 +25,13 @@ import argparse
 import json
 import random
 import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from select_en import RAISE, SOURCE, cut  # noqa: E402  (one definition of the pool)
+from probe_run import run_on_articles  # noqa: E402  (one way to run the extractor on them)
 
 REPO = HERE.parent.parent.parent
 NAMED = re.compile(r"\b(?:led by|co-led by|participation (?:from|of))\s+(.{3,400}?)(?:[.;:](?:\s|$)|\n|$)")
@@ -101,13 +100,8 @@ def pool(shared, raise_only=True):
 
 def records_by_article(eval_bin, shared, rows):
     """Runs eval_extraction on a gold file of '@' lines only: every record it finds is 'wrong'."""
-    with tempfile.NamedTemporaryFile("w", suffix=".gold", encoding="utf-8", delete=False) as f:
-        for n, chars, date, title, _ in rows:
-            f.write(f"@ probe-{n} dev en {SOURCE} {n} {chars} {date} | {title[:60]}\n")
-        gold_file = f.name
-    out = subprocess.run([str(eval_bin), "--gold", gold_file, "--shared", str(shared), "--errors", "dev"],
-                         capture_output=True, text=True, check=True).stdout
-    Path(gold_file).unlink()
+    out = run_on_articles(eval_bin, shared, [(f"probe-{n}", "en", SOURCE, n, chars, date, title)
+                                             for n, chars, date, title, _ in rows], ["--errors", "dev"])
     found, current = {}, None
     for line in out.splitlines():
         m = re.match(r"  probe-(\d+) \(gold line", line)

@@ -1,0 +1,29 @@
+"""Runs eval_extraction over corpus articles nobody annotated: the one way the probes do it.
+
+The probes (recall_probe_en.py, coverage_probe_en.py, coverage_probe_vi.py) read articles that
+are in neither split. eval_extraction reads articles from a gold file, so each probe writes one
+of '@' lines only (an article with no annotation: every record found is 'wrong', every entity
+is listed by --mentions) and reads what the tool prints.
+
+    out = run_on_articles(eval_bin, shared, [("probe-0", "en", source, line, chars, date, title)],
+                          ["--mentions", "all"], rules=None)
+"""
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def run_on_articles(eval_bin, shared, articles, args, rules=None):
+    """stdout of eval_extraction ARGS over ARTICLES: (id, language, source, line, chars, date, title)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".gold", encoding="utf-8", delete=False) as f:
+        for article_id, language, source, line, chars, date, title in articles:
+            excerpt = title.replace("|", "/")[:60]
+            f.write(f"@ {article_id} dev {language} {source} {line} {chars} {date} | {excerpt}\n")
+        gold_file = f.name
+    try:
+        return subprocess.run([str(eval_bin), "--gold", gold_file, "--shared", str(shared)] + list(args)
+                              + (["--rules", str(rules)] if rules else []),
+                              capture_output=True, text=True, check=True).stdout
+    finally:
+        Path(gold_file).unlink()
