@@ -19,6 +19,7 @@
 #include "extract/rule_set.h"
 #include "text/normalize.h"
 #include "text/sentences.h"
+#include "project_rules.h"
 #include "test_util.h"
 
 namespace pw::extract {
@@ -235,13 +236,7 @@ TEST(ForEachMatch, ProjectRulesAgreeWithOneSearchOnRealText) {
     whole_rules += rule->whole_match_group > 0;
   }
   for (const std::string& plain : texts) {
-    const Extraction x = Extract(rules, plain, {});
-    std::vector<Entity> entities = x.entities;
-    std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
-    std::vector<Entity> apart;  // MaskedText wants them apart
-    for (auto& e : entities)
-      if (apart.empty() || apart.back().end <= e.start) apart.push_back(std::move(e));
-    const MaskedText masked(plain, apart);
+    const MaskedText masked(plain, pw::testing::EntitiesApart(Extract(rules, plain, {}).entities));
     for (const std::string* text : {&plain, &masked.str()}) {
       const auto sentences = text::SplitSentences(*text);
       for (const auto& rule : rules.data().rules)

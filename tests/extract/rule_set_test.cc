@@ -13,6 +13,7 @@
 #include "extract/matcher.h"
 #include "text/normalize.h"
 #include "text/sentences.h"
+#include "project_rules.h"
 #include "test_util.h"
 
 namespace pw::extract {
@@ -200,12 +201,7 @@ TEST(RuleSet, ThePrefilterNamesEveryRuleThatMatchesASentence) {
   for (const char* file : {"genai-open-innovation.vi.txt", "genai-open-innovation.en.txt"}) {
     const std::string plain =
         text::NormalizeDocument(pw::testing::ReadFile(pw::testing::SourceDir() / "feeds/demo" / file));
-    std::vector<Entity> entities = Extract(**loaded, plain, {}).entities;
-    std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
-    std::vector<Entity> apart;  // MaskedText wants them apart
-    for (auto& e : entities)
-      if (apart.empty() || apart.back().end <= e.start) apart.push_back(std::move(e));
-    const MaskedText masked(plain, apart);
+    const MaskedText masked(plain, pw::testing::EntitiesApart(Extract(**loaded, plain, {}).entities));
     for (const std::string* text : {&plain, &masked.str()}) {
       const auto sentences = text::SplitSentences(*text);
       for (Pass pass : {Pass::kMentions, Pass::kPeople, Pass::kRelations}) {

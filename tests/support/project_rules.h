@@ -5,9 +5,12 @@
 //   const Extraction x = Extract(pw::testing::ProjectRules(), text::NormalizeDocument(s), {});
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
+#include "extract/extract.h"
 #include "extract/rule_set.h"
 #include "test_util.h"
 
@@ -21,6 +24,17 @@ inline const extract::RuleSet& ProjectRules() {
     return *loaded;
   }();
   return *rules;
+}
+
+// ENTITIES sorted by start with any that overlaps an earlier one dropped: the
+// form MaskedText wants, for tests that mask what an extraction found.
+inline std::vector<extract::Entity> EntitiesApart(std::vector<extract::Entity> entities) {
+  std::sort(entities.begin(), entities.end(),
+            [](const extract::Entity& a, const extract::Entity& b) { return a.start < b.start; });
+  std::vector<extract::Entity> apart;
+  for (auto& e : entities)
+    if (apart.empty() || apart.back().end <= e.start) apart.push_back(std::move(e));
+  return apart;
 }
 
 }  // namespace pw::testing
