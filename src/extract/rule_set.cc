@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -204,6 +205,59 @@ std::size_t ClosingParen(std::string_view pattern, std::size_t open) {
   return std::string_view::npos;
 }
 
+// One item of a pattern's top level, a concatenation: a character, an
+// escape, a class or a group, with its quantifier: [begin, end) in the pattern.
+struct PatternItem {
+  std::size_t begin, end;
+};
+
+// The top-level items of an RE2 pattern, or nullopt when its top level is not
+// a plain concatenation this reader knows: an alternation, a group that sets
+// flags (they reach the items after it) or captures without a name, a
+// quantifier with nothing before it.
+std::optional<std::vector<PatternItem>> TopLevelItems(std::string_view pattern) {
+  std::vector<PatternItem> items;
+  for (std::size_t i = 0; i < pattern.size();) {
+    const std::size_t begin = i;
+    const char c = pattern[i];
+    if (c == '|') return std::nullopt;
+    if (c == '\\') {
+      i += 2;
+      if (i <= pattern.size() && std::string_view("pPx").find(pattern[i - 1]) != std::string_view::npos &&
+          i < pattern.size() && pattern[i] == '{') {
+        const std::size_t close = pattern.find('}', i);
+        if (close == std::string_view::npos) return std::nullopt;
+        i = close + 1;
+      }
+    } else if (c == '[') {
+      i = ClassEnd(pattern, i) + 1;
+    } else if (c == '(') {
+      const std::size_t end = ClosingParen(pattern, i);
+      if (end == std::string_view::npos) return std::nullopt;
+      if (pattern.compare(i, 3, "(?:") != 0 && pattern.compare(i, 3, "(?P") != 0) return std::nullopt;
+      i = end + 1;
+    } else if (c == '?' || c == '*' || c == '+' || c == '{' || c == ')') {
+      return std::nullopt;
+    } else {
+      // One UTF-8 character.
+      ++i;
+      while (i < pattern.size() && (static_cast<unsigned char>(pattern[i]) & 0xC0) == 0x80) ++i;
+    }
+    // Its quantifier, lazy or not: "*", "+?", "{1,3}".
+    if (i < pattern.size() && (pattern[i] == '*' || pattern[i] == '+' || pattern[i] == '?')) {
+      ++i;
+    } else if (i < pattern.size() && pattern[i] == '{') {
+      const std::size_t close = pattern.find('}', i);
+      if (close == std::string_view::npos) return std::nullopt;
+      i = close + 1;
+    }
+    if (i < pattern.size() && pattern[i] == '?') ++i;
+    i = std::min(i, pattern.size());
+    items.push_back({begin, i});
+  }
+  return items;
+}
+
 // The number of the capture group that is the whole pattern
 // ("(?P<name>...)" with nothing around it), when that is the pattern's only
 // group and it fills a field; 0 otherwise.
@@ -226,29 +280,13 @@ std::unique_ptr<GroupSplit> SplitAtGroup(const RE2& re, const std::vector<std::s
   if (re.NumberOfCapturingGroups() != 1 || group_field.size() != 2 || group_field[1].empty()) return nullptr;
   if (re.ProgramSize() <= kSplitMinProgramSize) return nullptr;
   const std::string& pattern = re.pattern();
-  std::size_t open = std::string::npos, close = std::string::npos;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '|') return nullptr;
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      i = ClassEnd(pattern, i);
-    } else if (c == '(') {
-      const std::size_t end = ClosingParen(pattern, i);
-      if (end == std::string::npos) return nullptr;
-      if (pattern.compare(i, 4, "(?P<") == 0) {
-        open = i;
-        close = end;
-      } else if (pattern.compare(i, 3, "(?:") != 0) {
-        return nullptr;  // flags, or a group without a name
-      }
-      i = end;
-    }
-  }
-  if (open == std::string::npos || open == 0) return nullptr;
-  if (close + 1 < pattern.size() && std::string_view("?*+{").find(pattern[close + 1]) != std::string_view::npos)
-    return nullptr;
+  const auto items = TopLevelItems(pattern);
+  if (!items) return nullptr;
+  const auto group = std::find_if(items->begin(), items->end(),
+                                  [&](const PatternItem& item) { return pattern.compare(item.begin, 4, "(?P<") == 0; });
+  if (group == items->end() || group->begin == 0) return nullptr;
+  const std::size_t open = group->begin, close = ClosingParen(pattern, open);
+  if (group->end != close + 1) return nullptr;  // repeated
   const std::size_t body_start = pattern.find('>', open) + 1;
   auto split = std::make_unique<GroupSplit>();
   split->group = 1;
@@ -279,47 +317,11 @@ constexpr int kSetPartMinProgramSize = 2048;
 std::string SetPatternOf(const RE2& re, const RE2::Options& options) {
   const std::string& pattern = re.pattern();
   if (re.ProgramSize() < kSetPartMinProgramSize) return pattern;
-  std::vector<std::pair<std::size_t, std::size_t>> items;  // top-level items, [begin, end)
-  for (std::size_t i = 0; i < pattern.size();) {
-    const std::size_t begin = i;
-    const char c = pattern[i];
-    if (c == '|') return pattern;
-    if (c == '\\') {
-      i += 2;
-      if (i <= pattern.size() && std::string_view("pPx").find(pattern[i - 1]) != std::string_view::npos &&
-          i < pattern.size() && pattern[i] == '{') {
-        const std::size_t close = pattern.find('}', i);
-        if (close == std::string::npos) return pattern;
-        i = close + 1;
-      }
-    } else if (c == '[') {
-      i = ClassEnd(pattern, i) + 1;
-    } else if (c == '(') {
-      const std::size_t end = ClosingParen(pattern, i);
-      if (end == std::string::npos) return pattern;
-      if (pattern.compare(i, 3, "(?:") != 0 && pattern.compare(i, 3, "(?P") != 0) return pattern;  // flags
-      i = end + 1;
-    } else if (c == '?' || c == '*' || c == '+' || c == '{' || c == ')') {
-      return pattern;  // a quantifier with nothing before it: not ours to read
-    } else {
-      // One UTF-8 character.
-      ++i;
-      while (i < pattern.size() && (static_cast<unsigned char>(pattern[i]) & 0xC0) == 0x80) ++i;
-    }
-    // Its quantifier, lazy or not: "*", "+?", "{1,3}".
-    if (i < pattern.size() && (pattern[i] == '*' || pattern[i] == '+' || pattern[i] == '?')) {
-      ++i;
-    } else if (i < pattern.size() && pattern[i] == '{') {
-      const std::size_t close = pattern.find('}', i);
-      if (close == std::string::npos) return pattern;
-      i = close + 1;
-    }
-    if (i < pattern.size() && pattern[i] == '?') ++i;
-    i = std::min(i, pattern.size());
-    items.emplace_back(begin, i);
-  }
-  auto has_group = [&](const std::pair<std::size_t, std::size_t>& item) {
-    return std::string_view(pattern).substr(item.first, item.second - item.first).find("(?P<") != std::string_view::npos;
+  const auto top = TopLevelItems(pattern);
+  if (!top) return pattern;
+  const std::vector<PatternItem>& items = *top;
+  auto has_group = [&](const PatternItem& item) {
+    return std::string_view(pattern).substr(item.begin, item.end - item.begin).find("(?P<") != std::string_view::npos;
   };
   std::size_t first = 0, last = items.size();
   while (first < items.size() && !has_group(items[first])) ++first;
@@ -327,8 +329,8 @@ std::string SetPatternOf(const RE2& re, const RE2::Options& options) {
   if (first == items.size()) return pattern;  // no group: nothing to leave out
   std::string best = pattern;
   int best_size = re.ProgramSize();
-  for (const std::string& part : {pattern.substr(0, first == 0 ? 0 : items[first - 1].second),
-                                  pattern.substr(last == items.size() ? pattern.size() : items[last].first)}) {
+  for (const std::string& part : {pattern.substr(0, first == 0 ? 0 : items[first - 1].end),
+                                  pattern.substr(last == items.size() ? pattern.size() : items[last].begin)}) {
     if (part.empty()) continue;
     const RE2 candidate(part, options);
     if (!candidate.ok() || RE2::PartialMatch("", candidate)) continue;
