@@ -196,7 +196,10 @@ bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t e
   // trao", "Hợp tác xã Minh Lộc", "Chính phủ Trung Quốc".
   if (word_start > start + 1) {
     const std::size_t before = text.rfind(' ', word_start - 2);
-    const std::size_t before_start = before == std::string_view::npos || before < start ? start : before + 1;
+    std::size_t before_start = before == std::string_view::npos || before < start ? start : before + 1;
+    // A short district's syllable: "Công an Q.Thanh Khê tạm giữ".
+    const std::size_t dot = Slice(text, before_start, word_start - 1).rfind('.');
+    if (dot != std::string_view::npos && before_start + dot + 2 < word_start) before_start += dot + 1;
     if (IsCapitalisedSyllable(Slice(text, before_start, word_start - 1))) return false;
   }
   std::size_t next_end = text.find_first_of(" ,.;:!?)\n", end + 1);
@@ -217,12 +220,31 @@ bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t e
   return true;
 }
 
+// "Trương Hòa Bình", "Nguyễn Thái Bình": a place of two words or more right
+// after a Vietnamese family name (the gazetteer's FAMILY_NAME, as spelt) is
+// that person's given name, whether the gazetteer or a rule found it
+// ("Đại biểu Phạm Minh Chính (Quảng Ninh)": no place "Minh Chính"); so is a
+// firm's name of the gazetteer there. A longer place that starts with the
+// family name ("Thái Bình Dương") is the gazetteer's own mention and wins by
+// its length.
+bool AfterFamilyName(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t end) {
+  if (Slice(text, start, end).find(' ') == std::string_view::npos || start < 2 || text[start - 1] != ' ')
+    return false;
+  std::size_t w = start - 1;
+  while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
+  const std::string_view word = Slice(text, w, start - 1);
+  const GazetteerEntry* family = gazetteer.Lookup("FAMILY_NAME", word);
+  // The gazetteer's keys fold accents: "Doãn" is "Đoàn"'s alias, "Lam" no family name.
+  return family != nullptr && std::find(family->aliases.begin(), family->aliases.end(), word) != family->aliases.end();
+}
+
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
   ShapeNameSpan(gazetteer, ctx.text, start, end);
   if (type == "ORG" && ctx.language == 0 && !gazetteer.Lookup(type, Slice(ctx.text, start, end))) SkipOrigin(ctx, start, end);
   if (end <= start) return;
+  if (type == "LOC" && ctx.language == 0 && AfterFamilyName(gazetteer, ctx.text, start, end)) return;
   // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",
   // "Internet") or, for an organisation, a lone given name ("Harry").
   const std::string_view shaped = Slice(ctx.text, start, end);
@@ -416,6 +438,9 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
     if (ctx.language == 0 && m.entry->type == "LOC" && InsideVietnameseName(ctx.text, m.start, m.end)) continue;
+    // ("Trương Hòa Bình" is neither the province nor the builder Hòa Bình.)
+    if (ctx.language == 0 && m.entry->type != "PER" && AfterFamilyName(ctx.rules.gazetteer, ctx.text, m.start, m.end))
+      continue;
     Candidate c;
     c.entity.type = *EntityTypeFromName(m.entry->type);
     c.entity.start = m.start;
