@@ -220,22 +220,40 @@ bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t e
   return true;
 }
 
-// "Trương Hòa Bình", "Nguyễn Thái Bình": a place of two words or more right
-// after a Vietnamese family name (the gazetteer's FAMILY_NAME, as spelt) is
-// that person's given name, whether the gazetteer or a rule found it
-// ("Đại biểu Phạm Minh Chính (Quảng Ninh)": no place "Minh Chính"); so is a
-// firm's name of the gazetteer there. A longer place that starts with the
-// family name ("Thái Bình Dương") is the gazetteer's own mention and wins by
-// its length.
-bool AfterFamilyName(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t end) {
-  if (Slice(text, start, end).find(' ') == std::string_view::npos || start < 2 || text[start - 1] != ' ')
-    return false;
+// Whether `word` is one of the entry's aliases as spelt (the gazetteer's keys
+// fold accents: "Doãn" is "Đoàn"'s alias, "Lam" is no family name).
+bool SpeltAs(const GazetteerEntry* entry, std::string_view word) {
+  return entry != nullptr && std::find(entry->aliases.begin(), entry->aliases.end(), word) != entry->aliases.end();
+}
+
+// A place or a firm's name that is a person's name, in a Vietnamese text:
+// - of two words or more right after a family name (the gazetteer's
+//   FAMILY_NAME): "Phó Thủ tướng Trương Hòa Bình", "Đại biểu Phạm Minh Chính
+//   (Quảng Ninh)" (a rule's "Minh Chính"), "Phí Thái Bình" (not the builder
+//   Hòa Bình, nor the province); a longer place that starts with the family
+//   name ("Thái Bình Dương") is the gazetteer's own mention and wins by its
+//   length;
+// - right after an honorific (HONORIFIC): "ông Đức" is no Germany, "Chị Lan
+//   Anh (Hà Nội)" no place "Lan Anh";
+// - starting with an honorific that none of the place's aliases spells so:
+//   "bà Lan" is no Poland ("Ba Lan"), while "Bà Rịa" is a province.
+bool NamesAPerson(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t end,
+                  const GazetteerEntry* place) {
+  const std::string_view name = Slice(text, start, end);
+  const std::size_t space = name.find(' ');
+  if (place && space != std::string_view::npos && !SpeltAs(place, name)) {
+    const std::string_view first = name.substr(0, space);
+    const bool alias_starts_so = std::any_of(place->aliases.begin(), place->aliases.end(), [&](const std::string& a) {
+      return a.size() > first.size() && a.compare(0, first.size(), first) == 0 && a[first.size()] == ' ';
+    });
+    if (!alias_starts_so && SpeltAs(gazetteer.Lookup("HONORIFIC", first), first)) return true;
+  }
+  if (start < 2 || text[start - 1] != ' ') return false;
   std::size_t w = start - 1;
   while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
   const std::string_view word = Slice(text, w, start - 1);
-  const GazetteerEntry* family = gazetteer.Lookup("FAMILY_NAME", word);
-  // The gazetteer's keys fold accents: "Doãn" is "Đoàn"'s alias, "Lam" no family name.
-  return family != nullptr && std::find(family->aliases.begin(), family->aliases.end(), word) != family->aliases.end();
+  if (SpeltAs(gazetteer.Lookup("HONORIFIC", word), word)) return true;
+  return space != std::string_view::npos && SpeltAs(gazetteer.Lookup("FAMILY_NAME", word), word);
 }
 
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
@@ -244,7 +262,7 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   ShapeNameSpan(gazetteer, ctx.text, start, end);
   if (type == "ORG" && ctx.language == 0 && !gazetteer.Lookup(type, Slice(ctx.text, start, end))) SkipOrigin(ctx, start, end);
   if (end <= start) return;
-  if (type == "LOC" && ctx.language == 0 && AfterFamilyName(gazetteer, ctx.text, start, end)) return;
+  if (type == "LOC" && ctx.language == 0 && NamesAPerson(gazetteer, ctx.text, start, end, nullptr)) return;
   // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",
   // "Internet") or, for an organisation, a lone given name ("Harry").
   const std::string_view shaped = Slice(ctx.text, start, end);
@@ -438,8 +456,7 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
     if (ctx.language == 0 && m.entry->type == "LOC" && InsideVietnameseName(ctx.text, m.start, m.end)) continue;
-    // ("Trương Hòa Bình" is neither the province nor the builder Hòa Bình.)
-    if (ctx.language == 0 && m.entry->type != "PER" && AfterFamilyName(ctx.rules.gazetteer, ctx.text, m.start, m.end))
+    if (ctx.language == 0 && m.entry->type != "PER" && NamesAPerson(ctx.rules.gazetteer, ctx.text, m.start, m.end, m.entry))
       continue;
     Candidate c;
     c.entity.type = *EntityTypeFromName(m.entry->type);

@@ -431,5 +431,21 @@ TEST_F(VietnameseEntities, BodiesOfTheAssemblyAndInstitutionsByTheirPlace) {
     EXPECT_TRUE(orgs.count(name)) << name;
 }
 
+// A place after the word for a man or a woman is the person's name ("ông Đức" is no Germany, "Chị
+// Lan Anh (Hà Nội)" no place "Lan Anh"), as is one that starts with it where the place's aliases do
+// not ("bà Lan" is no Poland, "Ba Lan"); "Bà Rịa - Vũng Tàu" stays a province.
+TEST_F(VietnameseEntities, APlaceAfterAnHonorificIsAPersonsName) {
+  const std::string text =
+      "Theo ông Đức, chị Lan Anh (Hà Nội) và bà Lan đã sang Ba Lan. Công ty có chi nhánh tại Bà Rịa - Vũng Tàu.";
+  const auto people = Names(text, EntityType::kPer);
+  for (const char* name : {"Đức", "Lan Anh", "Lan"}) EXPECT_TRUE(people.count(name)) << name;
+  const auto places = Names(text, EntityType::kLoc);
+  EXPECT_FALSE(places.count("Đức"));
+  EXPECT_FALSE(places.count("Lan Anh"));
+  EXPECT_TRUE(places.count("Ba Lan"));
+  EXPECT_TRUE(places.count("Hà Nội"));
+  EXPECT_EQ(places.size(), 3u) << "Ba Lan, Hà Nội and Bà Rịa - Vũng Tàu";
+}
+
 }  // namespace
 }  // namespace pw::extract
