@@ -229,8 +229,7 @@ bool SpeltAs(const GazetteerEntry* entry, std::string_view word) {
 // A place or a firm's name that is a person's name, in a Vietnamese text:
 // - of two words or more right after a family name (the gazetteer's
 //   FAMILY_NAME): "Phó Thủ tướng Trương Hòa Bình", "Đại biểu Phạm Minh Chính
-//   (Quảng Ninh)" (a rule's "Minh Chính"), "Phí Thái Bình" (not the builder
-//   Hòa Bình, nor the province); a longer place that starts with the family
+//   (Quảng Ninh)" (a rule's "Minh Chính"), "Phí Thái Bình"; a longer place that starts with the family
 //   name ("Thái Bình Dương") is the gazetteer's own mention and wins by its
 //   length;
 // - right after an honorific (HONORIFIC): "ông Đức" is no Germany, "Chị Lan
@@ -252,7 +251,11 @@ bool NamesAPerson(const Gazetteer& gazetteer, std::string_view text, std::size_t
   std::size_t w = start - 1;
   while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
   const std::string_view word = Slice(text, w, start - 1);
-  if (SpeltAs(gazetteer.Lookup("HONORIFIC", word), word)) return true;
+  // "người đàn ông Hàn Quốc" is a man from Korea: "đàn ông", "đàn bà" say man, woman.
+  if (SpeltAs(gazetteer.Lookup("HONORIFIC", word), word)) {
+    constexpr std::string_view kMankind = "đàn ";
+    return !(w >= kMankind.size() && Slice(text, w - kMankind.size(), w) == kMankind);
+  }
   return space != std::string_view::npos && SpeltAs(gazetteer.Lookup("FAMILY_NAME", word), word);
 }
 
@@ -456,7 +459,11 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
     if (ctx.language == 0 && m.entry->type == "LOC" && InsideVietnameseName(ctx.text, m.start, m.end)) continue;
-    if (ctx.language == 0 && m.entry->type != "PER" && NamesAPerson(ctx.rules.gazetteer, ctx.text, m.start, m.end, m.entry))
+    // A firm's name only where it is a place's too ("Trương Hòa Bình" is neither the province nor
+    // the builder Hòa Bình; in "Tôn Hoa Sen" the steel maker stays).
+    if (ctx.language == 0 && m.entry->type != "PER" &&
+        (m.entry->type == "LOC" || ctx.rules.gazetteer.Lookup("LOC", Slice(ctx.text, m.start, m.end))) &&
+        NamesAPerson(ctx.rules.gazetteer, ctx.text, m.start, m.end, m.entry))
       continue;
     Candidate c;
     c.entity.type = *EntityTypeFromName(m.entry->type);

@@ -384,7 +384,8 @@ TEST_F(VietnameseEntities, RegionsOfTheWorld) {
 TEST_F(VietnameseEntities, APlaceAfterAFamilyNameIsAGivenName) {
   const std::string text =
       "Phó Thủ tướng Lê Hòa Bình tiếp đoàn doanh nghiệp. Đại biểu Phạm Minh Khôi (Quảng Ninh) phát biểu. Ông "
-      "Đoàn Thái Bình cho biết hàng hóa đi qua Thái Bình Dương. Nhà máy đặt tại Hòa Bình và Vĩnh Long.";
+      "Đoàn Thái Bình cho biết hàng hóa đi qua Thái Bình Dương. Nhà máy đặt tại Hòa Bình và Vĩnh Long. Sản phẩm "
+      "Tôn Hoa Sen bán chạy.";
   const auto people = Names(text, EntityType::kPer);
   for (const char* name : {"Lê Hòa Bình", "Phạm Minh Khôi", "Đoàn Thái Bình"}) EXPECT_TRUE(people.count(name)) << name;
   const auto places = Names(text, EntityType::kLoc);
@@ -392,6 +393,7 @@ TEST_F(VietnameseEntities, APlaceAfterAFamilyNameIsAGivenName) {
     EXPECT_TRUE(places.count(name)) << name;
   EXPECT_FALSE(places.count("Thái Bình"));
   EXPECT_FALSE(places.count("Minh Khôi"));
+  EXPECT_TRUE(Names(text, EntityType::kOrg).count("Hoa Sen")) << "a firm that is no place stays";
 }
 
 // A street by its house number in an address is a place, also when it is named after a person;
@@ -424,10 +426,10 @@ TEST_F(VietnameseEntities, ShortWardsAndDistrictsAndTheirBodies) {
 TEST_F(VietnameseEntities, BodiesOfTheAssemblyAndInstitutionsByTheirPlace) {
   const auto orgs = Names(
       "Ủy ban Tư pháp Quốc hội và Ban Chấp hành Trung ương khóa XII họp. Giám đốc Học viện Hải quân Mỹ Trần Văn "
-      "Nam đến thăm Nhà hát Kịch Hà Nội.",
+      "Nam đến thăm Nhà hát Kịch Hà Nội và Đại học Tổng hợp Quốc gia Nga.",
       EntityType::kOrg);
   for (const char* name : {"Ủy ban Tư pháp Quốc hội", "Ban Chấp hành Trung ương", "Học viện Hải quân Mỹ",
-                           "Nhà hát Kịch Hà Nội"})
+                           "Nhà hát Kịch Hà Nội", "Đại học Tổng hợp Quốc gia Nga"})
     EXPECT_TRUE(orgs.count(name)) << name;
 }
 
@@ -436,7 +438,8 @@ TEST_F(VietnameseEntities, BodiesOfTheAssemblyAndInstitutionsByTheirPlace) {
 // not ("bà Lan" is no Poland, "Ba Lan"); "Bà Rịa - Vũng Tàu" stays a province.
 TEST_F(VietnameseEntities, APlaceAfterAnHonorificIsAPersonsName) {
   const std::string text =
-      "Theo ông Đức, chị Lan Anh (Hà Nội) và bà Lan đã sang Ba Lan. Công ty có chi nhánh tại Bà Rịa - Vũng Tàu.";
+      "Theo ông Đức, chị Lan Anh (Hà Nội) và bà Lan đã sang Ba Lan. Công ty có chi nhánh tại Bà Rịa - Vũng Tàu. "
+      "Một người đàn ông Nga cho biết.";
   const auto people = Names(text, EntityType::kPer);
   for (const char* name : {"Đức", "Lan Anh", "Lan"}) EXPECT_TRUE(people.count(name)) << name;
   const auto places = Names(text, EntityType::kLoc);
@@ -444,7 +447,8 @@ TEST_F(VietnameseEntities, APlaceAfterAnHonorificIsAPersonsName) {
   EXPECT_FALSE(places.count("Lan Anh"));
   EXPECT_TRUE(places.count("Ba Lan"));
   EXPECT_TRUE(places.count("Hà Nội"));
-  EXPECT_EQ(places.size(), 3u) << "Ba Lan, Hà Nội and Bà Rịa - Vũng Tàu";
+  EXPECT_TRUE(places.count("Nga")) << "a man from Russia";
+  EXPECT_EQ(places.size(), 4u) << "Ba Lan, Hà Nội, Bà Rịa - Vũng Tàu and Nga";
 }
 
 }  // namespace
