@@ -451,5 +451,17 @@ TEST_F(VietnameseEntities, APlaceAfterAnHonorificIsAPersonsName) {
   EXPECT_EQ(places.size(), 4u) << "Ba Lan, Hà Nội, Bà Rịa - Vũng Tàu and Nga";
 }
 
+// Markets, villages, hamlets and lakes keep their kind word, as bridges do; one word before a
+// lower-case one is the start of a common noun ("Công viên Giải trí"), and a firm stays a firm.
+TEST_F(VietnameseEntities, SitesKeepTheirKindWord) {
+  const std::string text =
+      "Tiểu thương chợ Bình Tây và người dân làng Phú Đa, ấp Tân Hòa gửi đơn. Khu Công viên Giải trí mở cửa. "
+      "Chợ Tốt bị thâu tóm.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"chợ Bình Tây", "làng Phú Đa", "ấp Tân Hòa"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_EQ(places.size(), 3u);
+  EXPECT_TRUE(Names(text, EntityType::kOrg).count("Chợ Tốt"));
+}
+
 }  // namespace
 }  // namespace pw::extract
