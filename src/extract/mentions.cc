@@ -196,7 +196,10 @@ bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t e
   // trao", "Hợp tác xã Minh Lộc", "Chính phủ Trung Quốc".
   if (word_start > start + 1) {
     const std::size_t before = text.rfind(' ', word_start - 2);
-    const std::size_t before_start = before == std::string_view::npos || before < start ? start : before + 1;
+    std::size_t before_start = before == std::string_view::npos || before < start ? start : before + 1;
+    // A short district's syllable: "Công an Q.Thanh Khê tạm giữ".
+    const std::size_t dot = Slice(text, before_start, word_start - 1).rfind('.');
+    if (dot != std::string_view::npos && before_start + dot + 2 < word_start) before_start += dot + 1;
     if (IsCapitalisedSyllable(Slice(text, before_start, word_start - 1))) return false;
   }
   std::size_t next_end = text.find_first_of(" ,.;:!?)\n", end + 1);
@@ -217,12 +220,52 @@ bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t e
   return true;
 }
 
+// Whether `word` is one of the entry's aliases as spelt (the gazetteer's keys
+// fold accents: "Doãn" is "Đoàn"'s alias, "Lam" is no family name).
+bool SpeltAs(const GazetteerEntry* entry, std::string_view word) {
+  return entry != nullptr && std::find(entry->aliases.begin(), entry->aliases.end(), word) != entry->aliases.end();
+}
+
+// A place or a firm's name that is a person's name, in a Vietnamese text:
+// - of two words or more right after a family name (the gazetteer's
+//   FAMILY_NAME): "Phó Thủ tướng Trương Hòa Bình", "Đại biểu Phạm Minh Chính
+//   (Quảng Ninh)" (a rule's "Minh Chính"), "Phí Thái Bình"; a longer place that starts with the family
+//   name ("Thái Bình Dương") is the gazetteer's own mention and wins by its
+//   length;
+// - right after an honorific (HONORIFIC): "ông Đức" is no Germany, "Chị Lan
+//   Anh (Hà Nội)" no place "Lan Anh";
+// - starting with an honorific that none of the place's aliases spells so:
+//   "bà Lan" is no Poland ("Ba Lan"), while "Bà Rịa" is a province.
+bool NamesAPerson(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t end,
+                  const GazetteerEntry* place) {
+  const std::string_view name = Slice(text, start, end);
+  const std::size_t space = name.find(' ');
+  if (place && space != std::string_view::npos && !SpeltAs(place, name)) {
+    const std::string_view first = name.substr(0, space);
+    const bool alias_starts_so = std::any_of(place->aliases.begin(), place->aliases.end(), [&](const std::string& a) {
+      return a.size() > first.size() && a.compare(0, first.size(), first) == 0 && a[first.size()] == ' ';
+    });
+    if (!alias_starts_so && SpeltAs(gazetteer.Lookup("HONORIFIC", first), first)) return true;
+  }
+  if (start < 2 || text[start - 1] != ' ') return false;
+  std::size_t w = start - 1;
+  while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
+  const std::string_view word = Slice(text, w, start - 1);
+  // "người đàn ông Hàn Quốc" is a man from Korea: "đàn ông", "đàn bà" say man, woman.
+  if (SpeltAs(gazetteer.Lookup("HONORIFIC", word), word)) {
+    constexpr std::string_view kMankind = "đàn ";
+    return !(w >= kMankind.size() && Slice(text, w - kMankind.size(), w) == kMankind);
+  }
+  return space != std::string_view::npos && SpeltAs(gazetteer.Lookup("FAMILY_NAME", word), word);
+}
+
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
   ShapeNameSpan(gazetteer, ctx.text, start, end);
   if (type == "ORG" && ctx.language == 0 && !gazetteer.Lookup(type, Slice(ctx.text, start, end))) SkipOrigin(ctx, start, end);
   if (end <= start) return;
+  if (type == "LOC" && ctx.language == 0 && NamesAPerson(gazetteer, ctx.text, start, end, nullptr)) return;
   // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",
   // "Internet") or, for an organisation, a lone given name ("Harry").
   const std::string_view shaped = Slice(ctx.text, start, end);
@@ -416,6 +459,12 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
     if (ctx.language == 0 && m.entry->type == "LOC" && InsideVietnameseName(ctx.text, m.start, m.end)) continue;
+    // A firm's name only where it is a place's too ("Trương Hòa Bình" is neither the province nor
+    // the builder Hòa Bình; in "Tôn Hoa Sen" the steel maker stays).
+    if (ctx.language == 0 && m.entry->type != "PER" &&
+        (m.entry->type == "LOC" || ctx.rules.gazetteer.Lookup("LOC", Slice(ctx.text, m.start, m.end))) &&
+        NamesAPerson(ctx.rules.gazetteer, ctx.text, m.start, m.end, m.entry))
+      continue;
     Candidate c;
     c.entity.type = *EntityTypeFromName(m.entry->type);
     c.entity.start = m.start;

@@ -495,6 +495,16 @@ const Phrasing kPhrasings[] = {
     {text::Language::kVietnamese, "Startup Phương Nam gọi vốn\n\nStartup Phương Nam gọi vốn thành công 6 triệu USD. Đồng đầu tư trong vòng này có Lambda Capital và Mu Partners.",
      "Phương Nam", {"Lambda Capital", "Mu Partners"}, {}, 6000000, ""},
     {text::Language::kVietnamese, "Công ty Hải Long nhận tiền\n\nCông ty Hải Long nhận 3 triệu USD từ ngân sách tỉnh.", "", {}, {}, 0, ""},
+    // Round 9 (branch extract9vi), phrasings of tests/data/eval/recall_probe_vi.py --whole: an
+    // appositive after a dash up to the verb, a raise in a clause of time with the group's leads,
+    // venture capital from a fund, and a bank's deposits (no record).
+    {text::Language::kVietnamese, "Kiwi Mart nhận vốn\n\nCuối năm 2016, Công ty Kiwi Tech (Kiwi Corporation) - chủ sở hữu chuỗi Kiwi Mart và Lam Toys đã nhận được khoản đầu tư gần 500 tỷ đồng (22 triệu USD) từ Quỹ Kappa Ventures.",
+     "Công ty Kiwi Tech", {"Kappa Ventures"}, {"Kappa Ventures"}, 500000000000, ""},
+    {text::Language::kVietnamese, "Kiwi Tech gọi vốn\n\nSau nhiều lần thất bại, thành công đến với Kiwi Tech khi huy động được 3 triệu USD tiền vốn đầu tư từ nhóm nhà đầu tư dẫn đầu là Kappa Ventures và Lambda Capital.",
+     "Kiwi Tech", {"Kappa Ventures", "Lambda Capital"}, {"Kappa Ventures", "Lambda Capital"}, 3000000, ""},
+    {text::Language::kVietnamese, "Startup Lúa Vàng\n\nTrước đó, startup Lúa Vàng đã huy động được 5 triệu USD vốn mạo hiểm từ quỹ Kappa Ventures.",
+     "Lúa Vàng", {"Kappa Ventures"}, {"Kappa Ventures"}, 5000000, ""},
+    {text::Language::kVietnamese, "Ngân hàng Sigma\n\nNgân hàng Sigma đã huy động được 300 tỷ đồng tiền gửi của Tập đoàn Kappa.", "", {}, {}, 0, ""},
     {text::Language::kEnglish, "Kelpie Robotics Announces Closing Of $5 Million Series A Financing\n\nThe round was led by Kappa Ventures.",
      "Kelpie Robotics", {"Kappa Ventures"}, {"Kappa Ventures"}, 5000000, "series-a"},
     {text::Language::kEnglish, "14Peaks closes inaugural $30M fund to back software startups\n\nThe fund will invest in fintech.",
