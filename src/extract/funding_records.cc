@@ -303,6 +303,23 @@ std::vector<FundingRecord> FundingRecords::Finish() {
       records_.erase(records_.begin() + static_cast<std::ptrdiff_t>(j));
     }
   }
+  // Round 9: "Kappa Capital announced its $5 million investment in Acme" also reads as Kappa
+  // Capital's own "$5 million investment" (en.announces_round). A record with no investor of its
+  // own whose investee invests in another record of the same amount is that deal told from the
+  // investor's side: dropped.
+  std::vector<bool> investors_side(records_.size(), false);
+  for (std::size_t i = 0; i < records_.size(); ++i) {
+    const FundingRecord& a = records_[i].record;
+    if (!a.investors.empty() || !a.amount) continue;
+    for (std::size_t j = 0; j < records_.size() && !investors_side[i]; ++j) {
+      const FundingRecord& b = records_[j].record;
+      investors_side[i] = j != i && b.amount && b.currency == a.currency &&
+                          std::abs(*b.amount - *a.amount) <= 1e-9 * *a.amount &&
+                          std::find(b.investors.begin(), b.investors.end(), a.investee) != b.investors.end();
+    }
+  }
+  for (std::size_t i = records_.size(); i-- > 0;)
+    if (investors_side[i]) records_.erase(records_.begin() + static_cast<std::ptrdiff_t>(i));
   const std::string announced = ctx_.published ? FormatDay(*ctx_.published) : std::string();
   std::vector<FundingRecord> out;
   for (auto& [r, in_headline] : records_) {

@@ -943,5 +943,63 @@ TEST_F(UnseenNames, AnInitialPublicOfferingKeepsItsRound) {
   ASSERT_EQ(ipo.funding.size(), 1u);
   EXPECT_EQ(ipo.funding[0].round, "ipo");
 }
+// Round 9 (sentences of our own): the deal told by its investor. "is proud to announce its
+// strategic investment in", an amount and "previously announced" before "investment", and the
+// investor's own reading of "its $5 million investment" is no second record.
+TEST_F(UnseenNames, AnInvestorAnnouncesItsInvestment) {
+  const auto proud = Run("News\n\nKestrel Ventures is proud to announce its strategic investment in Marlowe Labs "
+                         "Inc., as part of a $10 million funding round led by Tamsin Capital.");
+  ASSERT_EQ(proud.funding.size(), 1u);
+  EXPECT_EQ(proud.funding[0].investee, "Marlowe Labs");
+  EXPECT_EQ(std::set<std::string>(proud.funding[0].investors.begin(), proud.funding[0].investors.end()),
+            (std::set<std::string>{"Kestrel Ventures", "Tamsin Capital"}));
+  EXPECT_EQ(proud.funding[0].amount.value_or(0), 10e6);
+
+  const auto closed = Run("News\n\nKestrel Partners (NYSE: KSP) has successfully closed its previously announced "
+                          "CDN$7 billion equity investment in Marlowe Communications Inc.");
+  ASSERT_EQ(closed.funding.size(), 1u);
+  EXPECT_EQ(closed.funding[0].investee, "Marlowe Communications");
+  EXPECT_EQ(closed.funding[0].investors, std::vector<std::string>{"Kestrel Partners"});
+  EXPECT_EQ(closed.funding[0].amount.value_or(0), 7e9);
+  EXPECT_EQ(closed.funding[0].currency, "CAD");
+
+  const auto own = Run("News\n\nKestrel Capital announced its $5 million investment in Marlowe Labs.");
+  ASSERT_EQ(own.funding.size(), 1u);
+  EXPECT_EQ(own.funding[0].investee, "Marlowe Labs");
+  EXPECT_EQ(own.funding[0].investors, std::vector<std::string>{"Kestrel Capital"});
+}
+
+// "The transaction was led by X and Y" names the leads of the deal just told.
+TEST_F(UnseenNames, TheTransactionWasLedByItsLeads) {
+  const auto x = Run("News\n\nKestrel Capital has announced an investment in Houston, Texas-based Marlowe Piping "
+                     "Products. The transaction was led by Tamsin Capital Partners and Atlanta, Ga.-based Orrin "
+                     "Capital.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+            (std::set<std::string>{"Kestrel Capital", "Tamsin Capital Partners", "Orrin Capital"}));
+}
+// Round 9 (sentences of our own): a list after "Other investors include" may open with what its
+// people are; "Contributors" name investors too.
+TEST_F(UnseenNames, AListAfterInvestorsIncludeMayOpenWithADescription) {
+  const auto x = Run("News\n\nTarnwell Inc. has raised $5 million in seed funding. Other investors also include "
+                     "world-renowned chess players Marta Kessel and Jonas Arbel.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+            (std::set<std::string>{"Marta Kessel", "Jonas Arbel"}));
+  const auto y = Run("News\n\nTarnwell Inc. has raised $5 million in seed funding. Contributors include round "
+                     "leader Kestrel Ventures.");
+  ASSERT_EQ(y.funding.size(), 1u);
+  EXPECT_EQ(y.funding[0].investors, std::vector<std::string>{"Kestrel Ventures"});
+}
+
+// Round 9 (precision probe): money that restructures debt is no raise.
+TEST_F(UnseenNames, DebtRestructuringIsNoRaise) {
+  EXPECT_TRUE(Run("News\n\nTarnwell Inc. today announced it has finalized over $8 million in the restructuring of "
+                  "its debt and senior equity.")
+                  .funding.empty());
+  EXPECT_EQ(Run("News\n\nTarnwell Inc. has closed $8 million in new funding from Kestrel Ventures to repay its debt.")
+                .funding.size(),
+            1u);
+}
 }  // namespace
 }  // namespace pw::extract

@@ -19,7 +19,8 @@ names the investee of a held-out record (matched here, never printed).
 
     python3 tests/data/eval/recall_probe_en.py                 # the two shares
     python3 tests/data/eval/recall_probe_en.py --list 30       # and 30 misses (seed 7), to read
-    options: --eval PATH (default build/tests/eval_extraction), --shared DIR (default ../shared)
+    python3 tests/data/eval/recall_probe_en.py --seed 9 --half 1   # one half of a seeded shuffle
+    options: --rules DIR (another commit's rules), --eval PATH (default build/tests/eval_extraction), --shared DIR (default ../shared)
 """
 import argparse
 import json
@@ -98,10 +99,11 @@ def pool(shared, raise_only=True):
     return rows
 
 
-def records_by_article(eval_bin, shared, rows):
+def records_by_article(eval_bin, shared, rows, rules=None):
     """Runs eval_extraction on a gold file of '@' lines only: every record it finds is 'wrong'."""
     out = run_on_articles(eval_bin, shared, [(f"probe-{n}", "en", SOURCE, n, chars, date, title)
-                                             for n, chars, date, title, _ in rows], ["--errors", "dev"])
+                                             for n, chars, date, title, _ in rows], ["--errors", "dev"],
+                          rules=rules)
     found, current = {}, None
     for line in out.splitlines():
         m = re.match(r"  probe-(\d+) \(gold line", line)
@@ -119,13 +121,20 @@ def main():
     ap.add_argument("--eval", default=str(REPO / "build/tests/eval_extraction"))
     ap.add_argument("--shared", default=str(REPO / "../shared"))
     ap.add_argument("--list", type=int, default=0, help="print this many misses of each kind (seed 7)")
+    ap.add_argument("--rules", default=None, help="a rules directory (default: the tool's own)")
+    ap.add_argument("--seed", type=int, default=9, help="the shuffle that makes the halves (round 9)")
+    ap.add_argument("--half", type=int, choices=(1, 2), default=None, help="only this half of the pool")
     args = ap.parse_args()
     shared = Path(args.shared)
     if not (shared / "corpus/articles" / SOURCE).exists():
         print(f"recall_probe_en: no corpus under {shared} (pass --shared DIR)", file=sys.stderr)
         return 2
     rows = pool(shared)
-    found = records_by_article(Path(args.eval), shared, rows)
+    if args.half:  # round 9: one half read while tuning, the other only reported
+        random.Random(args.seed).shuffle(rows)
+        middle = len(rows) // 2
+        rows = sorted(rows[:middle] if args.half == 1 else rows[middle:])
+    found = records_by_article(Path(args.eval), shared, rows, rules=args.rules)
     no_record = [r for r in rows if r[0] not in found]
     names_total, names_missed, with_names, with_missed, name_misses = 0, 0, 0, 0, []
     for n, _, _, title, text in rows:
