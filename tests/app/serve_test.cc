@@ -127,9 +127,15 @@ TEST(Serve, StartsAnswersReloadsAndStopsOnSignals) {
                                            server.Url("/stall") + "\"/>\n</body></opml>\n");
   std::filesystem::copy(SourceDir() / "rules", dir.path() / "rules",
                         std::filesystem::copy_options::recursive);
+  // The /stall fetch must still be in flight at SIGTERM. Loading the rules
+  // twice (start and SIGHUP) can take longer than the default 20 s to the
+  // first byte on a loaded machine, so this daemon waits far longer than the
+  // test's own bound.
+  WriteFile(dir.path() / "presswatch.toml",
+            "[fetch]\nfirst_byte_timeout = 600\nstall_timeout = 600\ntotal_timeout = 3600\n");
 
-  ServeProcess serve({"serve", "--listen", "127.0.0.1:0", "--db", dir.File("pw.db"), "--feeds",
-                      dir.File("feeds.opml"), "--rules", dir.File("rules")});
+  ServeProcess serve({"serve", "--config", dir.File("presswatch.toml"), "--listen", "127.0.0.1:0", "--db",
+                      dir.File("pw.db"), "--feeds", dir.File("feeds.opml"), "--rules", dir.File("rules")});
   const std::string listening = serve.WaitForLine("listening on http://127.0.0.1:");
   ASSERT_FALSE(listening.empty()) << serve.output();
   const std::string url = listening.substr(listening.find("http://"));
