@@ -17,12 +17,25 @@
 // PW_EXTRACT_PROGRAMS=N (the N largest RE2 programs of the rules, which is
 // most of the time RuleSet::Load takes; with PW_EXTRACT_PATTERNS=FILE, every
 // rule's expanded pattern is written to FILE).
+//
+// PW_EXTRACT_PASSES=N runs exactly N passes of the corpus slice (after one
+// untimed warm pass) in RunPasses, outside Google Benchmark, and prints their
+// CPU time: the mode to count instructions in, which the load of a shared
+// machine cannot spoil, e.g.
+//
+//   PW_EXTRACT_PASSES=3 valgrind --tool=callgrind --instr-atstart=no \
+//     build/bench/extract_bench --benchmark_filter=NONE
+//
+// (RunPasses switches callgrind's instrumentation on around the N passes, so
+// loading the rules runs at the speed of valgrind without a tool; the
+// "Collected" total is the instructions of the N passes.)
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <fstream>
@@ -30,6 +43,13 @@
 #include <vector>
 
 #include <boost/json.hpp>
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
 
 #include "extract/compiled_rules.h"
 #include "extract/extract.h"
@@ -285,12 +305,29 @@ void PrintProgramSizes(int count) {
   }
 }
 
+// PW_EXTRACT_PASSES=N: N passes of the corpus slice after one untimed one,
+// with callgrind's instrumentation on around them only (see the header).
+// noinline keeps the function a frame of its own for profilers.
+__attribute__((noinline)) void RunPasses(int passes) {
+  const auto& rules = Rules(PW_BENCH_SOURCE_DIR "/rules");
+  const auto& docs = Corpus();
+  for (const auto& d : docs) benchmark::DoNotOptimize(pw::extract::Extract(rules, d.text, {.language = d.language}));
+  const std::clock_t started = std::clock();
+  CALLGRIND_START_INSTRUMENTATION;
+  for (int i = 0; i < passes; ++i)
+    for (const auto& d : docs) benchmark::DoNotOptimize(pw::extract::Extract(rules, d.text, {.language = d.language}));
+  CALLGRIND_STOP_INSTRUMENTATION;
+  const double cpu = static_cast<double>(std::clock() - started) / CLOCKS_PER_SEC;
+  std::printf("%d passes of %zu documents: %.1f ms of CPU a pass\n", passes, docs.size(), 1e3 * cpu / passes);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (const char* dump = std::getenv("PW_EXTRACT_DUMP")) DumpExtractions(dump);
   if (const char* passes = std::getenv("PW_EXTRACT_RULE_COSTS")) PrintRuleCosts(std::max(1, std::atoi(passes)));
   if (const char* count = std::getenv("PW_EXTRACT_PROGRAMS")) PrintProgramSizes(std::max(1, std::atoi(count)));
+  if (const char* passes = std::getenv("PW_EXTRACT_PASSES")) RunPasses(std::max(1, std::atoi(passes)));
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

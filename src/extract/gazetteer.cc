@@ -1,6 +1,7 @@
 #include "extract/gazetteer.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 
@@ -23,7 +24,18 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+// ASCII letters and digits, and every byte of a multi-byte character (the
+// search key's letters are ASCII; what is left is a word's too): a table, as
+// the scan asks for every byte of every document's key.
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[static_cast<std::size_t>(c)] =
+        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  return table;
+}();
+
+bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
 
 // Word tokens of a search key, with their byte spans in the key.
 struct Word {
@@ -33,6 +45,7 @@ struct Word {
 
 std::vector<Word> Words(std::string_view key) {
   std::vector<Word> words;
+  words.reserve(key.size() / 5 + 1);
   size_t i = 0;
   while (i < key.size()) {
     while (i < key.size() && !IsWordByte(static_cast<unsigned char>(key[i]))) ++i;
@@ -117,7 +130,22 @@ struct Gazetteer::Index {
     std::vector<std::string> words;
     std::string alias;  // as written, for the case checks
     const GazetteerEntry* entry;
+    bool acronym = false;              // IsAcronym(alias)
+    UChar32 first = -1;                // FirstCodePoint(alias)
+    bool marked = false;               // HasNonAscii(alias)
+    std::vector<std::u16string> marks;  // MarksByWord(alias), when marked
   };
+  // Whether a word of the text may be the first word of an alias: a bit per
+  // (length, first byte, last byte), so that most words of a text are passed
+  // over without hashing them.
+  std::vector<bool> first_word_shapes = std::vector<bool>(kShapeBits);
+  static constexpr std::size_t kShapeBits = 1 << 16;
+  static std::size_t ShapeOf(std::string_view word) {
+    const std::size_t length = std::min<std::size_t>(word.size(), 63);
+    return (length << 10 | (static_cast<unsigned char>(word.front()) & 0x1f) << 5 |
+            (static_cast<unsigned char>(word.back()) & 0x1f)) &
+           (kShapeBits - 1);
+  }
   // Found by a word of the text without copying it.
   struct Hash {
     using is_transparent = void;
@@ -212,6 +240,11 @@ void Gazetteer::Finish() {
         if (c.words.empty()) continue;
         c.alias = alias;
         c.entry = entry.get();
+        c.acronym = IsAcronym(alias);
+        c.first = FirstCodePoint(alias);
+        c.marked = HasNonAscii(alias);
+        if (c.marked) c.marks = MarksByWord(alias);
+        index_->first_word_shapes[Index::ShapeOf(c.words.front())] = true;
         index_->by_first_word[c.words.front()].push_back(std::move(c));
       }
       // The canonical form of a value type is a value ("3" for March,
@@ -272,6 +305,10 @@ std::vector<Gazetteer::Mention> Gazetteer::FindMentions(std::string_view text,
   std::vector<Mention> out;
   const std::vector<Word> words = Words(keyed.key);
   for (size_t i = 0; i < words.size();) {
+    if (!index_->first_word_shapes[Index::ShapeOf(words[i].text)]) {
+      ++i;
+      continue;
+    }
     auto bucket = index_->by_first_word.find(words[i].text);
     size_t consumed = 0;
     if (bucket != index_->by_first_word.end()) {
@@ -288,16 +325,15 @@ std::vector<Gazetteer::Mention> Gazetteer::FindMentions(std::string_view text,
         std::size_t end = key_end;
         std::string_view source = text.substr(start, end - start);
         // The key's words end before an acronym's last dot: "U.S." is found as "U.S".
-        if (IsAcronym(c.alias) && c.alias.back() == '.' && end < text.size() && text[end] == '.' &&
-            source == c.alias.substr(0, c.alias.size() - 1))
+        if (c.acronym && c.alias.back() == '.' && end < text.size() && text[end] == '.' &&
+            source == std::string_view(c.alias).substr(0, c.alias.size() - 1))
           source = text.substr(start, ++end - start);
-        if (IsAcronym(c.alias) && source != c.alias) continue;
-        const UChar32 alias_first = FirstCodePoint(c.alias);
+        if (c.acronym && source != c.alias) continue;
         const UChar32 source_first = FirstCodePoint(source);
-        if (u_isupper(alias_first) && u_isalpha(source_first) && !u_isupper(source_first)) continue;
+        if (u_isupper(c.first) && u_isalpha(source_first) && !u_isupper(source_first)) continue;
         // Text written with its marks must have the alias's marks: "Đáng nói" is not
         // "Đảng". Text written without any (a bare-ASCII copy) matches by its key.
-        if (HasNonAscii(c.alias) && HasNonAscii(source) && MarksByWord(c.alias) != MarksByWord(source)) continue;
+        if (c.marked && HasNonAscii(source) && c.marks != MarksByWord(source)) continue;
         out.push_back({start, end, c.entry});
         consumed = n;
         break;

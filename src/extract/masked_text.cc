@@ -14,14 +14,21 @@ MaskedText::MaskedText(std::string_view text, const std::vector<Entity>& entitie
     std::string_view plain = text.substr(begin, end - begin);
     const std::size_t masked_begin = masked_.size();
     // A private-use bracket in the input must not pass for one of our tokens.
-    for (std::size_t i = 0; i < plain.size(); ++i) {
+    // Both start with the byte 0xEE, rare in our text: copy the runs between.
+    const char lead = kTokenOpen[0];
+    static_assert(kTokenOpen[0] == kTokenClose[0]);
+    std::size_t copied = 0;
+    for (std::size_t i = plain.find(lead); i != std::string_view::npos; i = plain.find(lead, i)) {
       if (plain.substr(i, 3) == kTokenOpen || plain.substr(i, 3) == kTokenClose) {
+        masked_.append(plain.substr(copied, i - copied));
         masked_ += "   ";
-        i += 2;
+        i += 3;
+        copied = i;
       } else {
-        masked_ += plain[i];
+        ++i;
       }
     }
+    masked_.append(plain.substr(copied));
     pieces_.push_back({masked_begin, masked_.size(), begin, end, std::nullopt});
   };
   std::size_t cursor = 0;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <iterator>
 #include <optional>
 
 #include <unicode/uchar.h>
@@ -367,21 +368,44 @@ void RunRule(const PassContext& ctx, const CompiledRule& rule, const std::vector
 }
 
 // Longest first, then higher priority, then earlier; weak candidates only
-// where nothing else is.
+// where nothing else is. The candidates are ordered by index (an Entity is
+// costly to move), and each is checked against the accepted spans kept
+// sorted by start: accepted spans do not overlap, so their ends are sorted
+// too, and only the last one that starts before the candidate's end can
+// reach into it. An empty span breaks that order; the rare document with
+// one is checked against every accepted span, as before.
 std::vector<Entity> Resolve(std::vector<Candidate> candidates) {
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+  std::vector<std::size_t> order(candidates.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const Candidate& a = candidates[i];
+    const Candidate& b = candidates[j];
     if (a.weak != b.weak) return !a.weak;
     const auto la = a.entity.end - a.entity.start, lb = b.entity.end - b.entity.start;
     if (!a.weak && la != lb) return la > lb;
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.entity.start < b.entity.start;
   });
+  const bool any_empty = std::any_of(candidates.begin(), candidates.end(),
+                                     [](const Candidate& c) { return c.entity.end <= c.entity.start; });
   std::vector<Entity> accepted;
-  for (auto& c : candidates) {
-    const bool overlaps = std::any_of(accepted.begin(), accepted.end(), [&](const Entity& e) {
-      return c.entity.start < e.end && e.start < c.entity.end;
-    });
-    if (!overlaps) accepted.push_back(std::move(c.entity));
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // accepted, by start
+  for (std::size_t i : order) {
+    Candidate& c = candidates[i];
+    const std::size_t start = c.entity.start, end = c.entity.end;
+    bool overlaps = false;
+    if (any_empty) {
+      overlaps = std::any_of(spans.begin(), spans.end(),
+                             [&](const auto& e) { return start < e.second && e.first < end; });
+    } else {
+      // The first accepted span that starts at or after `end` cannot
+      // overlap, nor can any after it; of those before, the last ends last.
+      const auto after = std::lower_bound(spans.begin(), spans.end(), std::make_pair(end, std::size_t{0}));
+      overlaps = after != spans.begin() && start < std::prev(after)->second;
+    }
+    if (overlaps) continue;
+    spans.insert(std::upper_bound(spans.begin(), spans.end(), std::make_pair(start, end)), {start, end});
+    accepted.push_back(std::move(c.entity));
   }
   std::sort(accepted.begin(), accepted.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
   return accepted;

@@ -122,6 +122,15 @@ KeyedText MakeKeyedText(std::string_view utf8) {
   const int32_t length = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < length;) {
     const int32_t start = i;
+    if (s[i] < 0x80) {
+      // Most of a text is ASCII: its key is the byte in lower case, and
+      // AppendSearchKey's way would cost a call and a resize per byte.
+      const char c = static_cast<char>(s[i]);
+      k.key += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      k.source_offset.push_back(static_cast<std::uint32_t>(start));
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, length, c);
     const size_t before = k.key.size();
