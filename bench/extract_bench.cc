@@ -23,8 +23,8 @@
 // CPU time: the mode to count instructions in, which the load of a shared
 // machine cannot spoil, e.g.
 //
-//   PW_EXTRACT_PASSES=3 valgrind --tool=callgrind --instr-atstart=no \
-//     build/bench/extract_bench --benchmark_filter=NONE
+//   PW_EXTRACT_PASSES=3 valgrind --tool=callgrind --instr-atstart=no
+//       build/bench/extract_bench --benchmark_filter=NONE    (one command)
 //
 // (RunPasses switches callgrind's instrumentation on around the N passes, so
 // loading the rules runs at the speed of valgrind without a tool; the
