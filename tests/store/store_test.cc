@@ -512,6 +512,46 @@ TEST(StoreOpen, RefusesADatabaseNewerThanItself) {
   }
 }
 
+namespace {
+
+std::int64_t Pragma(Database& db, const std::string& name) {
+  Statement s(db.handle(), "PRAGMA " + name);
+  EXPECT_TRUE(s.Step()) << name;
+  return s.Int64(0);
+}
+
+}  // namespace
+
+// New files get 8 KiB pages (bench/RESULTS.md, "Branch store6"); a file made
+// with 4 KiB pages keeps them, and both checkpoint every ~40 MB of WAL.
+TEST(StoreOpen, NewFilesHaveEightKibPagesAndOldFilesKeepTheirs) {
+  TempDir dir;
+  {
+    auto store = Store::Open(dir.File("new.db"), {});
+    auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+    ASSERT_OK(feed);
+    ASSERT_OK(store->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1")}));
+  }
+  {
+    auto store = Store::Open(dir.File("old.db"), {.new_file_page_size = 4096});
+    auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+    ASSERT_OK(feed);
+    ASSERT_OK(store->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1")}));
+  }
+  auto made_new = Database::Open(dir.File("new.db"), /*read_only=*/false);
+  EXPECT_EQ(Pragma(*made_new, "page_size"), 8192);
+  EXPECT_EQ(Pragma(*made_new, "wal_autocheckpoint"), 5000);
+  // Opened again with the default, the 4 KiB file stays as it was made.
+  auto store = Store::Open(dir.File("old.db"), {});
+  store.reset();
+  auto made_old = Database::Open(dir.File("old.db"), /*read_only=*/false);
+  EXPECT_EQ(Pragma(*made_old, "page_size"), 4096);
+  EXPECT_EQ(Pragma(*made_old, "wal_autocheckpoint"), 10000);
+  auto rows = Store::Open(dir.File("old.db"), {.read_only = true})->Funding({});
+  ASSERT_OK(rows);
+  EXPECT_EQ(rows->size(), 1u);
+}
+
 TEST(StoreOpen, ReadersSeeWhatTheWriterCommitted) {
   TempDir dir;
   auto writer = Store::Open(dir.File("t.db"), {});
