@@ -321,6 +321,7 @@ int main(int argc, char** argv) {
   int feeds_per_commit = 0;  // 0: one feed per batch
   std::int64_t segment_arg = 0;  // 0: a tenth of the run
   bool ingest_only = false;
+  int page_size = 0;  // 0: the store's default for new files
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--articles" && i + 1 < argc) articles = std::stoll(argv[++i]);
@@ -330,13 +331,19 @@ int main(int argc, char** argv) {
     else if (a == "--reuse") reuse = true;
     else if (a == "--segment" && i + 1 < argc) segment_arg = std::stoll(argv[++i]);
     else if (a == "--ingest-only") ingest_only = true;
+    else if (a == "--page-size" && i + 1 < argc) page_size = std::stoi(argv[++i]);
     else {
       std::cerr << "usage: store_bench [--articles N] [--batch N] [--feeds-per-commit N] [--db PATH] [--reuse]\n"
-                   "                   [--segment N] [--ingest-only]\n"
+                   "                   [--segment N] [--ingest-only] [--page-size BYTES]\n"
                    "  --segment N     print the writer's rate every N articles (default: a tenth of the run)\n"
-                   "  --ingest-only   stop after the ingest and the database's size, without the queries\n";
+                   "  --ingest-only   stop after the ingest and the database's size, without the queries\n"
+                   "  --page-size N   the new database's page size (default: the store's, 8192)\n";
       return 2;
     }
+  }
+  if (page_size != 0 && (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)) {
+    std::cerr << "store_bench: --page-size must be a power of two from 512 to 65536\n";
+    return 2;
   }
   if (batch < 1 || feeds_per_commit < 0 || feeds_per_commit > batch || feeds_per_commit > 50) {
     std::cerr << "store_bench: --batch must be at least 1, --feeds-per-commit from 0 to min(batch, 50)\n";
@@ -359,7 +366,7 @@ int main(int argc, char** argv) {
     const double load_ms = TimeMs([&] { docs = LoadCorpus(source.parent_path() / "shared", **rules); });
     std::printf("corpus: %zu documents through the pipeline in %.1f s\n", docs.size(), load_ms / 1000);
 
-    auto db = pw::store::Store::Open(db_path, {});
+    auto db = pw::store::Store::Open(db_path, {.new_file_page_size = page_size});
     std::vector<std::int64_t> feeds;
     for (int f = 0; f < Generator::kFeeds; ++f)
       feeds.push_back(*db->EnsureFeed("https://outlet" + std::to_string(f) + ".example/rss",
@@ -465,7 +472,7 @@ int main(int argc, char** argv) {
     sqlite3_close(raw);
   }
   auto db = pw::store::Store::Open(db_path, {.read_only = true});
-  std::int64_t count = 0;
+  std::int64_t count = 0, file_page_size = 0;
   {
     sqlite3* raw = nullptr;
     sqlite3_open_v2(db_path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
@@ -480,10 +487,15 @@ int main(int argc, char** argv) {
                 static_cast<long long>(sqlite3_column_int64(s, 2)), static_cast<long long>(sqlite3_column_int64(s, 3)),
                 static_cast<long long>(sqlite3_column_int64(s, 4)));
     sqlite3_finalize(s);
+    sqlite3_prepare_v2(raw, "PRAGMA page_size", -1, &s, nullptr);
+    sqlite3_step(s);
+    file_page_size = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
     sqlite3_close(raw);
   }
   const auto bytes = std::filesystem::file_size(db_path);
-  std::printf("size: %.2f GB, %.0f bytes per article\n\n", bytes / 1e9, static_cast<double>(bytes) / count);
+  std::printf("size: %.2f GB, %.0f bytes per article, pages of %lld bytes\n\n", bytes / 1e9,
+              static_cast<double>(bytes) / count, static_cast<long long>(file_page_size));
   if (ingest_only) return 0;
 
   const std::vector<std::string> queries = {

@@ -122,7 +122,8 @@ Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string&
           "INSERT OR IGNORE INTO alerts(article_id, entity_id, watch, raised, to_file, to_webhook) "
           "SELECT m.article_id, m.entity_id, ?3, ?4, ?5, ?6 "
           "FROM articles a JOIN mentions m ON m.article_id = a.id "
-          "WHERE a.seq > ?1 AND m.entity_id IN (SELECT value FROM json_each(?2)) AND m.article_id >= ?7 "
+          "WHERE a.seq > ?1 AND m.entity_id IN (SELECT value FROM json_each(?2)) AND m.first = 1 "
+          "AND m.article_id >= ?7 "
           "GROUP BY m.article_id, m.entity_id ORDER BY MIN(a.seq), m.entity_id");
       s.Bind(1, after).Bind(2, JsonIds(ids)).Bind(3, watch.name).Bind(4, now);
       s.Bind(5, channels.file ? 1 : 0).Bind(6, channels.webhook ? 1 : 0).Bind(7, first_id);

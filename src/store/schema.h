@@ -10,6 +10,8 @@
 //   2  feeds.moved_to; a covering index for the SimHash near-duplicate scan
 //   3  stories by MinHash bands (the SimHash column and its index go), deals,
 //      entity counters, export seqs, meta, watchlist and alerts
+//   4  the unused index of articles by story goes
+//   5  mentions.first; the entity index holds first mentions only
 #pragma once
 
 #include <cstdint>
@@ -19,7 +21,7 @@ namespace pw::store {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Rows done and rows to do, while a migration backfills (it may take a while
 // on a big database).

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
+#include <string>
 #include <filesystem>
 
 #include "common/error.h"
@@ -127,7 +129,7 @@ std::string_view Statement::Blob(int column) const {
   return {static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
-std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only) {
+std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only, int page_size) {
   // SQLite's memory statistics (sqlite3_memory_used, which nothing here
   // reads) take a process-wide mutex on every allocation and free it makes:
   // 4% of the writer's time in the ingest profile (bench/RESULTS.md). Off
@@ -176,12 +178,18 @@ std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only
   sqlite3_busy_timeout(db, 5000);
   try {
     if (!read_only) {
+      // Before journal_mode: a new file takes its page size from its first
+      // write; on an existing file (or after WAL is on) SQLite ignores it.
+      out->Exec("PRAGMA page_size = " + std::to_string(page_size));
       out->Exec("PRAGMA journal_mode = WAL");
       out->Exec("PRAGMA synchronous = NORMAL");
       // Checkpoint every ~40 MB of WAL rather than 4 MB: the hot pages of the
       // indexes a batch touches are copied back once per checkpoint, not once
-      // per batch (bench/RESULTS.md).
-      out->Exec("PRAGMA wal_autocheckpoint = 10000");
+      // per batch (bench/RESULTS.md): 10,000 pages of 4 KiB, in pages of the
+      // file's own size.
+      Statement size(db, "PRAGMA page_size");
+      const std::int64_t bytes = size.Step() ? std::max<std::int64_t>(size.Int64(0), 512) : 4096;
+      out->Exec("PRAGMA wal_autocheckpoint = " + std::to_string(10000 * 4096 / bytes));
     }
     out->Exec("PRAGMA foreign_keys = ON");
     // A big archive is read through the page cache of the OS: mapped, pages

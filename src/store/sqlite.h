@@ -93,7 +93,14 @@ class Database {
   // when a file opened for writing may only be read. Read-only, a database
   // whose -shm file cannot be made (a read-only file in a directory we may
   // not write) and that no writer has open is read as an immutable file.
-  static std::unique_ptr<Database> Open(const std::string& path, bool read_only);
+  // `page_size` (a power of two, 512 to 65536) applies only to a file this
+  // call creates: an existing file keeps the page size it was made with.
+  static std::unique_ptr<Database> Open(const std::string& path, bool read_only,
+                                        int page_size = kNewFilePageSize);
+  // The page size of new databases: 8 KiB, where SQLite's default is 4 KiB.
+  // Half the pages per b-tree and per FTS5 segment to find, split and write
+  // back at each commit (bench/RESULTS.md, "Branch store6").
+  static constexpr int kNewFilePageSize = 8192;
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -26,7 +26,8 @@ Store::Store(std::unique_ptr<Database> db, std::string path)
 Store::~Store() = default;
 
 std::unique_ptr<Store> Store::Open(const std::string& path, Options options) {
-  auto db = Database::Open(path, options.read_only);
+  auto db = Database::Open(path, options.read_only,
+                           options.new_file_page_size > 0 ? options.new_file_page_size : Database::kNewFilePageSize);
   if (options.read_only) {
     const int version = SchemaVersion(*db);
     if (version != kSchemaVersion)

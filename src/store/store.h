@@ -56,6 +56,10 @@ class Store {
  public:
   struct Options {
     bool read_only = false;
+    // The page size of a database file this Open creates; 0 for the store's
+    // (8 KiB, Database::kNewFilePageSize in sqlite.h). An existing file keeps
+    // its own. For benchmarks that compare page sizes.
+    int new_file_page_size = 0;
     // Called while an old database is upgraded: rows done, rows to do.
     std::function<void(std::int64_t, std::int64_t)> migration_progress;
   };

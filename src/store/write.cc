@@ -2,7 +2,7 @@
 // their stories, entities, mentions, funding reports (and deals) and events,
 // in one transaction: statements only, what they bind computed beforehand.
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -30,37 +30,54 @@ class ArticleWriter {
         cache_(cache),
         seq_(seq),
         insert_mention_(db.Prepare(
-            "INSERT INTO mentions(article_id, position, type, entity_id, start, end, text, title, organization) "
-            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")) {}
+            "INSERT INTO mentions(article_id, position, type, entity_id, start, end, text, title, organization, "
+            "first) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) {}
 
   // The article's named mentions (figures go in its row).
   void Save(std::int64_t article_id, const PreparedArticle& p) {
     const ArticleRecord& a = p.record;
     const extract::Extraction& x = a.extraction;
-    // entity -> its mentions in this article: a few dozen at most, so a
-    // vector searched in place, not a map's node per entity.
-    mentions_per_entity_.clear();
-    std::int64_t position = 0;
-    for (const PreparedMention& m : p.mentions) {
+    // Entities first (their rows, aliases and roles take seqs in mention
+    // order, as they always did), then the rows, each knowing whether it is
+    // its entity's first mention in the article (schema.cc, version 5).
+    // entity -> its mentions here: a few dozen at most, so a vector searched
+    // in place, not a map's node per entity.
+    per_entity_.clear();
+    entity_of_.clear();
+    for (std::size_t k = 0; k < p.mentions.size(); ++k) {
+      const PreparedMention& m = p.mentions[k];
       const extract::Entity& e = x.entities[m.entity];
       const std::int64_t entity_id = Entity(m.type, e.name, m.name_key, a.first_seen);
       Alias(entity_id, e.text, m.alias_key);
-      const auto counted = std::find_if(mentions_per_entity_.begin(), mentions_per_entity_.end(),
-                                        [&](const auto& m) { return m.first == entity_id; });
-      if (counted == mentions_per_entity_.end()) mentions_per_entity_.emplace_back(entity_id, 1);
-      else ++counted->second;
+      entity_of_.push_back(entity_id);
+      const auto seen = std::find_if(per_entity_.begin(), per_entity_.end(),
+                                     [&](const EntityInArticle& s) { return s.entity_id == entity_id; });
+      if (seen == per_entity_.end()) {
+        per_entity_.push_back({entity_id, 1, k});
+      } else {
+        ++seen->mentions;
+        if (e.start < x.entities[p.mentions[seen->first].entity].start) seen->first = k;
+      }
       if (e.type == extract::EntityType::kPer && !e.title.empty()) PersonRole(entity_id, e.title, e.organization);
+    }
+    for (std::size_t k = 0; k < p.mentions.size(); ++k) {
+      const PreparedMention& m = p.mentions[k];
+      const extract::Entity& e = x.entities[m.entity];
+      const std::int64_t entity_id = entity_of_[k];
+      const bool first = std::find_if(per_entity_.begin(), per_entity_.end(), [&](const EntityInArticle& s) {
+                           return s.entity_id == entity_id;
+                         })->first == k;
       Statement& s = insert_mention_;
       s.Reset();
-      s.Bind(1, article_id).Bind(2, position++).Bind(3, m.type).Bind(4, entity_id);
+      s.Bind(1, article_id).Bind(2, static_cast<std::int64_t>(k)).Bind(3, m.type).Bind(4, entity_id);
       s.Bind(5, static_cast<std::int64_t>(e.start)).Bind(6, static_cast<std::int64_t>(e.end)).BindView(7, e.text);
-      s.BindOrNull(8, e.title).BindOrNull(9, e.organization);
+      s.BindOrNull(8, e.title).BindOrNull(9, e.organization).Bind(10, first ? 1 : 0);
       s.Step();
     }
-    for (const auto& [entity_id, n] : mentions_per_entity_) {
-      auto& c = counters_[entity_id];
+    for (const EntityInArticle& s : per_entity_) {
+      auto& c = counters_[s.entity_id];
       c.first += 1;
-      c.second += n;
+      c.second += s.mentions;
     }
 
     for (size_t i = 0; i < x.funding.size(); ++i) SaveFunding(article_id, a, x.funding[i], p.funding[i]);
@@ -212,8 +229,19 @@ class ArticleWriter {
   Store::WriteCache& cache_;
   Sequence& seq_;
   Statement& insert_mention_;
-  std::vector<std::pair<std::int64_t, std::int64_t>> mentions_per_entity_;  // of one article
-  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counters_;   // entity -> articles, mentions
+  // Of one article: each entity with its number of mentions and the index
+  // (in PreparedArticle::mentions) of its first one; each mention's entity.
+  struct EntityInArticle {
+    std::int64_t entity_id;
+    std::int64_t mentions;
+    std::size_t first;
+  };
+  std::vector<EntityInArticle> per_entity_;
+  std::vector<std::int64_t> entity_of_;
+  // entity -> articles, mentions. Hashed: the ordered map's walk was 2.5% of
+  // the writer's samples (bench/RESULTS.md, "Branch store6"); the order of
+  // the additions in Flush changes no count.
+  std::unordered_map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counters_;
 };
 
 }  // namespace

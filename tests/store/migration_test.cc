@@ -24,7 +24,7 @@ struct Fixture {
 };
 // Add a line here with each new schema version.
 constexpr Fixture kEarlierVersions[] = {
-    {1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}, {3, "v3-demo.db", 197, 22}};
+    {1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}, {3, "v3-demo.db", 197, 22}, {4, "v4-demo.db", 199, 22}};
 static_assert(std::size(kEarlierVersions) == kSchemaVersion - 1, "a fixture for every earlier schema version");
 
 std::int64_t Scalar(const std::string& db_path, const std::string& sql) {
@@ -112,6 +112,17 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
     // the stories are still there.
     EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles_story'"), 0);
     EXPECT_EQ(Scalar(path, "SELECT COUNT(DISTINCT story_id) FROM articles"), 10) << f.file;
+    // Version 5 flags each entity's first mention in each article (the
+    // smallest start), and indexes those alone.
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM mentions WHERE first = 1"),
+              Scalar(path, "SELECT COUNT(*) FROM (SELECT DISTINCT article_id, entity_id FROM mentions)"))
+        << f.file;
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM mentions m WHERE first = 1 AND start > (SELECT MIN(start) "
+                           "FROM mentions o WHERE o.article_id = m.article_id AND o.entity_id = m.entity_id)"),
+              0)
+        << f.file;
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'mentions_entity'"), 0) << f.file;
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'mentions_entity_first'"), 1) << f.file;
   }
 }
 

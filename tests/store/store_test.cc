@@ -3,6 +3,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include <sqlite3.h>
 
@@ -369,6 +370,55 @@ TEST_F(StoreTest, EntitiesAreMostCoveredFirstWithAliases) {
   EXPECT_EQ(top->size(), 1u);
 }
 
+// Schema 5: the entity index holds each entity's first mention in each
+// article (its smallest start), whatever order extraction listed them in;
+// coverage and alerts follow it and still point at the first mention.
+TEST_F(StoreTest, EachEntitysFirstMentionInAnArticleIsFlaggedAndFollowed) {
+  ArticleRecord a = Article("k:1", "https://a.vn/acme", "Acme gọi vốn",
+                            "Công ty Acme gọi vốn. Acme Corp nói Acme sẽ mở rộng. Hanoi Tech cũng vậy.",
+                            "2024-11-21T02:00:00Z");
+  // Listed out of text order: the second and third mentions before the first.
+  Mention(a, EntityType::kOrg, "Acme Corp", "Acme");
+  Mention(a, EntityType::kOrg, "Acme", "Acme", a.extraction.text.find("Acme Corp") + 9);
+  Mention(a, EntityType::kOrg, "Acme", "Acme");
+  Mention(a, EntityType::kOrg, "Hanoi Tech", "Hanoi Tech");
+  ASSERT_OK(db_->SaveArticles(feed_, {a}));
+  auto db = Database::Open(dir_.File("t.db"), /*read_only=*/true);
+  Statement rows(db->handle(), "SELECT e.name, m.start, m.first FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                               "ORDER BY m.position");
+  std::vector<std::tuple<std::string, std::int64_t, std::int64_t>> got;
+  while (rows.Step()) got.emplace_back(rows.Text(0), rows.Int64(1), rows.Int64(2));
+  const auto at = [&](const std::string& s, std::size_t from = 0) {
+    return static_cast<std::int64_t>(a.extraction.text.find(s, from));
+  };
+  const std::vector<std::tuple<std::string, std::int64_t, std::int64_t>> want = {
+      {"Acme", at("Acme Corp"), 0},
+      {"Acme", at("Acme", at("Acme Corp") + 9), 0},
+      {"Acme", at("Acme"), 1},
+      {"Hanoi Tech", at("Hanoi Tech"), 1}};
+  EXPECT_EQ(got, want);
+  auto entities = db_->Entities({.type = "ORG"});
+  ASSERT_OK(entities);
+  ASSERT_EQ(entities->size(), 2u);
+  EXPECT_EQ((*entities)[0].name, "Acme");
+  EXPECT_EQ((*entities)[0].articles, 1);
+  EXPECT_EQ((*entities)[0].mentions, 3);
+  auto report = db_->Coverage({.entity = "acme"});
+  ASSERT_OK(report);
+  EXPECT_EQ(report->total, 1);
+  ASSERT_EQ(report->mentions.size(), 1u);
+  EXPECT_NE(report->mentions[0].snippet.find("Acme"), std::string::npos) << report->mentions[0].snippet;
+  ASSERT_OK(db_->SetWatchlist({"Acme"}));
+  ASSERT_OK(db_->SaveArticles(feed_, {SovicoArticle("guid:2", "https://a.vn/2")}));
+  ArticleRecord again = a;
+  again.item_key = "k:2";
+  again.url = "https://a.vn/acme-2";
+  ASSERT_OK(db_->SaveArticles(feed_, {again}));
+  auto queued = db_->QueueAlerts({.file = true}, "2026-01-01T00:00:00Z");
+  ASSERT_OK(queued);
+  EXPECT_EQ(*queued, 1);  // one alert for the article, not one per mention
+}
+
 TEST_F(StoreTest, RecordsFeedHealth) {
   FetchOutcome ok;
   ok.fetched_at = "2024-11-21T05:00:00Z";
@@ -510,6 +560,46 @@ TEST(StoreOpen, RefusesADatabaseNewerThanItself) {
   } catch (const StartupError& e) {
     EXPECT_NE(std::string(e.what()).find("schema version 99"), std::string::npos) << e.what();
   }
+}
+
+namespace {
+
+std::int64_t Pragma(Database& db, const std::string& name) {
+  Statement s(db.handle(), "PRAGMA " + name);
+  EXPECT_TRUE(s.Step()) << name;
+  return s.Int64(0);
+}
+
+}  // namespace
+
+// New files get 8 KiB pages (bench/RESULTS.md, "Branch store6"); a file made
+// with 4 KiB pages keeps them, and both checkpoint every ~40 MB of WAL.
+TEST(StoreOpen, NewFilesHaveEightKibPagesAndOldFilesKeepTheirs) {
+  TempDir dir;
+  {
+    auto store = Store::Open(dir.File("new.db"), {});
+    auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+    ASSERT_OK(feed);
+    ASSERT_OK(store->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1")}));
+  }
+  {
+    auto store = Store::Open(dir.File("old.db"), {.new_file_page_size = 4096});
+    auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+    ASSERT_OK(feed);
+    ASSERT_OK(store->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1")}));
+  }
+  auto made_new = Database::Open(dir.File("new.db"), /*read_only=*/false);
+  EXPECT_EQ(Pragma(*made_new, "page_size"), 8192);
+  EXPECT_EQ(Pragma(*made_new, "wal_autocheckpoint"), 5000);
+  // Opened again with the default, the 4 KiB file stays as it was made.
+  auto store = Store::Open(dir.File("old.db"), {});
+  store.reset();
+  auto made_old = Database::Open(dir.File("old.db"), /*read_only=*/false);
+  EXPECT_EQ(Pragma(*made_old, "page_size"), 4096);
+  EXPECT_EQ(Pragma(*made_old, "wal_autocheckpoint"), 10000);
+  auto rows = Store::Open(dir.File("old.db"), {.read_only = true})->Funding({});
+  ASSERT_OK(rows);
+  EXPECT_EQ(rows->size(), 1u);
 }
 
 TEST(StoreOpen, ReadersSeeWhatTheWriterCommitted) {
