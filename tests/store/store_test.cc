@@ -602,6 +602,33 @@ TEST(StoreOpen, NewFilesHaveEightKibPagesAndOldFilesKeepTheirs) {
   EXPECT_EQ(rows->size(), 1u);
 }
 
+// A batch's terms are one FTS5 segment, not one per megabyte of them: the
+// limit is in the file, for new files and for files made before it was set.
+TEST(StoreOpen, TheFullTextIndexHoldsABatchInMemoryAndTheFileKeepsTheSetting) {
+  TempDir dir;
+  const auto hashsize = [&] {
+    auto db = Database::Open(dir.File("pw.db"), /*read_only=*/false);
+    Statement& s = db->Prepare("SELECT v FROM articles_fts_config WHERE k = 'hashsize'");
+    return s.Step() ? s.Int64(0) : std::int64_t{-1};
+  };
+  {
+    auto store = Store::Open(dir.File("pw.db"), {});
+    auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+    ASSERT_OK(feed);
+    ASSERT_OK(store->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1")}));
+  }
+  EXPECT_EQ(hashsize(), std::int64_t{64} << 20);
+  // A file from before the setting (FTS5's default, no row) gets it at its
+  // next writable open, and its text is still found.
+  Database::Open(dir.File("pw.db"), false)->Exec("DELETE FROM articles_fts_config WHERE k = 'hashsize'");
+  EXPECT_EQ(hashsize(), -1);
+  Store::Open(dir.File("pw.db"), {}).reset();
+  EXPECT_EQ(hashsize(), std::int64_t{64} << 20);
+  auto hits = Store::Open(dir.File("pw.db"), {.read_only = true})->Search({.query = "sovico"});
+  ASSERT_OK(hits);
+  EXPECT_EQ(hits->size(), 1u);
+}
+
 TEST(StoreOpen, ReadersSeeWhatTheWriterCommitted) {
   TempDir dir;
   auto writer = Store::Open(dir.File("t.db"), {});
