@@ -1,7 +1,7 @@
 """Runs eval_extraction over corpus articles nobody annotated: the one way the probes do it.
 
-The probes (recall_probe_en.py, coverage_probe_en.py, coverage_probe_vi.py) read articles that
-are in neither split. eval_extraction reads articles from a gold file, so each probe writes one
+The probes (recall_probe_en.py, recall_probe_vi.py, precision_probe_en.py, coverage_probe_en.py,
+coverage_probe_vi.py) read articles that are in neither split. eval_extraction reads articles from a gold file, so each probe writes one
 of '@' lines only (an article with no annotation: every record found is 'wrong', every entity
 is listed by --mentions) and reads what the tool prints.
 
@@ -9,6 +9,7 @@ is listed by --mentions) and reads what the tool prints.
                           ["--mentions", "all"], rules=None)
 """
 
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -27,3 +28,22 @@ def run_on_articles(eval_bin, shared, articles, args, rules=None):
                               capture_output=True, text=True, check=True).stdout
     finally:
         Path(gold_file).unlink()
+
+
+def funding_found(eval_bin, shared, articles, rules=None):
+    """{article's index in ARTICLES: [each funding record eval_extraction found, as it prints it]}.
+
+    ARTICLES as run_on_articles takes them, their ids "probe-N" with N their index. With no
+    annotation every record found is 'wrong', so `--errors dev` prints each as "funding wrong: ...".
+    """
+    out = run_on_articles(eval_bin, shared, articles, ["--errors", "dev"], rules=rules)
+    found, current = {}, None
+    for line in out.splitlines():
+        m = re.match(r"  probe-(\d+) \(gold line", line)
+        if m:
+            current = int(m.group(1))
+            continue
+        m = re.match(r"    funding wrong: (.*)", line)
+        if m and current is not None:
+            found.setdefault(current, []).append(m.group(1))
+    return found

@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from select_en import RAISE, SOURCE, cut  # noqa: E402  (one definition of the pool)
-from probe_run import run_on_articles  # noqa: E402  (one way to run the extractor on them)
+from probe_run import funding_found  # noqa: E402  (one way to run the extractor on them)
 
 REPO = HERE.parent.parent.parent
 NAMED = re.compile(r"\b(?:led by|co-led by|participation (?:from|of))\s+(.{3,400}?)(?:[.;:](?:\s|$)|\n|$)")
@@ -100,20 +100,12 @@ def pool(shared, raise_only=True):
 
 
 def records_by_article(eval_bin, shared, rows, rules=None):
-    """Runs eval_extraction on a gold file of '@' lines only: every record it finds is 'wrong'."""
-    out = run_on_articles(eval_bin, shared, [(f"probe-{n}", "en", SOURCE, n, chars, date, title)
-                                             for n, chars, date, title, _ in rows], ["--errors", "dev"],
-                          rules=rules)
-    found, current = {}, None
-    for line in out.splitlines():
-        m = re.match(r"  probe-(\d+) \(gold line", line)
-        if m:
-            current = int(m.group(1))
-            continue
-        m = re.match(r"    funding wrong: (.*?) <- \[(.*)\]", line)
-        if m and current is not None:
-            found.setdefault(current, []).append((m.group(1), m.group(2)))
-    return found
+    """{row index: [(record, its investors)]} for the rows (the pool's rows)."""
+    found = funding_found(eval_bin, shared, [(f"probe-{n}", "en", SOURCE, n, chars, date, title)
+                                             for n, chars, date, title, _ in rows], rules=rules)
+    split = {k: [m.groups() for m in (re.match(r"(.*?) <- \[(.*)\]", line) for line in lines) if m]
+             for k, lines in found.items()}
+    return {k: records for k, records in split.items() if records}
 
 
 def main():

@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent.parent
 sys.path.insert(0, str(HERE))
-from probe_run import run_on_articles  # noqa: E402  (one way to run the extractor on them)
+from probe_run import funding_found  # noqa: E402  (one way to run the extractor on them)
 import coverage_probe_vi  # noqa: E402  (one definition of the pool)
 
 AMOUNT = (r"(?:\d[\d.,]*\s*(?:triệu|tỷ|tỉ|nghìn tỷ|ngàn tỷ)?\s*(?:USD|đô la|đồng|VND|euro|yen|won|nhân dân tệ)|"
@@ -69,19 +69,9 @@ def probe_rows(shared, whole=False):
 
 
 def records_by_article(eval_bin, shared, rows, rules):
-    """Runs eval_extraction on a gold file of '@' lines only: every record it finds is 'wrong'."""
-    out = run_on_articles(eval_bin, shared, [(f"probe-{k}", "vi", r[0], r[1], r[2], r[3], r[4])
-                                             for k, r in enumerate(rows)], ["--errors", "dev"], rules)
-    found, current = {}, None
-    for line in out.splitlines():
-        m = re.match(r"  probe-(\d+) \(gold line", line)
-        if m:
-            current = int(m.group(1))
-            continue
-        m = re.match(r"    funding wrong: (.*)", line)
-        if m and current is not None:
-            found.setdefault(current, []).append(m.group(1))
-    return found
+    """{row index: [record lines]} for the rows (coverage_probe_vi's pool rows)."""
+    return funding_found(eval_bin, shared, [(f"probe-{k}", "vi", r[0], r[1], r[2], r[3], r[4])
+                                            for k, r in enumerate(rows)], rules)
 
 
 def main():
