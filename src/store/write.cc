@@ -43,15 +43,15 @@ class ArticleWriter {
     // entity -> its mentions here: a few dozen at most, so a vector searched
     // in place, not a map's node per entity.
     per_entity_.clear();
-    entity_of_.clear();
+    slot_of_.clear();
     for (std::size_t k = 0; k < p.mentions.size(); ++k) {
       const PreparedMention& m = p.mentions[k];
       const extract::Entity& e = x.entities[m.entity];
       const std::int64_t entity_id = Entity(m.type, e.name, m.name_key, a.first_seen);
       Alias(entity_id, e.text, m.alias_key);
-      entity_of_.push_back(entity_id);
       const auto seen = std::find_if(per_entity_.begin(), per_entity_.end(),
                                      [&](const EntityInArticle& s) { return s.entity_id == entity_id; });
+      slot_of_.push_back(static_cast<std::size_t>(seen - per_entity_.begin()));
       if (seen == per_entity_.end()) {
         per_entity_.push_back({entity_id, 1, k});
       } else {
@@ -63,10 +63,9 @@ class ArticleWriter {
     for (std::size_t k = 0; k < p.mentions.size(); ++k) {
       const PreparedMention& m = p.mentions[k];
       const extract::Entity& e = x.entities[m.entity];
-      const std::int64_t entity_id = entity_of_[k];
-      const bool first = std::find_if(per_entity_.begin(), per_entity_.end(), [&](const EntityInArticle& s) {
-                           return s.entity_id == entity_id;
-                         })->first == k;
+      const EntityInArticle& in_article = per_entity_[slot_of_[k]];
+      const std::int64_t entity_id = in_article.entity_id;
+      const bool first = in_article.first == k;
       Statement& s = insert_mention_;
       s.Reset();
       s.Bind(1, article_id).Bind(2, static_cast<std::int64_t>(k)).Bind(3, m.type).Bind(4, entity_id);
@@ -230,14 +229,15 @@ class ArticleWriter {
   Sequence& seq_;
   Statement& insert_mention_;
   // Of one article: each entity with its number of mentions and the index
-  // (in PreparedArticle::mentions) of its first one; each mention's entity.
+  // (in PreparedArticle::mentions) of its first one; each mention's entry
+  // in per_entity_.
   struct EntityInArticle {
     std::int64_t entity_id;
     std::int64_t mentions;
     std::size_t first;
   };
   std::vector<EntityInArticle> per_entity_;
-  std::vector<std::int64_t> entity_of_;
+  std::vector<std::size_t> slot_of_;
   // entity -> articles, mentions. Hashed: the ordered map's walk was 2.5% of
   // the writer's samples (bench/RESULTS.md, "Branch store6"); the order of
   // the additions in Flush changes no count.
