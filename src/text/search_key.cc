@@ -63,11 +63,14 @@ char FoldedPunctuation(char32_t c) {
   return 0;
 }
 
+// The key of an ASCII character: itself, in lower case.
+char AsciiKey(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 }  // namespace
 
 void AppendSearchKey(char32_t c, std::string& out) {
   if (c < 0x80) {
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    out += AsciiKey(static_cast<char>(c));
     return;
   }
   if (const char folded = FoldedPunctuation(c)) {
@@ -89,6 +92,13 @@ void AppendSearchKey(char32_t c, std::string& out) {
 
 namespace {
 
+// A decoded code point's key (nothing for an invalid one, c < 0). ß folds to
+// "ss" (full folding; the table holds simple folds).
+void AppendCodePointKey(UChar32 c, std::string& out) {
+  if (c == 0xDF) out += "ss";
+  else if (c >= 0) AppendSearchKey(static_cast<char32_t>(c), out);
+}
+
 std::string KeyOf(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
@@ -97,11 +107,7 @@ std::string KeyOf(std::string_view utf8) {
   for (int32_t i = 0; i < length;) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    if (c == 0xDF) {  // ß folds to "ss" (full folding; the table holds simple folds)
-      out += "ss";
-      continue;
-    }
-    if (c >= 0) AppendSearchKey(static_cast<char32_t>(c), out);
+    AppendCodePointKey(c, out);
   }
   return out;
 }
@@ -125,19 +131,15 @@ KeyedText MakeKeyedText(std::string_view utf8) {
     if (s[i] < 0x80) {
       // Most of a text is ASCII: its key is the byte in lower case, and
       // AppendSearchKey's way would cost a call and a resize per byte.
-      const char c = static_cast<char>(s[i]);
-      k.key += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      k.key += AsciiKey(static_cast<char>(s[i]));
       k.source_offset.push_back(static_cast<std::uint32_t>(start));
       ++i;
       continue;
     }
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    const size_t before = k.key.size();
-    if (c == 0xDF) k.key += "ss";
-    else if (c >= 0) AppendSearchKey(static_cast<char32_t>(c), k.key);
+    AppendCodePointKey(c, k.key);
     k.source_offset.resize(k.key.size(), static_cast<std::uint32_t>(start));
-    (void)before;
   }
   k.source_offset.push_back(static_cast<std::uint32_t>(utf8.size()));
   return k;
