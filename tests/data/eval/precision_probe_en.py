@@ -22,7 +22,6 @@ report only (--seed S --half 1|2; the whole pool without --half).
     options: --eval PATH (default build/tests/eval_extraction), --shared DIR (default ../shared)
 """
 import argparse
-import random
 import re
 import sys
 from pathlib import Path
@@ -31,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from select_en import RAISE, DEBT, SOURCE  # noqa: E402  (one definition of a raise)
 from recall_probe_en import pool, records_by_article  # noqa: E402  (one pool, one way to run)
+from probe_run import half_of  # noqa: E402  (one way to take a half)
 
 REPO = HERE.parent.parent.parent
 BUSINESS = re.compile(
@@ -59,11 +59,7 @@ def main():
     if not (shared / "corpus/articles" / SOURCE).exists():
         print(f"precision_probe_en: no corpus under {shared} (pass --shared DIR)", file=sys.stderr)
         return 2
-    rows = business_pool(shared)
-    if args.half:
-        random.Random(args.seed).shuffle(rows)
-        middle = len(rows) // 2
-        rows = sorted(rows[:middle] if args.half == 1 else rows[middle:])
+    rows = half_of(business_pool(shared), args.seed, args.half)
     found = records_by_article(Path(args.eval), shared, rows, rules=args.rules)
     records = sum(len(v) for v in found.values())
     print(f"business releases in the probe: {len(rows)}")

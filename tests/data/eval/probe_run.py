@@ -9,6 +9,7 @@ is listed by --mentions) and reads what the tool prints.
                           ["--mentions", "all"], rules=None)
 """
 
+import random
 import re
 import subprocess
 import tempfile
@@ -47,3 +48,16 @@ def funding_found(eval_bin, shared, articles, rules=None):
         if m and current is not None:
             found.setdefault(current, []).append(m.group(1))
     return found
+
+
+def half_of(rows, seed, half):
+    """The rows of one half (1 or 2) of a seeded shuffle, in their order; all rows for half None.
+
+    Round 9's way to keep a probe honest: one half is read while tuning, the other only reported.
+    """
+    if not half:
+        return rows
+    shuffled = list(rows)
+    random.Random(seed).shuffle(shuffled)
+    middle = len(shuffled) // 2
+    return sorted(shuffled[:middle] if half == 1 else shuffled[middle:])

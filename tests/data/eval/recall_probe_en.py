@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from select_en import RAISE, SOURCE, cut  # noqa: E402  (one definition of the pool)
-from probe_run import funding_found  # noqa: E402  (one way to run the extractor on them)
+from probe_run import funding_found, half_of  # noqa: E402  (one way to run the extractor on them)
 
 REPO = HERE.parent.parent.parent
 NAMED = re.compile(r"\b(?:led by|co-led by|participation (?:from|of))\s+(.{3,400}?)(?:[.;:](?:\s|$)|\n|$)")
@@ -121,11 +121,7 @@ def main():
     if not (shared / "corpus/articles" / SOURCE).exists():
         print(f"recall_probe_en: no corpus under {shared} (pass --shared DIR)", file=sys.stderr)
         return 2
-    rows = pool(shared)
-    if args.half:  # round 9: one half read while tuning, the other only reported
-        random.Random(args.seed).shuffle(rows)
-        middle = len(rows) // 2
-        rows = sorted(rows[:middle] if args.half == 1 else rows[middle:])
+    rows = half_of(pool(shared), args.seed, args.half)
     found = records_by_article(Path(args.eval), shared, rows, rules=args.rules)
     no_record = [r for r in rows if r[0] not in found]
     names_total, names_missed, with_names, with_missed, name_misses = 0, 0, 0, 0, []
