@@ -6,6 +6,8 @@
 # classes them with writer_profile.py. Used for bench/RESULTS.md, "Branch store7".
 #
 # usage: bench/compare/writer_profile.sh BINARY ARTICLES OUT_PREFIX
+#   ARTICLES 30000 or more: perf takes a few seconds to attach, and a run of
+#   one or two batches is over before it samples (5,000 gave 6 samples).
 #   writes OUT_PREFIX.out (the bench's output), OUT_PREFIX.data (perf),
 #   OUT_PREFIX.script and OUT_PREFIX.txt (the shares); the database is deleted.
 set -eu
