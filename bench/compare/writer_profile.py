@@ -36,7 +36,8 @@ for st in samples:
     def has(x): return x in s
     leaf=st[0]
     if has('ForEachToken'):
-        if 'store_bench' in leaf: c='fts5 insert: our tokenizer (ForEachToken, search keys)'
+        # Our code is in namespace pw (the binary may be a copy under any name).
+        if 'pw::' in leaf: c='fts5 insert: our tokenizer (ForEachToken, search keys)'
         else: c='fts5 insert: FTS5 hash of tokens (callback under tokenizer)'
     elif has('Transaction::Commit'):
         if has('sqlite3WalCheckpoint'): c='commit: WAL checkpoint'

@@ -22,7 +22,10 @@ namespace {
 
 // Writes one article's records; shares the connection, the cache and the
 // batch's sequence. The statement run once per mention is looked up once per
-// batch, not once per row.
+// batch, not once per row. One row per statement on purpose: a statement that
+// may write several rows into a table with foreign keys opens a statement
+// savepoint, which copies every page it changes; 64 mention rows a statement
+// made the writer 40% slower (bench/RESULTS.md, "Branch store7").
 class ArticleWriter {
  public:
   ArticleWriter(Database& db, Store::WriteCache& cache, Sequence& seq)

@@ -741,5 +741,68 @@ TEST(StoreOpen, ABatchThatFailsHalfwayLeavesNothingInTheWriteCache) {
   EXPECT_EQ((*orgs)[1].aliases, std::vector<std::string>{"Tập đoàn Sovico"});
 }
 
+// A feed of a batch that fails is rolled back alone (its savepoint), between
+// two that are stored: the batch then stores exactly what the batch without
+// that feed stores, the same ids, stories, entities, aliases, mentions, deals,
+// seqs and feed health, and the batch after it too.
+TEST(StoreOpen, ABatchWithAFailedFeedStoresWhatTheBatchWithoutItStores) {
+  TempDir dir;
+  const auto rows = [&](const std::string& file) {
+    auto db = Database::Open(dir.File(file), /*read_only=*/true);
+    std::string out;
+    for (const char* sql :
+         {"SELECT id, feed_id, item_key, story_id, seq FROM articles ORDER BY id",
+          "SELECT id, type, name, articles, mentions, seq FROM entities ORDER BY id",
+          "SELECT entity_id, alias FROM entity_aliases ORDER BY 1, 2",
+          "SELECT article_id, position, entity_id, first FROM mentions ORDER BY 1, 2",
+          "SELECT id, article_id, investee_id, deal_id FROM funding ORDER BY id",
+          "SELECT id, seq FROM deals ORDER BY id", "SELECT value FROM meta WHERE key = 'seq'",
+          "SELECT id, last_status, COALESCE(etag, '') FROM feeds ORDER BY id"}) {
+      sqlite3_stmt* s = nullptr;
+      EXPECT_EQ(sqlite3_prepare_v2(db->handle(), sql, -1, &s, nullptr), SQLITE_OK) << sql;
+      while (sqlite3_step(s) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(s); ++c) {
+          const unsigned char* text = sqlite3_column_text(s, c);
+          out += text ? reinterpret_cast<const char*>(text) : "NULL";
+          out += "|";
+        }
+        out += "\n";
+      }
+      sqlite3_finalize(s);
+      out += "--\n";
+    }
+    return out;
+  };
+  std::string want;
+  for (const bool with_failure : {false, true}) {
+    const std::string file = with_failure ? "failed.db" : "clean.db";
+    auto store = Store::Open(dir.File(file), {});
+    auto a = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+    auto b = store->EnsureFeed("https://b.vn/rss", "B", "vi");
+    ASSERT_OK(a);
+    ASSERT_OK(b);
+    ASSERT_OK(store->SaveArticles(*a, {SovicoArticle("guid:0", "https://a.vn/0", "2024-11-20T02:00:00Z")}));
+    std::vector<FeedUpdate> batch;
+    batch.push_back({.feed_id = *a, .articles = {SovicoArticle("guid:1", "https://a.vn/1")}, .outcome = {}});
+    batch.back().outcome.status = 200;
+    batch.back().outcome.etag = "\"a\"";
+    if (with_failure) {
+      // After the first feed's rows went in: no such feed.
+      batch.push_back({.feed_id = 999, .articles = {SovicoArticleEn("en:9", "https://x.vn/9")}, .outcome = {}});
+    }
+    batch.push_back({.feed_id = *b, .articles = {SovicoArticleEn("en:1", "https://wire.example/1")}, .outcome = {}});
+    batch.back().outcome.status = 200;
+    const auto results = store->Save(PrepareBatch(batch));
+    ASSERT_EQ(results.size(), batch.size());
+    for (std::size_t i = 0; i < results.size(); ++i) EXPECT_EQ(results[i].has_value(), batch[i].feed_id != 999) << i;
+    // The next write goes on from the same state.
+    ASSERT_OK(store->SaveArticles(*b, {SovicoArticleEn("en:2", "https://wire.example/2")}));
+    store.reset();
+    if (!with_failure) want = rows(file);
+    else EXPECT_EQ(rows(file), want);
+  }
+  EXPECT_NE(want.find("guid:1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace pw::store
