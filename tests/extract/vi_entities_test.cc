@@ -463,5 +463,20 @@ TEST_F(VietnameseEntities, SitesKeepTheirKindWord) {
   EXPECT_TRUE(Names(text, EntityType::kOrg).count("Chợ Tốt"));
 }
 
+
+// Round 10: a one-word country after a syllable of a lower-case-led run is
+// part of a Vietnamese name ("lăng Tự Đức", "hoa hậu Phương Nga"), and so is
+// "Vĩnh" (no Vinh) before another syllable; a sentence's first word, an
+// acronym or a compass word before the place leaves it a place.
+TEST_F(VietnameseEntities, ACountryInsideATwoWordNameIsNoPlace) {
+  const std::string text =
+      "Bãi đỗ xe gần lăng Tự Đức đã xong. Hoa hậu Phương Nga bị kiện. Nông dân trồng hành ở thị trấn nhỏ Vĩnh "
+      "Châu mới đây. Ông đi thăm nhà máy nhiệt điện Vĩnh Tân 2 hôm qua. Tại Mỹ, giá tăng. Chuyến thăm LB Nga "
+      "kết thúc. Mưa lớn ở miền Trung Mexico. Thị trường Mỹ La tinh tăng. Tổng thống Mỹ Trump đến.";
+  const auto places = Names(text, EntityType::kLoc);
+  EXPECT_FALSE(places.count("Germany"));
+  EXPECT_FALSE(places.count("Vinh"));
+  for (const char* name : {"Mỹ", "Nga", "Mexico", "Châu Mỹ Latinh"}) EXPECT_TRUE(places.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
