@@ -478,5 +478,20 @@ TEST_F(VietnameseEntities, ACountryInsideATwoWordNameIsNoPlace) {
   EXPECT_FALSE(places.count("Vinh"));
   for (const char* name : {"Mỹ", "Nga", "Mexico", "Châu Mỹ Latinh"}) EXPECT_TRUE(places.count(name)) << name;
 }
+
+// Round 10: up to three domains in a row, with "vật tư", "tổng hợp", "quỹ
+// đất", "quốc tế", "cơ khí" among them, and a district or province at a
+// company's end; a ministry still ends at its own domains.
+TEST_F(VietnameseEntities, ThreeDomainsAndADistrictInACompanysName) {
+  const std::string text =
+      "Công ty Vật tư Tổng hợp Minh Phát sáp nhập vào Công ty Dịch vụ Tổng hợp quận Ba Đình năm 2001. Trung tâm "
+      "Phát triển quỹ đất tỉnh Nghệ An báo cáo. Viện Nghiên cứu Kinh tế Chính sách công bố. Thủ tướng giao "
+      "Bộ Tài chính tổng hợp ý kiến.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Công ty Vật tư Tổng hợp Minh Phát", "Công ty Dịch vụ Tổng hợp quận Ba Đình",
+                           "Trung tâm Phát triển quỹ đất tỉnh Nghệ An", "Viện Nghiên cứu Kinh tế Chính sách",
+                           "Bộ Tài chính"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
