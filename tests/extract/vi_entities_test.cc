@@ -493,5 +493,19 @@ TEST_F(VietnameseEntities, ThreeDomainsAndADistrictInACompanysName) {
                            "Bộ Tài chính"})
     EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 10: a plant named by what it makes and where it is is an
+// organisation, not the place; a plant "tại" a place is no name.
+TEST_F(VietnameseEntities, APlantByWhatItMakesIsAnOrganisation) {
+  const std::string text =
+      "Nhà máy Xi măng Hoàng Mai tạm dừng. Ông thăm nhà máy thủy điện Sơn La 2 hôm qua. Công ty mở nhà máy "
+      "tại Bắc Giang.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Nhà máy Xi măng Hoàng Mai", "nhà máy thủy điện Sơn La 2"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  const auto places = Names(text, EntityType::kLoc);
+  EXPECT_FALSE(places.count("Sơn La"));
+  EXPECT_TRUE(places.count("Bắc Giang"));
+}
 }  // namespace
 }  // namespace pw::extract
