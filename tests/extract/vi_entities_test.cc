@@ -507,5 +507,20 @@ TEST_F(VietnameseEntities, APlantByWhatItMakesIsAnOrganisation) {
   EXPECT_FALSE(places.count("Sơn La"));
   EXPECT_TRUE(places.count("Bắc Giang"));
 }
+
+// Round 10: less common family names ("Uông", "Đàm") start a person's name,
+// while "Uông Bí" stays a place; sites by "lăng", "bến xe", "Nhà khách",
+// "Đại lễ đường".
+TEST_F(VietnameseEntities, RareFamilyNamesAndSitesByTheirKindWord) {
+  const std::string text =
+      "Phó Thủ tướng Uông Dương tiếp ông Đàm Văn Hùng tại Nhà khách Chính phủ. Lễ đón ở Đại lễ đường Nhân dân. "
+      "Xe đi từ bến xe Giáp Bát về Uông Bí, qua lăng Khải Định.";
+  const auto people = Names(text, EntityType::kPer);
+  for (const char* name : {"Uông Dương", "Đàm Văn Hùng"}) EXPECT_TRUE(people.count(name)) << name;
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Nhà khách Chính phủ", "Đại lễ đường Nhân dân", "bến xe Giáp Bát", "Uông Bí",
+                           "lăng Khải Định"})
+    EXPECT_TRUE(places.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
