@@ -522,5 +522,17 @@ TEST_F(VietnameseEntities, RareFamilyNamesAndSitesByTheirKindWord) {
                            "lăng Khải Định"})
     EXPECT_TRUE(places.count(name)) << name;
 }
+
+// Round 10: a foreign party's central committee is that party, not
+// Vietnam's "Ban Chấp hành Trung ương Đảng" with the rest lost.
+TEST_F(VietnameseEntities, AForeignPartysCentralCommittee) {
+  const std::string text =
+      "Ông gặp Ủy viên Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào. Hội nghị Ban Chấp hành Trung ương "
+      "Đảng lần thứ 5 bế mạc.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào"));
+  EXPECT_TRUE(orgs.count("Ban Chấp hành Trung ương Đảng"));
+  EXPECT_FALSE(Names(text, EntityType::kLoc).count("Lào"));
+}
 }  // namespace
 }  // namespace pw::extract
