@@ -455,7 +455,9 @@ bool MarksTheNameLacks(std::string_view text, const GazetteerEntry& entry) {
 
 // "Lưu Đức Khánh", "Nguyễn Đức Chung": a one-word place ("Đức", Germany)
 // after a capitalised syllable, in a run of three or more, is part of a
-// person's or a company's name.
+// person's or a company's name; so is one in some runs of two (below).
+// `loose_marks`: the gazetteer found the place by an alias without the
+// marks the text has (MarksTheNameLacks).
 bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t end, bool loose_marks) {
   if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
   auto capitalised_word_before = [&](std::size_t pos) -> std::optional<std::size_t> {
@@ -489,15 +491,17 @@ bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t 
   // syllable with marks the place's name lacks, Vinh, and a word after it).
   // After a sentence's first word ("Tại Mỹ", "Báo Mỹ:", "... mình\". Ở
   // Dallas") the place stays.
-  const auto has_lower = [&](std::string_view word) {
-    return std::any_of(word.begin(), word.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); }) ||
-           std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  // A word not in ASCII capitals only, as acronyms are ("LB", "TP.HCM").
+  const auto not_ascii_capitals = [&](std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](char c) {
+      return std::islower(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
   };
   const std::string_view place = Slice(text, start, end);
-  if (!has_lower(place)) return false;
+  if (!not_ascii_capitals(place)) return false;
   // A number ends the run ("Vĩnh Tân 2").
-  const auto second_after = capitalised_word_after(end) ? capitalised_word_after(*capitalised_word_after(end))
-                                                        : std::nullopt;
+  const auto second_after =
+      capitalised_word_after(end) ? capitalised_word_after(*capitalised_word_after(end)) : std::nullopt;
   const bool number_after =
       after == 2 && second_after && std::isdigit(static_cast<unsigned char>(text[*second_after - 1]));
   if (before + after - (number_after ? 1 : 0) != 1) return false;
@@ -506,13 +510,15 @@ bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t 
   std::size_t w = run_start - 1;
   while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
   const std::string_view word_before_run = Slice(text, w, run_start - 1);
-  if (word_before_run.empty() || StartsUpper(word_before_run) || !has_lower(word_before_run)) return false;
+  if (word_before_run.empty() || StartsUpper(word_before_run) || !not_ascii_capitals(word_before_run))
+    return false;
   // "... mình". Ở Dallas": a sentence's end before the run.
   if (std::string_view(".!?:;\"”)").find(word_before_run.back()) != std::string_view::npos) return false;
   if (before == 1) {
     const std::string_view first = Slice(text, run_start, start - 1);
     static constexpr std::string_view kCompass[] = {"Bắc", "Nam", "Đông", "Tây", "Trung"};
-    return has_lower(first) && std::find(std::begin(kCompass), std::end(kCompass), first) == std::end(kCompass);
+    return not_ascii_capitals(first) &&
+           std::find(std::begin(kCompass), std::end(kCompass), first) == std::end(kCompass);
   }
   return loose_marks;
 }
@@ -524,7 +530,8 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
     if (ctx.language == 0 && m.entry->type == "LOC" &&
-        InsideVietnameseName(ctx.text, m.start, m.end, MarksTheNameLacks(Slice(ctx.text, m.start, m.end), *m.entry)))
+        InsideVietnameseName(ctx.text, m.start, m.end,
+                             MarksTheNameLacks(Slice(ctx.text, m.start, m.end), *m.entry)))
       continue;
     // A firm's name only where it is a place's too ("Trương Hòa Bình" is neither the province nor
     // the builder Hòa Bình; in "Tôn Hoa Sen" the steel maker stays).
