@@ -445,10 +445,20 @@ void ReadBareDollars(const Gazetteer& gazetteer, std::vector<Entity>& entities) 
   }
 }
 
+// "Vĩnh" found as Vinh: the text carries marks that the entry's canonical
+// name, plain ASCII, lacks.
+bool MarksTheNameLacks(std::string_view text, const GazetteerEntry& entry) {
+  const auto non_ascii = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
+  return std::any_of(text.begin(), text.end(), non_ascii) &&
+         std::none_of(entry.canonical.begin(), entry.canonical.end(), non_ascii);
+}
+
 // "Lưu Đức Khánh", "Nguyễn Đức Chung": a one-word place ("Đức", Germany)
 // after a capitalised syllable, in a run of three or more, is part of a
-// person's or a company's name.
-bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t end) {
+// person's or a company's name; so is one in some runs of two (below).
+// `loose_marks`: the gazetteer found the place by an alias without the
+// marks the text has (MarksTheNameLacks).
+bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t end, bool loose_marks) {
   if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
   auto capitalised_word_before = [&](std::size_t pos) -> std::optional<std::size_t> {
     if (pos < 2 || text[pos - 1] != ' ') return std::nullopt;
@@ -473,7 +483,44 @@ bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t 
   while (auto w = capitalised_word_after(p)) ++after, p = *w;
   // A place that starts the run is no syllable of it: "Tổng thống Belarus
   // Alexander Lukashenko", "Chủ tịch Cuba Raul Castro".
-  return before >= 1 && before + after >= 2;
+  if (before >= 1 && before + after >= 2) return true;
+  // A run of two after a lower-case word is one name too: "biển Thừa Đức",
+  // "lăng Tự Đức", "hoa hậu Phương Nga" (a word with a lower-case letter
+  // before the place, not a compass word: "miền Trung Mexico" stays Mexico,
+  // "LB Nga" Russia), and "hành tím Vĩnh Châu", "nhiệt điện Vĩnh Tân 2" (a
+  // syllable with marks the place's name lacks, Vinh, and a word after it).
+  // After a sentence's first word ("Tại Mỹ", "Báo Mỹ:", "... mình\". Ở
+  // Dallas") the place stays.
+  // A word not in ASCII capitals only, as acronyms are ("LB", "TP.HCM").
+  const auto not_ascii_capitals = [&](std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](char c) {
+      return std::islower(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+  };
+  const std::string_view place = Slice(text, start, end);
+  if (!not_ascii_capitals(place)) return false;
+  // A number ends the run ("Vĩnh Tân 2").
+  const auto second_after =
+      capitalised_word_after(end) ? capitalised_word_after(*capitalised_word_after(end)) : std::nullopt;
+  const bool number_after =
+      after == 2 && second_after && std::isdigit(static_cast<unsigned char>(text[*second_after - 1]));
+  if (before + after - (number_after ? 1 : 0) != 1) return false;
+  const std::size_t run_start = before == 1 ? *capitalised_word_before(start) : start;
+  if (run_start < 2 || text[run_start - 1] != ' ') return false;
+  std::size_t w = run_start - 1;
+  while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
+  const std::string_view word_before_run = Slice(text, w, run_start - 1);
+  if (word_before_run.empty() || StartsUpper(word_before_run) || !not_ascii_capitals(word_before_run))
+    return false;
+  // "... mình". Ở Dallas": a sentence's end before the run.
+  if (std::string_view(".!?:;\"”)").find(word_before_run.back()) != std::string_view::npos) return false;
+  if (before == 1) {
+    const std::string_view first = Slice(text, run_start, start - 1);
+    static constexpr std::string_view kCompass[] = {"Bắc", "Nam", "Đông", "Tây", "Trung"};
+    return not_ascii_capitals(first) &&
+           std::find(std::begin(kCompass), std::end(kCompass), first) == std::end(kCompass);
+  }
+  return loose_marks;
 }
 
 }  // namespace
@@ -482,7 +529,10 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   std::vector<Candidate> candidates;
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
-    if (ctx.language == 0 && m.entry->type == "LOC" && InsideVietnameseName(ctx.text, m.start, m.end)) continue;
+    if (ctx.language == 0 && m.entry->type == "LOC" &&
+        InsideVietnameseName(ctx.text, m.start, m.end,
+                             MarksTheNameLacks(Slice(ctx.text, m.start, m.end), *m.entry)))
+      continue;
     // A firm's name only where it is a place's too ("Trương Hòa Bình" is neither the province nor
     // the builder Hòa Bình; in "Tôn Hoa Sen" the steel maker stays).
     if (ctx.language == 0 && m.entry->type != "PER" &&

@@ -6,6 +6,7 @@
 //   build/tests/eval_extraction --errors dev         # and what dev gets wrong
 //   build/tests/eval_extraction --show en-1852       # one article: its text and what was found
 //   build/tests/eval_extraction --gold F --mentions all  # every article's text and entity spans, as JSON lines
+//   build/tests/eval_extraction --ids tests/data/eval/round10_vi.ids  # only the articles a file lists
 //   scripts/eval-extraction                          # the same, from the source tree
 //
 // Scoring (tests/data/eval/README.md says why):
@@ -25,6 +26,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -221,12 +223,14 @@ void PrintScore(const std::string& title, const Score& s) {
 
 int Usage() {
   std::cerr << "usage: eval_extraction [--gold FILE] [--shared DIR] [--rules DIR] [--errors dev|heldout|all]\n"
-               "                       [--show ID] [--mentions dev|heldout|all]\n"
+               "                       [--show ID] [--mentions dev|heldout|all] [--ids FILE]\n"
                "  Scores extraction against the hand annotations (tests/data/eval/README.md).\n"
                "  --show ID prints one article's text, its entities and records, and its score.\n"
                "  --mentions SPLIT prints, instead of scores, one JSON line per article of SPLIT: its id, its text\n"
                "    and its entities as [type, start, end, text, name] (UTF-8 byte offsets), for\n"
-               "    tests/data/eval/coverage_probe_vi.py and coverage_probe_en.py.\n";
+               "    tests/data/eval/coverage_probe_vi.py and coverage_probe_en.py.\n"
+               "  --ids FILE scores only the articles whose ids FILE lists (one a line, '#' starts a comment),\n"
+               "    e.g. a round's new articles before any rule changed (tests/data/eval/round10_vi.ids).\n";
   return 2;
 }
 
@@ -275,6 +279,7 @@ int main(int argc, char** argv) {
   fs::path shared = source.parent_path() / "shared";
   fs::path rules_dir = source / "rules";
   std::string errors_for, show, mentions_for;
+  fs::path ids_file;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--help" || a == "-h") return Usage(), 0;
@@ -285,7 +290,25 @@ int main(int argc, char** argv) {
     else if (a == "--errors") errors_for = argv[++i];
     else if (a == "--show") show = argv[++i];
     else if (a == "--mentions") mentions_for = argv[++i];
+    else if (a == "--ids") ids_file = argv[++i];
     else return Usage();
+  }
+  std::set<std::string> only_ids;  // empty: every article
+  if (!ids_file.empty()) {
+    std::ifstream in(ids_file);
+    if (!in) {
+      std::cerr << "eval_extraction: cannot read " << ids_file.string() << "\n";
+      return 2;
+    }
+    for (std::string line; std::getline(in, line);) {
+      line = line.substr(0, line.find('#'));
+      const auto b = line.find_first_not_of(" \t\r"), e = line.find_last_not_of(" \t\r");
+      if (b != std::string::npos) only_ids.insert(line.substr(b, e - b + 1));
+    }
+    if (only_ids.empty()) {
+      std::cerr << "eval_extraction: " << ids_file.string() << " lists no article\n";
+      return 2;
+    }
   }
   std::vector<std::string> problems;
   const auto gold = eval::ReadGold(gold_file, problems);
@@ -299,6 +322,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::map<std::string, Score>> scores;  // split -> language -> score
   for (const auto& g : gold) {
     if (!show.empty() && g.id != show) continue;
+    if (!only_ids.empty() && !only_ids.count(g.id)) continue;
     std::string error;
     auto raw = eval::ArticleText(shared / "corpus/articles", g, error);
     if (!raw) {
@@ -334,9 +358,12 @@ int main(int argc, char** argv) {
   }
   if (!mentions_for.empty()) return 0;
   for (const char* split : {"dev", "heldout"}) {
+    // With --ids, a split or a language none of the listed articles is in says nothing.
+    if (!only_ids.empty() && scores[split]["vi"].articles + scores[split]["en"].articles == 0) continue;
     std::printf("%s\n", split);
     Score all;
     for (const char* lang : {"vi", "en"}) {
+      if (!only_ids.empty() && scores[split][lang].articles == 0) continue;
       PrintScore(lang, scores[split][lang]);
       all.Add(scores[split][lang]);
     }

@@ -3,7 +3,7 @@
 in articles.gold, prints one '@' line per pick (split dev, CHARS by the README's cut) and the
 cut text, for annotation by hand. One script for every round; a round is a row of ROUNDS.
 
-  python3 tests/data/eval/select_vi.py [--round 6|7] [CORPUS_ROOT] > /tmp/round.txt
+  python3 tests/data/eval/select_vi.py [--round 6|7|10] [CORPUS_ROOT] > /tmp/round.txt
 
 Method (Python random.seed(SEED), then random.sample on each pool):
 - pool A ("entity-rich"): business/tech articles of the Vietnamese slices (Baomoi 2017
@@ -15,9 +15,12 @@ Method (Python random.seed(SEED), then random.sample on each pool):
   hard-negative word near money (goi von, huy dong, rot von, co phan/co phieu, trai
   phieu, FDI, von dieu le, thau tom/mua lai, IPO): B drawn, none of pool A's picks.
 - from round 7 on, a republication (same title) of an article in the set is left out.
+- from round 10 on, pool R ("random"): every such article (cut text of 300+ characters,
+  not in the set, no republication), no cue filter: the population of round 1's random
+  part, drawn at random (R drawn) before pools A and B.
 
 Round 6 (branch extract6vi): seed 2029, A 20, B 10. Round 7 (branch extract7vi): seed 2030,
-A 24, B 6. A round's picks are those of the set as it was before that round: run on today's
+A 24, B 6. Round 10 (branch extract10vi): seed 2032, R 30. A round's picks are those of the set as it was before that round: run on today's
 articles.gold, a round's own articles are left out as taken.
 """
 
@@ -30,6 +33,7 @@ import sys
 ROUNDS = {
     6: {"seed": 2029, "a": 20, "b": 10, "skip_republications": False},
     7: {"seed": 2030, "a": 24, "b": 6, "skip_republications": True},
+    10: {"seed": 2032, "r": 30, "a": 0, "b": 0, "skip_republications": True},
 }
 ARGS = sys.argv[1:]
 ROUND = 7
@@ -104,7 +108,7 @@ def main():
             f = line.split()
             taken.add((f[4], int(f[5])))
             taken_titles.add(line.split(" | ", 1)[1].rstrip("\n"))
-    pool_a, pool_b = [], []
+    pool_r, pool_a, pool_b = [], [], []
     for source, line, num, title, body, date in articles():
         body = body.replace("\r", "")
         # A republication (same title) of an article in the set is no new material.
@@ -115,17 +119,21 @@ def main():
         if len(cut.strip()) < 300:
             continue
         art = (source, line, num, title, cut, chars, date)
+        pool_r.append(art)
         if len(DEAL.findall(cut)) >= 2:
             pool_b.append(art)
         if len(ENTITY_CUES.findall(cut)) >= 8:
             pool_a.append(art)
     random.seed(plan["seed"])
+    picks_r = random.sample(pool_r, plan.get("r", 0))
+    chosen = {(a[0], a[1]) for a in picks_r}
+    pool_a = [a for a in pool_a if (a[0], a[1]) not in chosen]
     picks_a = random.sample(pool_a, plan["a"])
-    chosen = {(a[0], a[1]) for a in picks_a}
+    chosen |= {(a[0], a[1]) for a in picks_a}
     pool_b = [a for a in pool_b if (a[0], a[1]) not in chosen]
     picks_b = random.sample(pool_b, plan["b"])
-    print(f"# pool A {len(pool_a)}, pool B {len(pool_b)}", file=sys.stderr)
-    for group, picks in (("A", picks_a), ("B", picks_b)):
+    print(f"# pool R {len(pool_r)}, pool A {len(pool_a)}, pool B {len(pool_b)}", file=sys.stderr)
+    for group, picks in (("R", picks_r), ("A", picks_a), ("B", picks_b)):
         for source, line, num, title, cut, chars, date in picks:
             excerpt = title[:60]
             print(f"#{group} @ vi-{num} dev vi {source} {line} {chars} {date} | {excerpt}")
