@@ -1001,5 +1001,38 @@ TEST_F(UnseenNames, DebtRestructuringIsNoRaise) {
                 .funding.size(),
             1u);
 }
+// Round 10 (branch extract10en): shapes of press releases that name a company whatever it is
+// called, counted on the releases in neither split of the evaluation set. Sentences of our own.
+TEST_F(UnseenNames, ACompanyAfterAnExecutivesTitle) {
+  const auto orgs = Orgs("News\n\n\"We grew,\" said Dana Morrow, Co-Founder and CEO of Quillvane. Lee Park, "
+                         "founder of Brasswick Goods, agreed. Ana Ruiz, Chief Executive Officer at Tollmere, spoke.");
+  for (const char* org : {"Quillvane", "Brasswick Goods", "Tollmere"}) EXPECT_TRUE(orgs.count(org)) << org;
+  // A department after a title is no company.
+  const auto departments = Orgs("News\n\nJo Kim, Director of Marketing, and Al Ng, President of Investments, spoke.");
+  EXPECT_FALSE(departments.count("Marketing"));
+  EXPECT_FALSE(departments.count("Investments"));
+}
+
+TEST_F(UnseenNames, ACompanyByItsWebAddress) {
+  const auto orgs = Orgs("News\n\nThe group owns Racetrack.com and Gridline.io, and bought Fenmora.ai last year. "
+                         "See https://www.example.com for more.");
+  for (const char* org : {"Racetrack.com", "Gridline.io", "Fenmora.ai"}) EXPECT_TRUE(orgs.count(org)) << org;
+  EXPECT_FALSE(orgs.count("example.com"));
+}
+
+TEST_F(UnseenNames, TheWiresOtherBrands) {
+  const auto orgs = Orgs("TinyGemsBreaks – Marlowe Labs Inc. Expands\n\nGreenEnergyBreaks covers it too.");
+  for (const char* org : {"TinyGemsBreaks", "GreenEnergyBreaks"}) EXPECT_TRUE(orgs.count(org)) << org;
+}
+
+// "X, one of the ..., ... , today announced": the subject of a release, and its raise.
+TEST_F(UnseenNames, AReleaseSubjectDescribedAsOneOfAKind) {
+  const auto x = Run("News\n\nQuillvane, one of the fastest-growing payments companies, specializing in "
+                     "cross-border transfers, today announced it has raised $2 million in a pre-seed funding round.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Quillvane");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 2e6);
+  EXPECT_EQ(x.funding[0].round, "pre-seed");
+}
 }  // namespace
 }  // namespace pw::extract
