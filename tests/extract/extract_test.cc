@@ -1034,5 +1034,20 @@ TEST_F(UnseenNames, AReleaseSubjectDescribedAsOneOfAKind) {
   EXPECT_EQ(x.funding[0].amount.value_or(0), 2e6);
   EXPECT_EQ(x.funding[0].round, "pre-seed");
 }
+TEST_F(UnseenNames, ThePartyOfADatelineBetweenSlashes) {
+  const auto wire = Orgs("News\n\nTRENTON, NJ / Brightwire Daily / May 5, 2024 11:09\n\nTrenton, NJ May 2, 2024 - Text.");
+  EXPECT_TRUE(wire.count("Brightwire Daily"));
+  const auto issuer = Orgs("News\n\nDover, United States - March 2, 2025 / Kestrel Roofing Pros /\n\nText follows.");
+  EXPECT_TRUE(issuer.count("Kestrel Roofing Pros"));
+}
+
+// Investors named in a sentence of their own after the round.
+TEST_F(UnseenNames, InvestorsWhoParticipatedInTheRoundIncluding) {
+  const auto x = Run("News\n\nQuillvane has raised $3 million in seed funding. Several funds participated in this "
+                     "pivotal investment round, including Tamsin Capital, Orrin Ventures, and Kestrel Partners.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+            (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
+}
 }  // namespace
 }  // namespace pw::extract
