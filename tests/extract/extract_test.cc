@@ -1049,5 +1049,15 @@ TEST_F(UnseenNames, InvestorsWhoParticipatedInTheRoundIncluding) {
   EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
             (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
 }
+// A county and a numbered street are places by their kind word; not before a capitalised word.
+TEST_F(UnseenNames, CountiesAndNumberedStreetsArePlaces) {
+  std::set<std::string> places;
+  for (const auto& e : Run("News\n\nThe farm lies in Tamsin County, near 4120 Orrin Avenue, and in Manhattan. "
+                           "Tamsin County Regional Parks will run it; the 2025 World Long Drive Championships too.")
+                           .entities)
+    if (e.type == EntityType::kLoc) places.insert(e.text);
+  for (const char* place : {"Tamsin County", "Orrin Avenue", "Manhattan"}) EXPECT_TRUE(places.count(place)) << place;
+  EXPECT_FALSE(places.count("World Long Drive"));
+}
 }  // namespace
 }  // namespace pw::extract
