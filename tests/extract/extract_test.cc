@@ -1059,5 +1059,14 @@ TEST_F(UnseenNames, CountiesAndNumberedStreetsArePlaces) {
   for (const char* place : {"Tamsin County", "Orrin Avenue", "Manhattan"}) EXPECT_TRUE(places.count(place)) << place;
   EXPECT_FALSE(places.count("World Long Drive"));
 }
+// An institution whose kind word comes first, or a task force or a committee, defined with its
+// acronym: the whole name, and the acronym as its alias.
+TEST_F(UnseenNames, InstitutionsDefinedWithTheirAcronym) {
+  const auto orgs = Orgs("News\n\nThe Northern Association of Tanners (NAT) and the Brightwater Action Task Force "
+                         "(BATF) met. Later NAT said so.");
+  for (const char* org : {"Northern Association of Tanners", "Brightwater Action Task Force", "NAT"})
+    EXPECT_TRUE(orgs.count(org)) << org;
+  EXPECT_FALSE(orgs.count("Northern Association"));
+}
 }  // namespace
 }  // namespace pw::extract
