@@ -1068,5 +1068,22 @@ TEST_F(UnseenNames, InstitutionsDefinedWithTheirAcronym) {
     EXPECT_TRUE(orgs.count(org)) << org;
   EXPECT_FALSE(orgs.count("Northern Association"));
 }
+// A token presale told by its total so far: the token or project is the investee.
+TEST_F(UnseenNames, ATokenPresaleToldByItsTotal) {
+  const auto possessive = Run("Quillcoin's Presale Raises Over $3 Million\n\nText.");
+  ASSERT_EQ(possessive.funding.size(), 1u);
+  EXPECT_EQ(possessive.funding[0].investee, "Quillcoin");
+  EXPECT_EQ(possessive.funding[0].amount.value_or(0), 3e6);
+
+  const auto ticker = Run("Orvane Token (ORV) Reaches Final Presale Stage, Raises Over $4 Million\n\nText.");
+  ASSERT_EQ(ticker.funding.size(), 1u);
+  EXPECT_EQ(ticker.funding[0].investee, "Orvane Token");
+  EXPECT_EQ(ticker.funding[0].amount.value_or(0), 4e6);
+
+  // Another coin's ticker earlier in the headline is not the investee.
+  const auto listed = Run("Bitcoin (BTC) Tests $60,000, and Orrin Token (ORN) Secures $800,000 in Presale Phase\n\nText.");
+  ASSERT_EQ(listed.funding.size(), 1u);
+  EXPECT_EQ(listed.funding[0].investee, "Orrin Token");
+}
 }  // namespace
 }  // namespace pw::extract
