@@ -14,7 +14,10 @@ strata, each shuffled with random.seed(SEED) and taken in order:
           of people, "said", street and city words; ENTITY_CUES below)
 
 Round 6 (branch extract6en): seed 2029, the first 24 raises, 4 debt, 12 others. Round 7
-(branch extract7en): seed 2031, 28 raises, no debt, 12 others.
+(branch extract7en): seed 2031, 28 raises, no debt, 12 others. Round 10 (branch extract10en):
+seed 2034, 20 raises and 10 others, round 3's strata: "raises" are releases whose title or
+first 1,100 characters match RAISE, investors named or not; "others" are 800+ characters with
+no raise or debt pattern (no entity cues asked; ordinary business releases).
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
@@ -23,7 +26,7 @@ more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's pi
 of the set as it was before that round: run on today's articles.gold, a round's own articles
 are left out as taken.
 
-    python3 tests/data/eval/select_en.py [--round 6|7] [CORPUS_ROOT]   # prints '@' lines to annotate
+    python3 tests/data/eval/select_en.py [--round 6|7|10] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
 
 import json
@@ -36,6 +39,8 @@ HERE = Path(__file__).resolve().parent
 ROUNDS = {
     6: {"seed": 2029, "take": {"raises": 24, "debt": 4, "others": 12}, "min_name": 4, "min_cues": 0},
     7: {"seed": 2031, "take": {"raises": 28, "debt": 0, "others": 12}, "min_name": 3, "min_cues": 8},
+    10: {"seed": 2034, "take": {"raises": 20, "debt": 0, "others": 10}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
 }
 ARGS = sys.argv[1:]
 ROUND = 7
@@ -105,6 +110,12 @@ def main():
         if any(re.search(r"\b" + re.escape(name) + r"\b", low) for name in heldout_investees):
             continue
         row = (n, chars, r.get("archive_date") or "-", title)
+        if plan.get("raise_any"):  # round 3's strata: a raise pattern in the title or first 1,100
+            if RAISE.search(title) or RAISE.search(body[:1100]):
+                strata["raises"].append(row)
+            elif chars >= 800 and not DEBT.search(text):
+                strata["others"].append(row)
+            continue
         if DEBT.search(text):
             strata["debt"].append(row)
         elif RAISE.search(text):
