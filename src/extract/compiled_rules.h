@@ -41,10 +41,10 @@ inline constexpr std::string_view kTokenOpen = "\xEE\x80\x80";   // U+E000
 inline constexpr std::string_view kTokenClose = "\xEE\x80\x81";  // U+E001
 
 // A pattern HEAD(?P<field>GROUP)TAIL whose only capture group stands at its
-// top level, unrepeated, after a HEAD that is not empty: the group's bounds in
-// a match found by the rule can then often be read with RE2's DFAs alone (see
-// ForEachMatch), instead of its slower NFA. Each part compiled on its own;
-// `tail` is null when nothing follows the group.
+// top level, unrepeated: the group's bounds in a match found by the rule can
+// then often be read with RE2's DFAs alone (see ForEachMatch), instead of its
+// slower NFA. Each part compiled on its own; `head` is null when nothing
+// comes before the group, `tail` when nothing follows it.
 struct GroupSplit {
   int group = 0;  // the group's number in the rule's pattern
   std::unique_ptr<RE2> head, body, tail;

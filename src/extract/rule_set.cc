@@ -273,8 +273,10 @@ int WholeMatchGroup(const RE2& re, const std::vector<std::string>& group_field) 
 constexpr int kSplitMinProgramSize = 512;
 
 // The split of a pattern HEAD(?P<name>BODY)TAIL (see GroupSplit), or null:
-// when the group is not the only one, is repeated, is nested, is first, or
-// the top level has an alternation or sets flags.
+// when the group is not the only one, is repeated, is nested, or the top
+// level has an alternation or sets flags. HEAD may be empty (the group
+// first, as in "(?P<name>...)(?: {VN_PERSON_NEXT}|[,.;:)]|$)"), not both
+// HEAD and TAIL (WholeMatchGroup).
 std::unique_ptr<GroupSplit> SplitAtGroup(const RE2& re, const std::vector<std::string>& group_field,
                                          const RE2::Options& options) {
   if (re.NumberOfCapturingGroups() != 1 || group_field.size() != 2 || group_field[1].empty()) return nullptr;
@@ -284,16 +286,16 @@ std::unique_ptr<GroupSplit> SplitAtGroup(const RE2& re, const std::vector<std::s
   if (!items) return nullptr;
   const auto group = std::find_if(items->begin(), items->end(),
                                   [&](const PatternItem& item) { return pattern.compare(item.begin, 4, "(?P<") == 0; });
-  if (group == items->end() || group->begin == 0) return nullptr;
+  if (group == items->end()) return nullptr;
   const std::size_t open = group->begin, close = ClosingParen(pattern, open);
   if (group->end != close + 1) return nullptr;  // repeated
   const std::size_t body_start = pattern.find('>', open) + 1;
   auto split = std::make_unique<GroupSplit>();
   split->group = 1;
-  split->head = std::make_unique<RE2>(pattern.substr(0, open), options);
+  if (open > 0) split->head = std::make_unique<RE2>(pattern.substr(0, open), options);
   split->body = std::make_unique<RE2>(pattern.substr(body_start, close - body_start), options);
   if (close + 1 < pattern.size()) split->tail = std::make_unique<RE2>(pattern.substr(close + 1), options);
-  if (!split->head->ok() || !split->body->ok() || (split->tail && !split->tail->ok())) return nullptr;
+  if ((split->head && !split->head->ok()) || !split->body->ok() || (split->tail && !split->tail->ok())) return nullptr;
   return split;
 }
 
