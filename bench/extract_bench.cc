@@ -28,7 +28,8 @@
 //
 // (RunPasses switches callgrind's instrumentation on around the N passes, so
 // loading the rules runs at the speed of valgrind without a tool; the
-// "Collected" total is the instructions of the N passes.)
+// "Collected" total is the instructions of the N passes.) With
+// PW_EXTRACT_X10=variants (or copies) the passes run the x10 rules instead.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -309,7 +310,10 @@ void PrintProgramSizes(int count) {
 // with callgrind's instrumentation on around them only (see the header).
 // noinline keeps the function a frame of its own for profilers.
 __attribute__((noinline)) void RunPasses(int passes) {
-  const auto& rules = Rules(PW_BENCH_SOURCE_DIR "/rules");
+  const char* x10 = std::getenv("PW_EXTRACT_X10");
+  const auto& rules = Rules(x10 && std::string_view(x10) == "variants" ? MultipliedRules(true)
+                            : x10 && std::string_view(x10) == "copies" ? MultipliedRules(false)
+                                                                       : PW_BENCH_SOURCE_DIR "/rules");
   const auto& docs = Corpus();
   for (const auto& d : docs) benchmark::DoNotOptimize(pw::extract::Extract(rules, d.text, {.language = d.language}));
   const std::clock_t started = std::clock();
