@@ -86,6 +86,14 @@ struct PassRules {
   // atom_count + k of the Set is filter id unfiltered[k]. One Set for both,
   // so that a sentence is read once (two Sets read it twice).
   std::vector<int> unfiltered;
+  // After them in `scan`, from index first_literal: the literal_count
+  // distinct literals that rules' matches must hold as written (a run of
+  // plain characters at the top level of the pattern); literal_of_rule[id]
+  // is rule id's, or -1. A rule whose literal is not in a sentence is no
+  // candidate there, whatever FilteredRE2 says (it can let a rule through on
+  // fewer atoms than the rule needs).
+  int first_literal = 0, literal_count = 0;
+  std::vector<int> literal_of_rule;
   std::unique_ptr<RE2::Set> scan;  // null when no rule has atoms and none is unfiltered
 };
 
