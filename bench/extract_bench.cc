@@ -28,7 +28,9 @@
 //
 // (RunPasses switches callgrind's instrumentation on around the N passes, so
 // loading the rules runs at the speed of valgrind without a tool; the
-// "Collected" total is the instructions of the N passes.)
+// "Collected" total is the instructions of the N passes.) With
+// PW_EXTRACT_X10=variants (or copies), PW_EXTRACT_PASSES, PW_EXTRACT_PROGRAMS
+// and PW_EXTRACT_RULE_COSTS use the x10 rules instead.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -247,8 +249,18 @@ void DumpExtractions(const std::string& path) {
 // print each rule's wall time per pass, its calls and matches per pass, and
 // the size of its RE2 program, costliest first. The time includes the
 // callback's work on each match (values, names), not the prefilter's.
+// The rules of the PW_EXTRACT_RULE_COSTS, PW_EXTRACT_PROGRAMS and
+// PW_EXTRACT_PASSES modes: rules/,
+// or with PW_EXTRACT_X10=variants (or copies) the x10 rules.
+std::string ModeRulesDirectory() {
+  const char* x10 = std::getenv("PW_EXTRACT_X10");
+  if (x10 && std::string_view(x10) == "variants") return MultipliedRules(true);
+  if (x10 && std::string_view(x10) == "copies") return MultipliedRules(false);
+  return PW_BENCH_SOURCE_DIR "/rules";
+}
+
 void PrintRuleCosts(int passes) {
-  const auto& rules = Rules(PW_BENCH_SOURCE_DIR "/rules");
+  const auto& rules = Rules(ModeRulesDirectory());
   for (const auto& d : Corpus()) benchmark::DoNotOptimize(pw::extract::Extract(rules, d.text, {.language = d.language}));
   pw::extract::RuleCostTable table;
   pw::extract::SetRuleCostTable(&table);
@@ -274,7 +286,7 @@ void PrintRuleCosts(int passes) {
 // total over every rule (RuleSet::Load's time is mostly RE2 compiling them).
 void PrintProgramSizes(int count) {
   const auto started = std::chrono::steady_clock::now();
-  const auto& rules = Rules(PW_BENCH_SOURCE_DIR "/rules");
+  const auto& rules = Rules(ModeRulesDirectory());
   const double load = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::vector<std::pair<int, const pw::extract::CompiledRule*>> rows;
   long total = 0;
@@ -292,8 +304,8 @@ void PrintProgramSizes(int count) {
   for (int p = 0; p < pw::extract::kPassCount; ++p) {
     for (int lang = 0; lang < pw::extract::kRuleLanguageCount; ++lang) {
       const auto& pr = rules.data().For(static_cast<pw::extract::Pass>(p), lang);
-      std::printf("%s/%s: %zu rules, %d atoms, unfiltered:", kPassNames[p], lang == 0 ? "vi" : "en", pr.rules.size(),
-                  pr.atom_count);
+      std::printf("%s/%s: %zu rules, %d atoms, %d required literals, unfiltered:", kPassNames[p],
+                  lang == 0 ? "vi" : "en", pr.rules.size(), pr.atom_count, pr.literal_count);
       for (int id : pr.unfiltered) std::printf(" %s", pr.rules[static_cast<std::size_t>(id)]->spec.name.c_str());
       std::printf("\n");
     }
@@ -309,7 +321,7 @@ void PrintProgramSizes(int count) {
 // with callgrind's instrumentation on around them only (see the header).
 // noinline keeps the function a frame of its own for profilers.
 __attribute__((noinline)) void RunPasses(int passes) {
-  const auto& rules = Rules(PW_BENCH_SOURCE_DIR "/rules");
+  const auto& rules = Rules(ModeRulesDirectory());
   const auto& docs = Corpus();
   for (const auto& d : docs) benchmark::DoNotOptimize(pw::extract::Extract(rules, d.text, {.language = d.language}));
   const std::clock_t started = std::clock();

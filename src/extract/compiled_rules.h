@@ -41,10 +41,10 @@ inline constexpr std::string_view kTokenOpen = "\xEE\x80\x80";   // U+E000
 inline constexpr std::string_view kTokenClose = "\xEE\x80\x81";  // U+E001
 
 // A pattern HEAD(?P<field>GROUP)TAIL whose only capture group stands at its
-// top level, unrepeated, after a HEAD that is not empty: the group's bounds in
-// a match found by the rule can then often be read with RE2's DFAs alone (see
-// ForEachMatch), instead of its slower NFA. Each part compiled on its own;
-// `tail` is null when nothing follows the group.
+// top level, unrepeated: the group's bounds in a match found by the rule can
+// then often be read with RE2's DFAs alone (see ForEachMatch), instead of its
+// slower NFA. Each part compiled on its own; `head` is null when nothing
+// comes before the group, `tail` when nothing follows it.
 struct GroupSplit {
   int group = 0;  // the group's number in the rule's pattern
   std::unique_ptr<RE2> head, body, tail;
@@ -86,6 +86,14 @@ struct PassRules {
   // atom_count + k of the Set is filter id unfiltered[k]. One Set for both,
   // so that a sentence is read once (two Sets read it twice).
   std::vector<int> unfiltered;
+  // After them in `scan`, from index first_literal: the literal_count
+  // distinct literals that rules' matches must hold as written (a run of
+  // plain characters at the top level of the pattern); literal_of_rule[id]
+  // is rule id's, or -1. A rule whose literal is not in a sentence is no
+  // candidate there, whatever FilteredRE2 says (it can let a rule through on
+  // fewer atoms than the rule needs).
+  int first_literal = 0, literal_count = 0;
+  std::vector<int> literal_of_rule;
   std::unique_ptr<RE2::Set> scan;  // null when no rule has atoms and none is unfiltered
 };
 

@@ -49,8 +49,11 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
 bool SplitGroupBounds(const GroupSplit& split, const re2::StringPiece& input, std::size_t start, std::size_t end,
                       std::size_t& group_start, std::size_t& group_end) {
   re2::StringPiece part;
-  if (!split.head->Match(input, start, end, RE2::ANCHOR_START, &part, 1)) return false;
-  group_start = start + part.size();
+  group_start = start;
+  if (split.head) {
+    if (!split.head->Match(input, start, end, RE2::ANCHOR_START, &part, 1)) return false;
+    group_start = start + part.size();
+  }
   if (!split.tail) {
     group_end = end;
     return split.body->Match(input, group_start, end, RE2::ANCHOR_BOTH, nullptr, 0);

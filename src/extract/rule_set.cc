@@ -273,8 +273,10 @@ int WholeMatchGroup(const RE2& re, const std::vector<std::string>& group_field) 
 constexpr int kSplitMinProgramSize = 512;
 
 // The split of a pattern HEAD(?P<name>BODY)TAIL (see GroupSplit), or null:
-// when the group is not the only one, is repeated, is nested, is first, or
-// the top level has an alternation or sets flags.
+// when the group is not the only one, is repeated, is nested, or the top
+// level has an alternation or sets flags. HEAD may be empty (the group
+// first, as in "(?P<name>...)(?: {VN_PERSON_NEXT}|[,.;:)]|$)"), not both
+// HEAD and TAIL (WholeMatchGroup).
 std::unique_ptr<GroupSplit> SplitAtGroup(const RE2& re, const std::vector<std::string>& group_field,
                                          const RE2::Options& options) {
   if (re.NumberOfCapturingGroups() != 1 || group_field.size() != 2 || group_field[1].empty()) return nullptr;
@@ -284,17 +286,47 @@ std::unique_ptr<GroupSplit> SplitAtGroup(const RE2& re, const std::vector<std::s
   if (!items) return nullptr;
   const auto group = std::find_if(items->begin(), items->end(),
                                   [&](const PatternItem& item) { return pattern.compare(item.begin, 4, "(?P<") == 0; });
-  if (group == items->end() || group->begin == 0) return nullptr;
+  if (group == items->end()) return nullptr;
   const std::size_t open = group->begin, close = ClosingParen(pattern, open);
   if (group->end != close + 1) return nullptr;  // repeated
   const std::size_t body_start = pattern.find('>', open) + 1;
   auto split = std::make_unique<GroupSplit>();
   split->group = 1;
-  split->head = std::make_unique<RE2>(pattern.substr(0, open), options);
+  if (open > 0) split->head = std::make_unique<RE2>(pattern.substr(0, open), options);
   split->body = std::make_unique<RE2>(pattern.substr(body_start, close - body_start), options);
   if (close + 1 < pattern.size()) split->tail = std::make_unique<RE2>(pattern.substr(close + 1), options);
-  if (!split->head->ok() || !split->body->ok() || (split->tail && !split->tail->ok())) return nullptr;
+  if ((split->head && !split->head->ok()) || !split->body->ok() || (split->tail && !split->tail->ok())) return nullptr;
   return split;
+}
+
+// The longest run of plain characters at the top level of a pattern (a
+// concatenation there): text that every match holds as it is written, or ""
+// when the pattern has no run of kMinRequiredLiteral bytes or more. For
+// "(?:{PARTIES}) đã huy động {MONEY}" it is " đã huy động ". Flags, classes,
+// escapes, groups and quantified characters end a run; a pattern whose top
+// level TopLevelItems cannot read (an alternation, flags) has none.
+constexpr std::size_t kMinRequiredLiteral = 4;
+std::string RequiredLiteralOf(const std::string& pattern) {
+  const auto items = TopLevelItems(pattern);
+  if (!items) return "";
+  std::string best, run;
+  auto end_run = [&] {
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  };
+  for (const PatternItem& item : *items) {
+    const std::string_view text = std::string_view(pattern).substr(item.begin, item.end - item.begin);
+    const unsigned char lead = static_cast<unsigned char>(text[0]);
+    const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    const bool plain = text.size() == length && std::string_view(".^$\\[](){}|?*+").find(text[0]) == std::string_view::npos;
+    if (plain) {
+      run += text;
+    } else {
+      end_run();
+    }
+  }
+  end_run();
+  return best.size() >= kMinRequiredLiteral ? best : "";
 }
 
 // What the prefilter's Set looks for on behalf of a rule it cannot filter:
@@ -489,6 +521,28 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
           errors.push_back(pr.rules[static_cast<std::size_t>(id)]->spec.Where() +
                            ": the prefilter cannot read this pattern: " + error);
       }
+      // Last, each rule's required literal (RequiredLiteralOf), once for all
+      // the rules that share it: FilteredRE2 drops an atom from the
+      // conditions of the rules it guards when more than eight need it with
+      // others (a common word), and then lets those rules through on their
+      // other atoms alone; a rule whose literal is absent cannot match.
+      pr.first_literal = pr.atom_count + static_cast<int>(pr.unfiltered.size());
+      pr.literal_of_rule.assign(pr.rules.size(), -1);
+      std::map<std::string, int> literal_index;
+      for (std::size_t id = 0; id < pr.rules.size(); ++id) {
+        const std::string literal = RequiredLiteralOf(pr.rules[id]->re->pattern());
+        if (literal.empty()) continue;
+        const auto [it, added] = literal_index.try_emplace(literal, static_cast<int>(literal_index.size()));
+        if (added) {
+          std::string error;
+          if (pr.scan->Add(RE2::QuoteMeta(literal), &error) < 0) {
+            errors.push_back(pr.rules[id]->spec.Where() + ": the prefilter cannot read this literal: " + error);
+            continue;
+          }
+        }
+        pr.literal_of_rule[id] = it->second;
+      }
+      pr.literal_count = static_cast<int>(literal_index.size());
       if (!pr.scan->Compile())
         errors.push_back(directory + ": the rules' literal strings and the rules without any are too many to compile together");
     }
@@ -518,9 +572,11 @@ void ForEachCandidate(const PassRules& pr, std::string_view whole, const std::ve
   // (a rule's, or an atom's) only lets a rule through, never drops one. On
   // an error (out of DFA memory) every rule stays a candidate.
   std::vector<bool> unfiltered_matched(pr.rules.size());
+  std::vector<bool> literal_matched(static_cast<std::size_t>(pr.literal_count));
   std::vector<int> matched, matched_atoms, ids;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     std::fill(unfiltered_matched.begin(), unfiltered_matched.end(), true);
+    std::fill(literal_matched.begin(), literal_matched.end(), false);
     matched_atoms.clear();
     if (pr.scan) {
       const std::size_t from = sentences[i].begin > 0 ? sentences[i].begin - 1 : 0;
@@ -535,6 +591,8 @@ void ForEachCandidate(const PassRules& pr, std::string_view whole, const std::ve
       for (int k : matched) {
         if (k < pr.atom_count) {
           matched_atoms.push_back(k);
+        } else if (k >= pr.first_literal) {
+          literal_matched[static_cast<std::size_t>(k - pr.first_literal)] = true;
         } else {
           const int rule = pr.unfiltered[static_cast<std::size_t>(k - pr.atom_count)];
           unfiltered_matched[static_cast<std::size_t>(rule)] = true;
@@ -544,8 +602,12 @@ void ForEachCandidate(const PassRules& pr, std::string_view whole, const std::ve
     pr.filter->AllPotentials(matched_atoms, &ids);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    for (int id : ids)
-      if (unfiltered_matched[static_cast<std::size_t>(id)]) on_candidate(i, static_cast<std::size_t>(id));
+    for (int id : ids) {
+      const int literal = pr.literal_of_rule.empty() ? -1 : pr.literal_of_rule[static_cast<std::size_t>(id)];
+      if (unfiltered_matched[static_cast<std::size_t>(id)] &&
+          (literal < 0 || literal_matched[static_cast<std::size_t>(literal)]))
+        on_candidate(i, static_cast<std::size_t>(id));
+    }
   }
 }
 

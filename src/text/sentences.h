@@ -39,4 +39,14 @@ struct Span {
 
 std::vector<Span> SplitSentences(std::string_view text);
 
+// ICU's sentence breaks of `text`, before the abbreviation rules above: the
+// offsets BreakIterator::next() reports, in order, text.size() last. ICU
+// reads only a window around each terminator and paragraph separator (from
+// a letter after a letter to two letters in a row past it), not the whole
+// text, which was most of the cost; IcuSentenceBreaksByFullScan is the
+// definition, a full pass of next(), and tests/text/sentences_test.cc holds
+// the two equal over every corpus text and over random text.
+std::vector<std::size_t> IcuSentenceBreaks(std::string_view text);
+std::vector<std::size_t> IcuSentenceBreaksByFullScan(std::string_view text);
+
 }  // namespace pw::text

@@ -122,7 +122,11 @@ constexpr const char* kSplitRules =
     // and the tail then fails: the NFA gives the group without it.
     "ORG t.middle: (?:maker|firm) (?P<name>{WORDS}),? (?:Inc|Ltd)\\b\n"
     "ORG t.whole: (?P<name>{WORDS} (?:Group|Holdings))\n"
-    "ORG t.first: (?P<name>{WORDS}) (?:Group|Holdings)\n";
+    // No head: the body's preferred match ("Masan Group") leaves the tail
+    // nothing, and the NFA must give the group; lazily, the body's
+    // preferred match is the group.
+    "ORG t.first: (?P<name>{WORDS}) (?:Group|Holdings)\n"
+    "ORG t.first_lazy: (?P<name>{W}(?: {W}){0,4}?) (?:Group|Holdings)\n";
 
 TEST(ForEachMatch, SplitsOnlyWhatItCanAndAgreesWithOneSearch) {
   TempDir dir;
@@ -136,15 +140,19 @@ TEST(ForEachMatch, SplitsOnlyWhatItCanAndAgreesWithOneSearch) {
   EXPECT_NE(RuleNamed(rules, "t.middle").split->tail, nullptr);
   EXPECT_EQ(RuleNamed(rules, "t.whole").whole_match_group, 1);
   EXPECT_EQ(RuleNamed(rules, "t.whole").split, nullptr);
-  EXPECT_EQ(RuleNamed(rules, "t.first").split, nullptr);  // nothing before the group
-  EXPECT_EQ(RuleNamed(rules, "t.first").whole_match_group, 0);
+  for (const char* name : {"t.first", "t.first_lazy"}) {
+    ASSERT_NE(RuleNamed(rules, name).split, nullptr) << name;
+    EXPECT_EQ(RuleNamed(rules, name).split->head, nullptr) << name;  // nothing before the group
+    EXPECT_NE(RuleNamed(rules, name).split->tail, nullptr) << name;
+    EXPECT_EQ(RuleNamed(rules, name).whole_match_group, 0) << name;
+  }
 
   const std::string text =
       "Hôm nay Công ty Cổ phần Vina Milk và Công ty Masan Group, còn maker Acme Robotics Inc và firm Beta Ltd. "
       "Công ty Sữa Việt Nam";
   std::size_t compared = 0;
   for (const auto& rule : rules.data().rules) compared += ExpectSameAsReference(*rule, text, true, 0, text.size());
-  EXPECT_GE(compared, 6u);
+  EXPECT_GE(compared, 8u);
 
   auto names = [&](std::string_view rule_name) {
     std::vector<std::string> out;
@@ -157,6 +165,8 @@ TEST(ForEachMatch, SplitsOnlyWhatItCanAndAgreesWithOneSearch) {
   EXPECT_EQ(names("t.prefix"), (std::vector<std::string>{"Vina Milk", "Masan Group", "Sữa Việt Nam"}));
   EXPECT_EQ(names("t.middle"), (std::vector<std::string>{"Acme Robotics", "Beta"}));
   EXPECT_EQ(names("t.whole"), (std::vector<std::string>{"Masan Group"}));
+  EXPECT_EQ(names("t.first"), (std::vector<std::string>{"Masan"}));
+  EXPECT_EQ(names("t.first_lazy"), (std::vector<std::string>{"Masan"}));
 }
 
 TEST(ForEachMatch, PatternsThatAreNotSplit) {

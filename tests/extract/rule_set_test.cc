@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -193,6 +194,49 @@ TEST(RuleSet, ARuleWithoutLiteralsIsFilteredByThePartEveryMatchHolds) {
 
 // The prefilter never leaves out a rule that matches in a sentence, for
 // every project rule of every pass, on plain and on masked text.
+// Rules that need a rare word after a common phrasing, as a user's added
+// rules do (and bench/extract_bench's x10 variants: each rule again with "
+// zqxv1" ... " zqxv9" after it). Each rule's literal, the longest run of
+// plain characters at its top level, is in the prefilter's Set, and a rule
+// is no candidate where its literal is absent. (Over this small set
+// FilteredRE2 keeps the variants out on its own too; over the 2,460 x10
+// rules it let them through on the phrasing alone: bench/RESULTS.md.)
+TEST(RuleSet, ARuleIsNoCandidateWhereTheLiteralEveryMatchHoldsIsAbsent) {
+  TempDir dir;
+  std::string rules = "define CAP: [\\p{Lu}][\\p{L}\\p{N}]*(?: [\\p{Lu}][\\p{L}\\p{N}]*){0,3}\n";
+  for (const char* base : {"raised", "secured", "closed", "landed", "booked", "netted", "gained", "earned", "drew", "won"}) {
+    rules += std::string("ORG ") + base + ": {CAP:core} " + base + " funds\n";
+    for (int k = 1; k <= 9; ++k)
+      rules += std::string("ORG ") + base + "_x" + std::to_string(k) + ": (?:{CAP:core} " + base + " funds) zqxv" +
+               std::to_string(k) + "\n";
+  }
+  WriteFile(dir.path() / "a.rules", rules);
+  auto loaded = RuleSet::Load(dir.path().string());
+  ASSERT_OK(loaded);
+  const RuleSetData& data = (*loaded)->data();
+  const PassRules& pr = data.For(Pass::kMentions, 1);
+  EXPECT_EQ(pr.literal_count, 10 + 9);  // " raised funds" ... and " zqxv1" ... " zqxv9"
+  std::map<std::string, int> literal_of;
+  for (std::size_t id = 0; id < pr.rules.size(); ++id) literal_of[pr.rules[id]->spec.name] = pr.literal_of_rule[id];
+  EXPECT_EQ(literal_of["raised_x3"], literal_of["won_x3"]);  // " zqxv3", once in the Set
+  EXPECT_NE(literal_of["raised_x3"], literal_of["raised_x4"]);
+  EXPECT_NE(literal_of["raised"], literal_of["won"]);  // " raised funds", " won funds"
+  EXPECT_GE(literal_of["raised"], 0);
+  auto names = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const CompiledRule* rule : CandidateRules(data, Pass::kMentions, 1, text, 0, text.size()))
+      out.push_back(rule->spec.name);
+    return out;
+  };
+  EXPECT_EQ(names("Acme Labs raised funds today."), std::vector<std::string>{"raised"});
+  EXPECT_EQ(names("Acme Labs raised funds zqxv3"), (std::vector<std::string>{"raised", "raised_x3"}));
+  EXPECT_EQ(names("Acme secured funds zqxv9, Beta closed funds."),
+            (std::vector<std::string>{"secured", "secured_x9", "closed"}));
+  const auto x = Extract(**loaded, "Acme Labs raised funds zqxv3", {.language = text::Language::kEnglish});
+  ASSERT_FALSE(x.entities.empty());
+  EXPECT_NE(x.entities[0].name.find("Acme Labs"), std::string::npos) << x.entities[0].name;
+}
+
 TEST(RuleSet, ThePrefilterNamesEveryRuleThatMatchesASentence) {
   auto loaded = RuleSet::Load((pw::testing::SourceDir() / "rules").string());
   ASSERT_OK(loaded);

@@ -1,9 +1,15 @@
 #include "text/sentences.h"
 
+#include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "text/normalize.h"
 
 namespace pw::text {
 namespace {
@@ -70,6 +76,62 @@ TEST(SplitSentences, BreaksAtParagraphsAndTrimsSpaces) {
             (std::vector<std::string>{"Tiêu đề không dấu chấm", "Câu một.", "Câu hai!"}));
   EXPECT_EQ(Sentences("Acme Inc.\n\nThe end."), (std::vector<std::string>{"Acme Inc.", "The end."}));
   EXPECT_TRUE(SplitSentences("").empty());
+}
+
+// IcuSentenceBreaks asks ICU only at terminators and separators; it must
+// give every break of ICU's full pass, on every text of the corpus, as read
+// and as normalized for extraction.
+TEST(IcuSentenceBreaks, EqualsIcusFullPassOnEveryCorpusArticle) {
+  PW_REQUIRE_SHARED();
+  namespace fs = std::filesystem;
+  std::vector<std::string> texts;
+  for (const auto& entry : fs::recursive_directory_iterator(pw::testing::SharedDir() / "corpus/articles")) {
+    if (!entry.is_regular_file()) continue;
+    const std::string content = pw::testing::ReadFile(entry.path());
+    if (entry.path().extension() != ".jsonl") {
+      texts.push_back(content);
+      continue;
+    }
+    std::string_view rest = content;
+    while (!rest.empty()) {
+      const std::string_view line = rest.substr(0, rest.find('\n'));
+      rest.remove_prefix(std::min(rest.size(), line.size() + 1));
+      boost::system::error_code ec;
+      const boost::json::value record = boost::json::parse(line, ec);
+      if (ec || !record.is_object()) continue;
+      for (const char* field : {"title", "text", "content"})
+        if (const auto* v = record.as_object().if_contains(field); v && v->is_string())
+          texts.emplace_back(v->as_string());
+    }
+  }
+  ASSERT_GT(texts.size(), 1000u);
+  size_t bytes = 0;
+  for (const std::string& raw : texts) {
+    for (const std::string& text : {raw, NormalizeDocument(raw)}) {
+      bytes += text.size();
+      ASSERT_EQ(IcuSentenceBreaks(text), IcuSentenceBreaksByFullScan(text)) << text.substr(0, 200);
+    }
+  }
+  EXPECT_GT(bytes, 10'000'000u);
+}
+
+// The same over random text made of the pieces that decide a break:
+// terminators of several scripts, closing and opening punctuation, spaces,
+// separators, digits, letters of each case, combining marks and format
+// characters, abbreviations.
+TEST(IcuSentenceBreaks, EqualsIcusFullPassOnRandomText) {
+  const std::vector<std::string> pieces = {
+      "a", "z", "B", "Q", "Đ", "ệ", "ông", "Ông", "中", "1", "9", ".", ".", ".", "!", "?", "…", "‼", "。", "！", "．",
+      "․", "?!", "...", " ", " ", "  ", "\t", "\n", "\n\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\"",
+      "'", "“", "”", "‘", "’", ")", "(", "]", "»", "«", ",", ";", ":", "-", "—", "\u0301", "\u00AD", "\u200B",
+      "\u200D", "Mr.", "U.S.", "e.g.", "TP.HCM", "1.000", "Inc.", "x.com", "\xC3", "\x80"};
+  std::mt19937 random(20261126);
+  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1), count(0, 40);
+  for (int round = 0; round < 50000; ++round) {
+    std::string text;
+    for (size_t n = count(random); n > 0; --n) text += pieces[piece(random)];
+    ASSERT_EQ(IcuSentenceBreaks(text), IcuSentenceBreaksByFullScan(text)) << "round " << round << ": " << text;
+  }
 }
 
 }  // namespace
