@@ -39,9 +39,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from recall_probe_en import REPO, pool  # noqa: E402  (one definition of the pool)
+from recall_probe_en import pool  # noqa: E402  (one definition of the pool)
 from select_en import SOURCE  # noqa: E402
-from probe_run import run_on_articles  # noqa: E402  (one way to run the extractor on them)
+from probe_run import add_tool_arguments, corpus_missing, run_on_articles  # noqa: E402  (one way to run the extractor on them)
 
 # A capitalised word: "Sequoia", "a16z" is not one, "AI", "O'Brien", "U.S.", "X-Ray", "3M".
 WORD = r"(?:[A-Z][\w'’.&-]*|\d+[A-Za-z][\w-]*)"
@@ -109,14 +109,12 @@ def runs(text, common):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eval", default=str(REPO / "build/tests/eval_extraction"))
-    ap.add_argument("--shared", default=str(REPO / "../shared"))
+    add_tool_arguments(ap)
     ap.add_argument("--rules", help="the rules to run (default: the worktree's rules/)")
     ap.add_argument("--top", type=int, default=40, help="print this many runs of each list")
     args = ap.parse_args()
     shared = Path(args.shared)
-    if not (shared / "corpus/articles" / SOURCE).exists():
-        print(f"coverage_probe_en: no corpus under {shared} (pass --shared DIR)", file=sys.stderr)
+    if corpus_missing("coverage_probe_en", shared, shared / "corpus/articles" / SOURCE):
         return 2
     rows = pool(shared, raise_only=False)
     found = mentions(Path(args.eval), shared, rows, args.rules)

@@ -41,9 +41,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent.parent
 sys.path.insert(0, str(HERE))
-from probe_run import run_on_articles  # noqa: E402  (one way to run the extractor on them)
+from probe_run import REPO, add_tool_arguments, corpus_missing, run_on_articles  # noqa: E402  (one way to run the extractor on them)
 
 WORD = re.compile(r"[^\W_][\w.&'’-]*[^\W_]|[^\W_]")
 KIND = re.compile(
@@ -116,16 +115,14 @@ def mentions(eval_bin, shared, rows, rules):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eval", default=str(REPO / "build/tests/eval_extraction"))
-    ap.add_argument("--shared", default=str(REPO / "../shared"))
+    add_tool_arguments(ap)
     ap.add_argument("--rules", default=str(REPO / "rules"), help="the rules to run (another commit's, for a before/after)")
     ap.add_argument("--sample", type=int, default=400, help="articles drawn (random.seed(SEED), random.sample)")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--top", type=int, default=40, help="uncovered runs to list")
     args = ap.parse_args()
     root = Path(args.shared) / "corpus/articles"
-    if not root.exists():
-        print(f"coverage_probe_vi: no corpus under {args.shared} (pass --shared DIR)", file=sys.stderr)
+    if corpus_missing("coverage_probe_vi", args.shared, root):
         return 2
     rows = pool(root)
     random.seed(args.seed)

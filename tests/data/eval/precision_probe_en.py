@@ -30,9 +30,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from select_en import RAISE, DEBT, SOURCE  # noqa: E402  (one definition of a raise)
 from recall_probe_en import pool, records_by_article  # noqa: E402  (one pool, one way to run)
-from probe_run import half_of  # noqa: E402  (one way to take a half)
+from probe_run import add_tool_arguments, corpus_missing, half_of  # noqa: E402  (one way to take a half)
 
-REPO = HERE.parent.parent.parent
 BUSINESS = re.compile(
     r"\b(revenue|results|earnings|profit|quarter|Q[1-4]|fiscal|acquir\w*|acquisition|merger|merges?|"
     r"buys|launch\w*|unveil\w*|introduc\w*|valuation|valued|awards?|award-winning|prize|wins?|winner|"
@@ -48,16 +47,14 @@ def business_pool(shared):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eval", default=str(REPO / "build/tests/eval_extraction"))
-    ap.add_argument("--shared", default=str(REPO / "../shared"))
+    add_tool_arguments(ap)
     ap.add_argument("--rules", default=None, help="a rules directory (default: the tool's own)")
     ap.add_argument("--seed", type=int, default=9, help="the shuffle that makes the halves")
     ap.add_argument("--half", type=int, choices=(1, 2), default=None, help="only this half of the pool")
     ap.add_argument("--list", action="store_true", help="print every record with its release")
     args = ap.parse_args()
     shared = Path(args.shared)
-    if not (shared / "corpus/articles" / SOURCE).exists():
-        print(f"precision_probe_en: no corpus under {shared} (pass --shared DIR)", file=sys.stderr)
+    if corpus_missing("precision_probe_en", shared, shared / "corpus/articles" / SOURCE):
         return 2
     rows = half_of(business_pool(shared), args.seed, args.half)
     found = records_by_article(Path(args.eval), shared, rows, rules=args.rules)

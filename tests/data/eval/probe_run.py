@@ -12,8 +12,25 @@ is listed by --mentions) and reads what the tool prints.
 import random
 import re
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent.parent.parent
+
+
+def add_tool_arguments(parser):
+    """--eval (the eval_extraction binary) and --shared (the shared material), as every probe takes them."""
+    parser.add_argument("--eval", default=str(REPO / "build/tests/eval_extraction"))
+    parser.add_argument("--shared", default=str(REPO / "../shared"))
+
+
+def corpus_missing(probe, shared, required):
+    """True, having said so on stderr, when REQUIRED (the corpus a probe reads under SHARED) is absent."""
+    if Path(required).exists():
+        return False
+    print(f"{probe}: no corpus under {shared} (pass --shared DIR)", file=sys.stderr)
+    return True
 
 
 def run_on_articles(eval_bin, shared, articles, args, rules=None):

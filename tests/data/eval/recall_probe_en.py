@@ -32,9 +32,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from select_en import RAISE, SOURCE, cut  # noqa: E402  (one definition of the pool)
-from probe_run import funding_found, half_of  # noqa: E402  (one way to run the extractor on them)
+from probe_run import add_tool_arguments, corpus_missing, funding_found, half_of  # noqa: E402  (one way to run the extractor on them)
 
-REPO = HERE.parent.parent.parent
 NAMED = re.compile(r"\b(?:led by|co-led by|participation (?:from|of))\s+(.{3,400}?)(?:[.;:](?:\s|$)|\n|$)")
 ITEM_END = re.compile(r"\s(?:to|with|for|as well|in|which|who|that|alongside|among|through)\s|\s[-–—]\s|\(")
 ITEM_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
@@ -110,16 +109,14 @@ def records_by_article(eval_bin, shared, rows, rules=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eval", default=str(REPO / "build/tests/eval_extraction"))
-    ap.add_argument("--shared", default=str(REPO / "../shared"))
+    add_tool_arguments(ap)
     ap.add_argument("--list", type=int, default=0, help="print this many misses of each kind (seed 7)")
     ap.add_argument("--rules", default=None, help="a rules directory (default: the tool's own)")
     ap.add_argument("--seed", type=int, default=9, help="the shuffle that makes the halves (round 9)")
     ap.add_argument("--half", type=int, choices=(1, 2), default=None, help="only this half of the pool")
     args = ap.parse_args()
     shared = Path(args.shared)
-    if not (shared / "corpus/articles" / SOURCE).exists():
-        print(f"recall_probe_en: no corpus under {shared} (pass --shared DIR)", file=sys.stderr)
+    if corpus_missing("recall_probe_en", shared, shared / "corpus/articles" / SOURCE):
         return 2
     rows = half_of(pool(shared), args.seed, args.half)
     found = records_by_article(Path(args.eval), shared, rows, rules=args.rules)

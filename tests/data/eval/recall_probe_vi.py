@@ -30,9 +30,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent.parent
 sys.path.insert(0, str(HERE))
-from probe_run import funding_found  # noqa: E402  (one way to run the extractor on them)
+from probe_run import REPO, add_tool_arguments, corpus_missing, funding_found  # noqa: E402  (one way to run the extractor on them)
 import coverage_probe_vi  # noqa: E402  (one definition of the pool)
 
 AMOUNT = (r"(?:\d[\d.,]*\s*(?:triệu|tỷ|tỉ|nghìn tỷ|ngàn tỷ)?\s*(?:USD|đô la|đồng|VND|euro|yen|won|nhân dân tệ)|"
@@ -76,16 +75,14 @@ def records_by_article(eval_bin, shared, rows, rules):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eval", default=str(REPO / "build/tests/eval_extraction"))
-    ap.add_argument("--shared", default=str(REPO / "../shared"))
+    add_tool_arguments(ap)
     ap.add_argument("--rules", default=str(REPO / "rules"), help="the rules to run (another commit's, for a before/after)")
     ap.add_argument("--list", type=int, default=0, help="print this many articles without a record (seed 9)")
     ap.add_argument("--records", action="store_true", help="print the records found")
     ap.add_argument("--whole", action="store_true", help="read whole bodies, not the cut texts")
     args = ap.parse_args()
     shared = Path(args.shared)
-    if not (shared / "corpus/articles").exists():
-        print(f"recall_probe_vi: no corpus under {shared} (pass --shared DIR)", file=sys.stderr)
+    if corpus_missing("recall_probe_vi", shared, shared / "corpus/articles"):
         return 2
     rows = probe_rows(shared, args.whole)
     found = records_by_article(Path(args.eval), shared, rows, args.rules)
