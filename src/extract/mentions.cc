@@ -500,8 +500,8 @@ bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t 
   const std::string_view place = Slice(text, start, end);
   if (!not_ascii_capitals(place)) return false;
   // A number ends the run ("Vĩnh Tân 2").
-  const auto second_after =
-      capitalised_word_after(end) ? capitalised_word_after(*capitalised_word_after(end)) : std::nullopt;
+  const auto first_after = capitalised_word_after(end);
+  const auto second_after = first_after ? capitalised_word_after(*first_after) : std::nullopt;
   const bool number_after =
       after == 2 && second_after && std::isdigit(static_cast<unsigned char>(text[*second_after - 1]));
   if (before + after - (number_after ? 1 : 0) != 1) return false;
