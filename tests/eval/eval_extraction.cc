@@ -26,7 +26,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -295,20 +294,13 @@ int main(int argc, char** argv) {
   }
   std::set<std::string> only_ids;  // empty: every article
   if (!ids_file.empty()) {
-    std::ifstream in(ids_file);
-    if (!in) {
-      std::cerr << "eval_extraction: cannot read " << ids_file.string() << "\n";
+    std::string error;
+    auto ids = eval::ReadIds(ids_file, error);
+    if (!ids) {
+      std::cerr << "eval_extraction: " << error << "\n";
       return 2;
     }
-    for (std::string line; std::getline(in, line);) {
-      line = line.substr(0, line.find('#'));
-      const auto b = line.find_first_not_of(" \t\r"), e = line.find_last_not_of(" \t\r");
-      if (b != std::string::npos) only_ids.insert(line.substr(b, e - b + 1));
-    }
-    if (only_ids.empty()) {
-      std::cerr << "eval_extraction: " << ids_file.string() << " lists no article\n";
-      return 2;
-    }
+    only_ids = std::move(*ids);
   }
   std::vector<std::string> problems;
   const auto gold = eval::ReadGold(gold_file, problems);

@@ -142,6 +142,24 @@ std::vector<GoldArticle> ReadGold(const std::filesystem::path& file, std::vector
   return out;
 }
 
+std::optional<std::set<std::string>> ReadIds(const std::filesystem::path& file, std::string& error) {
+  std::ifstream in(file);
+  if (!in) {
+    error = "cannot read " + file.string();
+    return std::nullopt;
+  }
+  std::set<std::string> ids;
+  for (std::string line; std::getline(in, line);) {
+    line = Trim(line.substr(0, line.find('#')));
+    if (!line.empty()) ids.insert(line);
+  }
+  if (ids.empty()) {
+    error = file.string() + " lists no article";
+    return std::nullopt;
+  }
+  return ids;
+}
+
 std::optional<std::string> ArticleText(const std::filesystem::path& articles_dir, const GoldArticle& a,
                                        std::string& error) {
   const auto path = articles_dir / a.source;

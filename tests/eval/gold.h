@@ -17,6 +17,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,11 @@ struct GoldArticle {
 
 // Parses the gold file; errors are "file:line: message" and parsing goes on.
 std::vector<GoldArticle> ReadGold(const std::filesystem::path& file, std::vector<std::string>& errors);
+
+// The article ids a file lists, one a line ("#" starts a comment; blank
+// lines skipped), for scoring only those articles; nullopt with `error` set
+// when the file cannot be read or lists none.
+std::optional<std::set<std::string>> ReadIds(const std::filesystem::path& file, std::string& error);
 
 // The article's text as the annotation saw it, or nullopt with `error` set.
 std::optional<std::string> ArticleText(const std::filesystem::path& articles_dir, const GoldArticle& article,
