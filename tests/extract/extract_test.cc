@@ -1085,5 +1085,31 @@ TEST_F(UnseenNames, ATokenPresaleToldByItsTotal) {
   ASSERT_EQ(listed.funding.size(), 1u);
   EXPECT_EQ(listed.funding[0].investee, "Orrin Token");
 }
+
+// Round 11 (branch extract11en): classes of the failures on round 11's articles (part A), each
+// counted on the releases in neither split. Sentences of our own.
+// The subject of a release described by what it is, then its verb.
+TEST_F(UnseenNames, AReleaseSubjectDescribedByWhatItIs) {
+  const auto orgs = Orgs("News\n\nSINGAPORE - Quorvane, a leading blockchain analytics platform, is thrilled to "
+                         "announce a listing. Tamsinko, a leading provider of business solutions, proudly announces "
+                         "a website. On Monday, a day of rest, the office opened.");
+  for (const char* org : {"Quorvane", "Tamsinko"}) EXPECT_TRUE(orgs.count(org)) << org;
+  EXPECT_FALSE(orgs.count("Monday"));
+}
+// Two initials do not end a list of investors, and a firm whose name opens with them is found.
+TEST_F(UnseenNames, InitialsInsideAListOfInvestors) {
+  const auto x = Run("News\n\nQuillvane today announced a $25 million Series B funding round led by Tamsin "
+                     "Capital, with participation from Orrin Ventures, the D. E. Shaw group, Kestrelo, and "
+                     "Brightwater Financial.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  const std::set<std::string> investors(x.funding[0].investors.begin(), x.funding[0].investors.end());
+  for (const char* investor : {"Tamsin Capital", "Orrin Ventures", "D. E. Shaw", "Kestrelo", "Brightwater Financial"})
+    EXPECT_TRUE(investors.count(investor)) << investor;
+}
+// "Strategy" in a headline is no company (it was MicroStrategy's alias).
+TEST_F(UnseenNames, StrategyInAHeadlineIsNoCompany) {
+  const auto orgs = Orgs("Quillvane Closes $25 Million Private Placement to Launch Treasury Strategy\n\nText.");
+  EXPECT_FALSE(orgs.count("Strategy"));
+}
 }  // namespace
 }  // namespace pw::extract

@@ -17,7 +17,9 @@ Round 6 (branch extract6en): seed 2029, the first 24 raises, 4 debt, 12 others. 
 (branch extract7en): seed 2031, 28 raises, no debt, 12 others. Round 10 (branch extract10en):
 seed 2034, 20 raises and 10 others, round 3's strata: "raises" are releases whose title or
 first 1,100 characters match RAISE, investors named or not; "others" are 800+ characters with
-no raise or debt pattern (no entity cues asked; ordinary business releases).
+no raise or debt pattern (no entity cues asked; ordinary business releases). Round 11 (branch
+extract11en): seed 2035, round 10's strata, 24 raises and 6 others; split by draw order into A
+(the first 16 raises and 4 others, tuned on) and B (the other 8 and 2, a check set).
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
@@ -26,7 +28,7 @@ more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's pi
 of the set as it was before that round: run on today's articles.gold, a round's own articles
 are left out as taken.
 
-    python3 tests/data/eval/select_en.py [--round 6|7|10] [CORPUS_ROOT]   # prints '@' lines to annotate
+    python3 tests/data/eval/select_en.py [--round 6|7|10|11] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
 
 import json
@@ -40,6 +42,8 @@ ROUNDS = {
     6: {"seed": 2029, "take": {"raises": 24, "debt": 4, "others": 12}, "min_name": 4, "min_cues": 0},
     7: {"seed": 2031, "take": {"raises": 28, "debt": 0, "others": 12}, "min_name": 3, "min_cues": 8},
     10: {"seed": 2034, "take": {"raises": 20, "debt": 0, "others": 10}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    11: {"seed": 2035, "take": {"raises": 24, "debt": 0, "others": 6}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
 }
 ARGS = sys.argv[1:]
