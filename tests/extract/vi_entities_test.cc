@@ -618,5 +618,17 @@ TEST_F(VietnameseEntities, PartiesChinesePlacesAndThePeople) {
   for (const char* name : {"Trịnh Châu", "Vũ Hán"}) EXPECT_TRUE(places.count(name)) << name;
   EXPECT_FALSE(Names(text, EntityType::kPer).count("Trịnh Châu"));
 }
+
+// Round 11: in a photo credit, a one-word place after a syllable is part of
+// the photographer's name ("Trọng Đức" is no Germany); a place alone stays.
+TEST_F(VietnameseEntities, APlaceInAPhotoCreditsName) {
+  const std::string text =
+      "Hai bên hội đàm. (Ảnh: Trọng Đức/TTXVN) Giá gạo tăng. Ảnh: Hồng Vĩnh. Cảnh sông Hương. Ảnh: Huế.";
+  const auto people = Names(text, EntityType::kPer);
+  for (const char* name : {"Trọng Đức", "Hồng Vĩnh"}) EXPECT_TRUE(people.count(name)) << name;
+  const auto places = Names(text, EntityType::kLoc);
+  EXPECT_FALSE(places.count("Germany"));
+  EXPECT_TRUE(places.count("Huế"));
+}
 }  // namespace
 }  // namespace pw::extract
