@@ -630,5 +630,17 @@ TEST_F(VietnameseEntities, APlaceInAPhotoCreditsName) {
   EXPECT_FALSE(places.count("Germany"));
   EXPECT_TRUE(places.count("Huế"));
 }
+
+// Round 11: a place's party organisation is not the party; the UK's parties
+// with "đảng" in lower case.
+TEST_F(VietnameseEntities, APlacesPartyOrganisationAndBritishParties) {
+  const std::string text =
+      "Ban chấp hành Đảng bộ tỉnh Hà Tĩnh ban hành nghị quyết. Bà May của đảng Bảo thủ tranh luận với thủ lĩnh "
+      "Công đảng.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Ban chấp hành Đảng bộ tỉnh Hà Tĩnh", "Đảng Bảo thủ", "Công đảng"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Đảng Cộng sản Việt Nam"));
+}
 }  // namespace
 }  // namespace pw::extract
