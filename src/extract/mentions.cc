@@ -510,6 +510,11 @@ bool InsideVietnameseName(std::string_view text, std::size_t start, std::size_t 
   std::size_t w = run_start - 1;
   while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
   const std::string_view word_before_run = Slice(text, w, run_start - 1);
+  // A photo credit's run of two is a person's name: "(Ảnh: Trọng Đức/TTXVN)", "Nguồn: Doãn Đức"
+  // (round 11).
+  static constexpr std::string_view kCreditWords[] = {"Ảnh:", "(Ảnh:", "ảnh:", "Nguồn:", "(Nguồn:"};
+  if (std::find(std::begin(kCreditWords), std::end(kCreditWords), word_before_run) != std::end(kCreditWords))
+    return true;
   if (word_before_run.empty() || StartsUpper(word_before_run) || !not_ascii_capitals(word_before_run))
     return false;
   // "... mình". Ở Dallas": a sentence's end before the run.

@@ -15,6 +15,14 @@ std::string LastWord(std::string_view name) {
   return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
 }
 
+// True when TEXT is one code point (UTF-8): "H", "Đ".
+bool IsOneLetter(std::string_view text) {
+  if (text.empty()) return false;
+  std::size_t code_points = 0;
+  for (unsigned char c : text) code_points += (c & 0xC0) != 0x80;
+  return code_points == 1;
+}
+
 // "ông Thịnh" after "ông Đỗ Tiến Thịnh": Vietnamese people are named by the
 // last word of their name. The short mention takes the full name's canonical
 // name (and so its title and organisation) when exactly one full name fits.
@@ -112,6 +120,9 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
     person.end = masked.ToOriginal(name->end);
     if (!TrimTrailingStopwords(gazetteer, ctx.text, person.start, person.end)) return;
     person.text = std::string(ctx.text.substr(person.start, person.end - person.start));
+    // One letter is an initial, which the press writes to keep a name back ("ông L.T.H",
+    // "anh H."): no one's name (round 11).
+    if (IsOneLetter(person.text)) return;
     const GazetteerEntry* entry = gazetteer.Lookup("PER", person.text);
     person.name = entry ? entry->canonical : person.text;
     person.title = title;
