@@ -592,6 +592,17 @@ TEST_F(VietnameseEntities, ForeignFirmsAndOutletsInVietnameseText) {
   for (const char* name : {"An Telecom", "Telecom", "HD", "Piskaryoskoe"}) EXPECT_FALSE(orgs.count(name)) << name;
 }
 
+// A name that ends in a business word but runs on is a product's or a
+// building's, not a firm's; a firm's name may be followed by a lower-case word.
+TEST_F(VietnameseEntities, ABusinessWordEndsAFirmsNameOnlyWhereTheNameStops) {
+  const std::string text =
+      "Nền tảng Hanoi Data Mining Platform ra mắt. Khách ở tòa Saigon Financial Tower tăng. "
+      "Các hãng như IBM, Kestrel Chemicals và Kodak đã thử. Verizon và Busan Telecom tại Hàn Quốc cũng thử.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Kestrel Chemicals", "Busan Telecom"}) EXPECT_TRUE(orgs.count(name)) << name;
+  for (const char* name : {"Hanoi Data Mining", "Saigon Financial"}) EXPECT_FALSE(orgs.count(name)) << name;
+}
+
 // Round 11: a company's name runs to the parenthesis that gives its address
 // or its code, lower-case words and all.
 TEST_F(VietnameseEntities, ACompanysNameRunsToItsAddress) {
