@@ -177,18 +177,17 @@ void BuildKey(std::string_view utf8, std::string& key, std::vector<std::uint32_t
       out_offset = offsets->data();
     }
   };
-  grow(utf8.size() + 8);
+  // A key is most often no longer than its text; 15 bytes fit in the string
+  // itself (no allocation for a short name's key).
+  grow(std::max<std::size_t>(utf8.size(), 15));
   std::size_t n = 0;  // key bytes written
   std::string slow;   // the key of a code point outside the table
   for (int32_t i = 0; i < length;) {
-    // Room for the longest key the table writes (3 bytes); longer ones
-    // (ICU's) check for themselves below.
-    if (n + 4 > capacity) grow(capacity * 2);
     if (s[i] < 0x80) {
       // An ASCII run: as many bytes as the key has room for, without a check each.
-      const std::size_t room = capacity - 4 - n;
-      const int32_t run_end = static_cast<int32_t>(std::min<std::size_t>(static_cast<std::size_t>(length),
-                                                                         static_cast<std::size_t>(i) + room + 1));
+      if (n == capacity) grow(capacity * 2);
+      const int32_t run_end = static_cast<int32_t>(
+          std::min<std::size_t>(static_cast<std::size_t>(length), static_cast<std::size_t>(i) + (capacity - n)));
       for (; i < run_end && s[i] < 0x80; ++i, ++n) {
         out[n] = AsciiKey(static_cast<char>(s[i]));
         if constexpr (kOffsets) out_offset[n] = static_cast<std::uint32_t>(i);
@@ -209,8 +208,8 @@ void BuildKey(std::string_view utf8, std::string& key, std::vector<std::uint32_t
       AppendCodePointKey(c, slow);
       bytes = slow.data();
       size = slow.size();
-      if (n + size + 4 > capacity) grow(std::max(capacity * 2, n + size + 4));
     }
+    if (n + size > capacity) grow(std::max(capacity * 2, n + size));
     for (std::size_t b = 0; b < size; ++b) {
       out[n + b] = bytes[b];
       if constexpr (kOffsets) out_offset[n + b] = static_cast<std::uint32_t>(start);
