@@ -296,8 +296,18 @@ void PrintProgramSizes(int count) {
   }
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::printf("%zu rules loaded in %.2f s; %ld RE2 instructions in all\n", rows.size(), load, total);
+  // How ForEachMatch reads each rule's groups: the whole match, a split at
+  // its one group, a GroupTree, RE2 alone (its NFA above 512 instructions),
+  // or none asked for.
+  const auto groups_by = [](const pw::extract::CompiledRule& rule) {
+    if (rule.whole_match_group) return "whole match";
+    if (rule.split) return "split";
+    if (rule.tree) return "tree";
+    return rule.submatches > 1 ? "RE2" : "-";
+  };
+  std::printf("%-32s %8s  %s\n", "rule", "program", "groups by");
   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(count); ++i)
-    std::printf("%-32s %8d\n", rows[i].second->spec.name.c_str(), rows[i].first);
+    std::printf("%-32s %8d  %s\n", rows[i].second->spec.name.c_str(), rows[i].first, groups_by(*rows[i].second));
   // The prefilter of each pass: its atoms, and the rules it cannot filter
   // (run in its Set with the atoms: they make the Set's DFA larger).
   static constexpr const char* kPassNames[] = {"mentions", "people", "relations"};

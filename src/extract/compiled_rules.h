@@ -50,6 +50,29 @@ struct GroupSplit {
   std::unique_ptr<RE2> head, body, tail;
 };
 
+// A pattern read as a tree of the parts that hold its capture groups, for a
+// large pattern with several groups (RE2 then finds groups with its NFA,
+// tens of thousands of instructions a match): the groups of a match found by
+// the rule are read with DFA searches of the parts instead (ForEachMatch),
+// e.g. "(?P<amount>N)(?: ?(?P<scale>S))? ?(?P<currency>C)" is a sequence of
+// a group, an optional part and a leaf. The parts RE2 prefers are the ones
+// a backtracker tries first, so the sequence's parts are taken one after the
+// other, each its preferred match, the last exactly to the end; when that
+// does not reach the end, RE2's NFA decides as before (matcher.cc).
+struct GroupTree {
+  enum class Kind {
+    kLeaf,      // no capture group inside
+    kSequence,  // children in turn (consecutive leaves merged)
+    kBranches,  // an alternation: the first child that matches
+    kGroup,     // capture group `group` around children[0]
+    kOptional,  // "(?:X)?", greedy: X (children[0]) if it matches
+  };
+  Kind kind = Kind::kLeaf;
+  int group = 0;
+  std::unique_ptr<RE2> re;  // the part's own pattern (null for the root)
+  std::vector<GroupTree> children;
+};
+
 struct CompiledRule {
   RuleSpec spec;
   Pass pass = Pass::kMentions;
@@ -66,6 +89,8 @@ struct CompiledRule {
   int whole_match_group = 0;
   // Set for a large pattern of the shape GroupSplit describes; null otherwise.
   std::unique_ptr<GroupSplit> split;
+  // Set for a large pattern with several groups that GroupTree can read; null otherwise.
+  std::unique_ptr<GroupTree> tree;
 };
 
 struct PassRules {

@@ -63,6 +63,48 @@ bool SplitGroupBounds(const GroupSplit& split, const re2::StringPiece& input, st
   return split.tail->Match(input, group_end, end, RE2::ANCHOR_BOTH, nullptr, 0);
 }
 
+// The groups of the parse RE2 prefers among those of `node` that match
+// exactly input[a, b) (the caller knows one does), into pieces; false where
+// taking each part's preferred match in turn does not reach b (RE2's NFA
+// then decides). A part's preferred match is the first a backtracker finds,
+// so the parse that takes each part's in turn, when it ends at b, is the
+// first of all: the reasoning of SplitGroupBounds, part after part.
+bool TreeGroups(const GroupTree& node, const re2::StringPiece& input, std::size_t a, std::size_t b,
+                std::vector<re2::StringPiece>& pieces) {
+  switch (node.kind) {
+    case GroupTree::Kind::kLeaf:
+      return true;
+    case GroupTree::Kind::kGroup:
+      pieces[static_cast<std::size_t>(node.group)] = re2::StringPiece(input.data() + a, b - a);
+      return TreeGroups(node.children[0], input, a, b, pieces);
+    case GroupTree::Kind::kOptional: {
+      // Greedy: X when X matches there, even empty; else nothing, and its groups stay unset.
+      const GroupTree& x = node.children[0];
+      if (b == a && !x.re->Match(input, a, b, RE2::ANCHOR_BOTH, nullptr, 0)) return true;
+      return TreeGroups(x, input, a, b, pieces);
+    }
+    case GroupTree::Kind::kBranches:
+      for (const GroupTree& branch : node.children)
+        if (branch.re->Match(input, a, b, RE2::ANCHOR_BOTH, nullptr, 0)) return TreeGroups(branch, input, a, b, pieces);
+      return false;
+    case GroupTree::Kind::kSequence: {
+      std::size_t pos = a;
+      re2::StringPiece part;
+      for (std::size_t i = 0; i + 1 < node.children.size(); ++i) {
+        const GroupTree& child = node.children[i];
+        if (!child.re->Match(input, pos, b, RE2::ANCHOR_START, &part, 1)) return false;
+        const std::size_t end = pos + part.size();
+        if (!TreeGroups(child, input, pos, end, pieces)) return false;
+        pos = end;
+      }
+      const GroupTree& last = node.children.back();
+      if (!last.re->Match(input, pos, b, RE2::ANCHOR_BOTH, nullptr, 0)) return false;
+      return TreeGroups(last, input, pos, b, pieces);
+    }
+  }
+  return false;
+}
+
 RuleCostTable* cost_table = nullptr;
 
 // Spans at most this many bytes apart (a sentence's end and the next one's
@@ -119,11 +161,16 @@ void ReportMatch(const CompiledRule& rule, std::string_view text, std::size_t st
   } else if (rule.split && SplitGroupBounds(*rule.split, input, start, end, group_start, group_end)) {
     match.captures.push_back({rule.group_field[static_cast<std::size_t>(rule.split->group)], group_start, group_end});
   } else if (groups > 1) {
-    pieces.assign(static_cast<std::size_t>(groups), re2::StringPiece());
-    if (!re.Match(input, start, end, RE2::ANCHOR_BOTH, pieces.data(), groups)) {
-      // Cannot happen (see above); the groups of one call over the
-      // original range are the answer then.
-      re.Match(input, pos, limit, RE2::UNANCHORED, pieces.data(), groups);
+    // The tree may set any group of the pattern; only the first `groups` are read.
+    pieces.assign(static_cast<std::size_t>(rule.tree ? std::max(groups, re.NumberOfCapturingGroups() + 1) : groups),
+                  re2::StringPiece());
+    if (!rule.tree || !TreeGroups(*rule.tree, input, start, end, pieces)) {
+      pieces.assign(pieces.size(), re2::StringPiece());
+      if (!re.Match(input, start, end, RE2::ANCHOR_BOTH, pieces.data(), groups)) {
+        // Cannot happen (see above); the groups of one call over the
+        // original range are the answer then.
+        re.Match(input, pos, limit, RE2::UNANCHORED, pieces.data(), groups);
+      }
     }
     for (int g = 1; g < groups; ++g) {
       const auto& field = rule.group_field[static_cast<std::size_t>(g)];

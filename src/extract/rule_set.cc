@@ -299,6 +299,126 @@ std::unique_ptr<GroupSplit> SplitAtGroup(const RE2& re, const std::vector<std::s
   return split;
 }
 
+// The top-level branches of an RE2 pattern ("a|b(c|d)" -> "a", "b(c|d)"):
+// one for a pattern without a top-level '|'.
+std::vector<std::string_view> TopLevelBranches(std::string_view pattern) {
+  std::vector<std::string_view> branches;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = ClassEnd(pattern, i);
+    } else if (c == '(') {
+      const std::size_t close = ClosingParen(pattern, i);
+      if (close == std::string_view::npos) return {pattern};
+      i = close;
+    } else if (c == '|') {
+      branches.push_back(pattern.substr(begin, i - begin));
+      begin = i + 1;
+    }
+  }
+  branches.push_back(pattern.substr(begin));
+  return branches;
+}
+
+// Above this many instructions a rule's groups stay with RE2's NFA (GroupTreeOf).
+constexpr int kTreeMaxProgramSize = 25000;
+
+// The GroupTree of `pattern` (a part of a rule's pattern, whose named groups
+// `re` numbers), or nullopt when a part is of a shape the tree does not
+// know: a group repeated or optional other than by a greedy "?", flags that
+// reach past their group, a group without a name.
+std::optional<GroupTree> ReadGroupTree(std::string_view pattern, const RE2& re, const RE2::Options& options,
+                                       bool root) {
+  GroupTree node;
+  if (!root) {
+    node.re = std::make_unique<RE2>(pattern, options);
+    if (!node.re->ok()) return std::nullopt;
+    if (node.re->NumberOfCapturingGroups() == 0) return node;  // a leaf
+  }
+  const std::vector<std::string_view> branches = TopLevelBranches(pattern);
+  if (branches.size() > 1) {
+    node.kind = GroupTree::Kind::kBranches;
+    for (std::string_view branch : branches) {
+      std::optional<GroupTree> child = ReadGroupTree(branch, re, options, false);
+      if (!child) return std::nullopt;
+      node.children.push_back(std::move(*child));
+    }
+    return node;
+  }
+  const auto items = TopLevelItems(pattern);
+  if (!items || items->empty()) return std::nullopt;
+  if (items->size() == 1) {
+    const std::string_view item = pattern;
+    if (item.size() > 2 && item.substr(item.size() - 2) == ")?" && item[0] == '(' &&
+        ClosingParen(item, 0) == item.size() - 2) {
+      std::optional<GroupTree> child = ReadGroupTree(item.substr(0, item.size() - 1), re, options, false);
+      if (!child) return std::nullopt;
+      node.kind = GroupTree::Kind::kOptional;
+      node.children.push_back(std::move(*child));
+      return node;
+    }
+    if (item[0] != '(' || ClosingParen(item, 0) != item.size() - 1) return std::nullopt;
+    if (item.substr(0, 3) == "(?:") return ReadGroupTree(item.substr(3, item.size() - 4), re, options, root);
+    if (item.substr(0, 4) != "(?P<") return std::nullopt;
+    const std::size_t name_end = item.find('>');
+    const auto& numbers = re.NamedCapturingGroups();
+    const auto number = numbers.find(std::string(item.substr(4, name_end - 4)));
+    if (number == numbers.end()) return std::nullopt;
+    std::optional<GroupTree> child =
+        ReadGroupTree(item.substr(name_end + 1, item.size() - name_end - 2), re, options, false);
+    if (!child) return std::nullopt;
+    node.kind = GroupTree::Kind::kGroup;
+    node.group = number->second;
+    node.children.push_back(std::move(*child));
+    return node;
+  }
+  // A sequence: each run of items without a group is one leaf.
+  node.kind = GroupTree::Kind::kSequence;
+  std::size_t run_begin = std::string_view::npos;
+  const auto end_run = [&](std::size_t at) -> bool {
+    if (run_begin == std::string_view::npos) return true;
+    std::optional<GroupTree> leaf = ReadGroupTree(pattern.substr(run_begin, at - run_begin), re, options, false);
+    run_begin = std::string_view::npos;
+    if (!leaf) return false;
+    node.children.push_back(std::move(*leaf));
+    return true;
+  };
+  for (const PatternItem& item : *items) {
+    const std::string_view text = pattern.substr(item.begin, item.end - item.begin);
+    if (text.find("(?P<") == std::string_view::npos) {
+      if (run_begin == std::string_view::npos) run_begin = item.begin;
+      continue;
+    }
+    if (!end_run(item.begin)) return std::nullopt;
+    std::optional<GroupTree> child = ReadGroupTree(text, re, options, false);
+    if (!child) return std::nullopt;
+    node.children.push_back(std::move(*child));
+  }
+  if (!end_run(pattern.size())) return std::nullopt;
+  return node;
+}
+
+// The GroupTree of a rule's pattern when RE2 would find its groups with the
+// NFA (a program over the backtracker's limit) and the tree can read it;
+// null otherwise.
+std::unique_ptr<GroupTree> GroupTreeOf(const RE2& re, const RE2::Options& options) {
+  if (re.NumberOfCapturingGroups() < 2 || re.ProgramSize() <= kSplitMinProgramSize) return nullptr;
+  // Not for the largest (the English funding rules, 45,000 to 285,000
+  // instructions): they match a few times a document, and their parts' DFAs
+  // then build states at almost every match, which cost more than the NFA
+  // (en.raised: 36M cycles against 13M over 11 passes, bench/RESULTS.md);
+  // their parts also doubled the time the rules take to load.
+  if (re.ProgramSize() > kTreeMaxProgramSize) return nullptr;
+  // Every group named: ReadGroupTree finds a group by its name.
+  if (static_cast<int>(re.NamedCapturingGroups().size()) != re.NumberOfCapturingGroups()) return nullptr;
+  std::optional<GroupTree> tree = ReadGroupTree(re.pattern(), re, options, true);
+  if (!tree) return nullptr;
+  return std::make_unique<GroupTree>(std::move(*tree));
+}
+
 // The longest run of plain characters at the top level of a pattern (a
 // concatenation there): text that every match holds as it is written, or ""
 // when the pattern has no run of kMinRequiredLiteral bytes or more. For
@@ -471,6 +591,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
     }
     rule->whole_match_group = WholeMatchGroup(*rule->re, rule->group_field);
     if (!rule->whole_match_group) rule->split = SplitAtGroup(*rule->re, rule->group_field, options);
+    if (!rule->whole_match_group && !rule->split) rule->tree = GroupTreeOf(*rule->re, options);
     if (fields_ok) data->rules.push_back(std::move(rule));
   }
 
@@ -599,7 +720,11 @@ void ForEachCandidate(const PassRules& pr, std::string_view whole, const std::ve
         }
       }
     }
-    pr.filter->AllPotentials(matched_atoms, &ids);
+    // Without an atom, FilteredRE2's answer is the unfiltered rules, known
+    // since Build; the call would still allocate its arrays (about 6% of
+    // the calls on the corpus).
+    if (matched_atoms.empty()) ids = pr.unfiltered;
+    else pr.filter->AllPotentials(matched_atoms, &ids);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (int id : ids) {

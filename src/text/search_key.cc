@@ -1,5 +1,6 @@
 #include "text/search_key.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -68,7 +69,7 @@ char AsciiKey(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) 
 
 }  // namespace
 
-void AppendSearchKey(char32_t c, std::string& out) {
+void AppendSearchKeyByIcu(char32_t c, std::string& out) {
   if (c < 0x80) {
     out += AsciiKey(static_cast<char>(c));
     return;
@@ -92,6 +93,57 @@ void AppendSearchKey(char32_t c, std::string& out) {
 
 namespace {
 
+// AppendSearchKeyByIcu's answer for every code point below kFastLimit (Latin,
+// the Vietnamese letters, combining marks, General Punctuation), computed
+// once from it: most of a text's code points then cost a table read instead
+// of a switch, a table guard and ICU's UTF-8 writer. A key of more than three
+// bytes (a Greek letter's full fold) is marked kByIcu and computed each time.
+constexpr char32_t kFastLimit = 0x2100;
+constexpr std::uint8_t kByIcu = 0xFF;
+
+struct CodePointKey {
+  std::uint8_t size;  // 0..3, or kByIcu
+  char bytes[3];
+};
+
+const std::array<CodePointKey, kFastLimit>& FastTable() {
+  static const std::array<CodePointKey, kFastLimit> table = [] {
+    std::array<CodePointKey, kFastLimit> t{};
+    std::string key;
+    for (char32_t c = 0; c < kFastLimit; ++c) {
+      key.clear();
+      AppendSearchKeyByIcu(c, key);
+      if (key.size() > sizeof t[c].bytes) {
+        t[c].size = kByIcu;
+        continue;
+      }
+      t[c].size = static_cast<std::uint8_t>(key.size());
+      for (std::size_t i = 0; i < key.size(); ++i) t[c].bytes[i] = key[i];
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+void AppendSearchKey(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out += AsciiKey(static_cast<char>(c));
+    return;
+  }
+  if (c < kFastLimit) {
+    const CodePointKey& k = FastTable()[c];
+    if (k.size != kByIcu) {
+      out.append(k.bytes, k.size);
+      return;
+    }
+  }
+  AppendSearchKeyByIcu(c, out);
+}
+
+namespace {
+
 // A decoded code point's key (nothing for an invalid one, c < 0). ß folds to
 // "ss" (full folding; the table holds simple folds).
 void AppendCodePointKey(UChar32 c, std::string& out) {
@@ -99,16 +151,81 @@ void AppendCodePointKey(UChar32 c, std::string& out) {
   else if (c >= 0) AppendSearchKey(static_cast<char32_t>(c), out);
 }
 
-std::string KeyOf(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
+// Builds a key and, when kOffsets, the source offset of each of its bytes:
+// the loop of KeyOf and MakeKeyedText. It writes through raw pointers into
+// buffers sized once (a key byte per source byte, grown in the rare case a
+// fold lengthens the text), and keys ASCII bytes and the code points of
+// FastTable inline: the per-byte push_back and the call per code point were
+// most of the cost (bench/RESULTS.md, branch extractspeed8).
+template <bool kOffsets>
+void BuildKey(std::string_view utf8, std::string& key, std::vector<std::uint32_t>* offsets) {
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
+  const std::array<CodePointKey, kFastLimit>& table = FastTable();
+  std::size_t capacity = 0;
+  // Raw pointers into the buffers: a char written through std::string's
+  // operator[] may alias anything, so the compiler would reload both
+  // buffers' addresses after every byte.
+  char* out = nullptr;
+  std::uint32_t* out_offset = nullptr;
+  const auto grow = [&](std::size_t size) {
+    capacity = size;
+    key.resize(capacity);
+    out = key.data();
+    if constexpr (kOffsets) {
+      offsets->resize(capacity + 1);
+      out_offset = offsets->data();
+    }
+  };
+  // A key is most often no longer than its text; 15 bytes fit in the string
+  // itself (no allocation for a short name's key).
+  grow(std::max<std::size_t>(utf8.size(), 15));
+  std::size_t n = 0;  // key bytes written
+  std::string slow;   // the key of a code point outside the table
   for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      // An ASCII run: as many bytes as the key has room for, without a check each.
+      if (n == capacity) grow(capacity * 2);
+      const int32_t run_end = static_cast<int32_t>(
+          std::min<std::size_t>(static_cast<std::size_t>(length), static_cast<std::size_t>(i) + (capacity - n)));
+      for (; i < run_end && s[i] < 0x80; ++i, ++n) {
+        out[n] = AsciiKey(static_cast<char>(s[i]));
+        if constexpr (kOffsets) out_offset[n] = static_cast<std::uint32_t>(i);
+      }
+      continue;
+    }
+    const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    AppendCodePointKey(c, out);
+    if (c < 0) continue;  // invalid: no key
+    const char* bytes;
+    std::size_t size;
+    if (c < static_cast<UChar32>(kFastLimit) && c != 0xDF && table[static_cast<std::size_t>(c)].size != kByIcu) {
+      bytes = table[static_cast<std::size_t>(c)].bytes;
+      size = table[static_cast<std::size_t>(c)].size;
+    } else {
+      slow.clear();
+      AppendCodePointKey(c, slow);
+      bytes = slow.data();
+      size = slow.size();
+    }
+    if (n + size > capacity) grow(std::max(capacity * 2, n + size));
+    for (std::size_t b = 0; b < size; ++b) {
+      out[n + b] = bytes[b];
+      if constexpr (kOffsets) out_offset[n + b] = static_cast<std::uint32_t>(start);
+    }
+    n += size;
   }
+  key.resize(n);
+  if constexpr (kOffsets) {
+    out_offset[n] = static_cast<std::uint32_t>(utf8.size());
+    offsets->resize(n + 1);
+  }
+}
+
+std::string KeyOf(std::string_view utf8) {
+  std::string out;
+  BuildKey<false>(utf8, out, nullptr);
   return out;
 }
 
@@ -122,26 +239,7 @@ std::string SearchKey(std::string_view utf8) {
 
 KeyedText MakeKeyedText(std::string_view utf8) {
   KeyedText k;
-  k.key.reserve(utf8.size());
-  k.source_offset.reserve(utf8.size() + 1);
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    if (s[i] < 0x80) {
-      // Most of a text is ASCII: its key is the byte in lower case, and
-      // AppendSearchKey's way would cost a call and a resize per byte.
-      k.key += AsciiKey(static_cast<char>(s[i]));
-      k.source_offset.push_back(static_cast<std::uint32_t>(start));
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    AppendCodePointKey(c, k.key);
-    k.source_offset.resize(k.key.size(), static_cast<std::uint32_t>(start));
-  }
-  k.source_offset.push_back(static_cast<std::uint32_t>(utf8.size()));
+  BuildKey<true>(utf8, k.key, &k.source_offset);
   return k;
 }
 

@@ -49,6 +49,11 @@ struct KeyedText {
 KeyedText MakeKeyedText(std::string_view utf8);
 
 // Appends the key of one code point to `out` (the building block of both).
+// Below U+2100 it reads a table computed once from AppendSearchKeyByIcu.
 void AppendSearchKey(char32_t code_point, std::string& out);
+
+// The definition of AppendSearchKey, from ICU's decompositions and case
+// folding on every call: slower; the table and the tests use it.
+void AppendSearchKeyByIcu(char32_t code_point, std::string& out);
 
 }  // namespace pw::text

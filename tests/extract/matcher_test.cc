@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include <boost/json.hpp>
@@ -188,6 +189,87 @@ TEST(ForEachMatch, PatternsThatAreNotSplit) {
   for (const auto& rule : (*loaded)->data().rules) ExpectSameAsReference(*rule, text, true, 0, text.size());
 }
 
+// Rules with several groups, large enough for RE2's NFA, of the shapes a
+// GroupTree reads: a sequence with optional parts, an alternation at the
+// top, a group in a group, an optional part that can match empty; and two
+// where taking each part's preferred match in turn does not reach the end,
+// so that RE2's NFA must decide.
+constexpr const char* kTreeRules =
+    "define W: [\\p{Lu}][\\p{L}\\p{N}]*\n"
+    "define WORDS: {W}(?: {W}){0,4}\n"
+    "MONEY t.money: (?P<amount>\\d+(?:[.,]\\d+)?)(?: ?(?P<scale>tỷ|triệu|million|m))?"
+    "(?: ?(?:-|đến|to) ?(?P<amount_max>\\d+(?:[.,]\\d+)?)(?: ?(?P<scale_max>tỷ|triệu|million|m))?)? ?"
+    "(?P<currency>đồng|USD|\\p{Sc}|[\\p{Lu}]{3}\\b)\n"
+    "LOC t.branches: (?:Quận|Tỉnh) (?:(?P<name>{W}(?: {W}){1,2}?) (?:ông|bà)|(?P<name2>{WORDS}))\n"
+    "ORG t.top_alt: (?P<name>Bộ {W}) (?:ông|bà)|(?P<name2>Sở {WORDS})(?:,|$)\n"
+    "ORG t.nested: (?P<name>(?P<name2>{W}) {W})(?: (?P<name3>Group|JSC))?\n"
+    "ORG t.empty: (?P<name>{W})(?:(?P<name2>[0-9]*))?(?P<name3>!?)\n"
+    // The first group's preferred match takes every word: the second gets
+    // none, and the NFA gives the last word to it.
+    "ORG t.greedy_first: (?P<name>{W}(?: {W}){0,3}) (?P<name2>{W})\\b\n"
+    // The optional part's preferred match takes "Group", then the tail fails.
+    "ORG t.optional_first: (?P<name>{W})(?: (?P<name2>{W}))? (?P<name3>Group) JSC\n";
+
+TEST(ForEachMatch, GroupTreesAgreeWithOneSearch) {
+  TempDir dir;
+  WriteFile(dir.path() / "t.rules", kTreeRules);
+  auto loaded = RuleSet::Load(dir.path().string());
+  ASSERT_OK(loaded);
+  const RuleSet& rules = **loaded;
+  for (const char* name : {"t.money", "t.branches", "t.top_alt", "t.nested", "t.empty", "t.greedy_first",
+                           "t.optional_first"})
+    EXPECT_NE(RuleNamed(rules, name).tree, nullptr) << name;
+  const std::string text =
+      "Giá 5 tỷ đồng, 1,5-2 triệu USD, 3 đến 4 m EUR, 7€ và 9 million. Quận Hoàn Kiếm ông Nam, Tỉnh Bắc Ninh. "
+      "Bộ Tài chính bà Lan, Sở Kế Hoạch Đầu Tư, Masan Group và Vina Milk JSC, Alpha12! Beta Gamma Delta Epsilon. "
+      "Acme Group JSC, Acme Beta Group JSC";
+  std::size_t compared = 0;
+  for (const auto& rule : rules.data().rules) compared += ExpectSameAsReference(*rule, text, true, 0, text.size());
+  EXPECT_GE(compared, 15u);
+
+  auto fields = [&](std::string_view rule_name) {
+    std::vector<std::string> out;
+    ForEachMatch(RuleNamed(rules, rule_name), text, true, [&](const RuleMatch& m) {
+      std::string line;
+      for (const Capture& c : m.captures) line += c.field + "=" + std::string(text.substr(c.start, c.end - c.start)) + ";";
+      out.push_back(line);
+    });
+    return out;
+  };
+  EXPECT_EQ(fields("t.money").at(1), "amount=1,5;amount_max=2;scale_max=triệu;currency=USD;");
+  // name's preferred match is "Quận Hoàn Kiếm", which leaves name2 nothing.
+  EXPECT_EQ(fields("t.greedy_first").at(0), "name=Quận Hoàn;name=Kiếm;");
+  // name2's preferred match is "Group", which leaves name3 nothing.
+  EXPECT_EQ(fields("t.optional_first"), (std::vector<std::string>{"name=Acme;name=Group;", "name=Acme;name=Beta;name=Group;"}));
+}
+
+// The same rules, and two with lazy parts, on random texts made of the
+// pieces they look at.
+TEST(ForEachMatch, GroupTreesAgreeWithOneSearchOnRandomText) {
+  TempDir dir;
+  WriteFile(dir.path() / "t.rules",
+            std::string(kTreeRules) +
+                "ORG t.lazy: (?P<name>{W}(?: {W}){0,3}?) (?P<name2>{W}(?: {W}){0,2}?)(?P<name3>(?: JSC)?)\n"
+                "ORG t.lazy_end: (?P<name>{W}(?: {W})?" "?) (?P<name2>(?:{W} )*?JSC|Group)(?:,|$)\n");
+  auto loaded = RuleSet::Load(dir.path().string());
+  ASSERT_OK(loaded);
+  const std::vector<std::string> pieces = {"Acme", "Beta", "Group", "JSC", "ông", "Quận", "Bộ", "Sở", "5", "1,5",
+                                           "tỷ", "triệu", "m", "đồng", "USD", "€", "-", "đến", ",", ".", "!", "12"};
+  std::mt19937 random(8);
+  std::size_t compared = 0;
+  for (int round = 0; round < 1500; ++round) {
+    std::string text;
+    const int count = 1 + static_cast<int>(random() % 12);
+    for (int i = 0; i < count; ++i) {
+      text += pieces[random() % pieces.size()];
+      if (random() % 4) text += ' ';
+    }
+    for (const auto& rule : (*loaded)->data().rules) compared += ExpectSameAsReference(*rule, text, true, 0, text.size());
+    if (::testing::Test::HasFailure()) return;
+  }
+  EXPECT_GT(compared, 1000u);
+}
+
 // Spans searched as runs: a match that reaches past a span's end is not
 // one of that span's (the span's own search decides), one that starts
 // between spans belongs to none, and the word check's retries stay in
@@ -240,9 +322,10 @@ TEST(ForEachMatch, ProjectRulesAgreeWithOneSearchOnRealText) {
     }
   }
   if (texts.size() == 2) GTEST_LOG_(INFO) << "../shared/corpus is absent: the seed press items only";
-  std::size_t compared = 0, split_rules = 0, whole_rules = 0;
+  std::size_t compared = 0, split_rules = 0, whole_rules = 0, tree_rules = 0;
   for (const auto& rule : rules.data().rules) {
     split_rules += rule->split != nullptr;
+    tree_rules += rule->tree != nullptr;
     whole_rules += rule->whole_match_group > 0;
   }
   for (const std::string& plain : texts) {
@@ -262,6 +345,7 @@ TEST(ForEachMatch, ProjectRulesAgreeWithOneSearchOnRealText) {
     }
   }
   EXPECT_GT(split_rules, 10u);
+  EXPECT_GT(tree_rules, 10u);
   EXPECT_GT(whole_rules, 3u);
   EXPECT_GT(compared, texts.size() > 2 ? 300u : 30u);
 }
