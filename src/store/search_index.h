@@ -2,8 +2,8 @@
 // a thread of its own. Internal to pw_store.
 //
 // SQLite lets one connection write a database file at a time, and the FTS5
-// insert was a third of the writer's time (bench/RESULTS.md, "Branch
-// store8"). So the index lives beside the database, in DB-search (as SQLite's
+// insert was a sixth to a third of the writer's time (bench/RESULTS.md,
+// "Branch store5", "Branch store8"). So the index lives beside the database, in DB-search (as SQLite's
 // DB-wal and DB-shm do), and a second thread writes it while the writer
 // writes the next batch into DB:
 //

@@ -28,7 +28,7 @@
 // marks them done.
 //
 // Errors: Open throws StartupError (cannot open, cannot migrate, schema
-// too new). Everything else returns Error values: kBusy (locked; retry),
+// too new, the search index cannot be set up or caught up). Everything else returns Error values: kBusy (locked; retry),
 // kFull (disk full), kStorage (anything else), kInvalidArgument (a query or
 // cursor that cannot be used). A failed write changes nothing.
 //
