@@ -250,12 +250,17 @@ void Database::AttachReadOnly(const std::string& path, const std::string& schema
     else s.Bind(1, FileUri(path, query));
     s.Step();
   };
-  attach("");
-  const std::string probe = "SELECT COUNT(*) FROM " + schema + ".sqlite_schema";
-  if ((sqlite3_exec(db_, probe.c_str(), nullptr, nullptr, nullptr) & 0xff) != SQLITE_READONLY) return;
+  try {
+    attach("");
+    const std::string probe = "SELECT COUNT(*) FROM " + schema + ".sqlite_schema";
+    if ((sqlite3_exec(db_, probe.c_str(), nullptr, nullptr, nullptr) & 0xff) != SQLITE_READONLY) return;
+    Exec("DETACH " + schema);
+  } catch (const SqliteError& e) {
+    // A WAL file whose -shm file cannot be made fails at the ATTACH itself.
+    if (e.code() != SQLITE_READONLY) throw;
+  }
   // As Open does for a read-only directory: with no -wal file, no writer has
   // the file open, and it is read as it is.
-  Exec("DETACH " + schema);
   std::error_code ec;
   if (std::filesystem::exists(path + "-wal", ec))
     throw SqliteError(SQLITE_READONLY, path + ": its -wal file is there but its -shm file cannot be made");
