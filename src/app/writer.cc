@@ -78,6 +78,12 @@ void Writer::Commit(std::shared_ptr<Batch> batch) {
   if (open_ == batch) open_.reset();
   batch->results = store_.Save(batch->prepared);
   batch->prepared.updates.clear();  // the articles are stored: free them now
+  // The search index is written beside the next batch (store/search_index.h);
+  // with no next batch waiting, the saves complete once their text is
+  // searchable too, so that the API answers what a finished poll stored. A
+  // failure of the index is retried with the next batch (and at the next
+  // start): the saves themselves succeeded.
+  if (!open_) (void)store_.WaitForSearchIndex();
   ++batches_committed_;
   batch->committed.cancel();
 }

@@ -130,7 +130,12 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
       if (c != '"') quoted += c;
     filtered = "language : \"" + quoted + "\" AND (" + fts + ")";
   }
-  return Guarded(*db_, [&]() -> Result<std::vector<SearchHit>> {
+  // The index is in DB-search, attached to the connection searched
+  // (search_index.h): `articles_fts` below is found there.
+  auto searched = SearchDatabase();
+  if (!searched) return searched.error();
+  Database& db = **searched;
+  return Guarded(db, [&]() -> Result<std::vector<SearchHit>> {
     // Stage 1: the most recent matches that pass the filters, each scored by
     // relevance (BM25, title weighted 3: ranking.h) decayed by age (halved
     // at 30 days).
@@ -140,7 +145,7 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
     };
     std::vector<Candidate> candidates;
     {
-      Statement& s = db_->Prepare(
+      Statement& s = db.Prepare(
           "SELECT a.id, pw_rank(articles_fts, 3.0, 1.0, 0.0) / (1.0 + MAX(0.0, julianday('now') - "
           "COALESCE(julianday(a.published), julianday('now'))) / 30.0) "
           "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
@@ -148,7 +153,7 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
           "AND (?3 = '' OR a.published >= ?3) "
           "AND (?4 = '' OR a.feed_id IN (SELECT id FROM feeds WHERE title = ?4 OR url = ?4)) "
           "ORDER BY articles_fts.rowid DESC LIMIT ?5");
-      s.Bind(1, filtered).Bind(2, FirstIdSince(*db_, q.since)).Bind(3, q.since).Bind(4, q.source);
+      s.Bind(1, filtered).Bind(2, FirstIdSince(db, q.since)).Bind(3, q.since).Bind(4, q.source);
       s.Bind(5, kSearchCandidates);
       while (s.Step()) candidates.push_back({s.Int64(0), s.Double(1)});
     }
@@ -166,7 +171,7 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
     if (!candidates.empty()) {
       std::vector<std::int64_t> ids;
       for (const auto& c : candidates) ids.push_back(c.id);
-      Statement& snip = db_->Prepare(
+      Statement& snip = db.Prepare(
           "SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24), "
           "snippet(articles_fts, 0, char(2), char(3), '…', 24) FROM articles_fts "
           "WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (SELECT value FROM json_each(?4))");
@@ -183,7 +188,7 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
     for (const auto& c : candidates) {
       SearchHit h;
       h.score = c.score;
-      Statement& a = db_->Prepare(
+      Statement& a = db.Prepare(
           "SELECT a.url, a.title, f.title, a.language, COALESCE(a.published, ''), a.story_id "
           "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1");
       a.Bind(1, c.id);

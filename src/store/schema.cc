@@ -311,6 +311,14 @@ DROP INDEX mentions_entity;
 CREATE INDEX mentions_entity_first ON mentions(entity_id, article_id) WHERE first = 1;
 )sql";
 
+// Version 6: the full-text index moves to a file of its own, DB-search,
+// written by a second thread while the writer writes the next batch
+// (search_index.h; bench/RESULTS.md, "Branch store8"). Store::Open builds it
+// from the articles after this migration, with progress.
+constexpr std::string_view kV6 = R"sql(
+DROP TABLE articles_fts;
+)sql";
+
 // What SQL cannot do for version 3: fingerprints and stories, deals, seqs.
 // In id order, so the result is what storing the rows one by one gives.
 void BackfillV3(Database& db, const MigrationProgress& progress) {
@@ -382,6 +390,7 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations = {{
     {kV3, BackfillV3},
     {kV4, nullptr},
     {kV5, nullptr},
+    {kV6, nullptr},
 }};
 
 }  // namespace

@@ -12,6 +12,7 @@
 //      entity counters, export seqs, meta, watchlist and alerts
 //   4  the unused index of articles by story goes
 //   5  mentions.first; the entity index holds first mentions only
+//   6  the full-text index moves to its own file, DB-search (search_index.h)
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,7 @@ namespace pw::store {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // Rows done and rows to do, while a migration backfills (it may take a while
 // on a big database).

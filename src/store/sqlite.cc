@@ -241,6 +241,32 @@ void Database::ResetStatements() {
     if (sqlite3_stmt_busy(s)) sqlite3_reset(s);
 }
 
+void Database::AttachReadOnly(const std::string& path, const std::string& schema) {
+  const auto attach = [&](const std::string& query) {
+    Statement s(db_, "ATTACH ?1 AS " + schema);
+    // A connection opened read-only attaches read-only; URIs are understood
+    // only by one opened from a URI (the immutable case of Open).
+    if (query.empty()) s.Bind(1, path);
+    else s.Bind(1, FileUri(path, query));
+    s.Step();
+  };
+  try {
+    attach("");
+    const std::string probe = "SELECT COUNT(*) FROM " + schema + ".sqlite_schema";
+    if ((sqlite3_exec(db_, probe.c_str(), nullptr, nullptr, nullptr) & 0xff) != SQLITE_READONLY) return;
+    Exec("DETACH " + schema);
+  } catch (const SqliteError& e) {
+    // A WAL file whose -shm file cannot be made fails at the ATTACH itself.
+    if (e.code() != SQLITE_READONLY) throw;
+  }
+  // As Open does for a read-only directory: with no -wal file, no writer has
+  // the file open, and it is read as it is.
+  std::error_code ec;
+  if (std::filesystem::exists(path + "-wal", ec))
+    throw SqliteError(SQLITE_READONLY, path + ": its -wal file is there but its -shm file cannot be made");
+  attach("immutable=1");
+}
+
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 int Database::Changes() const { return sqlite3_changes(db_); }
 

@@ -113,6 +113,11 @@ class Database {
   // checkpointed (it grew without bound before this was done at the end of
   // each Store call and before each COMMIT).
   void ResetStatements();
+  // Attaches the database file at `path` as `schema`. REQUIRES: a read-only
+  // connection (it attaches read-only: a write transaction would lock every
+  // file attached for writing). Immutable, as Open reads one, when its -shm
+  // file cannot be made and no -wal is there.
+  void AttachReadOnly(const std::string& path, const std::string& schema);
   std::int64_t LastInsertId() const;
   int Changes() const;
   sqlite3* handle() const { return db_; }

@@ -5,6 +5,7 @@
 
 #include "store/prepared.h"
 #include "store/schema.h"
+#include "store/search_index.h"
 #include "store/sqlite.h"
 #include "store/store_errors.h"
 #include "store/write_cache.h"
@@ -21,31 +22,10 @@ Error ToError(const SqliteError& e, const std::string& path) {
   }
 }
 
-Store::Store(std::unique_ptr<Database> db, std::string path)
-    : db_(std::move(db)), path_(std::move(path)), cache_(std::make_unique<WriteCache>()) {}
+Store::Store(std::unique_ptr<Database> db, std::string path, std::unique_ptr<SearchIndex> index)
+    : db_(std::move(db)), path_(std::move(path)), cache_(std::make_unique<WriteCache>()), index_(std::move(index)) {}
 Store::~Store() = default;
 
-namespace {
-
-// FTS5 keeps the terms of the rows not yet written in memory and writes them
-// out as a new segment whenever they pass its 'hashsize' (1 MB unless set):
-// one batch of 5,000 articles became a dozen small segments, each merged
-// again later. With room for a whole batch, a batch is one segment: about 9%
-// less writer CPU per article over 300,000 articles (bench/RESULTS.md,
-// "FTS5's pending-data limit"). The setting lives in the index's own
-// articles_fts_config table, so a file keeps it; set once per file.
-constexpr std::int64_t kFtsPendingBytes = std::int64_t{64} << 20;
-
-void SetFtsPendingLimit(Database& db) {
-  Statement& read = db.Prepare("SELECT v FROM articles_fts_config WHERE k = 'hashsize'");
-  const bool set = read.Step() && !read.IsNull(0) && read.Int64(0) == kFtsPendingBytes;
-  read.Reset();
-  if (set) return;
-  db.Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', " + std::to_string(kFtsPendingBytes) +
-          ")");
-}
-
-}  // namespace
 
 std::unique_ptr<Store> Store::Open(const std::string& path, Options options) {
   auto db = Database::Open(path, options.read_only,
@@ -56,12 +36,60 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Options options) {
       throw StartupError("database " + path + " has schema version " + std::to_string(version) +
                          (version < kSchemaVersion ? " (run presswatch poll or serve once to upgrade it)"
                                                    : ", newer than this presswatch understands"));
-  } else {
+  }
+  std::unique_ptr<SearchIndex> index;
+  if (!options.read_only) {
     Migrate(*db, options.migration_progress);
-    SetFtsPendingLimit(*db);
+    index = SearchIndex::Open(path, options.migration_progress);
   }
   db->ResetStatements();
-  return std::unique_ptr<Store>(new Store(std::move(db), path));
+  return std::unique_ptr<Store>(new Store(std::move(db), path, std::move(index)));
+}
+
+void Store::HandToIndex() {
+  // Only what is committed: the thread reads it on its own connection.
+  if (!index_ || sqlite3_get_autocommit(db_->handle()) == 0) return;
+  std::int64_t last_id;
+  try {
+    Statement& s = db_->Prepare("SELECT COALESCE(MAX(id), 0) FROM articles");
+    s.Step();
+    last_id = s.Int64(0);
+    s.Reset();
+  } catch (const SqliteError&) {
+    // The save is committed and must be reported so; its text is indexed
+    // with the next batch's, or at the next Open.
+    db_->ResetStatements();
+    return;
+  }
+  index_->IndexUpTo(last_id);
+}
+
+Result<void> Store::WaitForSearchIndex() {
+  if (!index_) return kOk;
+  return index_->WaitUntilIndexed();
+}
+
+Result<Database*> Store::SearchDatabase() {
+  if (index_) {
+    if (auto indexed = index_->WaitUntilIndexed(); !indexed) return indexed.error();
+    if (!search_db_) {
+      try {
+        search_db_ = Database::Open(path_, /*read_only=*/true);
+      } catch (const StartupError& e) {
+        return Error::Storage(e.what());
+      }
+    }
+  }
+  Database& db = search_db_ ? *search_db_ : *db_;
+  if (!search_attached_) {
+    auto attached = Guarded(db, [&]() -> Result<bool> { return SearchIndex::AttachForSearch(db, path_); });
+    if (!attached) return attached.error();
+    if (!*attached)
+      return Error::Storage(SearchIndex::PathFor(path_) +
+                            ": no search index; presswatch poll or serve builds it from the stored articles");
+    search_attached_ = true;
+  }
+  return &db;
 }
 
 Result<std::int64_t> Store::EnsureFeed(const std::string& url, const std::string& title,
@@ -181,18 +209,12 @@ std::vector<Result<SaveStats>> Store::Save(const PreparedBatch& batch_to_save) {
   results.reserve(updates.size());
   auto batch = Guarded(*db_, [&]() -> Result<void> {
     Transaction tx(*db_);
-    std::int64_t last_id;
-    {
-      Statement& s = db_->Prepare("SELECT COALESCE(MAX(id), 0) FROM articles");
-      s.Step();
-      last_id = s.Int64(0);
-    }
     for (const auto& u : updates) {
       // Each feed in its own savepoint: one that fails leaves the others.
-      // Its articles go into the full-text index after the loop, all at
-      // once (IndexTextAfter says why); a rolled-back feed's are gone by then.
+      // The text goes to the search index after the commit (HandToIndex);
+      // a rolled-back feed's articles are gone by then.
       Result<SaveStats> stats = SaveStats{};
-      if (!u.articles.empty()) stats = WriteArticles(u.feed_id, u.articles, /*index_text=*/false);
+      if (!u.articles.empty()) stats = WriteArticles(u.feed_id, u.articles);
       if (stats) {
         if (auto recorded = RecordFetch(u.feed_id, u.outcome); !recorded) stats = recorded.error();
       }
@@ -204,8 +226,8 @@ std::vector<Result<SaveStats>> Store::Save(const PreparedBatch& batch_to_save) {
       if (!stats && sqlite3_get_autocommit(db_->handle()) != 0) return stats.error();
       results.push_back(std::move(stats));
     }
-    IndexTextAfter(last_id);
     tx.Commit();
+    HandToIndex();
     return kOk;
   });
   if (!batch) {

@@ -28,13 +28,21 @@
 // marks them done.
 //
 // Errors: Open throws StartupError (cannot open, cannot migrate, schema
-// too new). Everything else returns Error values: kBusy (locked; retry),
+// too new, the search index cannot be set up or caught up). Everything else returns Error values: kBusy (locked; retry),
 // kFull (disk full), kStorage (anything else), kInvalidArgument (a query or
 // cursor that cannot be used). A failed write changes nothing.
 //
-// Thread-safety: a Store is one SQLite connection; use it from one thread at
-// a time. Any number of read-only Stores, in any threads or processes, may
-// query while one writer writes (WAL): a reader sees whole batches only.
+// Files: the database DB, and its full-text index in DB-search, derived from
+// it (search_index.h): a writable Store writes the index on a thread of its
+// own while it writes the next batch, and catches it up at Open. A writable
+// Store's Search waits for its own writes to be indexed; a read-only Store
+// sees a batch in search once it is indexed, at most one batch after its
+// rows. Closing a writable Store indexes what it stored.
+//
+// Thread-safety: a Store is one SQLite connection (and a writable one an
+// indexing thread of its own); use it from one thread at a time. Any number
+// of read-only Stores, in any threads or processes, may query while one
+// writer writes (WAL): a reader sees whole batches only.
 #pragma once
 
 #include <cstdint>
@@ -51,6 +59,7 @@
 namespace pw::store {
 
 class Database;
+class SearchIndex;
 
 class Store {
  public:
@@ -60,7 +69,8 @@ class Store {
     // (8 KiB, Database::kNewFilePageSize in sqlite.h). An existing file keeps
     // its own. For benchmarks that compare page sizes.
     int new_file_page_size = 0;
-    // Called while an old database is upgraded: rows done, rows to do.
+    // Called while an old database is upgraded, and while the search index
+    // catches up with the articles (search_index.h): rows done, rows to do.
     std::function<void(std::int64_t, std::int64_t)> migration_progress;
   };
   static std::unique_ptr<Store> Open(const std::string& path, Options options);
@@ -92,6 +102,12 @@ class Store {
   // perhaps on another thread while this Store wrote the batch before: the
   // daemon's writer and store_bench save this way. Same rows as SaveBatch.
   std::vector<Result<SaveStats>> Save(const PreparedBatch& batch);
+
+  // Waits until the search index holds every article this Store saved; the
+  // indexing thread's error if it failed (the articles are stored, and are
+  // indexed with the next batch or at the next Open). Returns at once on a
+  // read-only Store.
+  Result<void> WaitForSearchIndex();
 
   // --- Queries ------------------------------------------------------------
   // Ranks, by relevance (BM25, title words thrice) and recency, the 1,000
@@ -156,15 +172,16 @@ class Store {
   struct WriteCache;  // internal: store/write_cache.h
 
  private:
-  Store(std::unique_ptr<Database> db, std::string path);
-  // SaveArticles; with index_text false the articles are not yet in the
-  // full-text index, and the caller adds them with IndexTextAfter().
-  Result<SaveStats> WriteArticles(std::int64_t feed_id, const std::vector<PreparedArticle>& articles, bool index_text);
-  // Adds the articles stored after `last_id` to the full-text index, in one
-  // statement. SaveBatch defers the index to this: each feed's savepoint
-  // would otherwise make FTS5 flush what the feeds before it indexed, one
-  // small segment per feed (bench/RESULTS.md).
-  void IndexTextAfter(std::int64_t last_id);
+  Store(std::unique_ptr<Database> db, std::string path, std::unique_ptr<SearchIndex> index);
+  // The rows of SaveArticles, in the caller's transaction; the text goes to
+  // the search index after the commit (HandToIndex).
+  Result<SaveStats> WriteArticles(std::int64_t feed_id, const std::vector<PreparedArticle>& articles);
+  // Hands the committed articles to the search index's thread.
+  void HandToIndex();
+  // The connection searches run on, with DB-search attached: db_ for a
+  // read-only Store, a read-only one of its own for a writable Store (an
+  // attached file would be locked by every write transaction).
+  Result<Database*> SearchDatabase();
   template <class Record, class Fetch>
   Result<ExportCursor> Export(ExportKind kind, const std::string& after, const char* count_sql,
                               const std::function<void(const Record&)>& sink, const ExportProgress& progress,
@@ -172,6 +189,9 @@ class Store {
   std::unique_ptr<Database> db_;
   std::string path_;
   std::unique_ptr<WriteCache> cache_;
+  std::unique_ptr<SearchIndex> index_;  // writable Stores only
+  std::unique_ptr<Database> search_db_;  // writable Stores, once they search
+  bool search_attached_ = false;
 };
 
 }  // namespace pw::store

@@ -253,19 +253,12 @@ Result<SaveStats> Store::SaveArticles(std::int64_t feed_id, const std::vector<Ar
   std::vector<PreparedArticle> prepared;
   prepared.reserve(articles.size());
   for (const auto& a : articles) prepared.push_back(PrepareArticle(a));
-  return WriteArticles(feed_id, prepared, /*index_text=*/true);
+  auto stats = WriteArticles(feed_id, prepared);
+  if (stats && stats->inserted > 0) HandToIndex();
+  return stats;
 }
 
-void Store::IndexTextAfter(std::int64_t last_id) {
-  db_->Prepare(
-         "INSERT INTO articles_fts(rowid, title, text, language) "
-         "SELECT id, title, text, language FROM articles WHERE id > ?1 ORDER BY id")
-      .Bind(1, last_id)
-      .Step();
-}
-
-Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<PreparedArticle>& articles,
-                                       bool index_text) {
+Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<PreparedArticle>& articles) {
   auto result = Guarded(*db_, [&]() -> Result<SaveStats> {
     SaveStats stats;
     Transaction tx(*db_);
@@ -284,8 +277,6 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<P
         "INSERT INTO articles(id, feed_id, item_key, url, canonical_url, title, summary, content, text, "
         "language, published, published_estimated, first_seen, story_id, fingerprint, seq, figures) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING");
-    Statement& insert_text =
-        db_->Prepare("INSERT INTO articles_fts(rowid, title, text, language) VALUES(?1, ?2, ?3, ?4)");
     for (const PreparedArticle& p : articles) {
       const ArticleRecord& a = p.record;
       const std::int64_t id = next_id;
@@ -307,14 +298,6 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<P
         continue;
       }
       ++next_id;
-      if (index_text) {
-        insert_text.Reset();
-        insert_text.Bind(1, id)
-            .BindView(2, a.title)
-            .BindView(3, a.extraction.text)
-            .BindView(4, a.extraction.language)
-            .Step();
-      }
       if (p.fingerprint && p.published_at) IndexStory(*db_, id, p.band_keys, *p.published_at);
       writer.Save(id, p);
       ++stats.inserted;

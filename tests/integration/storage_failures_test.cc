@@ -224,11 +224,17 @@ TEST(StorageFailure, AFullDiskFailsThePollsInWordsLosesNothingAndTheyResumeWhenT
   ASSERT_EQ(Count(db, "SELECT COUNT(*) FROM articles"), 3);
 
   // The disk fills while the database is open, as under a running daemon:
-  // this connection keeps the -wal and -shm files (opening on a disk full
-  // already is a start-up error, tested below).
+  // these connections keep the -wal and -shm files of the database and of
+  // its search index, DB-search (opening on a disk full already is a
+  // start-up error, tested below).
   sqlite3* open_meanwhile = nullptr;
   ASSERT_EQ(sqlite3_open_v2(db.c_str(), &open_meanwhile, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(open_meanwhile, "SELECT COUNT(*) FROM feeds", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3* index_open_meanwhile = nullptr;
+  ASSERT_EQ(sqlite3_open_v2((db + "-search").c_str(), &index_open_meanwhile, SQLITE_OPEN_READWRITE, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(index_open_meanwhile, "SELECT COUNT(*) FROM search_state", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   disk.Fill();
   big = true;  // 40 articles of 40 KB: more than the disk has left
   PollReport full = PollOnce(feeds, db, Rules(), FastPoll());
@@ -263,6 +269,7 @@ TEST(StorageFailure, AFullDiskFailsThePollsInWordsLosesNothingAndTheyResumeWhenT
   }
 
   sqlite3_close(open_meanwhile);
+  sqlite3_close(index_open_meanwhile);
   disk.Free();
   PollReport after = PollOnce(feeds, db, Rules(), FastPoll());
   EXPECT_EQ(after.feeds[1].error, "");

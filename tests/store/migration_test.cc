@@ -1,13 +1,18 @@
 // Old databases open and are upgraded: one fixture per earlier schema
 // version, each written by the presswatch of that version
 // (tests/data/store/README.md).
+#include <cstdio>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <sqlite3.h>
 
 #include <gtest/gtest.h>
 
 #include "store/schema.h"
+#include "store/search_index.h"
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "test_util.h"
 
@@ -24,7 +29,8 @@ struct Fixture {
 };
 // Add a line here with each new schema version.
 constexpr Fixture kEarlierVersions[] = {
-    {1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}, {3, "v3-demo.db", 197, 22}, {4, "v4-demo.db", 199, 22}};
+    {1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}, {3, "v3-demo.db", 197, 22}, {4, "v4-demo.db", 199, 22},
+    {5, "v5-demo.db", 199, 22}};
 static_assert(std::size(kEarlierVersions) == kSchemaVersion - 1, "a fixture for every earlier schema version");
 
 std::int64_t Scalar(const std::string& db_path, const std::string& sql) {
@@ -45,11 +51,39 @@ std::string CopyFixture(const TempDir& dir, const Fixture& f) {
   return path;
 }
 
+// What the full-text index answers, as the search of Store does it: each
+// match's id, score (pw_rank) and snippets, for a few queries. `db` has the
+// index as `articles_fts`, in the file (up to version 5) or attached.
+std::vector<std::string> IndexAnswers(Database& db) {
+  std::vector<std::string> out;
+  for (const char* query : {"\"dau tu\"", "sovico", "genai OR fintech", "startup*", "\"series a\"", "quy"}) {
+    Statement& s = db.Prepare(
+        "SELECT rowid, pw_rank(articles_fts, 3.0, 1.0, 0.0), snippet(articles_fts, 1, '[', ']', '…', 24), "
+        "snippet(articles_fts, 0, '[', ']', '…', 24) FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid");
+    s.Bind(1, query);
+    while (s.Step()) {
+      char score[32];
+      std::snprintf(score, sizeof score, "%.9g", s.Double(1));
+      out.push_back(std::string(query) + " " + std::to_string(s.Int64(0)) + " " + score + " " + s.Text(2) + " | " +
+                    s.Text(3));
+    }
+  }
+  return out;
+}
+
 TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
   for (const auto& f : kEarlierVersions) {
     TempDir dir;
     const std::string path = CopyFixture(dir, f);
     ASSERT_EQ(Scalar(path, "PRAGMA user_version"), f.version) << f.file;
+    // Up to version 5 the index is in the file; from 6 in DB-search. The
+    // same text must give the same answers from either.
+    std::vector<std::string> before;
+    if (f.version >= 3) {  // the language joined the index's columns in 3 (title and text before: other scores)
+      auto old_db = Database::Open(path, /*read_only=*/true);
+      before = IndexAnswers(*old_db);
+      ASSERT_GT(before.size(), 5u) << f.file;
+    }
     std::int64_t last_done = 0, last_total = -1;
     auto db = Store::Open(path, {.migration_progress = [&](std::int64_t done, std::int64_t total) {
                                    last_done = done;
@@ -73,6 +107,16 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
     auto hits = db->Search({.query = "dau tu chien luoc"});
     ASSERT_OK(hits);
     EXPECT_EQ(hits->size(), 2u);  // the Vietnamese seed and its republication
+    // Version 6: the index left the file for DB-search, built at the open.
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name LIKE 'articles_fts%'"), 0) << f.file;
+    EXPECT_EQ(Scalar(SearchIndex::PathFor(path), "SELECT value FROM search_state WHERE key = 'indexed'"),
+              Scalar(path, "SELECT MAX(id) FROM articles"))
+        << f.file;
+    if (!before.empty()) {
+      auto new_db = Database::Open(path, /*read_only=*/true);
+      new_db->AttachReadOnly(SearchIndex::PathFor(path), "search");
+      EXPECT_EQ(IndexAnswers(*new_db), before) << f.file;
+    }
     auto coverage = db->Coverage({.entity = "Quy GenAI"});
     ASSERT_OK(coverage);
     EXPECT_EQ(coverage->total, 3);    // vi, en, and the republication

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "articles.h"
+#include "store/search_index.h"
 #include "store/sqlite.h"
 #include "same_searches.h"
 #include "test_util.h"
@@ -540,11 +541,19 @@ TEST(StoreOpen, SaveBatchIndexesTheTextAsSaveArticlesDoes) {
   }
   for (const auto& r : batched->SaveBatch(updates)) ASSERT_OK(r);
   ExpectSameSearches(*one_by_one, *batched, {"sovico", "dau tu", "\"quỹ đầu tư\"", "genai OR fintech", "startup*", "investment"});
-  // FTS5's own check: the index holds exactly the tokens of the stored text.
+  // FTS5's own check: the index (DB-search, search_index.h) holds exactly
+  // the tokens of the text it stored, and that text is the articles'.
   one_by_one.reset();
   batched.reset();
-  auto db = Database::Open(dir.File("b.db"), /*read_only=*/false);
-  EXPECT_NO_THROW(db->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')"));
+  auto index = Database::Open(SearchIndex::PathFor(dir.File("b.db")), /*read_only=*/false);
+  EXPECT_NO_THROW(index->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')"));
+  index->Exec("ATTACH '" + dir.File("b.db") + "' AS db");
+  Statement& differ = index->Prepare(
+      "SELECT COUNT(*) FROM db.articles a FULL JOIN articles_fts f ON f.rowid = a.id "
+      "WHERE a.id IS NULL OR f.rowid IS NULL OR f.title IS NOT a.title OR f.text IS NOT a.text "
+      "OR f.language IS NOT a.language");
+  ASSERT_TRUE(differ.Step());
+  EXPECT_EQ(differ.Int64(0), 0);
 }
 
 TEST(StoreOpen, RefusesADatabaseNewerThanItself) {
@@ -607,7 +616,7 @@ TEST(StoreOpen, NewFilesHaveEightKibPagesAndOldFilesKeepTheirs) {
 TEST(StoreOpen, TheFullTextIndexHoldsABatchInMemoryAndTheFileKeepsTheSetting) {
   TempDir dir;
   const auto hashsize = [&] {
-    auto db = Database::Open(dir.File("pw.db"), /*read_only=*/false);
+    auto db = Database::Open(SearchIndex::PathFor(dir.File("pw.db")), /*read_only=*/false);
     Statement& s = db->Prepare("SELECT v FROM articles_fts_config WHERE k = 'hashsize'");
     return s.Step() ? s.Int64(0) : std::int64_t{-1};
   };
@@ -620,7 +629,8 @@ TEST(StoreOpen, TheFullTextIndexHoldsABatchInMemoryAndTheFileKeepsTheSetting) {
   EXPECT_EQ(hashsize(), std::int64_t{64} << 20);
   // A file from before the setting (FTS5's default, no row) gets it at its
   // next writable open, and its text is still found.
-  Database::Open(dir.File("pw.db"), false)->Exec("DELETE FROM articles_fts_config WHERE k = 'hashsize'");
+  Database::Open(SearchIndex::PathFor(dir.File("pw.db")), false)
+      ->Exec("DELETE FROM articles_fts_config WHERE k = 'hashsize'");
   EXPECT_EQ(hashsize(), -1);
   Store::Open(dir.File("pw.db"), {}).reset();
   EXPECT_EQ(hashsize(), std::int64_t{64} << 20);

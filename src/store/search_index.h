@@ -1,0 +1,100 @@
+// store/search_index.h: the full-text index in a file of its own, written by
+// a thread of its own. Internal to pw_store.
+//
+// SQLite lets one connection write a database file at a time, and the FTS5
+// insert was a sixth to a third of the writer's time (bench/RESULTS.md,
+// "Branch store5", "Branch store8"). So the index lives beside the database, in DB-search (as SQLite's
+// DB-wal and DB-shm do), and a second thread writes it while the writer
+// writes the next batch into DB:
+//
+//   auto index = SearchIndex::Open("pw.db", progress);  // catches up; throws StartupError
+//   ... the writer commits a batch whose largest article id is 5000 ...
+//   index->IndexUpTo(5000);          // returns at once, unless the batch before is not indexed yet
+//   Result<void> r = index->WaitUntilIndexed();  // a reader that must see its own writes
+//   index.reset();                   // indexes what it was handed, then stops
+//
+// The file holds `articles_fts` (FTS5 with its own copy of title, text and
+// language: FTS5's external content must be in the same file) and
+// `search_state`, whose `indexed` is the largest article id whose text is in
+// the index, committed in the same transaction as the text. Articles are
+// insert-only and their ids grow, so "everything up to `indexed`" is the
+// whole state: Open indexes `articles WHERE id > indexed` (after a crash
+// between the two commits, a deleted DB-search, or a database of schema 5 and
+// before) and rebuilds a file that belongs to another database (its
+// `database_id`) or is ahead of it (a database restored from a backup).
+// Derived data: deleting DB-search loses nothing.
+//
+// Readers attach the file (AttachForSearch); queries name `articles_fts` as
+// before and SQLite finds it there. A reader in another connection sees a
+// batch in search once the thread has indexed it: at most one batch after the
+// rows (the writer's IndexUpTo waits for the batch before).
+//
+// Errors: Open throws StartupError (the file cannot be opened or made, or is
+// of a newer format). A failure of the thread (a full disk) is kept, returned
+// by WaitUntilIndexed, and tried again with the next batch; the articles stay
+// in the database, and their text is indexed by a later batch or the next
+// Open: nothing is lost.
+//
+// Thread-safety: IndexUpTo and WaitUntilIndexed may be called from any one
+// thread at a time (the Store's writer).
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "common/error.h"
+#include "store/schema.h"
+
+namespace pw::store {
+
+class Database;
+
+class SearchIndex {
+ public:
+  // DB-search for the database DB.
+  static std::string PathFor(const std::string& db_path);
+  // Opens DB-search (creating it), brings it up to the articles of DB
+  // (progress: articles indexed, articles to index), starts the thread.
+  static std::unique_ptr<SearchIndex> Open(const std::string& db_path, const MigrationProgress& progress);
+  ~SearchIndex();  // indexes what it was handed (unless that failed), then stops
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
+
+  // Hands the thread the articles up to `last_id`, committed in DB. Waits
+  // first until what was handed before is indexed (or failed): one batch
+  // may wait, never more, so the writer slows down rather than run ahead.
+  void IndexUpTo(std::int64_t last_id);
+  // Waits until everything handed is indexed; the thread's error if it failed.
+  Result<void> WaitUntilIndexed();
+
+  // Attaches DB-search to a connection on DB as schema "search", read-only.
+  // False when there is no DB-search (no writer has built it yet).
+  // Throws SqliteError.
+  static bool AttachForSearch(Database& db, const std::string& db_path);
+
+ private:
+  SearchIndex(std::unique_ptr<Database> index, std::unique_ptr<Database> articles, std::string path,
+              std::int64_t indexed);
+  void Run();
+  // Indexes the articles with ids in (from, to] in one transaction of DB-search.
+  void IndexRange(std::int64_t from, std::int64_t to);
+
+  std::unique_ptr<Database> index_;     // DB-search, written
+  std::unique_ptr<Database> articles_;  // DB, read
+  const std::string path_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::int64_t wanted_;   // handed so far
+  std::int64_t indexed_;  // committed in DB-search
+  std::optional<Error> error_;  // the last attempt's failure; cleared by a success
+  std::int64_t failed_at_ = -1;  // wanted_ when it failed: not tried again until it moves
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace pw::store
