@@ -78,7 +78,12 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text) {
   if (pos < text.size() && !ReadDigits(text, pos, 2, om)) return std::nullopt;
   if (pos != text.size() || oh > 23 || om > 59) return std::nullopt;
   const seconds offset = hours{oh} + minutes{om};
-  return sign == '+' ? t - offset : t + offset;
+  const Timestamp utc = sign == '+' ? t - offset : t + offset;
+  // An offset can carry 0000-01-01 or 9999-12-31 out of the years that
+  // FormatTimestamp writes in four digits ("0000-01-01T12:00+15" is in -0001).
+  const year utc_year = year_month_day{floor<days>(utc)}.year();
+  if (utc_year < year{0} || utc_year > year{9999}) return std::nullopt;
+  return utc;
 }
 
 Timestamp Clock::Now() const { return floor<seconds>(system_clock::now()); }

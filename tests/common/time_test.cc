@@ -29,6 +29,10 @@ TEST(ParseTimestamp, ReadsTheFormsUsersAndTheDatabaseWrite) {
       {"25/11/2024", nullptr},
       {"2024-11-25T25:00:00Z", nullptr},
       {"2024-11-25Tgarbage", nullptr},
+      // An offset that carries the instant out of 0000-9999 (found by fuzz_dates).
+      {"0000-01-01T12:00+15", nullptr},
+      {"9999-12-31T20:00-05:00", nullptr},
+      {"0000-01-01T12:00+07", "0000-01-01T05:00:00Z"},
       {"", nullptr},
   };
   for (const auto& c : cases) {
