@@ -16,8 +16,11 @@ namespace {
 // PRAGMA user_version of DB-search: the layout below.
 constexpr int kIndexFormat = 1;
 
-constexpr std::string_view kIndexSchema = R"sql(
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, language, tokenize='presswatch');
+// The index itself: made with the file, and again when the file is rebuilt.
+constexpr std::string_view kCreateIndexTable =
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, language, tokenize='presswatch')";
+
+constexpr std::string_view kStateSchema = R"sql(
 CREATE TABLE search_state (
   key TEXT PRIMARY KEY,
   value
@@ -89,7 +92,8 @@ std::unique_ptr<SearchIndex> SearchIndex::Open(const std::string& db_path, const
     articles->ResetStatements();  // no read transaction left: the thread must see later commits
     Transaction tx(*index);
     if (format == 0) {
-      index->Exec(kIndexSchema);
+      index->Exec(kCreateIndexTable);
+      index->Exec(kStateSchema);
       index->Exec("PRAGMA user_version = " + std::to_string(kIndexFormat));
     }
     indexed = Scalar(*index, "SELECT value FROM search_state WHERE key = 'indexed'");
@@ -97,7 +101,7 @@ std::unique_ptr<SearchIndex> SearchIndex::Open(const std::string& db_path, const
     // state of this one (restored from a backup): built again.
     if (StateText(*index, "database_id") != database_id || indexed > last_id) {
       index->Exec("DROP TABLE articles_fts");
-      index->Exec("CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, language, tokenize='presswatch')");
+      index->Exec(kCreateIndexTable);
       SetState(*index, "database_id", database_id);
       SetState(*index, "indexed", std::int64_t{0});
       indexed = 0;
