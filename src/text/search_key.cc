@@ -125,6 +125,14 @@ const std::array<CodePointKey, kFastLimit>& FastTable() {
   return table;
 }
 
+// The table's key of c, or null where the table has none (c at or above
+// kFastLimit, or a key longer than it holds).
+const CodePointKey* TableKey(const std::array<CodePointKey, kFastLimit>& table, char32_t c) {
+  if (c >= kFastLimit) return nullptr;
+  const CodePointKey& k = table[c];
+  return k.size == kByIcu ? nullptr : &k;
+}
+
 }  // namespace
 
 void AppendSearchKey(char32_t c, std::string& out) {
@@ -132,12 +140,9 @@ void AppendSearchKey(char32_t c, std::string& out) {
     out += AsciiKey(static_cast<char>(c));
     return;
   }
-  if (c < kFastLimit) {
-    const CodePointKey& k = FastTable()[c];
-    if (k.size != kByIcu) {
-      out.append(k.bytes, k.size);
-      return;
-    }
+  if (const CodePointKey* k = TableKey(FastTable(), c)) {
+    out.append(k->bytes, k->size);
+    return;
   }
   AppendSearchKeyByIcu(c, out);
 }
@@ -200,9 +205,10 @@ void BuildKey(std::string_view utf8, std::string& key, std::vector<std::uint32_t
     if (c < 0) continue;  // invalid: no key
     const char* bytes;
     std::size_t size;
-    if (c < static_cast<UChar32>(kFastLimit) && c != 0xDF && table[static_cast<std::size_t>(c)].size != kByIcu) {
-      bytes = table[static_cast<std::size_t>(c)].bytes;
-      size = table[static_cast<std::size_t>(c)].size;
+    // ß is AppendCodePointKey's own ("ss"), not the table's simple fold.
+    if (const CodePointKey* k = c != 0xDF ? TableKey(table, static_cast<char32_t>(c)) : nullptr) {
+      bytes = k->bytes;
+      size = k->size;
     } else {
       slow.clear();
       AppendCodePointKey(c, slow);
