@@ -5,6 +5,7 @@
 #include "feed/sanitize.h"
 #include "text/language.h"
 #include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace pw::app {
 
@@ -17,12 +18,6 @@ std::string JoinTitleAndBody(std::string text, const std::string& normalized_bod
     text += normalized_body;
   }
   return text;
-}
-
-std::size_t CodePoints(std::string_view utf8) {
-  std::size_t n = 0;
-  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 const std::string& FeedBody(const feed::Item& item) {
@@ -54,7 +49,7 @@ std::string ArticleText(const feed::Item& item) {
 }
 
 std::size_t FeedTextLength(const feed::Item& item) {
-  return CodePoints(text::NormalizeDocument(FeedBody(item)));
+  return text::CodePointCount(text::NormalizeDocument(FeedBody(item)));
 }
 
 bool WantsPage(const feed::Item& item, bool feed_fulltext, std::size_t min_chars) {
@@ -69,7 +64,7 @@ store::ArticleRecord ProcessItem(const feed::Item& item, const extract::RuleSet&
   if (page && !page->content.paragraphs.empty()) page_body = text::NormalizeText(page->content.Text());
   // A page that gave less than the feed (a gallery, an extraction that
   // missed) does not replace what the feed had.
-  const bool from_page = CodePoints(page_body) > CodePoints(feed_body);
+  const bool from_page = text::CodePointCount(page_body) > text::CodePointCount(feed_body);
   const text::MainContent* meta = page ? &page->content : nullptr;
 
   store::ArticleRecord r;

@@ -5,14 +5,11 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "text/utf8.h"
+
 namespace pw::app {
 
-std::size_t DisplayWidth(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
+std::size_t DisplayWidth(const std::string& s) { return text::CodePointCount(s); }
 
 namespace {
 

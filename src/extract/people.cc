@@ -5,6 +5,7 @@
 #include "extract/masked_text.h"
 #include "extract/matcher.h"
 #include "extract/passes.h"
+#include "text/utf8.h"
 
 namespace pw::extract {
 
@@ -13,14 +14,6 @@ namespace {
 std::string LastWord(std::string_view name) {
   const std::size_t space = name.rfind(' ');
   return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
-}
-
-// True when TEXT is one code point (UTF-8): "H", "Đ".
-bool IsOneLetter(std::string_view text) {
-  if (text.empty()) return false;
-  std::size_t code_points = 0;
-  for (unsigned char c : text) code_points += (c & 0xC0) != 0x80;
-  return code_points == 1;
 }
 
 // "ông Thịnh" after "ông Đỗ Tiến Thịnh": Vietnamese people are named by the
@@ -122,7 +115,7 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
     person.text = std::string(ctx.text.substr(person.start, person.end - person.start));
     // One letter is an initial, which the press writes to keep a name back ("ông L.T.H",
     // "anh H."): no one's name (round 11).
-    if (IsOneLetter(person.text)) return;
+    if (text::CodePointCount(person.text) == 1) return;
     const GazetteerEntry* entry = gazetteer.Lookup("PER", person.text);
     person.name = entry ? entry->canonical : person.text;
     person.title = title;
