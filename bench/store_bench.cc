@@ -362,9 +362,10 @@ int main(int argc, char** argv) {
                                    : "Store::Save of one feed",
               db_path.c_str());
 
+  const std::string index_path = db_path + "-search";  // the full-text index: store/search_index.h
   if (!reuse) {
-    for (const char* suffix : {"", "-wal", "-shm", "-search", "-search-wal", "-search-shm"})
-      std::filesystem::remove(db_path + suffix);
+    for (const std::string& path : {db_path, index_path})
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
     auto rules = pw::extract::RuleSet::Load((source / "rules").string());
     if (!rules) {
       std::cerr << rules.error().message << "\n";
@@ -492,7 +493,6 @@ int main(int argc, char** argv) {
                 (process_cpu_ms - cpu_ms - prepare_cpu_ms) * 1000 / static_cast<double>(articles));
   }
 
-  const std::string index_path = db_path + "-search";  // store/search_index.h
   for (const std::string& path : {db_path, index_path}) {
     // Fold the WAL in, so the file size is the database's.
     sqlite3* raw = nullptr;
