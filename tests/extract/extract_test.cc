@@ -1111,5 +1111,21 @@ TEST_F(UnseenNames, StrategyInAHeadlineIsNoCompany) {
   const auto orgs = Orgs("Quillvane Closes $25 Million Private Placement to Launch Treasury Strategy\n\nText.");
   EXPECT_FALSE(orgs.count("Strategy"));
 }
+// Round 12 (branch extract12en): people's names by their shape, classes counted on the releases
+// outside the set (docs/extraction.md, "Round 12 (English)"). Sentences of our own.
+TEST_F(UnseenNames, APossessiveAPrefixedSurnameAndAGenerationShapeAPersonsName) {
+  const auto x = Run("News\n\nThe fund is Daniel Korvath’s second, and Sarah Pellow's team runs it. "
+                     "\"We grew,\" said Trent McTavish. Its founder Howard D’Almeida agreed. "
+                     "Richard Brannock Jr., CEO of Brannock Law, said it would last. Cheryl Darrup-Vance, "
+                     "chairman of the board, and Kevin Halder, Sr., spoke.");
+  std::set<std::string> people;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kPer) people.insert(e.text);
+  for (const char* person : {"Daniel Korvath", "Sarah Pellow", "Trent McTavish", "Howard D’Almeida",
+                             "Richard Brannock Jr.", "Cheryl Darrup-Vance", "Kevin Halder, Sr."})
+    EXPECT_TRUE(people.count(person)) << person;
+  for (const char* no : {"Daniel Korvath’s", "Sarah Pellow's", "Trent Mc", "Richard Brannock Jr"})
+    EXPECT_FALSE(people.count(no)) << no;
+}
 }  // namespace
 }  // namespace pw::extract

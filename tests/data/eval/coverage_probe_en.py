@@ -27,8 +27,14 @@ rules.
 
     python3 tests/data/eval/coverage_probe_en.py               # shares, and the top 40 of each list
     python3 tests/data/eval/coverage_probe_en.py --top 100
+    python3 tests/data/eval/coverage_probe_en.py --seed 16 --half 1 --context   # one half, and contexts
     options: --eval PATH (default build/tests/eval_extraction), --shared DIR (default ../shared),
-             --rules DIR (default rules/: compare with `git archive COMMIT rules | tar -x -C DIR`)
+             --rules DIR (default rules/: compare with `git archive COMMIT rules | tar -x -C DIR`),
+             --seed S --half 1|2 (one half of a seeded shuffle of the pool, as the other probes),
+             --context (round 12: also the words right before and right after uncovered runs
+             shaped like a person's name, two or three capitalised words of letters only:
+             "said", "founder", "CEO", "," ... ranked by releases, each with an example run;
+             where people are lost on unseen text, by the phrasing around them)
 """
 import argparse
 import collections
@@ -41,7 +47,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from recall_probe_en import pool  # noqa: E402  (one definition of the pool)
 from select_en import SOURCE  # noqa: E402
-from probe_run import add_tool_arguments, corpus_missing, run_on_articles  # noqa: E402  (one way to run the extractor on them)
+from probe_run import add_tool_arguments, corpus_missing, half_of, run_on_articles  # noqa: E402  (one way to run the extractor on them)
 
 # A capitalised word: "Sequoia", "a16z" is not one, "AI", "O'Brien", "U.S.", "X-Ray", "3M".
 WORD = r"(?:[A-Z][\w'’.&-]*|\d+[A-Za-z][\w-]*)"
@@ -64,6 +70,8 @@ app studio lab labs foundation institute association council ministry department
 blockchain chain wallet marketplace accelerator incubator partner partners subsidiary unit
 venture vc fintech insurer lender retailer distributor supplier producer miner broker
 consultancy law school hospital clinic team club league company's firm's""".split())
+# A run shaped like a person's name, for --context: "Jane Doe", "Mary Ann Lee", "Sean O'Brien".
+PERSON_SHAPED = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}")
 
 
 def mentions(eval_bin, shared, rows, rules=None):
@@ -112,11 +120,15 @@ def main():
     add_tool_arguments(ap)
     ap.add_argument("--rules", help="the rules to run (default: the worktree's rules/)")
     ap.add_argument("--top", type=int, default=40, help="print this many runs of each list")
+    ap.add_argument("--seed", type=int, default=8, help="the shuffle's seed, with --half")
+    ap.add_argument("--half", type=int, choices=(1, 2), help="only this half of the seeded shuffle")
+    ap.add_argument("--context", action="store_true",
+                    help="also rank the words before and after person-shaped uncovered runs")
     args = ap.parse_args()
     shared = Path(args.shared)
     if corpus_missing("coverage_probe_en", shared, shared / "corpus/articles" / SOURCE):
         return 2
-    rows = pool(shared, raise_only=False)
+    rows = half_of(pool(shared, raise_only=False), args.seed, args.half)
     found = mentions(Path(args.eval), shared, rows, args.rules)
     # Common words: written in lower case more often than capitalised across the pool.
     lower, upper = collections.Counter(), collections.Counter()
@@ -125,7 +137,8 @@ def main():
             (upper if w[0].isupper() else lower)[w.lower()] += 1
     common = {w for w, c in lower.items() if c > upper[w]}
     counts = collections.Counter()
-    uncovered, partial, kinds, last = (collections.defaultdict(set) for _ in range(4))
+    uncovered, partial, kinds, last, before_person, after_person = (collections.defaultdict(set) for _ in range(6))
+    example = {}
     for n, (text, entities) in found.items():
         # Byte offsets to character offsets.
         offsets, b = [], 0
@@ -149,6 +162,15 @@ def main():
                 before = re.search(r"(\w[\w']*)\s+(?:the\s+)?$", text[max(0, start - 30):start])
                 if before and before.group(1).lower() in KINDS and before.group(1)[0].islower():
                     kinds[before.group(1).lower()].add(n)
+                if args.context and PERSON_SHAPED.fullmatch(name):
+                    # The word (or mark) right before the run and right after it, case kept:
+                    # "said", "CEO", "founder", "(", ","; a role stripped off the run counts.
+                    word_before = re.search(r"(\w[\w'’-]*|[^\w\s])\s*$", text[max(0, start - 40):start])
+                    word_after = re.match(r"\s*(\w[\w'’-]*|[^\w\s])", text[end:end + 40])
+                    for table, word in ((before_person, word_before), (after_person, word_after)):
+                        key = word.group(1) if word else "(none)"
+                        table[key].add(n)
+                        example.setdefault((id(table), key), name)
     total = sum(counts.values())
     print(f"releases in the probe: {len(found)}")
     print(f"capitalised runs: {total}; covered {counts['covered']} = {counts['covered'] / max(1, total):.3f}, "
@@ -160,6 +182,12 @@ def main():
         print(f"\n# {title} (releases | run)")
         for name, lines in sorted(table.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: args.top]:
             print(f"{len(lines):5d} | {name}")
+    if args.context:
+        for title, table in (("words before an uncovered person-shaped run", before_person),
+                             ("words after an uncovered person-shaped run", after_person)):
+            print(f"\n# {title} (releases | word | an example run)")
+            for word, lines in sorted(table.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: args.top]:
+                print(f"{len(lines):5d} | {word} | {example[(id(table), word)]}")
     return 0
 
 
