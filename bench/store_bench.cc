@@ -250,6 +250,8 @@ double CpuMs() {
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+double Ms(std::chrono::nanoseconds d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
 template <class F>
 double TimeMs(F&& f) {
   const auto t0 = Clock::now();
@@ -383,6 +385,7 @@ int main(int argc, char** argv) {
     Generator gen(docs, articles);
     double store_ms = 0, last_ms = 0, cpu_ms = 0;
     double segment_ms = 0, segment_cpu = 0;
+    double segment_index_cpu0 = 0, segment_waited0 = 0;  // the search index's times at the segment's start
     std::int64_t segment_stored = 0, segment_start = 0;
     const std::int64_t segment = std::max<std::int64_t>(batch, segment_arg > 0 ? segment_arg : articles / 10);
     std::int64_t stored = 0, last_stored = 0, text_bytes = 0;
@@ -449,8 +452,18 @@ int main(int argc, char** argv) {
       store_ms += ms;
       if (i > last_from) last_ms += ms;
       if (i - segment_start >= segment || i == articles) {
-        std::printf("  articles %lld-%lld: %.0f/s, %.0f per CPU-second\n", static_cast<long long>(segment_start),
-                    static_cast<long long>(i), segment_stored / (segment_ms / 1000), segment_stored / (segment_cpu / 1000));
+        // The search index's thread over the same batches (its last one is
+        // still running: a batch's worth of shift, the same in every segment).
+        const auto index_times = db->SearchIndexCost();
+        const double index_cpu_ms = Ms(index_times.thread_cpu) - segment_index_cpu0;
+        const double waited_ms = Ms(index_times.writer_waited) - segment_waited0;
+        segment_index_cpu0 = Ms(index_times.thread_cpu);
+        segment_waited0 = Ms(index_times.writer_waited);
+        std::printf("  articles %lld-%lld: %.0f/s, %.0f per CPU-second; index thread %.0f us per article, "
+                    "Save waited for it %.1f s\n",
+                    static_cast<long long>(segment_start), static_cast<long long>(i),
+                    segment_stored / (segment_ms / 1000), segment_stored / (segment_cpu / 1000),
+                    index_cpu_ms * 1000 / static_cast<double>(segment_stored), waited_ms / 1000);
         std::fflush(stdout);
         segment_start = i;
         segment_stored = 0;
@@ -485,12 +498,17 @@ int main(int argc, char** argv) {
                 "PrepareBatch on the other thread: %.1f s of CPU, %.0f us per article\n",
                 ingest_ms / 1000, stored / (ingest_ms / 1000), prepare_cpu_ms / 1000,
                 prepare_cpu_ms * 1000 / static_cast<double>(articles));
+    const auto index_times = db->SearchIndexCost();
+    const double index_cpu_ms = Ms(index_times.thread_cpu);
+    const double rest_ms = process_cpu_ms - cpu_ms - prepare_cpu_ms - index_cpu_ms;
+    const auto per_article_us = [&](double ms) { return ms * 1000 / static_cast<double>(articles); };
     std::printf("search index: the last batch indexed %.2f s after its Save; CPU of all threads in the ingest "
-                "%.1f s (%.0f us per article), of which not the writer's nor PrepareBatch's %.1f s (%.0f us per article: "
-                "the search index's thread and the generator)\n",
-                drain_ms / 1000, process_cpu_ms / 1000, process_cpu_ms * 1000 / static_cast<double>(articles),
-                (process_cpu_ms - cpu_ms - prepare_cpu_ms) / 1000,
-                (process_cpu_ms - cpu_ms - prepare_cpu_ms) * 1000 / static_cast<double>(articles));
+                "%.1f s (%.0f us per article): the writer's, PrepareBatch's, the search index's thread %.1f s "
+                "(%.0f us per article), the generator and the rest %.1f s (%.0f us per article); Save waited for "
+                "the index %.1f s\n",
+                drain_ms / 1000, process_cpu_ms / 1000, per_article_us(process_cpu_ms), index_cpu_ms / 1000,
+                per_article_us(index_cpu_ms), rest_ms / 1000, per_article_us(rest_ms),
+                Ms(index_times.writer_waited) / 1000);
   }
 
   for (const std::string& path : {db_path, index_path}) {

@@ -1,6 +1,7 @@
 #include "store/search_index.h"
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 
 #include <sqlite3.h>
@@ -69,6 +70,13 @@ void SetState(Database& db, const char* key, const std::string& value) {
   db.Prepare("UPDATE search_state SET value = ?2 WHERE key = ?1").Bind(1, key).Bind(2, value).Step();
 }
 
+// The calling thread's CPU time.
+std::chrono::nanoseconds ThreadCpu() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
+}
+
 void SetState(Database& db, const char* key, std::int64_t value) {
   db.Prepare("UPDATE search_state SET value = ?2 WHERE key = ?1").Bind(1, key).Bind(2, value).Step();
 }
@@ -118,7 +126,9 @@ std::unique_ptr<SearchIndex> SearchIndex::Open(const std::string& db_path, const
     const std::int64_t first = indexed;
     while (indexed < last_id) {
       const std::int64_t to = std::min(last_id, indexed + kCatchUpIds);
+      const auto cpu0 = ThreadCpu();
       self->IndexRange(indexed, to);
+      self->times_.thread_cpu += ThreadCpu() - cpu0;
       indexed = to;
       if (progress) progress(indexed - first, last_id - first);
     }
@@ -147,7 +157,9 @@ SearchIndex::~SearchIndex() {
 void SearchIndex::IndexUpTo(std::int64_t last_id) {
   std::unique_lock lock(mutex_);
   if (last_id <= wanted_) return;  // nothing new: no need to wait
+  const auto wait_start = std::chrono::steady_clock::now();
   changed_.wait(lock, [&] { return indexed_ >= wanted_ || failed_at_ == wanted_; });
+  times_.writer_waited += std::chrono::steady_clock::now() - wait_start;
   wanted_ = last_id;
   changed_.notify_all();
 }
@@ -157,6 +169,11 @@ Result<void> SearchIndex::WaitUntilIndexed() {
   changed_.wait(lock, [&] { return indexed_ >= wanted_ || failed_at_ == wanted_; });
   if (indexed_ < wanted_ && error_) return *error_;
   return kOk;
+}
+
+SearchIndex::Times SearchIndex::times() {
+  std::lock_guard lock(mutex_);
+  return times_;
 }
 
 void SearchIndex::Run() {
@@ -169,6 +186,7 @@ void SearchIndex::Run() {
     const std::int64_t from = indexed_, to = wanted_;
     lock.unlock();
     std::optional<Error> failure;
+    const auto cpu0 = ThreadCpu();
     try {
       IndexRange(from, to);
     } catch (const SqliteError& e) {
@@ -178,7 +196,9 @@ void SearchIndex::Run() {
     }
     index_->ResetStatements();
     articles_->ResetStatements();
+    const auto cpu = ThreadCpu() - cpu0;
     lock.lock();
+    times_.thread_cpu += cpu;
     if (failure) {
       error_ = std::move(failure);
       failed_at_ = to;

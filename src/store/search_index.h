@@ -39,6 +39,7 @@
 // thread at a time (the Store's writer).
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -49,6 +50,7 @@
 
 #include "common/error.h"
 #include "store/schema.h"
+#include "store/store.h"
 
 namespace pw::store {
 
@@ -72,6 +74,13 @@ class SearchIndex {
   // Waits until everything handed is indexed; the thread's error if it failed.
   Result<void> WaitUntilIndexed();
 
+  // What the thread has cost so far: its CPU time in IndexRange (the
+  // catch-up of Open included), and the wall time IndexUpTo waited for the
+  // batch before. Shown by store_bench, to tell the thread's share of the
+  // CPU from the rest and to see whether the writer waits for it.
+  using Times = Store::SearchIndexTimes;
+  Times times();
+
   // Attaches DB-search to a connection on DB as schema "search", read-only.
   // False when there is no DB-search (no writer has built it yet).
   // Throws SqliteError.
@@ -94,6 +103,7 @@ class SearchIndex {
   std::optional<Error> error_;  // the last attempt's failure; cleared by a success
   std::int64_t failed_at_ = -1;  // wanted_ when it failed: not tried again until it moves
   bool stopping_ = false;
+  Times times_;
   std::thread thread_;
 };
 

@@ -46,6 +46,29 @@ int ProbeRead(sqlite3* db) {
   return sqlite3_exec(db, "SELECT COUNT(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
 }
 
+// Why a WAL file that a read-only connection cannot read as it is may not be
+// read as an immutable file either (ConnectReadOnly).
+constexpr std::string_view kWalWithoutShm = "its -wal file is there but its -shm file cannot be made";
+
+// Reads the WAL database file `path` read-only, for Database::Open and
+// Database::AttachReadOnly alike. `connect(query)` opens or attaches it,
+// with query "" for the path as it is and "immutable=1" for the file: URI,
+// and returns the result code of a first read. A WAL database with nowhere to
+// make its -shm file (a read-only file in a directory we may not write) fails
+// that read, or the attach, with SQLITE_READONLY. With no -wal file left, no
+// writer has it open (a writer keeps both files), so it is read as the
+// immutable file it is for now: a read-only file a user was given must still
+// answer queries. With one, the newest commits are in it, and only a
+// connection with the -shm file may read them: `refuse(kWalWithoutShm)`,
+// which throws.
+template <typename Connect, typename Refuse>
+void ConnectReadOnly(const std::string& path, Connect&& connect, Refuse&& refuse) {
+  if ((connect(std::string()) & 0xff) != SQLITE_READONLY) return;
+  std::error_code ec;
+  if (std::filesystem::exists(path + "-wal", ec)) refuse(kWalWithoutShm);
+  connect(std::string("immutable=1"));
+}
+
 }  // namespace
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
@@ -154,24 +177,25 @@ std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only
     throw StartupError("cannot open database " + path +
                        " for writing: the file is read-only (check its permissions and its directory's)");
   }
-  if (read_only && (ProbeRead(db) & 0xff) == SQLITE_READONLY) {
-    // A WAL database with nowhere to make its -shm file. With no -wal file
-    // left, no writer has it open (a writer keeps both files), so it is
-    // read as the immutable file it is for now: a read-only file a user was
-    // given must still answer queries. With one, the newest commits are in
-    // it, and only a connection with the -shm file may read them.
-    sqlite3_close(db);
-    std::error_code ec;
-    if (std::filesystem::exists(path + "-wal", ec))
-      throw StartupError("cannot read database " + path + ": its -wal file is there but its -shm file cannot be "
-                         "made (check the permissions of its directory)");
-    db = nullptr;
-    rc = sqlite3_open_v2(FileUri(path, "immutable=1").c_str(), &db, flags | SQLITE_OPEN_URI, nullptr);
-    if (rc != SQLITE_OK || ProbeRead(db) != SQLITE_OK) {
-      std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  if (read_only) {
+    const auto connect = [&](const std::string& query) {
+      if (query.empty()) return ProbeRead(db);  // the connection opened above
       sqlite3_close(db);
-      throw StartupError("cannot read database " + path + ": " + message);
-    }
+      db = nullptr;
+      rc = sqlite3_open_v2(FileUri(path, query).c_str(), &db, flags | SQLITE_OPEN_URI, nullptr);
+      if (rc != SQLITE_OK || ProbeRead(db) != SQLITE_OK) {
+        std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+        sqlite3_close(db);
+        throw StartupError("cannot read database " + path + ": " + message);
+      }
+      return SQLITE_OK;
+    };
+    const auto refuse = [&](std::string_view why) {
+      sqlite3_close(db);
+      throw StartupError("cannot read database " + path + ": " + std::string(why) +
+                         " (check the permissions of its directory)");
+    };
+    ConnectReadOnly(path, connect, refuse);
   }
   std::unique_ptr<Database> out(new Database(db, path));
   sqlite3_extended_result_codes(db, 0);
@@ -242,29 +266,29 @@ void Database::ResetStatements() {
 }
 
 void Database::AttachReadOnly(const std::string& path, const std::string& schema) {
-  const auto attach = [&](const std::string& query) {
+  const auto connect = [&](const std::string& query) {
     Statement s(db_, "ATTACH ?1 AS " + schema);
     // A connection opened read-only attaches read-only; URIs are understood
     // only by one opened from a URI (the immutable case of Open).
     if (query.empty()) s.Bind(1, path);
     else s.Bind(1, FileUri(path, query));
-    s.Step();
-  };
-  try {
-    attach("");
+    try {
+      s.Step();
+    } catch (const SqliteError& e) {
+      // A WAL file whose -shm file cannot be made fails at the ATTACH itself.
+      if (!query.empty() || e.code() != SQLITE_READONLY) throw;
+      return SQLITE_READONLY;
+    }
+    if (!query.empty()) return SQLITE_OK;
     const std::string probe = "SELECT COUNT(*) FROM " + schema + ".sqlite_schema";
-    if ((sqlite3_exec(db_, probe.c_str(), nullptr, nullptr, nullptr) & 0xff) != SQLITE_READONLY) return;
-    Exec("DETACH " + schema);
-  } catch (const SqliteError& e) {
-    // A WAL file whose -shm file cannot be made fails at the ATTACH itself.
-    if (e.code() != SQLITE_READONLY) throw;
-  }
-  // As Open does for a read-only directory: with no -wal file, no writer has
-  // the file open, and it is read as it is.
-  std::error_code ec;
-  if (std::filesystem::exists(path + "-wal", ec))
-    throw SqliteError(SQLITE_READONLY, path + ": its -wal file is there but its -shm file cannot be made");
-  attach("immutable=1");
+    const int rc = sqlite3_exec(db_, probe.c_str(), nullptr, nullptr, nullptr);
+    if ((rc & 0xff) == SQLITE_READONLY) Exec("DETACH " + schema);
+    return rc;
+  };
+  const auto refuse = [&](std::string_view why) {
+    throw SqliteError(SQLITE_READONLY, path + ": " + std::string(why));
+  };
+  ConnectReadOnly(path, connect, refuse);
 }
 
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }

@@ -69,6 +69,12 @@ Result<void> Store::WaitForSearchIndex() {
   return index_->WaitUntilIndexed();
 }
 
+Store::SearchIndexTimes Store::SearchIndexCost() {
+  if (!index_) return {};
+  const SearchIndex::Times t = index_->times();
+  return {t.thread_cpu, t.writer_waited};
+}
+
 Result<Database*> Store::SearchDatabase() {
   if (index_) {
     if (auto indexed = index_->WaitUntilIndexed(); !indexed) return indexed.error();

@@ -45,6 +45,7 @@
 // writer writes (WAL): a reader sees whole batches only.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -108,6 +109,14 @@ class Store {
   // indexed with the next batch or at the next Open). Returns at once on a
   // read-only Store.
   Result<void> WaitForSearchIndex();
+  // The search index's thread so far: its CPU time, and how long Save
+  // waited for it (search_index.h, SearchIndex::times). Zeros on a
+  // read-only Store. For store_bench.
+  struct SearchIndexTimes {
+    std::chrono::nanoseconds thread_cpu{0};
+    std::chrono::nanoseconds writer_waited{0};
+  };
+  SearchIndexTimes SearchIndexCost();
 
   // --- Queries ------------------------------------------------------------
   // Ranks, by relevance (BM25, title words thrice) and recency, the 1,000
