@@ -574,7 +574,7 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   }
   std::vector<Entity> entities = Resolve(std::move(candidates));
   ReadBareDollars(ctx.rules.gazetteer, entities);
-  AddDocumentAliases(ctx.rules.gazetteer, ctx.text, entities);
+  AddDocumentAliases(ctx.rules.gazetteer, ctx.text, /*vietnamese=*/ctx.language == 0, entities);
   return entities;
 }
 

@@ -108,6 +108,24 @@ bool OccursElsewhere(std::string_view text, std::string_view name, std::size_t s
   return false;
 }
 
+// Whether a name that ends at `end` runs on past a hyphen, or a dot or slash
+// before a letter or digit ("Licogi 14.1", "Than- Khoáng sản"): then it is
+// part of a longer name.
+bool RunsOn(std::string_view text, std::size_t end) {
+  if (end < text.size() && text[end] == '-') return true;
+  return end + 1 < text.size() && (text[end] == '.' || text[end] == '/') &&
+         (std::isalnum(static_cast<unsigned char>(text[end + 1])) || (text[end + 1] & 0x80));
+}
+
+// Whether `s` starts with a lower-case letter ("phần", "dựng"; not "&", "14").
+bool StartsLower(std::string_view s) {
+  if (s.empty()) return false;
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
 bool IsAcronymText(std::string_view s) {
   if (s.size() < 2 || s.size() > 10 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
   int upper = 0;
@@ -131,6 +149,42 @@ std::string ShortForm(const Gazetteer& gazetteer, std::string_view name) {
   for (const char* type : {"ORG", "PER", "LOC", "NAME_STOPWORD", "ORG_DESCRIPTOR"})
     if (gazetteer.Lookup(type, rest)) return {};
   return std::string(rest);
+}
+
+// "Công ty Cổ phần Licogi 14" -> "Licogi 14", "Công ty TNHH Đầu tư Xây dựng
+// Hưng Thịnh" -> "Hưng Thịnh": a Vietnamese company's own name, the
+// capitalised words after its kind word (an ORG_KIND alias: "Công ty Cổ
+// phần", "Tập đoàn") and after what it does (up to its last lower-case word).
+// Articles give it bare before or after the full name ("Licogi 14 đón nhận
+// ..." in a headline). "" when nothing distinctive is left: a place
+// ("Ngân hàng TMCP Ngoại thương Việt Nam"), a word the gazetteer knows, a
+// person's shape (a family name first: "Hoàng Anh"), or one Vietnamese
+// syllable ("Tổng công ty Điện lực miền Bắc"); a one-word name must be a
+// coined one, four letters or more without marks ("Vinaconex") or with a
+// digit.
+std::string VietnameseOwnName(const Gazetteer& gazetteer, std::string_view name) {
+  const std::vector<Word> words = WordsIn(name, 0, name.size());
+  if (words.size() < 2) return {};
+  std::size_t kind = 0;  // words of the longest kind word at the start
+  for (std::size_t k = std::min<std::size_t>(4, words.size() - 1); k >= 1 && kind == 0; --k)
+    if (gazetteer.Lookup("ORG_KIND", Slice(name, 0, words[k - 1].end))) kind = k;
+  if (kind == 0) return {};
+  std::size_t first = kind;
+  for (std::size_t i = kind; i < words.size(); ++i)
+    if (StartsLower(Slice(name, words[i].begin, words[i].end))) first = i + 1;
+  if (first >= words.size()) return {};
+  const std::string_view own = Slice(name, words[first].begin, name.size());
+  for (const char* type : {"ORG", "PER", "LOC", "NAME_STOPWORD", "ORG_KIND", "GIVEN_NAME"})
+    if (gazetteer.Lookup(type, own)) return {};
+  const std::string_view first_word = Slice(name, words[first].begin, words[first].end);
+  if (words.size() - first > 1) {
+    if (gazetteer.Lookup("FAMILY_NAME", first_word)) return {};
+  } else {
+    const bool has_digit = std::any_of(own.begin(), own.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const bool marked = std::any_of(own.begin(), own.end(), [](char c) { return (c & 0x80) != 0; });
+    if (!has_digit && (marked || own.size() < 4)) return {};
+  }
+  return std::string(own);
 }
 
 }  // namespace
@@ -206,11 +260,13 @@ bool TrimToDocumentForm(std::string_view text, std::size_t& start, std::size_t& 
   return false;
 }
 
-void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::vector<Entity>& entities) {
+void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, bool vietnamese,
+                        std::vector<Entity>& entities) {
   struct Alias {
     std::string text;
     const Entity* owner;
     bool is_acronym;
+    bool standalone = false;  // only with no capitalised word next to it
   };
   std::vector<Alias> aliases;
   for (const Entity& e : entities) {
@@ -224,6 +280,10 @@ void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::
       if (!gazetteer.Lookup("ORG", e.name))
         if (std::string short_form = ShortForm(gazetteer, e.name); !short_form.empty())
           aliases.push_back({std::move(short_form), &e, false});
+      // "Licogi 14" of "Công ty Cổ phần Licogi 14", but not the "Licogi 14" of "Licogi 14.1".
+      if (vietnamese && !gazetteer.Lookup("ORG", e.text))
+        if (std::string own = VietnameseOwnName(gazetteer, e.text); !own.empty())
+          aliases.push_back({std::move(own), &e, false, true});
     }
     std::size_t p = e.end;
     if (p < text.size() && text[p] == ' ') ++p;
@@ -251,14 +311,15 @@ void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::
   auto overlaps = [](const std::vector<Entity>& list, std::size_t b, std::size_t e) {
     return std::any_of(list.begin(), list.end(), [&](const Entity& x) { return b < x.end && x.start < e; });
   };
-  for (const auto& [alias, owner, is_acronym] : aliases) {
+  for (const auto& [alias, owner, is_acronym, standalone] : aliases) {
     std::size_t pos = 0;
     while ((pos = text.find(alias, pos)) != std::string_view::npos) {
       const std::size_t end = pos + alias.size();
       // A name after a capitalised word is part of a longer one: the
       // "Shopoff" of "William A. Shopoff" is not Shopoff Realty Investments.
       if (IsWordBoundary(text, pos) && IsWordBoundary(text, end) && !overlaps(entities, pos, end) &&
-          !overlaps(added, pos, end) && (is_acronym || !CapitalisedBefore(text, pos))) {
+          !overlaps(added, pos, end) && (is_acronym || !CapitalisedBefore(text, pos)) &&
+          !(standalone && (CapitalisedNeighbour(text, pos, end) || RunsOn(text, end)))) {
         Entity e;
         e.type = owner->type;
         e.start = pos;

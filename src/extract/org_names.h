@@ -15,7 +15,10 @@
 //                  a name a pattern found, the same without its legal form
 //                  ("PEDEVCO Corp." -> "PEDEVCO"), and a name without its trailing
 //                  descriptors ("Isospec Analytics" -> "Isospec", ORG_DESCRIPTOR
-//                  words) name the same organisation everywhere in the document.
+//                  words) name the same organisation everywhere in the document;
+//                  in a Vietnamese text also a company's own name after its kind
+//                  word and what it does ("Công ty Cổ phần Licogi 14" -> "Licogi 14",
+//                  where no capitalised word stands next to it).
 //
 // Pure; thread-safe.
 #pragma once
@@ -46,7 +49,8 @@ bool TrimToDocumentForm(std::string_view text, std::size_t& start, std::size_t& 
 
 // Adds a mention for each further whole-word occurrence of a document alias
 // (see above), where no other mention is; keeps `entities` sorted by start.
-void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, std::vector<Entity>& entities);
+void AddDocumentAliases(const Gazetteer& gazetteer, std::string_view text, bool vietnamese,
+                        std::vector<Entity>& entities);
 
 // Where the headline ends: a first line of at most 400 bytes followed by a
 // blank line, as the pipeline and `presswatch extract` put a title before its

@@ -653,5 +653,30 @@ TEST_F(VietnameseEntities, APlacesPartyOrganisationAndBritishParties) {
     EXPECT_TRUE(orgs.count(name)) << name;
   EXPECT_FALSE(orgs.count("Đảng Cộng sản Việt Nam"));
 }
+// Round 12: a company's own name after its kind word and what it does names
+// it bare anywhere in the article, also before the full name ("Sobaco 3 đón
+// nhận ..." in a headline); not a place, a person's shape, a lone syllable,
+// nor inside a longer name.
+TEST_F(VietnameseEntities, ACompanysOwnNameNamesItBareBeforeAndAfter) {
+  const std::string text =
+      "Sobaco 3 đón nhận Huân chương Lao động\n\nSáng nay, Công ty Cổ phần Sobaco 3 tổ chức lễ kỷ niệm. "
+      "Năm nay Sobaco 3 đạt doanh thu cao, Sobaco 3.1 thì chưa. Công ty TNHH Đầu tư Xây dựng Phúc Khang "
+      "khởi công dự án, Phúc Khang cho biết. Ngân hàng TMCP Ngoại thương Việt Nam tài trợ vốn, Việt Nam là "
+      "thị trường lớn. Tổng công ty Điện lực miền Bắc cấp điện cho miền Bắc.";
+  const Extraction x =
+      Extract(pw::testing::ProjectRules(), text::NormalizeDocument(text), {.language = text::Language::kVietnamese});
+  std::vector<std::string> sobaco, phuc_khang;
+  for (const auto& e : x.entities) {
+    if (e.type == EntityType::kOrg && e.text == "Sobaco 3") sobaco.push_back(e.name);
+    if (e.type == EntityType::kOrg && e.text == "Phúc Khang") phuc_khang.push_back(e.name);
+    EXPECT_FALSE(e.type == EntityType::kOrg && (e.text == "Việt Nam" || e.text == "Bắc")) << e.text;
+  }
+  // The headline's and the later bare mention, not the one inside "Sobaco 3.1".
+  EXPECT_EQ(sobaco, (std::vector<std::string>{"Công ty Cổ phần Sobaco 3", "Công ty Cổ phần Sobaco 3"}));
+  EXPECT_EQ(phuc_khang, (std::vector<std::string>{"Công ty TNHH Đầu tư Xây dựng Phúc Khang"}));
+  ASSERT_FALSE(x.entities.empty());
+  EXPECT_EQ(x.entities.front().start, 0u);
+  EXPECT_EQ(x.entities.front().text, "Sobaco 3");
+}
 }  // namespace
 }  // namespace pw::extract
