@@ -296,13 +296,12 @@ void PrintProgramSizes(int count) {
   }
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::printf("%zu rules loaded in %.2f s; %ld RE2 instructions in all\n", rows.size(), load, total);
-  // How ForEachMatch reads each rule's groups: the whole match, a split at
-  // its one group, a GroupTree, RE2 alone (its NFA above 512 instructions),
+  // How ForEachMatch reads each rule's groups: the whole match, a GroupTree
+  // (of one group or several), RE2 alone (its NFA above 512 instructions),
   // or none asked for.
   const auto groups_by = [](const pw::extract::CompiledRule& rule) {
     if (rule.whole_match_group) return "whole match";
-    if (rule.split) return "split";
-    if (rule.tree) return "tree";
+    if (rule.tree) return rule.re->NumberOfCapturingGroups() == 1 ? "tree (one group)" : "tree";
     return rule.submatches > 1 ? "RE2" : "-";
   };
   std::printf("%-32s %8s  %s\n", "rule", "program", "groups by");

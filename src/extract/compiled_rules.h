@@ -40,25 +40,17 @@ inline constexpr int RuleLanguage(int language) { return language == 0 ? 0 : 1; 
 inline constexpr std::string_view kTokenOpen = "\xEE\x80\x80";   // U+E000
 inline constexpr std::string_view kTokenClose = "\xEE\x80\x81";  // U+E001
 
-// A pattern HEAD(?P<field>GROUP)TAIL whose only capture group stands at its
-// top level, unrepeated: the group's bounds in a match found by the rule can
-// then often be read with RE2's DFAs alone (see ForEachMatch), instead of its
-// slower NFA. Each part compiled on its own; `head` is null when nothing
-// comes before the group, `tail` when nothing follows it.
-struct GroupSplit {
-  int group = 0;  // the group's number in the rule's pattern
-  std::unique_ptr<RE2> head, body, tail;
-};
-
 // A pattern read as a tree of the parts that hold its capture groups, for a
-// large pattern with several groups (RE2 then finds groups with its NFA,
-// tens of thousands of instructions a match): the groups of a match found by
-// the rule are read with DFA searches of the parts instead (ForEachMatch),
-// e.g. "(?P<amount>N)(?: ?(?P<scale>S))? ?(?P<currency>C)" is a sequence of
-// a group, an optional part and a leaf. The parts RE2 prefers are the ones
-// a backtracker tries first, so the sequence's parts are taken one after the
-// other, each its preferred match, the last exactly to the end; when that
-// does not reach the end, RE2's NFA decides as before (matcher.cc).
+// large pattern (RE2 then finds groups with its NFA, tens of thousands of
+// instructions a match): the groups of a match found by the rule are read
+// with DFA searches of the parts instead (ForEachMatch). One group,
+// "HEAD(?P<name>BODY)TAIL", is a sequence of a leaf, a group and a leaf;
+// several, e.g. "(?P<amount>N)(?: ?(?P<scale>S))? ?(?P<currency>C)", a
+// sequence of a group, an optional part and a leaf. The parts RE2 prefers
+// are the ones a backtracker tries first, so the sequence's parts are taken
+// one after the other, each its preferred match, the last exactly to the
+// end; when that does not reach the end, RE2's NFA decides as before
+// (matcher.cc).
 struct GroupTree {
   enum class Kind {
     kLeaf,      // no capture group inside
@@ -69,7 +61,9 @@ struct GroupTree {
   };
   Kind kind = Kind::kLeaf;
   int group = 0;
-  std::unique_ptr<RE2> re;  // the part's own pattern (null for the root)
+  // The part's own pattern; null where no parent matches it: the root, and
+  // a group's child (the group's own pattern is the one matched).
+  std::unique_ptr<RE2> re;
   std::vector<GroupTree> children;
 };
 
@@ -87,9 +81,7 @@ struct CompiledRule {
   // around it), its number: the group is then the match itself, and
   // ForEachMatch needs no second search for it. 0 otherwise.
   int whole_match_group = 0;
-  // Set for a large pattern of the shape GroupSplit describes; null otherwise.
-  std::unique_ptr<GroupSplit> split;
-  // Set for a large pattern with several groups that GroupTree can read; null otherwise.
+  // Set for a large pattern with groups that GroupTree can read; null otherwise.
   std::unique_ptr<GroupTree> tree;
 };
 

@@ -36,39 +36,19 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
   return static_cast<std::size_t>(i);
 }
 
-// The bounds of the group of a rule with a GroupSplit in its match
-// [start, end), read with DFA searches of the parts; false when that cannot
-// tell them, and RE2's own search for the groups must. RE2 gives the parse
-// Perl's backtracking would find: the head's alternatives and repeats are
-// tried in their order of preference first, and for each the rest must match
-// up to `end`. So when the head's preferred match on its own (RE2's anchored
-// search, which can end no later than `end`) is followed by a body (and
-// tail) that reach exactly `end`, that is the head of the chosen parse; and
-// the same holds for the body's match before the tail. When a check fails,
-// some less preferred choice may still succeed, which only the NFA can tell.
-bool SplitGroupBounds(const GroupSplit& split, const re2::StringPiece& input, std::size_t start, std::size_t end,
-                      std::size_t& group_start, std::size_t& group_end) {
-  re2::StringPiece part;
-  group_start = start;
-  if (split.head) {
-    if (!split.head->Match(input, start, end, RE2::ANCHOR_START, &part, 1)) return false;
-    group_start = start + part.size();
-  }
-  if (!split.tail) {
-    group_end = end;
-    return split.body->Match(input, group_start, end, RE2::ANCHOR_BOTH, nullptr, 0);
-  }
-  if (!split.body->Match(input, group_start, end, RE2::ANCHOR_START, &part, 1)) return false;
-  group_end = group_start + part.size();
-  return split.tail->Match(input, group_end, end, RE2::ANCHOR_BOTH, nullptr, 0);
-}
-
 // The groups of the parse RE2 prefers among those of `node` that match
 // exactly input[a, b) (the caller knows one does), into pieces; false where
 // taking each part's preferred match in turn does not reach b (RE2's NFA
-// then decides). A part's preferred match is the first a backtracker finds,
-// so the parse that takes each part's in turn, when it ends at b, is the
-// first of all: the reasoning of SplitGroupBounds, part after part.
+// then decides). RE2 gives the parse Perl's backtracking would find: a
+// part's alternatives and repeats are tried in their order of preference
+// first, and for each the rest must match up to b. So when a part's
+// preferred match on its own (RE2's anchored search, which can end no later
+// than b) is followed by parts that reach exactly b, that is the part's
+// match in the chosen parse; part after part, the parse that takes each
+// part's preferred match in turn, when it ends at b, is the first of all.
+// When a check fails, some less preferred choice may still succeed, which
+// only the NFA can tell. For HEAD(?P<name>BODY)TAIL: HEAD's preferred match,
+// then BODY's, then TAIL exactly to b.
 bool TreeGroups(const GroupTree& node, const re2::StringPiece& input, std::size_t a, std::size_t b,
                 std::vector<re2::StringPiece>& pieces) {
   switch (node.kind) {
@@ -76,7 +56,7 @@ bool TreeGroups(const GroupTree& node, const re2::StringPiece& input, std::size_
       return true;
     case GroupTree::Kind::kGroup:
       pieces[static_cast<std::size_t>(node.group)] = re2::StringPiece(input.data() + a, b - a);
-      return TreeGroups(node.children[0], input, a, b, pieces);
+      return node.children[0].kind == GroupTree::Kind::kLeaf || TreeGroups(node.children[0], input, a, b, pieces);
     case GroupTree::Kind::kOptional: {
       // Greedy: X when X matches there, even empty; else nothing, and its groups stay unset.
       const GroupTree& x = node.children[0];
@@ -94,12 +74,13 @@ bool TreeGroups(const GroupTree& node, const re2::StringPiece& input, std::size_
         const GroupTree& child = node.children[i];
         if (!child.re->Match(input, pos, b, RE2::ANCHOR_START, &part, 1)) return false;
         const std::size_t end = pos + part.size();
-        if (!TreeGroups(child, input, pos, end, pieces)) return false;
+        // A leaf sets no group: no call for it (most parts are leaves).
+        if (child.kind != GroupTree::Kind::kLeaf && !TreeGroups(child, input, pos, end, pieces)) return false;
         pos = end;
       }
       const GroupTree& last = node.children.back();
       if (!last.re->Match(input, pos, b, RE2::ANCHOR_BOTH, nullptr, 0)) return false;
-      return TreeGroups(last, input, pos, b, pieces);
+      return last.kind == GroupTree::Kind::kLeaf || TreeGroups(last, input, pos, b, pieces);
     }
   }
   return false;
@@ -154,12 +135,9 @@ void ReportMatch(const CompiledRule& rule, std::string_view text, std::size_t st
   match.start = start;
   match.end = end;
   match.captures.clear();
-  std::size_t group_start = 0, group_end = 0;
   if (rule.whole_match_group > 0) {
     // The pattern is one group: it holds the whole match.
     match.captures.push_back({rule.group_field[static_cast<std::size_t>(rule.whole_match_group)], start, end});
-  } else if (rule.split && SplitGroupBounds(*rule.split, input, start, end, group_start, group_end)) {
-    match.captures.push_back({rule.group_field[static_cast<std::size_t>(rule.split->group)], group_start, group_end});
   } else if (groups > 1) {
     // The tree may set any group of the pattern; only the first `groups` are read.
     pieces.assign(static_cast<std::size_t>(rule.tree ? std::max(groups, re.NumberOfCapturingGroups() + 1) : groups),

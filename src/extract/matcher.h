@@ -36,7 +36,7 @@ struct RuleMatch {
 //
 // The matches and groups are those of one RE2::Match per match, but found
 // more cheaply: the span first (RE2's DFAs), the groups only for a span that
-// passes the word check, and for a rule with a GroupSplit by DFA searches of
+// passes the word check, and for a rule with a GroupTree by DFA searches of
 // its parts when they can tell (tests/extract/matcher_test.cc holds the two
 // ways equal over every project rule).
 void ForEachMatch(const CompiledRule& rule, std::string_view text, bool whole_words,

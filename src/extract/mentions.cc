@@ -263,8 +263,21 @@ bool NamesAPerson(const Gazetteer& gazetteer, std::string_view text, std::size_t
 void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size_t start, std::size_t end,
                       std::string_view core, int priority, bool weak, std::vector<Candidate>& out) {
   const Gazetteer& gazetteer = ctx.rules.gazetteer;
+  // The entry the name as it stands is an alias of, asked up to four times
+  // below for the same span (each Lookup keys the name again): looked up
+  // once per span.
+  std::size_t known_start = std::string_view::npos, known_end = 0;
+  const GazetteerEntry* known_entry = nullptr;
+  const auto known = [&]() {
+    if (known_start != start || known_end != end) {
+      known_entry = gazetteer.Lookup(type, Slice(ctx.text, start, end));
+      known_start = start;
+      known_end = end;
+    }
+    return known_entry;
+  };
   ShapeNameSpan(gazetteer, ctx.text, start, end);
-  if (type == "ORG" && ctx.language == 0 && !gazetteer.Lookup(type, Slice(ctx.text, start, end))) SkipOrigin(ctx, start, end);
+  if (type == "ORG" && ctx.language == 0 && !known()) SkipOrigin(ctx, start, end);
   if (end <= start) return;
   if (type == "LOC" && ctx.language == 0 && NamesAPerson(gazetteer, ctx.text, start, end, nullptr)) return;
   // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",
@@ -276,13 +289,13 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
       (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped) && !AfterKindWord(ctx, start)))
     return;
   // A headline's title case lets a pattern take words around the name.
-  if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !gazetteer.Lookup(type, Slice(ctx.text, start, end)))
+  if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !known())
     TrimToDocumentForm(ctx.text, start, end);
   // A list item or a name known by its context that is shaped like a person
   // ("led by Gokul Rajaram, ...") is left to the people pass, which reads it
   // as a person; an organisation's legal form or kind word makes a core.
-  if (type == "ORG" && core.empty() && (weak || priority <= 6) &&
-      !gazetteer.Lookup(type, Slice(ctx.text, start, end)) && LooksLikeAPerson(gazetteer, Slice(ctx.text, start, end)))
+  if (type == "ORG" && core.empty() && (weak || priority <= 6) && !known() &&
+      LooksLikeAPerson(gazetteer, Slice(ctx.text, start, end)))
     return;
   // "Công ty Trung Quốc" is a Chinese company, not one named China: a place
   // right after kind words alone (ORG_KIND) says where the company is from.
@@ -294,7 +307,7 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   c.entity.start = start;
   c.entity.end = end;
   c.entity.text = std::string(Slice(ctx.text, start, end));
-  const GazetteerEntry* entry = gazetteer.Lookup(type, c.entity.text);
+  const GazetteerEntry* entry = known();
   if (!entry && !core.empty()) entry = gazetteer.Lookup(type, core);
   if (!entry && type == "ORG" && ctx.language == 0 && EndsInsideCompound(ctx, start, end)) return;
   c.entity.name = entry ? entry->canonical : type == "ORG" ? OrgName(c.entity.text) : c.entity.text;

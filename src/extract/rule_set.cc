@@ -186,23 +186,36 @@ std::size_t ClassEnd(std::string_view pattern, std::size_t open) {
   return std::min(i, pattern.size());
 }
 
-// The index of the ')' that closes the '(' at `open` in an RE2 pattern, or
-// npos: skips escapes ("\\(") and character classes ("[()]").
-std::size_t ClosingParen(std::string_view pattern, std::size_t open) {
+// The first index at or after `from` of a byte of an RE2 pattern that
+// `stop(c, depth)` accepts, or npos: `depth` counts the parentheses opened
+// since `from` and not yet closed, the one at hand included ('(' counts
+// itself, ')' still counts the group it closes). Escapes ("\\(") and
+// character classes ("[()]") are passed over whole. ClosingParen and
+// TopLevelBranches read a pattern with it.
+template <typename Stop>
+std::size_t FindSyntax(std::string_view pattern, std::size_t from, Stop stop) {
   int depth = 0;
-  for (std::size_t i = open; i < pattern.size(); ++i) {
+  for (std::size_t i = from; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\') {
       ++i;
-    } else if (c == '[') {
-      i = ClassEnd(pattern, i);
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')' && --depth == 0) {
-      return i;
+      continue;
     }
+    if (c == '[') {
+      i = ClassEnd(pattern, i);
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (stop(c, depth)) return i;
+    if (c == ')') --depth;
   }
   return std::string_view::npos;
+}
+
+// The index of the ')' that closes the '(' at `open` in an RE2 pattern, or
+// npos.
+std::size_t ClosingParen(std::string_view pattern, std::size_t open) {
+  return FindSyntax(pattern, open, [](char c, int depth) { return c == ')' && depth == 1; });
 }
 
 // One item of a pattern's top level, a concatenation: a character, an
@@ -268,81 +281,45 @@ int WholeMatchGroup(const RE2& re, const std::vector<std::string>& group_field) 
   return 1;
 }
 
-// Below this many instructions RE2 finds groups with its backtracker, which
-// is as fast on a short span as the DFA searches that would replace it.
-constexpr int kSplitMinProgramSize = 512;
-
-// The split of a pattern HEAD(?P<name>BODY)TAIL (see GroupSplit), or null:
-// when the group is not the only one, is repeated, is nested, or the top
-// level has an alternation or sets flags. HEAD may be empty (the group
-// first, as in "(?P<name>...)(?: {VN_PERSON_NEXT}|[,.;:)]|$)"), not both
-// HEAD and TAIL (WholeMatchGroup).
-std::unique_ptr<GroupSplit> SplitAtGroup(const RE2& re, const std::vector<std::string>& group_field,
-                                         const RE2::Options& options) {
-  if (re.NumberOfCapturingGroups() != 1 || group_field.size() != 2 || group_field[1].empty()) return nullptr;
-  if (re.ProgramSize() <= kSplitMinProgramSize) return nullptr;
-  const std::string& pattern = re.pattern();
-  const auto items = TopLevelItems(pattern);
-  if (!items) return nullptr;
-  const auto group = std::find_if(items->begin(), items->end(),
-                                  [&](const PatternItem& item) { return pattern.compare(item.begin, 4, "(?P<") == 0; });
-  if (group == items->end()) return nullptr;
-  const std::size_t open = group->begin, close = ClosingParen(pattern, open);
-  if (group->end != close + 1) return nullptr;  // repeated
-  const std::size_t body_start = pattern.find('>', open) + 1;
-  auto split = std::make_unique<GroupSplit>();
-  split->group = 1;
-  if (open > 0) split->head = std::make_unique<RE2>(pattern.substr(0, open), options);
-  split->body = std::make_unique<RE2>(pattern.substr(body_start, close - body_start), options);
-  if (close + 1 < pattern.size()) split->tail = std::make_unique<RE2>(pattern.substr(close + 1), options);
-  if ((split->head && !split->head->ok()) || !split->body->ok() || (split->tail && !split->tail->ok())) return nullptr;
-  return split;
-}
-
 // The top-level branches of an RE2 pattern ("a|b(c|d)" -> "a", "b(c|d)"):
 // one for a pattern without a top-level '|'.
 std::vector<std::string_view> TopLevelBranches(std::string_view pattern) {
+  const auto top_level_bar = [](char c, int depth) { return c == '|' && depth == 0; };
   std::vector<std::string_view> branches;
   std::size_t begin = 0;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      i = ClassEnd(pattern, i);
-    } else if (c == '(') {
-      const std::size_t close = ClosingParen(pattern, i);
-      if (close == std::string_view::npos) return {pattern};
-      i = close;
-    } else if (c == '|') {
-      branches.push_back(pattern.substr(begin, i - begin));
-      begin = i + 1;
-    }
-  }
+  for (std::size_t bar; (bar = FindSyntax(pattern, begin, top_level_bar)) != std::string_view::npos; begin = bar + 1)
+    branches.push_back(pattern.substr(begin, bar - begin));
   branches.push_back(pattern.substr(begin));
   return branches;
 }
 
-// Above this many instructions a rule's groups stay with RE2's NFA (GroupTreeOf).
+// Below this many instructions RE2 finds groups with its backtracker, which
+// is as fast on a short span as the DFA searches that would replace it.
+constexpr int kTreeMinProgramSize = 512;
+// Above this many instructions a rule with several groups keeps RE2's NFA (GroupTreeOf).
 constexpr int kTreeMaxProgramSize = 25000;
 
 // The GroupTree of `pattern` (a part of a rule's pattern, whose named groups
 // `re` numbers), or nullopt when a part is of a shape the tree does not
 // know: a group repeated or optional other than by a greedy "?", flags that
-// reach past their group, a group without a name.
+// reach past their group, a group without a name. `matched`: whether the
+// part's parent matches the part's own pattern (GroupTree::re), which is
+// then compiled; a group's body is not (the group's pattern is).
 std::optional<GroupTree> ReadGroupTree(std::string_view pattern, const RE2& re, const RE2::Options& options,
-                                       bool root) {
+                                       bool matched) {
   GroupTree node;
-  if (!root) {
+  if (matched) {
     node.re = std::make_unique<RE2>(pattern, options);
     if (!node.re->ok()) return std::nullopt;
     if (node.re->NumberOfCapturingGroups() == 0) return node;  // a leaf
+  } else if (pattern.find("(?P<") == std::string_view::npos) {
+    return node;  // a leaf (every group is named: GroupTreeOf)
   }
   const std::vector<std::string_view> branches = TopLevelBranches(pattern);
   if (branches.size() > 1) {
     node.kind = GroupTree::Kind::kBranches;
     for (std::string_view branch : branches) {
-      std::optional<GroupTree> child = ReadGroupTree(branch, re, options, false);
+      std::optional<GroupTree> child = ReadGroupTree(branch, re, options, true);
       if (!child) return std::nullopt;
       node.children.push_back(std::move(*child));
     }
@@ -354,14 +331,14 @@ std::optional<GroupTree> ReadGroupTree(std::string_view pattern, const RE2& re, 
     const std::string_view item = pattern;
     if (item.size() > 2 && item.substr(item.size() - 2) == ")?" && item[0] == '(' &&
         ClosingParen(item, 0) == item.size() - 2) {
-      std::optional<GroupTree> child = ReadGroupTree(item.substr(0, item.size() - 1), re, options, false);
+      std::optional<GroupTree> child = ReadGroupTree(item.substr(0, item.size() - 1), re, options, true);
       if (!child) return std::nullopt;
       node.kind = GroupTree::Kind::kOptional;
       node.children.push_back(std::move(*child));
       return node;
     }
     if (item[0] != '(' || ClosingParen(item, 0) != item.size() - 1) return std::nullopt;
-    if (item.substr(0, 3) == "(?:") return ReadGroupTree(item.substr(3, item.size() - 4), re, options, root);
+    if (item.substr(0, 3) == "(?:") return ReadGroupTree(item.substr(3, item.size() - 4), re, options, matched);
     if (item.substr(0, 4) != "(?P<") return std::nullopt;
     const std::size_t name_end = item.find('>');
     const auto& numbers = re.NamedCapturingGroups();
@@ -380,7 +357,7 @@ std::optional<GroupTree> ReadGroupTree(std::string_view pattern, const RE2& re, 
   std::size_t run_begin = std::string_view::npos;
   const auto end_run = [&](std::size_t at) -> bool {
     if (run_begin == std::string_view::npos) return true;
-    std::optional<GroupTree> leaf = ReadGroupTree(pattern.substr(run_begin, at - run_begin), re, options, false);
+    std::optional<GroupTree> leaf = ReadGroupTree(pattern.substr(run_begin, at - run_begin), re, options, true);
     run_begin = std::string_view::npos;
     if (!leaf) return false;
     node.children.push_back(std::move(*leaf));
@@ -393,7 +370,7 @@ std::optional<GroupTree> ReadGroupTree(std::string_view pattern, const RE2& re, 
       continue;
     }
     if (!end_run(item.begin)) return std::nullopt;
-    std::optional<GroupTree> child = ReadGroupTree(text, re, options, false);
+    std::optional<GroupTree> child = ReadGroupTree(text, re, options, true);
     if (!child) return std::nullopt;
     node.children.push_back(std::move(*child));
   }
@@ -403,18 +380,22 @@ std::optional<GroupTree> ReadGroupTree(std::string_view pattern, const RE2& re, 
 
 // The GroupTree of a rule's pattern when RE2 would find its groups with the
 // NFA (a program over the backtracker's limit) and the tree can read it;
-// null otherwise.
+// null otherwise. With one group it reads HEAD(?P<name>BODY)TAIL (HEAD or
+// TAIL may be empty) with DFA searches of HEAD, BODY and TAIL, as
+// extractspeed2's GroupSplit did before it was folded in here.
 std::unique_ptr<GroupTree> GroupTreeOf(const RE2& re, const RE2::Options& options) {
-  if (re.NumberOfCapturingGroups() < 2 || re.ProgramSize() <= kSplitMinProgramSize) return nullptr;
-  // Not for the largest (the English funding rules, 45,000 to 285,000
-  // instructions): they match a few times a document, and their parts' DFAs
-  // then build states at almost every match, which cost more than the NFA
-  // (en.raised: 36M cycles against 13M over 11 passes, bench/RESULTS.md);
-  // their parts also doubled the time the rules take to load.
-  if (re.ProgramSize() > kTreeMaxProgramSize) return nullptr;
+  if (re.NumberOfCapturingGroups() < 1 || re.ProgramSize() <= kTreeMinProgramSize) return nullptr;
+  // Not for the largest with several groups (the English funding rules,
+  // 45,000 to 285,000 instructions): they match a few times a document, and
+  // their parts' DFAs then build states at almost every match, which cost
+  // more than the NFA (en.raised: 36M cycles against 13M over 11 passes,
+  // bench/RESULTS.md); their parts also doubled the time the rules take to
+  // load. Rules with one group (three parts at most) are read at any size,
+  // as they were by the split.
+  if (re.NumberOfCapturingGroups() > 1 && re.ProgramSize() > kTreeMaxProgramSize) return nullptr;
   // Every group named: ReadGroupTree finds a group by its name.
   if (static_cast<int>(re.NamedCapturingGroups().size()) != re.NumberOfCapturingGroups()) return nullptr;
-  std::optional<GroupTree> tree = ReadGroupTree(re.pattern(), re, options, true);
+  std::optional<GroupTree> tree = ReadGroupTree(re.pattern(), re, options, false);
   if (!tree) return nullptr;
   return std::make_unique<GroupTree>(std::move(*tree));
 }
@@ -590,8 +571,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
       }
     }
     rule->whole_match_group = WholeMatchGroup(*rule->re, rule->group_field);
-    if (!rule->whole_match_group) rule->split = SplitAtGroup(*rule->re, rule->group_field, options);
-    if (!rule->whole_match_group && !rule->split) rule->tree = GroupTreeOf(*rule->re, options);
+    if (!rule->whole_match_group) rule->tree = GroupTreeOf(*rule->re, options);
     if (fields_ok) data->rules.push_back(std::move(rule));
   }
 
