@@ -1127,5 +1127,40 @@ TEST_F(UnseenNames, APossessiveAPrefixedSurnameAndAGenerationShapeAPersonsName) 
   for (const char* no : {"Daniel Korvath’s", "Sarah Pellow's", "Trent Mc", "Richard Brannock Jr"})
     EXPECT_FALSE(people.count(no)) << no;
 }
+
+// Round 12 (branch extract12fund): funding classes of the recall probe's half 1 (seed 16), each
+// counted on the releases in neither split. Sentences of our own.
+// A headline's possessive round with no amount, and a bare "round" after the amount.
+TEST_F(UnseenNames, APossessiveRoundLedByItsLeadWithoutAnAmount) {
+  const auto headline = Run("Quillvane Labs' Seed Round Led by Tamsin Ventures\n\nText.");
+  ASSERT_EQ(headline.funding.size(), 1u);
+  EXPECT_EQ(headline.funding[0].investee, "Quillvane Labs");
+  EXPECT_EQ(headline.funding[0].round, "seed");
+  EXPECT_EQ(headline.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Ventures"}));
+
+  const auto bare = Run("News\n\nKorvane’s $2.5M round is led by Orrin Ventures.");
+  ASSERT_EQ(bare.funding.size(), 1u);
+  EXPECT_EQ(bare.funding[0].investee, "Korvane");
+  EXPECT_EQ(bare.funding[0].amount.value_or(0), 2.5e6);
+  EXPECT_EQ(bare.funding[0].lead_investors, (std::vector<std::string>{"Orrin Ventures"}));
+}
+// A lead described before a comma: "led by a new investor, Denmark's X".
+TEST_F(UnseenNames, ALeadDescribedBeforeAComma) {
+  const auto x = Run("News\n\nQuillvane has raised $30 million in a Series B funding round. The funding round "
+                     "was led by a new investor, Denmark’s Tamsin Holdings.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Quillvane");
+  EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Holdings"}));
+}
+// Debt named with its kind words is the debt round.
+TEST_F(UnseenNames, NotesAndSecuredCreditFacilitiesAreDebt) {
+  for (const char* headline : {"Quillvane, Inc. (Nasdaq: QLVN) Secures $7M Convertible Note to Fuel Growth\n\nText.",
+                               "Quillvane Closes $900 Million Senior Secured Credit Facility\n\nText."}) {
+    const auto x = Run(headline);
+    ASSERT_EQ(x.funding.size(), 1u) << headline;
+    EXPECT_EQ(x.funding[0].investee, "Quillvane") << headline;
+    EXPECT_EQ(x.funding[0].round, "debt") << headline;
+  }
+}
 }  // namespace
 }  // namespace pw::extract
