@@ -29,6 +29,8 @@ void CheckText(const std::string& s, const char* what) {
 
 }  // namespace
 
+PW_FUZZ_INIT(Rules)
+
 PW_FUZZ_TARGET(extract) {
   using namespace std::chrono;
   pw::extract::ExtractOptions options;

@@ -65,6 +65,21 @@ bool IsValidUtf8(std::string_view s);
   [[maybe_unused]] static const bool pw_fuzz_registered_##name = ::pw::fuzz::Register(#name, &function);
 #endif
 
+// PW_FUZZ_INIT(function): what a target does once, before libFuzzer times its
+// first input. Loading the real rules takes 20 s and more under ASan on a
+// slow machine, which -timeout (20 s) would count against the first input and
+// report as a timeout of the empty input. The replay build loads lazily, as
+// the target's first call does.
+#ifdef PW_LIBFUZZER
+#define PW_FUZZ_INIT(function)                                  \
+  extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) { \
+    (void)function();                                           \
+    return 0;                                                   \
+  }
+#else
+#define PW_FUZZ_INIT(function)
+#endif
+
 #define PW_FUZZ_TARGET(name)                                           \
   static int PwFuzzOne_##name(const std::uint8_t* data, std::size_t size); \
   PW_FUZZ_ENTRY(name, PwFuzzOne_##name)                                 \

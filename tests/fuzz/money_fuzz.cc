@@ -47,6 +47,8 @@ bool IsContractDate(const std::string& d) {
 
 }  // namespace
 
+PW_FUZZ_INIT(Rules)
+
 PW_FUZZ_TARGET(money) {
   using namespace std::chrono;
   using pw::extract::NumberStyle;
