@@ -70,15 +70,15 @@ void SetState(Database& db, const char* key, const std::string& value) {
   db.Prepare("UPDATE search_state SET value = ?2 WHERE key = ?1").Bind(1, key).Bind(2, value).Step();
 }
 
+void SetState(Database& db, const char* key, std::int64_t value) {
+  db.Prepare("UPDATE search_state SET value = ?2 WHERE key = ?1").Bind(1, key).Bind(2, value).Step();
+}
+
 // The calling thread's CPU time.
 std::chrono::nanoseconds ThreadCpu() {
   timespec t{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
   return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
-}
-
-void SetState(Database& db, const char* key, std::int64_t value) {
-  db.Prepare("UPDATE search_state SET value = ?2 WHERE key = ?1").Bind(1, key).Bind(2, value).Step();
 }
 
 }  // namespace

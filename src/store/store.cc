@@ -71,8 +71,7 @@ Result<void> Store::WaitForSearchIndex() {
 
 Store::SearchIndexTimes Store::SearchIndexCost() {
   if (!index_) return {};
-  const SearchIndex::Times t = index_->times();
-  return {t.thread_cpu, t.writer_waited};
+  return index_->times();  // SearchIndex::Times is this type
 }
 
 Result<Database*> Store::SearchDatabase() {
