@@ -160,7 +160,7 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
   workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(std::max(1, config.workers)));
   queries = std::make_unique<asio::thread_pool>(1);
   alerts_thread = std::make_unique<asio::thread_pool>(1);
-  writer = std::make_unique<Writer>(workers->get_executor(), *db);
+  writer = std::make_unique<Writer>(workers->get_executor(), *db, log);
   fetcher = std::make_unique<fetch::Fetcher>(loop->get_executor(), config.fetch, workers->get_executor());
   pages = std::make_unique<PageFetcher>(loop->get_executor(), *fetcher, workers->get_executor(),
                                         std::move(*site_rules), log, config.fulltext);

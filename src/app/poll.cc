@@ -46,7 +46,7 @@ PollReport PollOnce(const std::vector<feed::Subscription>& feeds, const std::str
   // and the pool is joined before the writer and the store go.
   asio::thread_pool pool(static_cast<std::size_t>(std::max(1, options.worker_threads)));
   {
-    Writer writer(pool.get_executor(), *db);
+    Writer writer(pool.get_executor(), *db, options.log);
     asio::io_context loop;
     fetch::Fetcher fetcher(loop.get_executor(), options.fetch, pool.get_executor());
     PageFetcher pages(loop.get_executor(), fetcher, pool.get_executor(), options.site_rules, options.log,

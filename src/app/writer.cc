@@ -21,9 +21,10 @@ struct Writer::Batch {
   asio::steady_timer committed;  // every save of the batch waits on it; Commit cancels it
 };
 
-Writer::Writer(asio::any_io_executor pool, store::Store& store, std::size_t max_batch)
+Writer::Writer(asio::any_io_executor pool, store::Store& store, std::shared_ptr<Log> log, std::size_t max_batch)
     : strand_(asio::make_strand(std::move(pool))),
       store_(store),
+      log_(std::move(log)),
       max_batch_(std::max<std::size_t>(1, max_batch)) {}
 
 namespace {
@@ -83,9 +84,21 @@ void Writer::Commit(std::shared_ptr<Batch> batch) {
   // searchable too, so that the API answers what a finished poll stored. A
   // failure of the index is retried with the next batch (and at the next
   // start): the saves themselves succeeded.
-  if (!open_) (void)store_.WaitForSearchIndex();
+  if (!open_) ReportSearchIndex(store_.WaitForSearchIndex());
   ++batches_committed_;
   batch->committed.cancel();
+}
+
+void Writer::ReportSearchIndex(const Result<void>& indexed) {
+  if (!indexed) {
+    if (!search_index_behind_ && log_)
+      log_->Warn("search index behind: the articles are stored, and searchable once it catches up",
+                 {{"error", indexed.error().message}});
+    search_index_behind_ = true;
+  } else if (search_index_behind_) {
+    search_index_behind_ = false;
+    if (log_) log_->Info("search index caught up");
+  }
 }
 
 awaitable<Result<std::vector<std::string>>> Writer::KnownItemKeys(std::int64_t feed_id,

@@ -13,6 +13,12 @@
 //   Writer writer(pool.get_executor(), store);
 //   Result<store::SaveStats> s = co_await writer.Save(std::move(update));  // after its batch committed
 //
+// The search index is written by a thread of the Store's own, beside the next
+// batch (store/search_index.h). When it falls behind (its file locked, a full
+// disk), the articles are stored all the same and their text is indexed by a
+// later batch; the Writer tells `log` once that it fell behind and once that
+// it caught up, not once per batch.
+//
 // Each coroutine resumes on the caller's executor. REQUIRES: `store` and
 // the pool outlive the Writer and every coroutine started on it (the daemon
 // joins the pool before destroying either). Thread-safe: call from any
@@ -29,6 +35,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "app/log.h"
 #include "feed/opml.h"
 #include "store/prepared.h"
 #include "store/records.h"
@@ -38,7 +45,9 @@ namespace pw::app {
 
 class Writer {
  public:
-  Writer(boost::asio::any_io_executor pool, store::Store& store, std::size_t max_batch = 512);
+  // `log` may be nullptr: the search index's failures are then not told.
+  Writer(boost::asio::any_io_executor pool, store::Store& store, std::shared_ptr<Log> log = nullptr,
+         std::size_t max_batch = 512);
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
@@ -65,12 +74,15 @@ class Writer {
   struct Batch;
   boost::asio::awaitable<Result<store::SaveStats>> Enqueue(store::PreparedUpdate update);
   void Commit(std::shared_ptr<Batch> batch);
+  void ReportSearchIndex(const Result<void>& indexed);
 
   boost::asio::strand<boost::asio::any_io_executor> strand_;
   store::Store& store_;
+  std::shared_ptr<Log> log_;
   std::size_t max_batch_;
   std::shared_ptr<Batch> open_;  // the batch still taking saves; strand only
   std::size_t batches_committed_ = 0;
+  bool search_index_behind_ = false;  // strand only
 };
 
 }  // namespace pw::app

@@ -21,11 +21,13 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "app/daemon.h"
 #include "app/feed_poller.h"
+#include "app/log.h"
 #include "app/poll.h"
 #include "app/writer.h"
 #include "store/store.h"
@@ -385,6 +387,69 @@ TEST(StorageFailure, ASaveThatFailsKeepsTheOldValidatorsSoTheNextPollStoresTheIt
   EXPECT_EQ(outcome->result.new_items, 3);
   EXPECT_EQ(outcome->state.etag, "\"v1\"");
   EXPECT_EQ(Count(db_path, "SELECT COUNT(*) FROM articles"), 3);
+}
+
+// The search index's own file locked by another connection (store/search_index.h):
+// the articles are stored all the same, the daemon's log says once that the
+// index is behind and once that it caught up, and the next poll's batch
+// indexes the earlier one's text too.
+TEST(StorageFailure, ASearchIndexThatCannotBeWrittenIsLoggedOnceAndCatchesUp) {
+  TempDir dir;
+  TestServer server;
+  server.Route("/a", TestServer::Response{.body = Rss("a", 3)});
+  server.Route("/b", TestServer::Response{.body = Rss("b", 2)});
+  const std::string db_path = dir.File("pw.db");
+  auto store = store::Store::Open(db_path, {});
+  std::ostringstream log_text;
+  auto log = Log::ToStream(log_text, LogFormat::kText, LogLevel::kInfo);
+  auto Task = [&](const std::string& path) {
+    FeedTask task;
+    auto id = store->EnsureFeed(server.Url(path), path, "vi");
+    task.id = id ? *id : 0;
+    task.sub = Sub(server, path);
+    task.state.fetch_url = task.sub.url;
+    return task;
+  };
+  const FeedTask a = Task("/a"), b = Task("/b");
+
+  FakeClock clock(*ParseTimestamp("2024-11-21T05:00:00Z"));
+  asio::thread_pool pool(2);
+  std::optional<PollOutcome> locked_outcome, outcome;
+  {
+    Writer writer(pool.get_executor(), *store, log);
+    asio::io_context loop;
+    fetch::Fetcher fetcher(loop.get_executor(), FastPoll().fetch, pool.get_executor());
+    FeedPoller poller(loop.get_executor(), fetcher, pool.get_executor(), writer, Rules(),
+                      {std::chrono::minutes(15), {.jitter = 0}, &clock});
+    {
+      WriteLock lock(db_path + "-search");
+      ASSERT_TRUE(lock.held());
+      asio::co_spawn(loop, PollInto(poller, a, locked_outcome), asio::detached);
+      loop.run();
+    }
+    loop.restart();
+    asio::co_spawn(loop, PollInto(poller, b, outcome), asio::detached);
+    loop.run();
+  }
+  pool.join();
+  ASSERT_TRUE(locked_outcome.has_value());
+  EXPECT_EQ(locked_outcome->result.error, "");  // the poll succeeded: its articles are stored
+  EXPECT_EQ(locked_outcome->result.new_items, 3);
+  ASSERT_TRUE(outcome.has_value());
+  EXPECT_EQ(outcome->result.new_items, 2);
+
+  const std::string logged = log_text.str();
+  EXPECT_EQ(Lines(logged), 2) << logged;
+  const auto behind = logged.find("search index behind");
+  const auto caught_up = logged.find("search index caught up");
+  ASSERT_NE(behind, std::string::npos) << logged;
+  EXPECT_NE(logged.find("database is locked", behind), std::string::npos) << logged;
+  ASSERT_NE(caught_up, std::string::npos) << logged;
+  EXPECT_LT(behind, caught_up);
+
+  auto hits = store->Search({.query = "sovico", .limit = 50});
+  ASSERT_OK(hits);
+  EXPECT_EQ(hits->size(), 5u);  // the locked poll's three articles too
 }
 
 }  // namespace
