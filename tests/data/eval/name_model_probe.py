@@ -26,19 +26,22 @@ script first prints the rules-alone figures of its own scorer, to compare with
              cost, default 1), --examples TH (the dev names added at threshold TH, right and
              wrong), --whole-runs (no sub-spans), --train-share F (train on a share of each
              training fold: a learning curve), --folds K (default 5), --seed S (default 12),
-             --mentions FILE (a saved `--mentions dev` output, to skip the extractor run)
+             --mentions FILE (a saved `--mentions dev` output, to skip the extractor run),
+             --corpus FILE (add features from what the rules find on the 5,764 articles outside
+             the set, cached in FILE: the types the rules give the same name elsewhere, and how
+             often each word is written in lower case), --shared DIR (default ../shared)
 
 It needs Debian's python3-liblinear (`apt-get install python3-liblinear`; the system python,
 /usr/bin/python3: a pyenv python does not see it). scikit-learn was the brief's choice, but
 Debian 12's python3-sklearn pulls libboost1.74-dev through pythran, which conflicts with the
 project's libboost1.81-dev; liblinear is what sklearn's liblinear solver wraps, and the
-library the C++ side would use. Held-out articles are never read: only dev ids are run.
+library the C++ side would use. Held-out articles are never read: only dev articles are run
+(the script asserts it), and with --corpus the articles outside the set.
 """
 import argparse
 import collections
 import json
 import random
-import re
 import subprocess
 import sys
 import unicodedata
@@ -246,7 +249,7 @@ def candidates(text, toks, covered, whole_runs_only=False):
 
 # ---------------------------------------------------------------- features
 
-def features(doc, a, b, gaz_parts, stop):
+def features(doc, a, b, gaz_parts, stop, corpus=None):
     """The candidate toks[a:b]'s features, as strings."""
     text, toks, lang = doc["text"], doc["toks"], doc["lang"]
     words = [toks[k][2] for k in range(a, b)]
@@ -288,6 +291,68 @@ def features(doc, a, b, gaz_parts, stop):
             f.append("entity_after=" + typ)
     lw = low[-1]
     f += ["suf2=" + lw[-2:], "suf3=" + lw[-3:]]
+    if corpus:
+        f += corpus_features(words, corpus)
+    return f
+
+
+# ---------------------------------------------------------------- corpus evidence (--corpus)
+
+def corpus_evidence(args):
+    """What the rules say of names on the articles nobody annotated: {"typed": {key: {type:
+    articles}}, "lower": {word: n}, "upper": {word: n}}, over the English coverage pool (every
+    release outside the set, none naming a held-out investee) and the Vietnamese one (every
+    article of the slices outside the set). Cached in args.corpus (a JSON file)."""
+    cache = Path(args.corpus)
+    if cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import recall_probe_en  # noqa: E402  (one definition of each pool, and one way to run them)
+    import coverage_probe_vi  # noqa: E402
+    from probe_run import run_on_articles  # noqa: E402
+    from select_en import SOURCE  # noqa: E402
+    shared = Path(args.shared)
+    rows = [(f"probe-en-{n}", "en", SOURCE, n, chars, date, title)
+            for n, chars, date, title, _ in recall_probe_en.pool(shared, raise_only=False)]
+    rows += [(f"probe-vi-{k}", "vi", source, line, chars, date, title)
+             for k, (source, line, chars, date, title) in enumerate(coverage_probe_vi.pool(shared / "corpus/articles"))]
+    typed = collections.defaultdict(lambda: collections.defaultdict(int))
+    lower, upper = collections.Counter(), collections.Counter()
+    for start in range(0, len(rows), 500):
+        out = run_on_articles(args.eval, shared, rows[start:start + 500], ["--mentions", "dev"])
+        for line in out.splitlines():
+            r = json.loads(line)
+            for t in {(e[0], search_key(e[3])) for e in r["entities"] if e[0] in TYPES}:
+                typed[t[1]][t[0]] += 1
+            for _, _, w in tokens(r["text"]):
+                if w[0].isalpha():
+                    (upper if w[0].isupper() else lower)[w.lower()] += 1
+    data = {"typed": typed, "lower": lower, "upper": upper}
+    cache.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return json.loads(cache.read_text(encoding="utf-8"))
+
+
+def corpus_features(words, corpus):
+    """Features from corpus evidence: the types the rules give this exact name elsewhere, and how
+    often each word is written in lower case there (a common word, not a name)."""
+    f = []
+    typed = corpus["typed"].get(search_key(" ".join(words)), {})
+    for t in TYPES:
+        n = typed.get(t, 0)
+        if n:
+            f.append("corpus=" + t)
+            if n >= 3:
+                f.append("corpus3=" + t)
+    if not typed:
+        f.append("corpus_untyped")
+    for k, w in enumerate(words):
+        lw = w.lower()
+        lo, up = corpus["lower"].get(lw, 0), corpus["upper"].get(lw, 0)
+        b = "unseen" if lo + up == 0 else "0" if lo == 0 else "lt10" if lo < 0.1 * (lo + up) else \
+            "lt50" if lo < 0.5 * (lo + up) else "ge50"
+        f.append("lower_share=" + b)
+        if k == 0:
+            f.append("first_lower_share=" + b)
     return f
 
 
@@ -418,6 +483,8 @@ def main():
     ap.add_argument("--eval", default=str(REPO / "build/tests/eval_extraction"))
     ap.add_argument("--gold", default=str(REPO / "tests/data/eval/articles.gold"))
     ap.add_argument("--mentions", default="")
+    ap.add_argument("--shared", default=str(REPO / "../shared"))
+    ap.add_argument("--corpus", default="", help="add corpus evidence; FILE caches it (made when absent)")
     ap.add_argument("--c", type=float, default=1.0)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=12)
@@ -432,9 +499,10 @@ def main():
     gold = read_gold(args.gold)
     lookup, gaz_parts, stop = read_gazetteer()
     docs = load_docs(args, gold)
+    corpus = corpus_evidence(args) if args.corpus else None
     feats = {}
     for d in docs:
-        feats[d["id"]] = [features(d, a, b, gaz_parts, stop) for _, a, b in d["cands"]]
+        feats[d["id"]] = [features(d, a, b, gaz_parts, stop, corpus) for _, a, b in d["cands"]]
         d["labels"] = [label(d, a, b) for _, a, b in d["cands"]]
     n = sum(len(d["cands"]) for d in docs)
     pos = collections.Counter(LABELS[y] for d in docs for y in d["labels"])
