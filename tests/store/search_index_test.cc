@@ -1,8 +1,9 @@
 // The search index in its own file, DB-search (store/search_index.h): built
 // again when missing, caught up when behind (a crash between the database's
 // commit and the index's), rebuilt when it is another database's or ahead of
-// it, drained when the Store closes, and a failure of its thread is an error
-// value that loses no article.
+// it or of format 1 (with its own copy of the text: rebuilt contentless),
+// refused when of a newer format, drained when the Store closes, and a
+// failure of its thread is an error value that loses no article.
 #include "store/search_index.h"
 
 #include <filesystem>
