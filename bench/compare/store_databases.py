@@ -16,8 +16,8 @@ The full-text index is compared by what it indexed, wherever it is: in the
 file (`articles_fts` with external content, schema 5 and before) or in its
 own file `A.db-search` (schema 6, src/store/search_index.h): the ids it
 holds with each column's token count (FTS5's `articles_fts_docsize`), and,
-for an index with its own content, that the content is the articles' title,
-text and language. With --presswatch, the binary's `search --json` is run on
+for an index with its own content (DB-search's format 1; format 2 is
+contentless), that the content is the articles' title, text and language. With --presswatch, the binary's `search --json` is run on
 both databases for a list of queries (vi and en, phrases, prefixes, OR,
 filters by language and date): the same hits in the same order, the same
 snippets, scores equal to a millionth (the score's recency part moves with
@@ -88,10 +88,14 @@ def index_digest(path):
     if os.path.exists(side):
         db = sqlite3.connect(f'file:{side}?mode=ro', uri=True)
         db.execute(f"ATTACH 'file:{path}?mode=ro' AS a")
+        # Format 1 has FTS5's own copy of the text; format 2 (contentless)
+        # has none: its documents are compared by ids and token counts alone.
+        has_content = db.execute(
+            "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles_fts_content'").fetchone()[0]
         content = db.execute(
             "SELECT COUNT(*) FROM articles_fts_content c LEFT JOIN a.articles x ON x.id = c.id "
             "WHERE x.id IS NULL OR c.c0 IS NOT x.title OR c.c1 IS NOT x.text OR c.c2 IS NOT x.language"
-        ).fetchone()[0]
+        ).fetchone()[0] if has_content else 0
         indexed = db.execute("SELECT value FROM search_state WHERE key = 'indexed'").fetchone()[0]
         where = 'DB-search'
     else:

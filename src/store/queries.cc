@@ -167,14 +167,18 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
     // statement over the candidates' rowid range, the chosen ids a filter
     // (the unary + keeps SQLite from looking each one up, which would make
     // FTS5 set up the query, a prefix's merged doclist included, per id).
+    // The index keeps no text (search_index.h): pw_snippet, FTS5's snippet()
+    // as our code, is handed the article's (fts_snippet.h).
     std::map<std::int64_t, std::string> snippets;
     if (!candidates.empty()) {
       std::vector<std::int64_t> ids;
       for (const auto& c : candidates) ids.push_back(c.id);
       Statement& snip = db.Prepare(
-          "SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24), "
-          "snippet(articles_fts, 0, char(2), char(3), '…', 24) FROM articles_fts "
-          "WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (SELECT value FROM json_each(?4))");
+          "SELECT articles_fts.rowid, pw_snippet(articles_fts, 1, a.text, char(2), char(3), '…', 24), "
+          "pw_snippet(articles_fts, 0, a.title, char(2), char(3), '…', 24) "
+          "FROM articles_fts JOIN main.articles a ON a.id = articles_fts.rowid "
+          "WHERE articles_fts MATCH ?1 AND articles_fts.rowid BETWEEN ?2 AND ?3 "
+          "AND +articles_fts.rowid IN (SELECT value FROM json_each(?4))");
       snip.Bind(1, fts).Bind(2, *std::min_element(ids.begin(), ids.end()));
       snip.Bind(3, *std::max_element(ids.begin(), ids.end())).Bind(4, JsonIds(ids));
       while (snip.Step()) {

@@ -14,12 +14,19 @@ namespace pw::store {
 
 namespace {
 
-// PRAGMA user_version of DB-search: the layout below.
-constexpr int kIndexFormat = 1;
+// PRAGMA user_version of DB-search: the layout below. 1 (up to store9) kept
+// FTS5's own copy of the three columns; 2 keeps the index alone.
+constexpr int kIndexFormat = 2;
+constexpr int kFormatWithContent = 1;
 
 // The index itself: made with the file, and again when the file is rebuilt.
+// Contentless (content=''): the terms, their positions and each row's column
+// sizes (columnsize, for pw_rank), no copy of the text; search's snippets
+// read the text from the database (fts_snippet.h). `language` stays a column
+// of the index because search filters on it inside the MATCH ("language :
+// vi AND ...") and pw_rank's row length counts its token.
 constexpr std::string_view kCreateIndexTable =
-    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, language, tokenize='presswatch')";
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, language, tokenize='presswatch', content='')";
 
 constexpr std::string_view kStateSchema = R"sql(
 CREATE TABLE search_state (
@@ -105,14 +112,17 @@ std::unique_ptr<SearchIndex> SearchIndex::Open(const std::string& db_path, const
       index->Exec("PRAGMA user_version = " + std::to_string(kIndexFormat));
     }
     indexed = Scalar(*index, "SELECT value FROM search_state WHERE key = 'indexed'");
-    // The index of another database (a file copied beside it), or of a later
-    // state of this one (restored from a backup): built again.
-    if (StateText(*index, "database_id") != database_id || indexed > last_id) {
+    // The index of another database (a file copied beside it), of a later
+    // state of this one (restored from a backup), or of format 1 (with its
+    // copy of the text): built again, by the catch-up below.
+    const bool with_content = format == kFormatWithContent;
+    if (StateText(*index, "database_id") != database_id || indexed > last_id || with_content) {
       index->Exec("DROP TABLE articles_fts");
       index->Exec(kCreateIndexTable);
       SetState(*index, "database_id", database_id);
       SetState(*index, "indexed", std::int64_t{0});
       indexed = 0;
+      if (with_content) index->Exec("PRAGMA user_version = " + std::to_string(kIndexFormat));
     }
     SetFtsPendingLimit(*index);
     tx.Commit();

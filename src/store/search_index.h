@@ -13,19 +13,28 @@
 //   Result<void> r = index->WaitUntilIndexed();  // a reader that must see its own writes
 //   index.reset();                   // indexes what it was handed, then stops
 //
-// The file holds `articles_fts` (FTS5 with its own copy of title, text and
-// language: FTS5's external content must be in the same file) and
-// `search_state`, whose `indexed` is the largest article id whose text is in
-// the index, committed in the same transaction as the text. Articles are
-// insert-only and their ids grow, so "everything up to `indexed`" is the
-// whole state: Open indexes `articles WHERE id > indexed` (after a crash
-// between the two commits, a deleted DB-search, or a database of schema 5 and
-// before) and rebuilds a file that belongs to another database (its
-// `database_id`) or is ahead of it (a database restored from a backup).
-// Derived data: deleting DB-search loses nothing.
+// The file (format 2, its PRAGMA user_version) holds `articles_fts`, a
+// contentless FTS5 table (`content=''`) over title, text and language: the
+// terms, their positions and each row's column sizes, no copy of the text
+// (FTS5's external content would have to be in this file, and a copy was
+// two thirds of it: bench/RESULTS.md, "Branch store10"). Search's snippets
+// come from pw_snippet, handed the text from `main.articles`
+// (fts_snippet.h). Beside it, `search_state`, whose `indexed` is the largest
+// article id whose text is in the index, committed in the same transaction
+// as the text. Articles are insert-only and their ids grow, so "everything up
+// to `indexed`" is the whole state (a contentless table of SQLite 3.40 cannot
+// delete a row; none is ever deleted): Open indexes `articles WHERE id >
+// indexed` (after a crash between the two commits, a deleted DB-search, or a
+// database of schema 5 and before) and rebuilds a file that belongs to
+// another database (its `database_id`), is ahead of it (a database restored
+// from a backup), or is of format 1 (up to store9: FTS5's own copy of the
+// three columns), by dropping the table and indexing every article again. A
+// format newer than 2 is refused. Derived data: deleting DB-search loses
+// nothing.
 //
 // Readers attach the file (AttachForSearch); queries name `articles_fts` as
-// before and SQLite finds it there. A reader in another connection sees a
+// before and SQLite finds it there (a contentless table answers MATCH
+// queries, not a scan of all its rows: count them in `articles_fts_docsize`). A reader in another connection sees a
 // batch in search once the thread has indexed it: at most one batch after the
 // rows (the writer's IndexUpTo waits for the batch before).
 //

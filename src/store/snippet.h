@@ -13,7 +13,8 @@ namespace pw::store {
 
 class Database;
 
-// FTS5's snippet() and highlight() are asked to mark matches with these.
+// Search's pw_snippet (fts_snippet.h, FTS5's snippet() as our code) is asked
+// to mark matches with these.
 inline constexpr char kMarkOpen = '\x02';
 inline constexpr char kMarkClose = '\x03';
 

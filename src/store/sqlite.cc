@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "common/error.h"
+#include "store/fts_snippet.h"
 #include "store/ranking.h"
 #include "store/tokenizer.h"
 
@@ -229,8 +230,8 @@ std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only
     if (const int error = sqlite3_system_errno(db); error != 0) message += std::string(" (") + std::strerror(error) + ")";
     throw StartupError("cannot set up database " + path + ": " + message);
   }
-  if (!RegisterTokenizer(db) || !RegisterRanking(db))
-    throw StartupError("cannot register the search tokenizer and ranking on " + path);
+  if (!RegisterTokenizer(db) || !RegisterRanking(db) || !RegisterSnippet(db))
+    throw StartupError("cannot register the search tokenizer, ranking and snippets on " + path);
   return out;
 }
 

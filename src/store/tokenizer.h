@@ -3,8 +3,9 @@
 //
 // A token is a run of letters, digits and combining marks; it is indexed by
 // its text::SearchKey ("Đầu" -> "dau") with the byte offsets of the original,
-// so snippet() and highlight() show the text as written. The same tokenizer
-// reads queries, so "dau tu" finds "đầu tư". A key is cut at 64 bytes.
+// so snippets (pw_snippet, fts_snippet.h) show the text as written. The same
+// tokenizer reads queries, so "dau tu" finds "đầu tư". A key is cut at 64
+// bytes.
 // Bytes that are not UTF-8 end a token and are skipped.
 //
 //   ForEachToken("Đầu tư 5,5 triệu USD", sink, ctx)

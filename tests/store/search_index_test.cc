@@ -1,8 +1,9 @@
 // The search index in its own file, DB-search (store/search_index.h): built
 // again when missing, caught up when behind (a crash between the database's
 // commit and the index's), rebuilt when it is another database's or ahead of
-// it, drained when the Store closes, and a failure of its thread is an error
-// value that loses no article.
+// it or of format 1 (with its own copy of the text: rebuilt contentless),
+// refused when of a newer format, drained when the Store closes, and a
+// failure of its thread is an error value that loses no article.
 #include "store/search_index.h"
 
 #include <filesystem>
@@ -178,10 +179,64 @@ TEST_F(SearchIndexTest, ClosingTheStoreIndexesEverythingItSaved) {
     }
   }
   EXPECT_EQ(IndexScalar(path_, "SELECT value FROM search_state WHERE key = 'indexed'"), 100);
-  EXPECT_EQ(IndexScalar(path_, "SELECT COUNT(*) FROM articles_fts"), 100);
+  EXPECT_EQ(IndexScalar(path_, "SELECT COUNT(*) FROM articles_fts_docsize"), 100);  // contentless: no scan of the table
   auto hits = Store::Open(path_, {.read_only = true})->Search({.query = "sovico", .limit = 1000});
   ASSERT_OK(hits);
   EXPECT_EQ(hits->size(), 100u);
+}
+
+// Format 1 (up to store9) kept FTS5's own copy of title, text and language.
+// A reader of this version searches it as it is (pw_snippet is handed the
+// text either way); the next writable open rebuilds it contentless (format
+// 2), and every search answers as before, snippets included.
+TEST_F(SearchIndexTest, AnIndexWithItsOwnCopyOfTheTextIsRebuiltContentless) {
+  {
+    auto store = Store::Open(path_, {});
+    WriteBatch(*store, 1);
+    WriteBatch(*store, 2);
+  }
+  RemoveIndex(path_);
+  {
+    // DB-search as store9's binary wrote it.
+    auto old = Database::Open(SearchIndex::PathFor(path_), /*read_only=*/false);
+    old->Exec("ATTACH '" + path_ + "' AS db");
+    old->Exec(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, language, tokenize='presswatch');"
+        "INSERT INTO articles_fts(rowid, title, text, language) SELECT id, title, text, language FROM db.articles;"
+        "CREATE TABLE search_state (key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+        "INSERT INTO search_state(key, value) SELECT 'indexed', MAX(id) FROM db.articles;"
+        "INSERT INTO search_state(key, value) SELECT 'database_id', value FROM db.meta WHERE key = 'database_id';"
+        "PRAGMA user_version = 1");
+  }
+  ASSERT_EQ(IndexScalar(path_, "SELECT COUNT(*) FROM articles_fts_content"), 3);
+  ExpectSameSearches(*Reference(), *Store::Open(path_, {.read_only = true}), kQueries);
+  Store::Open(path_, {}).reset();
+  EXPECT_EQ(IndexScalar(path_, "PRAGMA user_version"), 2);
+  EXPECT_EQ(IndexScalar(path_, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles_fts_content'"), 0);
+  EXPECT_EQ(IndexScalar(path_, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles_fts' "
+                               "AND sql LIKE '%content=''''%'"),
+            1);
+  EXPECT_EQ(IndexScalar(path_, "SELECT COUNT(*) FROM articles_fts_docsize"), 3);
+  EXPECT_EQ(IndexScalar(path_, "SELECT value FROM search_state WHERE key = 'indexed'"), 3);
+  ExpectSameSearches(*Reference(), *Store::Open(path_, {.read_only = true}), kQueries);
+}
+
+// An index of a format this binary does not know (a later presswatch's) is
+// refused, with a message, and left as it is.
+TEST_F(SearchIndexTest, AnIndexOfANewerFormatIsRefusedAndLeftAlone) {
+  {
+    auto store = Store::Open(path_, {});
+    WriteBatch(*store, 1);
+  }
+  Database::Open(SearchIndex::PathFor(path_), /*read_only=*/false)->Exec("PRAGMA user_version = 3");
+  try {
+    Store::Open(path_, {});
+    FAIL() << "opened a search index of format 3";
+  } catch (const StartupError& e) {
+    EXPECT_NE(std::string(e.what()).find("newer than this presswatch understands"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(IndexScalar(path_, "PRAGMA user_version"), 3);
+  EXPECT_EQ(IndexScalar(path_, "SELECT value FROM search_state WHERE key = 'indexed'"), 1);
 }
 
 // The index's thread cannot write (another connection holds DB-search's
