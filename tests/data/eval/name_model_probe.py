@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Would a small learnt name finder beside the rules lift ORG/PER recall? (branch learn1)
+"""Would a small learnt name finder beside the rules lift ORG/PER recall? (branches learn1, learn2)
 
 A measured experiment on the dev split only. The extractor runs on every dev article
 (`eval_extraction --mentions dev`); the capitalised runs that no ORG/PER/LOC/MONEY/DATE/PERCENT
@@ -29,7 +29,24 @@ script first prints the rules-alone figures of its own scorer, to compare with
              --mentions FILE (a saved `--mentions dev` output, to skip the extractor run),
              --corpus FILE (add features from what the rules find on the 5,764 articles outside
              the set, cached in FILE: the types the rules give the same name elsewhere, and how
-             often each word is written in lower case), --shared DIR (default ../shared)
+             often each word is written in lower case), --shared DIR (default ../shared),
+             --all-spans (branch learn2: train on every name-shaped span, the rules' mentions
+             included, so that the rules' right mentions are positives and their wrong ones
+             negatives; the model is still applied only to the spans no mention touches),
+             --outside FILE (cache of the rules' mentions on the articles outside the set,
+             JSON lines; --corpus builds its evidence from it), --outside-sample N (no CV:
+             train on all of dev, apply to the articles outside the set, print the names added
+             per article against the rules' and a seeded random sample of N added names in
+             context, to judge by hand), --outside-threshold TH (instead of the threshold the
+             inner 3-fold run chooses on dev)
+
+    /usr/bin/python3 tests/data/eval/name_model_probe.py --all-spans               # CV, learn2
+    /usr/bin/python3 tests/data/eval/name_model_probe.py --all-spans --outside-sample 100 --outside /tmp/o.jsonl
+
+Rule mentions enter the features only as neighbours (a mention right before or after the
+span, never one that overlaps it), so a training span the rules found and an applied span no
+rule touches are described by the same function in the same way; nothing tells the model
+whether the rules found the span itself.
 
 It needs Debian's python3-liblinear (`apt-get install python3-liblinear`; the system python,
 /usr/bin/python3: a pyenv python does not see it). scikit-learn was the brief's choice, but
@@ -214,7 +231,9 @@ def shape(w):
 
 def candidates(text, toks, covered, whole_runs_only=False):
     """Runs of capitalised words no mention covers, as lists of token indexes, then every
-    sub-span of a run (up to MAX_WORDS words) that starts and ends with a capitalised word."""
+    sub-span of a run (up to MAX_WORDS words) that starts and ends with a capitalised word.
+    With `covered` all False: every name-shaped span, whether a rule found it or not
+    (--all-spans' training candidates)."""
     runs, run = [], []
     for i, (s, e, w) in enumerate(toks):
         free = not covered[i]
@@ -284,6 +303,9 @@ def features(doc, a, b, gaz_parts, stop, corpus=None):
             if k == len(words) - 1:
                 f.append("gz_last=" + kind)
     s, e = toks[a][0], toks[b - 1][1]
+    # Rule mentions describe the neighbours only: a mention that overlaps the span is never
+    # seen, so a span the rules found (an --all-spans training candidate) and a span no rule
+    # touches (every applied candidate) are described alike.
     for (typ, es, ee) in doc["spans"]:
         if 0 <= s - ee <= 2 and text[ee:s].strip() in ("", "(", ",", "-", "–"):
             f.append("entity_before=" + typ)
@@ -298,14 +320,14 @@ def features(doc, a, b, gaz_parts, stop, corpus=None):
 
 # ---------------------------------------------------------------- corpus evidence (--corpus)
 
-def corpus_evidence(args):
-    """What the rules say of names on the articles nobody annotated: {"typed": {key: {type:
-    articles}}, "lower": {word: n}, "upper": {word: n}}, over the English coverage pool (every
-    release outside the set, none naming a held-out investee) and the Vietnamese one (every
-    article of the slices outside the set). Cached in args.corpus (a JSON file)."""
-    cache = Path(args.corpus)
-    if cache.exists():
-        return json.loads(cache.read_text(encoding="utf-8"))
+def outside_mentions(args):
+    """`eval_extraction --mentions` records (parsed JSON lines) of the articles nobody annotated:
+    the English coverage pool (every release outside the set, none naming a held-out investee)
+    and the Vietnamese one (every article of the slices outside the set), ids "probe-en-N" and
+    "probe-vi-K". Cached in args.outside when given (JSON lines, made when absent)."""
+    cache = Path(args.outside) if args.outside else None
+    if cache and cache.exists():
+        return [json.loads(l) for l in cache.read_text(encoding="utf-8").splitlines()]
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import recall_probe_en  # noqa: E402  (one definition of each pool, and one way to run them)
     import coverage_probe_vi  # noqa: E402
@@ -316,17 +338,30 @@ def corpus_evidence(args):
             for n, chars, date, title, _ in recall_probe_en.pool(shared, raise_only=False)]
     rows += [(f"probe-vi-{k}", "vi", source, line, chars, date, title)
              for k, (source, line, chars, date, title) in enumerate(coverage_probe_vi.pool(shared / "corpus/articles"))]
-    typed = collections.defaultdict(lambda: collections.defaultdict(int))
-    lower, upper = collections.Counter(), collections.Counter()
+    lines = []
     for start in range(0, len(rows), 500):
         out = run_on_articles(args.eval, shared, rows[start:start + 500], ["--mentions", "dev"])
-        for line in out.splitlines():
-            r = json.loads(line)
-            for t in {(e[0], search_key(e[3])) for e in r["entities"] if e[0] in TYPES}:
-                typed[t[1]][t[0]] += 1
-            for _, _, w in tokens(r["text"]):
-                if w[0].isalpha():
-                    (upper if w[0].isupper() else lower)[w.lower()] += 1
+        lines += [l for l in out.splitlines() if l.startswith("{")]
+    if cache:
+        cache.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [json.loads(l) for l in lines]
+
+
+def corpus_evidence(args):
+    """What the rules say of names on the articles nobody annotated (outside_mentions): {"typed":
+    {key: {type: articles}}, "lower": {word: n}, "upper": {word: n}}. Cached in args.corpus (a
+    JSON file)."""
+    cache = Path(args.corpus)
+    if cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    typed = collections.defaultdict(lambda: collections.defaultdict(int))
+    lower, upper = collections.Counter(), collections.Counter()
+    for r in outside_mentions(args):
+        for t in {(e[0], search_key(e[3])) for e in r["entities"] if e[0] in TYPES}:
+            typed[t[1]][t[0]] += 1
+        for _, _, w in tokens(r["text"]):
+            if w[0].isalpha():
+                (upper if w[0].isupper() else lower)[w.lower()] += 1
     data = {"typed": typed, "lower": lower, "upper": upper}
     cache.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return json.loads(cache.read_text(encoding="utf-8"))
@@ -358,6 +393,29 @@ def corpus_features(words, corpus):
 
 # ---------------------------------------------------------------- the experiment
 
+def make_doc(r, lang, gold, args):
+    """One article of `eval_extraction --mentions` output (a parsed JSON line) as the probe's
+    document: tokens, the rule mentions, the candidates the model is applied to ("cands": the
+    spans no rule mention touches) and the ones it is trained on ("train_cands": the same, or
+    with --all-spans every name-shaped span). `gold` is the article's gold, or None."""
+    text = r["text"]
+    raw = text.encode("utf-8")
+
+    def ch(off):  # byte offset to character offset
+        return len(raw[:off].decode("utf-8", errors="ignore"))
+    spans = [(t, ch(s), ch(e)) for t, s, e, _, _ in r["entities"]]
+    ents = [(t, name, tx) for t, _, _, tx, name in r["entities"] if t in TYPES]
+    toks = tokens(text)
+    covered = [any(s < te and ts < e for _, s, e in spans) for ts, te, _ in toks]
+    doc = {"id": r["id"], "text": text, "lang": lang, "toks": toks, "spans": spans,
+           "entities": ents, "gold": gold,
+           "lower_words": {w for _, _, w in toks if w[0].isalpha() and w[0].islower()}}
+    doc["cands"] = candidates(text, toks, covered, args.whole_runs)
+    doc["train_cands"] = (candidates(text, toks, [False] * len(toks), args.whole_runs)
+                          if args.all_spans else doc["cands"])
+    return doc
+
+
 def load_docs(args, gold):
     if args.mentions:
         out = open(args.mentions, encoding="utf-8").read()
@@ -369,21 +427,19 @@ def load_docs(args, gold):
         r = json.loads(line)
         g = gold[r["id"]]
         assert g["split"] == "dev"
-        text = r["text"]
-        raw = text.encode("utf-8")
-        # Byte offsets to character offsets.
-        def ch(off):
-            return len(raw[:off].decode("utf-8", errors="ignore"))
-        spans = [(t, ch(s), ch(e)) for t, s, e, _, _ in r["entities"]]
-        ents = [(t, name, tx) for t, _, _, tx, name in r["entities"] if t in TYPES]
-        toks = tokens(text)
-        covered = [any(s < te and ts < e for _, s, e in spans) for ts, te, _ in toks]
-        doc = {"id": r["id"], "text": text, "lang": g["lang"], "toks": toks, "spans": spans,
-               "entities": ents, "gold": g,
-               "lower_words": {w for _, _, w in toks if w[0].isalpha() and w[0].islower()}}
-        doc["cands"] = candidates(text, toks, covered, args.whole_runs)
-        docs.append(doc)
+        docs.append(make_doc(r, g["lang"], g, args))
     return docs
+
+
+def describe(docs, gaz_parts, stop, corpus):
+    """Features of each document's candidates ("feats", "train_feats") and the training labels."""
+    for d in docs:
+        d["feats"] = [features(d, a, b, gaz_parts, stop, corpus) for _, a, b in d["cands"]]
+        d["train_feats"] = (d["feats"] if d["train_cands"] is d["cands"] else
+                            [features(d, a, b, gaz_parts, stop, corpus) for _, a, b in d["train_cands"]])
+        if d["gold"] is not None:
+            d["labels"] = [label(d, a, b) for _, a, b in d["cands"]]
+            d["train_labels"] = [label(d, a, b) for _, a, b in d["train_cands"]]
 
 
 def label(doc, a, b):
@@ -394,30 +450,31 @@ def label(doc, a, b):
     return 0
 
 
-def train(docs, feats, c):
+def train(docs, c):
+    """A liblinear model on the documents' training candidates, and its feature index."""
     from liblinearutil import problem, parameter, train as ll_train
     index = {}
     ys, xs = [], []
     for d in docs:
-        for k, (run, a, b) in enumerate(d["cands"]):
+        for k in range(len(d["train_cands"])):
             x = {}
-            for s in feats[d["id"]][k]:
+            for s in d["train_feats"][k]:
                 if s not in index:
                     index[s] = len(index) + 1
                 x[index[s]] = 1
-            ys.append(d["labels"][k])
+            ys.append(d["train_labels"][k])
             xs.append(x)
     model = ll_train(problem(ys, xs), parameter("-s 0 -c %g -q" % c))
     return model, index
 
 
-def probabilities(model, index, docs, feats):
-    """{doc id: [[p(NONE), p(ORG), p(PER), p(LOC)] per candidate]}."""
+def probabilities(model, index, docs):
+    """{doc id: [[p(NONE), p(ORG), p(PER), p(LOC)] per applied candidate]}."""
     from liblinearutil import predict
     labels = model.get_labels()
     out = {}
     for d in docs:
-        xs = [{index[s]: 1 for s in feats[d["id"]][k] if s in index} for k in range(len(d["cands"]))]
+        xs = [{index[s]: 1 for s in d["feats"][k] if s in index} for k in range(len(d["cands"]))]
         if not xs:
             out[d["id"]] = []
             continue
@@ -457,7 +514,7 @@ def micro_f1(c):
     return prf([sum(c[t][i] for t in TYPES) for i in range(3)])[2]
 
 
-def choose_threshold(docs, feats, c, lookup, seed):
+def choose_threshold(docs, c, lookup, seed):
     """The threshold with the best micro-F1 on out-of-fold probabilities of an inner 3-fold run."""
     ids = [d["id"] for d in docs]
     random.Random(seed).shuffle(ids)
@@ -466,9 +523,52 @@ def choose_threshold(docs, feats, c, lookup, seed):
     for k in range(3):
         tr = [d for d in docs if fold[d["id"]] != k]
         te = [d for d in docs if fold[d["id"]] == k]
-        m, idx = train(tr, feats, c)
-        probs.update(probabilities(m, idx, te, feats))
+        m, idx = train(tr, c)
+        probs.update(probabilities(m, idx, te))
     return max(THRESHOLDS, key=lambda th: (micro_f1(evaluate(docs, probs, th, lookup)), th))
+
+
+def outside(args, docs, gaz_parts, stop, corpus, lookup):
+    """Step 2 of branch learn2: a model trained on all of dev (threshold chosen by the inner
+    3-fold run over dev, or --outside-threshold) applied to the articles outside the set. Prints
+    the names it adds per article against the distinct ORG/PER/LOC names the rules give there,
+    then a seeded random sample of the added names in context, to be judged by hand."""
+    th = args.outside_threshold or choose_threshold(docs, args.c, lookup, args.seed)
+    model, index = train(docs, args.c)
+    records = outside_mentions(args)
+    pool = [make_doc(r, r["id"].split("-")[1], None, args) for r in records]
+    describe(pool, gaz_parts, stop, corpus)
+    probs = probabilities(model, index, pool)
+    added, rules = [], collections.Counter()
+    for d in pool:
+        for t in TYPES:
+            rules[t] += len({name for typ, name, _ in d["entities"] if typ == t})
+        names = set()
+        for t, name, _ in decide(d, probs[d["id"]], th):
+            if (t, name) not in names:
+                names.add((t, name))
+                added.append((d, t, name))
+    n = len(pool)
+    kinds = collections.Counter(t for _, t, _ in added)
+    print("outside the set: %d articles (%d en, %d vi); threshold %.2f%s" % (
+        n, sum(d["lang"] == "en" for d in pool), sum(d["lang"] == "vi" for d in pool), th,
+        " (given)" if args.outside_threshold else " (chosen on dev by the inner 3-fold run)"))
+    print("distinct names per article, rules: " + ", ".join("%s %.3f" % (t, rules[t] / n) for t in TYPES) +
+          "; added by the model: " + ", ".join("%s %.3f (%d)" % (t, kinds[t] / n, kinds[t]) for t in TYPES) +
+          " (%d names in all)" % len(added))
+    sample = random.Random(args.seed).sample(added, min(args.outside_sample, len(added)))
+    print("sample of %d (seed %d); '+rules' marks a name whose words are inside a name the rules found in "
+          "the same article (an alias: right or wrong, no recall gained)" % (len(sample), args.seed))
+    for k, (d, t, name) in enumerate(sample, start=1):
+        text = d["text"]
+        # The occurrence the model read: the first one no rule mention touches.
+        at = next(m for m in range(len(text)) if text.startswith(name, m) and
+                  not any(s < m + len(name) and m < e for _, s, e in d["spans"]))
+        context = text[max(0, at - 90):at].replace("\n", " / ") + "[[" + name + "]]" + \
+            text[at + len(name):at + len(name) + 90].replace("\n", " / ")
+        alias = any((" " + search_key(name) + " ") in (" " + search_key(x) + " ")
+                    for _, n, tx in d["entities"] for x in (n, tx))
+        print("%3d  %s  %-30s %-6s %s  | %s" % (k, t, name, "+rules" if alias else "", d["id"], context))
 
 
 def print_table(title, c):
@@ -493,6 +593,14 @@ def main():
     ap.add_argument("--examples", type=float, default=0,
                     help="also list the dev names the model adds at this threshold, right and wrong")
     ap.add_argument("--whole-runs", action="store_true", help="candidates are whole runs only, no sub-spans")
+    ap.add_argument("--all-spans", action="store_true",
+                    help="train on every name-shaped span, the rules' mentions included (applied as before)")
+    ap.add_argument("--outside", default="",
+                    help="FILE caches the rules' mentions on the articles outside the set (made when absent)")
+    ap.add_argument("--outside-sample", type=int, default=0,
+                    help="no CV: train on all dev, apply to the --outside articles, list N added names")
+    ap.add_argument("--outside-threshold", type=float, default=0,
+                    help="with --outside-sample: this threshold instead of the one chosen on dev")
     ap.add_argument("--dump-features", type=int, default=0)
     args = ap.parse_args()
 
@@ -500,18 +608,20 @@ def main():
     lookup, gaz_parts, stop = read_gazetteer()
     docs = load_docs(args, gold)
     corpus = corpus_evidence(args) if args.corpus else None
-    feats = {}
-    for d in docs:
-        feats[d["id"]] = [features(d, a, b, gaz_parts, stop, corpus) for _, a, b in d["cands"]]
-        d["labels"] = [label(d, a, b) for _, a, b in d["cands"]]
-    n = sum(len(d["cands"]) for d in docs)
-    pos = collections.Counter(LABELS[y] for d in docs for y in d["labels"])
-    print("dev: %d articles, %d candidate spans (%s)" % (len(docs), n, ", ".join("%s %d" % kv for kv in sorted(pos.items()))))
+    describe(docs, gaz_parts, stop, corpus)
+    for what, cands, labels in (("applied to", "cands", "labels"), ("trained on", "train_cands", "train_labels")):
+        n = sum(len(d[cands]) for d in docs)
+        pos = collections.Counter(LABELS[y] for d in docs for y in d[labels])
+        print("dev: %d articles, %d candidate spans %s (%s)" % (
+            len(docs), n, what, ", ".join("%s %d" % kv for kv in sorted(pos.items()))))
     if args.dump_features:
         for d in docs[:1]:
-            for k in range(min(args.dump_features, len(d["cands"]))):
-                _, a, b = d["cands"][k]
-                print(d["id"], repr(d["text"][d["toks"][a][0]:d["toks"][b - 1][1]]), LABELS[d["labels"][k]], feats[d["id"]][k])
+            for k in range(min(args.dump_features, len(d["train_cands"]))):
+                _, a, b = d["train_cands"][k]
+                print(d["id"], repr(d["text"][d["toks"][a][0]:d["toks"][b - 1][1]]), LABELS[d["train_labels"][k]],
+                      d["train_feats"][k])
+    if args.outside_sample:
+        return outside(args, docs, gaz_parts, stop, corpus, lookup)
     base = evaluate(docs, None, 1.0, lookup)
     print_table("rules alone, this scorer (compare eval_extraction's dev vi+en):", base)
     # Gold names the candidates could reach at all: a recall ceiling for the model.
@@ -540,9 +650,9 @@ def main():
         tr = [d for d in docs if fold[d["id"]] != k]
         tr = sorted(tr, key=lambda d: order[d["id"]])[:round(len(tr) * args.train_share)]  # a seeded random share
         te = [d for d in docs if fold[d["id"]] == k]
-        th = choose_threshold(tr, feats, args.c, lookup, args.seed + k)
-        m, idx = train(tr, feats, args.c)
-        probs = probabilities(m, idx, te, feats)
+        th = choose_threshold(tr, args.c, lookup, args.seed + k)
+        m, idx = train(tr, args.c)
+        probs = probabilities(m, idx, te)
         oof.update(probs)
         r0, r1 = evaluate(te, None, 1.0, lookup), evaluate(te, probs, th, lookup)
         rules_only.append(r0), with_model.append(r1)
