@@ -141,25 +141,31 @@ def read_gazetteer():
 
 # ---------------------------------------------------------------- scoring, as eval_extraction
 
+def match_gold(gold_names, entities, lookup, t):
+    """Of type t: (tp, fp, found), found[i] whether an entity matches gold_names[i] (its
+    canonical name, a text of it, or its gazetteer entry equals an alias, by search key)."""
+    forms = collections.defaultdict(list)
+    for typ, name, text in entities:
+        if typ == t:
+            forms[name].append(text)
+    gold_keys = [{search_key(a) for a in g} for g in gold_names]
+    found = [False] * len(gold_keys)
+    tp = fp = 0
+    for name, texts in forms.items():
+        keys = {search_key(name)} | {search_key(x) for x in texts}
+        hit = False
+        for i, (gk, g) in enumerate(zip(gold_keys, gold_names)):
+            if bool(keys & gk) or any(lookup.get((t, search_key(a))) == name for a in g):
+                found[i] = hit = True
+        tp, fp = tp + hit, fp + (not hit)
+    return tp, fp, found
+
+
 def score_article(gold, entities, lookup):
     """{type: [tp, fp, fn]}: entities are (type, name, text) tuples."""
     out = {}
     for t in TYPES:
-        forms = collections.defaultdict(list)
-        for typ, name, text in entities:
-            if typ == t:
-                forms[name].append(text)
-        gold_keys = [{search_key(a) for a in g} for g in gold[t]]
-        found = [False] * len(gold_keys)
-        tp = fp = 0
-        for name, texts in forms.items():
-            keys = {search_key(name)} | {search_key(x) for x in texts}
-            hit = False
-            for i, (gk, g) in enumerate(zip(gold_keys, gold[t])):
-                m = bool(keys & gk) or any(lookup.get((t, search_key(a))) == name for a in g)
-                if m:
-                    found[i] = hit = True
-            tp, fp = tp + hit, fp + (not hit)
+        tp, fp, found = match_gold(gold[t], entities, lookup, t)
         out[t] = [tp, fp, found.count(False)]
     return out
 
@@ -168,13 +174,8 @@ def score_article_missed(gold, entities, lookup):
     """{type: [gold names (alias lists) no entity matches]}, by score_article's rule."""
     out = {}
     for t in TYPES:
-        forms = collections.defaultdict(list)
-        for typ, name, text in entities:
-            if typ == t:
-                forms[name].append(text)
-        keys = [({search_key(n)} | {search_key(x) for x in xs}, n) for n, xs in forms.items()]
-        out[t] = [g for g in gold[t] if not any(
-            ({search_key(a) for a in g} & k) or any(lookup.get((t, search_key(a))) == n for a in g) for k, n in keys)]
+        _, _, found = match_gold(gold[t], entities, lookup, t)
+        out[t] = [g for g, f in zip(gold[t], found) if not f]
     return out
 
 
