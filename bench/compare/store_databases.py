@@ -17,9 +17,10 @@ file (`articles_fts` with external content, schema 5 and before) or in its
 own file `A.db-search` (schema 6, src/store/search_index.h): the ids it
 holds with each column's token count (FTS5's `articles_fts_docsize`), and,
 for an index with its own content (DB-search's format 1; format 2 is
-contentless), that the content is the articles' title, text and language. With --presswatch, the binary's `search --json` is run on
-both databases for a list of queries (vi and en, phrases, prefixes, OR,
-filters by language and date): the same hits in the same order, the same
+contentless), that the content is the articles' title, text and language.
+With --presswatch, the binary's `search --json` is run on both databases
+for a list of queries (vi and en, phrases, prefixes, OR, filters by language
+and date): the same hits in the same order, the same
 snippets, scores equal to a millionth (the score's recency part moves with
 the clock between two runs); `--presswatch OLD,NEW` searches A with OLD and B
 with NEW (a presswatch of schema 5 cannot read a database of schema 6).

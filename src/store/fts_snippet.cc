@@ -1,7 +1,6 @@
 #include "store/fts_snippet.h"
 
 #include <cstdint>
-#include <cstring>
 
 #include "store/fts5_abi.h"
 

@@ -34,9 +34,10 @@
 //
 // Readers attach the file (AttachForSearch); queries name `articles_fts` as
 // before and SQLite finds it there (a contentless table answers MATCH
-// queries, not a scan of all its rows: count them in `articles_fts_docsize`). A reader in another connection sees a
-// batch in search once the thread has indexed it: at most one batch after the
-// rows (the writer's IndexUpTo waits for the batch before).
+// queries, not a scan of all its rows: count them in `articles_fts_docsize`).
+// A reader in another connection sees a batch in search once the thread has
+// indexed it: at most one batch after the rows (the writer's IndexUpTo waits
+// for the batch before).
 //
 // Errors: Open throws StartupError (the file cannot be opened or made, or is
 // of a newer format). A failure of the thread (a full disk) is kept, returned
