@@ -28,7 +28,7 @@ using namespace pw::store::testing;
 // A text of `words` words drawn from a vocabulary large enough that two
 // texts share almost no three-word shingle by chance.
 std::string Word(int n) {
-  std::string w = "w";  // appended, not "w" + ...: g++ 12 warns falsely (-Wrestrict) on that
+  std::string w = "w";  // appended: g++ 12 warns falsely (-Wrestrict) on "w" + std::to_string(n)
   w += std::to_string(n);
   return w;
 }
@@ -103,7 +103,7 @@ TEST(StoryBandMemory, AWarmMemoryGivesTheStoriesAnEmptyOneGives) {
         words = RandomWords(rng, 60);
       }
       earlier.emplace_back(words, w);
-      batch.push_back(Story("k" + std::to_string(n), Join(words), Week(w, hour(rng))));
+      batch.push_back(Story(std::to_string(n), Join(words), Week(w, hour(rng))));
     }
     batches.push_back(std::move(batch));
   }
@@ -242,6 +242,19 @@ std::pair<std::string, std::string> SimilarWithoutACommonBand() {
   return {};
 }
 
+// An article whose item_key is 'fail' fails its insert: SQLite's own error,
+// from a trigger written by another connection.
+void AddFailingTrigger(const std::string& path) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "CREATE TRIGGER fail_on_purpose BEFORE INSERT ON articles WHEN NEW.item_key = 'fail' "
+                         "BEGIN SELECT RAISE(ABORT, 'failing on purpose'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+}
+
 // A feed whose savepoint is rolled back inside a batch that commits: its
 // article P was indexed (in memory too) before the feed failed, and its id
 // is given to the next feed's article Q. P and Q are similar but share no
@@ -260,16 +273,7 @@ TEST(StoryBandMemory, AFeedRolledBackInsideACommittedBatchLeavesNoBandBehind) {
     const auto b = store->EnsureFeed("https://b.vn/rss", "B", "vi");
     ASSERT_OK(a);
     ASSERT_OK(b);
-    {
-      sqlite3* raw = nullptr;
-      ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-      ASSERT_EQ(sqlite3_exec(raw,
-                             "CREATE TRIGGER fail_on_purpose BEFORE INSERT ON articles WHEN NEW.item_key = 'fail' "
-                             "BEGIN SELECT RAISE(ABORT, 'failing on purpose'); END",
-                             nullptr, nullptr, nullptr),
-                SQLITE_OK);
-      sqlite3_close(raw);
-    }
+    AddFailingTrigger(path);
     std::vector<FeedUpdate> batch;
     if (with_failure)
       batch.push_back({.feed_id = *a,
@@ -285,6 +289,26 @@ TEST(StoryBandMemory, AFeedRolledBackInsideACommittedBatchLeavesNoBandBehind) {
     // q (id 1, p's id in the failed run) and r (id 2): each its own story.
     EXPECT_EQ(StoryIds(path), (std::vector<std::int64_t>{1, 2})) << (with_failure ? "failed" : "clean");
   }
+}
+
+// The same through a whole batch that fails (SaveArticles, its own
+// transaction): P indexed, then the batch rolled back; Q takes P's id.
+TEST(StoryBandMemory, ABatchThatFailsLeavesNoBandBehind) {
+  const auto [p_text, q_text] = SimilarWithoutACommonBand();
+  ASSERT_FALSE(p_text.empty()) << "no such pair found";
+  TempDir dir;
+  const std::string path = dir.File("t.db");
+  auto store = Store::Open(path, {});
+  const auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+  ASSERT_OK(feed);
+  AddFailingTrigger(path);
+  const auto failed = store->SaveArticles(
+      *feed, {Story("p", p_text, Week(5, 1)), Story("fail", p_text + " w1", Week(5, 1))});
+  ASSERT_FALSE(failed.has_value());
+  ASSERT_OK(store->SaveArticles(*feed, {Story("q", q_text, Week(5, 2))}));
+  ASSERT_OK(store->SaveArticles(*feed, {Story("r", p_text, Week(5, 3))}));
+  store.reset();
+  EXPECT_EQ(StoryIds(path), (std::vector<std::int64_t>{1, 2}));
 }
 
 }  // namespace
