@@ -333,6 +333,7 @@ void BackfillV3(Database& db, const MigrationProgress& progress) {
     if (progress && (++done % 1000 == 0 || done == total)) progress(done, total);
   };
   Sequence seq(db);
+  StoryBandMemory bands;  // this loop's only: the Store starts with its own
   std::vector<std::int64_t> ids;
   {
     Statement& s = db.Prepare("SELECT id FROM articles ORDER BY id");
@@ -348,8 +349,8 @@ void BackfillV3(Database& db, const MigrationProgress& progress) {
       published = s.Text(1);
     }
     const auto fingerprint = MakeFingerprint(text);
-    const std::int64_t story = FindStory(db, fingerprint, published).value_or(id);
-    if (fingerprint) IndexStory(db, id, *fingerprint, published);
+    const std::int64_t story = FindStory(db, bands, fingerprint, published).value_or(id);
+    if (fingerprint) IndexStory(db, bands, id, *fingerprint, published);
     const std::string bytes = fingerprint ? fingerprint->ToBytes() : std::string();
     Statement& u = db.Prepare("UPDATE articles SET story_id = ?2, fingerprint = ?3, seq = ?4 WHERE id = ?1");
     u.Bind(1, id).Bind(2, story);

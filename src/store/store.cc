@@ -8,6 +8,7 @@
 #include "store/search_index.h"
 #include "store/sqlite.h"
 #include "store/store_errors.h"
+#include "store/story_band_memory.h"
 #include "store/write_cache.h"
 
 namespace pw::store {
@@ -23,7 +24,11 @@ Error ToError(const SqliteError& e, const std::string& path) {
 }
 
 Store::Store(std::unique_ptr<Database> db, std::string path, std::unique_ptr<SearchIndex> index)
-    : db_(std::move(db)), path_(std::move(path)), cache_(std::make_unique<WriteCache>()), index_(std::move(index)) {}
+    : db_(std::move(db)),
+      path_(std::move(path)),
+      cache_(std::make_unique<WriteCache>()),
+      story_bands_(std::make_unique<StoryBandMemory>()),
+      index_(std::move(index)) {}
 Store::~Store() = default;
 
 
@@ -237,7 +242,10 @@ std::vector<Result<SaveStats>> Store::Save(const PreparedBatch& batch_to_save) {
   });
   if (!batch) {
     results.assign(updates.size(), batch.error());
-    cache_->Clear();  // it may hold rows the batch's rollback undid (write_cache.h)
+    // They may hold rows the batch's rollback undid (write_cache.h,
+    // story_band_memory.h).
+    cache_->Clear();
+    story_bands_->Clear();
   }
   return results;
 }

@@ -61,6 +61,7 @@ namespace pw::store {
 
 class Database;
 class SearchIndex;
+class StoryBandMemory;
 
 class Store {
  public:
@@ -198,6 +199,9 @@ class Store {
   std::unique_ptr<Database> db_;
   std::string path_;
   std::unique_ptr<WriteCache> cache_;
+  // The story bands of the weeks being written (store/story_band_memory.h);
+  // cleared with cache_.
+  std::unique_ptr<StoryBandMemory> story_bands_;
   std::unique_ptr<SearchIndex> index_;  // writable Stores only
   std::unique_ptr<Database> search_db_;  // writable Stores, once they search
   bool search_attached_ = false;

@@ -3,16 +3,24 @@
 // An article joins the story of the most similar earlier article (by
 // near_duplicate.h's Similarity, at least kSameStorySimilarity) published
 // within kStoryWindow of it, found through the story_bands index (by week,
-// then band); otherwise
+// then band; its rows come from the writer's StoryBandMemory,
+// story_band_memory.h, which reads each week from the table once); otherwise
 // it starts its own story, whose id is its own article id. The first article
 // of a story keeps its id as the story's id for ever, so story ids are stable.
 //
 //   const auto fp = MakeFingerprint(text);
-//   const std::int64_t story = FindStory(db, fp, published).value_or(new_id);
+//   StoryBandMemory bands;  // one per connection, kept across transactions
+//   const std::int64_t story = FindStory(db, bands, fp, published).value_or(new_id);
 //   ... insert the article with story_id = story ...
-//   if (fp) IndexStory(db, new_id, *fp);
+//   if (fp) IndexStory(db, bands, new_id, *fp, published);
 //
-// REQUIRES: a transaction (IndexStory: a write transaction).
+// The candidates (the articles sharing a band) are checked on their rows:
+// the published window, then the fingerprint's similarity, in ascending id,
+// a tie going to the first.
+//
+// REQUIRES: a transaction (IndexStory: a write transaction); `bands` kept
+// as story_band_memory.h says (cleared after a rollback, checked for other
+// connections' commits).
 #pragma once
 
 #include <array>
@@ -23,6 +31,7 @@
 
 #include "common/time.h"
 #include "store/near_duplicate.h"
+#include "store/story_band_memory.h"
 
 namespace pw::store {
 
@@ -31,19 +40,20 @@ class Database;
 inline constexpr std::chrono::days kStoryWindow{14};
 
 // The story of the most similar stored article, or nullopt (a new story).
-std::optional<std::int64_t> FindStory(Database& db, const std::optional<Fingerprint>& fingerprint,
-                                      const std::string& published);
+std::optional<std::int64_t> FindStory(Database& db, StoryBandMemory& bands,
+                                      const std::optional<Fingerprint>& fingerprint, const std::string& published);
 
 // Indexes the article's band keys, so that later articles find it.
 // REQUIRES: `published` parses (else nothing is indexed).
-void IndexStory(Database& db, std::int64_t article_id, const Fingerprint& fingerprint, const std::string& published);
+void IndexStory(Database& db, StoryBandMemory& bands, std::int64_t article_id, const Fingerprint& fingerprint,
+                const std::string& published);
 
 // The same two, given what they compute from the article first (its band
 // keys, BandKeys(fingerprint), and its parsed publication time), as a
 // prepared batch carries them (prepared.h).
-std::optional<std::int64_t> FindStory(Database& db, const Fingerprint& fingerprint,
+std::optional<std::int64_t> FindStory(Database& db, StoryBandMemory& bands, const Fingerprint& fingerprint,
                                       const std::array<std::int64_t, kBands>& band_keys, Timestamp published);
-void IndexStory(Database& db, std::int64_t article_id, const std::array<std::int64_t, kBands>& band_keys,
-                Timestamp published);
+void IndexStory(Database& db, StoryBandMemory& bands, std::int64_t article_id,
+                const std::array<std::int64_t, kBands>& band_keys, Timestamp published);
 
 }  // namespace pw::store

@@ -272,6 +272,9 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<P
       s.Step();
       next_id = s.Int64(0);
     }
+    // Another connection's commit (a second poller, a migration) may have
+    // written story_bands: the memory of them is then dropped.
+    story_bands_->DropIfChangedElsewhere(*db_);
     // Looked up once per batch, reset per article.
     Statement& insert = db_->Prepare(
         "INSERT INTO articles(id, feed_id, item_key, url, canonical_url, title, summary, content, text, "
@@ -282,7 +285,7 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<P
       const std::int64_t id = next_id;
       std::int64_t story = id;
       if (p.fingerprint && p.published_at)
-        story = FindStory(*db_, *p.fingerprint, p.band_keys, *p.published_at).value_or(id);
+        story = FindStory(*db_, *story_bands_, *p.fingerprint, p.band_keys, *p.published_at).value_or(id);
       insert.Reset();
       insert.Bind(1, id).Bind(2, feed_id).Bind(3, a.item_key).Bind(4, a.url).BindOrNull(5, p.canonical_url);
       insert.Bind(6, a.title).BindView(7, a.summary).BindView(8, a.content).BindView(9, a.extraction.text);
@@ -298,7 +301,7 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<P
         continue;
       }
       ++next_id;
-      if (p.fingerprint && p.published_at) IndexStory(*db_, id, p.band_keys, *p.published_at);
+      if (p.fingerprint && p.published_at) IndexStory(*db_, *story_bands_, id, p.band_keys, *p.published_at);
       writer.Save(id, p);
       ++stats.inserted;
     }
@@ -307,8 +310,12 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<P
     tx.Commit();
     return stats;
   });
-  // The cache may hold rows the failed transaction rolled back.
-  if (!result) cache_->Clear();
+  // The cache and the story bands may hold rows the failed transaction (or
+  // this feed's savepoint) rolled back; ids are given again after one.
+  if (!result) {
+    cache_->Clear();
+    story_bands_->Clear();
+  }
   return result;
 }
 
