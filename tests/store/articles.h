@@ -5,6 +5,9 @@
 
 #include <string>
 
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
 #include "store/records.h"
 #include "test_util.h"
 
@@ -81,6 +84,21 @@ inline ArticleRecord SovicoArticleEn(std::string key, std::string url, std::stri
   Mention(a, EntityType::kOrg, "GenAI Fund", "GenAI Fund");
   a.extraction.funding = {SovicoInvestsInGenAI("Sovico Group ... announced a strategic investment in GenAI Fund")};
   return a;
+}
+
+// Makes the insert of an article whose item_key is `item_key` fail with
+// SQLite's own error ("failing on purpose"), from a trigger that another
+// connection writes into the file at `path`: a batch that fails halfway.
+inline void FailInsertsOf(const std::string& path, const std::string& item_key) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  char* sql = sqlite3_mprintf(
+      "CREATE TRIGGER fail_on_purpose BEFORE INSERT ON articles WHEN NEW.item_key = %Q "
+      "BEGIN SELECT RAISE(ABORT, 'failing on purpose'); END",
+      item_key.c_str());
+  EXPECT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_free(sql);
+  sqlite3_close(raw);
 }
 
 }  // namespace pw::store::testing

@@ -716,16 +716,7 @@ TEST(StoreOpen, ABatchThatFailsHalfwayLeavesNothingInTheWriteCache) {
   auto feed = db->EnsureFeed("https://a.vn/rss", "A", "vi");
   ASSERT_OK(feed);
   ASSERT_OK(db->SaveArticles(*feed, {SovicoArticleEn("en:1", "https://wire.example/1")}));
-  {
-    sqlite3* raw = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(raw,
-                           "CREATE TRIGGER fail_on_purpose BEFORE INSERT ON articles WHEN NEW.item_key = 'guid:fail' "
-                           "BEGIN SELECT RAISE(ABORT, 'failing on purpose'); END",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(raw);
-  }
+  FailInsertsOf(path, "guid:fail");
   // The first article brings a new place (Đông Nam Á) and new aliases
   // (Tập đoàn Sovico, Quỹ GenAI); the second fails.
   auto failed = db->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1"),

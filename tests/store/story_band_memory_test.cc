@@ -242,19 +242,6 @@ std::pair<std::string, std::string> SimilarWithoutACommonBand() {
   return {};
 }
 
-// An article whose item_key is 'fail' fails its insert: SQLite's own error,
-// from a trigger written by another connection.
-void AddFailingTrigger(const std::string& path) {
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "CREATE TRIGGER fail_on_purpose BEFORE INSERT ON articles WHEN NEW.item_key = 'fail' "
-                         "BEGIN SELECT RAISE(ABORT, 'failing on purpose'); END",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(raw);
-}
-
 // A feed whose savepoint is rolled back inside a batch that commits: its
 // article P was indexed (in memory too) before the feed failed, and its id
 // is given to the next feed's article Q. P and Q are similar but share no
@@ -273,7 +260,7 @@ TEST(StoryBandMemory, AFeedRolledBackInsideACommittedBatchLeavesNoBandBehind) {
     const auto b = store->EnsureFeed("https://b.vn/rss", "B", "vi");
     ASSERT_OK(a);
     ASSERT_OK(b);
-    AddFailingTrigger(path);
+    FailInsertsOf(path, "fail");
     std::vector<FeedUpdate> batch;
     if (with_failure)
       batch.push_back({.feed_id = *a,
@@ -301,7 +288,7 @@ TEST(StoryBandMemory, ABatchThatFailsLeavesNoBandBehind) {
   auto store = Store::Open(path, {});
   const auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
   ASSERT_OK(feed);
-  AddFailingTrigger(path);
+  FailInsertsOf(path, "fail");
   const auto failed = store->SaveArticles(
       *feed, {Story("p", p_text, Week(5, 1)), Story("fail", p_text + " w1", Week(5, 1))});
   ASSERT_FALSE(failed.has_value());
