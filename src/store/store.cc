@@ -242,12 +242,14 @@ std::vector<Result<SaveStats>> Store::Save(const PreparedBatch& batch_to_save) {
   });
   if (!batch) {
     results.assign(updates.size(), batch.error());
-    // They may hold rows the batch's rollback undid (write_cache.h,
-    // story_band_memory.h).
-    cache_->Clear();
-    story_bands_->Clear();
+    ForgetRolledBackWrites();
   }
   return results;
+}
+
+void Store::ForgetRolledBackWrites() {
+  cache_->Clear();
+  story_bands_->Clear();
 }
 
 Result<std::vector<std::string>> Store::KnownItemKeys(std::int64_t feed_id,

@@ -188,6 +188,10 @@ class Store {
   Result<SaveStats> WriteArticles(std::int64_t feed_id, const std::vector<PreparedArticle>& articles);
   // Hands the committed articles to the search index's thread.
   void HandToIndex();
+  // After a rollback (a batch's, or a feed's savepoint): the writer's caches
+  // may hold rows it undid, and ids are given again after one
+  // (write_cache.h, story_band_memory.h), so both are emptied.
+  void ForgetRolledBackWrites();
   // The connection searches run on, with DB-search attached: db_ for a
   // read-only Store, a read-only one of its own for a writable Store (an
   // attached file would be locked by every write transaction).
@@ -200,7 +204,7 @@ class Store {
   std::string path_;
   std::unique_ptr<WriteCache> cache_;
   // The story bands of the weeks being written (store/story_band_memory.h);
-  // cleared with cache_.
+  // cleared with cache_ (ForgetRolledBackWrites).
   std::unique_ptr<StoryBandMemory> story_bands_;
   std::unique_ptr<SearchIndex> index_;  // writable Stores only
   std::unique_ptr<Database> search_db_;  // writable Stores, once they search

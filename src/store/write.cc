@@ -310,12 +310,8 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<P
     tx.Commit();
     return stats;
   });
-  // The cache and the story bands may hold rows the failed transaction (or
-  // this feed's savepoint) rolled back; ids are given again after one.
-  if (!result) {
-    cache_->Clear();
-    story_bands_->Clear();
-  }
+  // The failed transaction (or this feed's savepoint) was rolled back.
+  if (!result) ForgetRolledBackWrites();
   return result;
 }
 
