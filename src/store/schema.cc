@@ -320,26 +320,35 @@ DROP TABLE articles_fts;
 )sql";
 
 // Version 7: one row of mentions per article, not one per mention. The
-// named mentions (about 19 an article in the bench) are a JSON array in
+// named mentions (about 21 an article in the bench) are a JSON array in
 // article_mentions, in position order, each [type, entity_id, start, end,
-// text, title, organization] (the last two null when absent); the entity
+// text, title, organization] (the last two null when absent), and beside it
+// the article's entity ids in the order the article export lists them (most
+// mentioned first, then by first mention, then id: reading them out of the
+// mentions' JSON cost the export 20 µs an article); the entity
 // index becomes a table of its own, one row per (entity, article) with the
 // span of the entity's first mention there (the smallest start, then the
 // smallest position: what `mentions.first` flagged in version 5). The mention
 // rows and their index were 39% of the writer's time (bench/RESULTS.md,
-// "Branch store12"). entity_articles has no foreign keys: it is an index of
-// article_mentions, written by the writer right after the article and the
-// entities it names, and each key would cost a seek a row (store7's profile).
+// "Branch store11"); storing them so takes a fifth off the writer's CPU at
+// 300,000 articles ("Branch store12"). entity_articles has no foreign keys:
+// it is an index of article_mentions, written by the writer right after the
+// article and the entities it names, and each key would cost a seek a row
+// (store7's profile).
 // The view `mentions` gives the rows of version 6, `first` included, to
 // whoever reads them by hand; the queries read the two tables.
 constexpr std::string_view kV7 = R"sql(
 CREATE TABLE article_mentions (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-  mentions TEXT NOT NULL
+  mentions TEXT NOT NULL,
+  entities TEXT NOT NULL
 );
-INSERT INTO article_mentions(article_id, mentions)
+INSERT INTO article_mentions(article_id, mentions, entities)
   SELECT a.id, (SELECT json_group_array(json_array(type, entity_id, start, end, text, title, organization))
-                FROM (SELECT * FROM mentions m WHERE m.article_id = a.id ORDER BY m.position))
+                FROM (SELECT * FROM mentions m WHERE m.article_id = a.id ORDER BY m.position)),
+               (SELECT json_group_array(entity_id)
+                FROM (SELECT entity_id FROM mentions m WHERE m.article_id = a.id
+                      GROUP BY entity_id ORDER BY COUNT(*) DESC, MIN(start), entity_id))
   FROM articles a WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id);
 CREATE TABLE entity_articles (
   entity_id INTEGER NOT NULL,

@@ -36,7 +36,8 @@ class ArticleWriter {
       : db_(db),
         cache_(cache),
         seq_(seq),
-        insert_mentions_(db.Prepare("INSERT INTO article_mentions(article_id, mentions) VALUES(?1, ?2)")),
+        insert_mentions_(
+            db.Prepare("INSERT INTO article_mentions(article_id, mentions, entities) VALUES(?1, ?2, ?3)")),
         insert_entity_article_(
             db.Prepare("INSERT INTO entity_articles(entity_id, article_id, start, end) VALUES(?1, ?2, ?3, ?4)")) {}
 
@@ -71,7 +72,7 @@ class ArticleWriter {
     if (!p.mentions.empty()) {
       Statement& s = insert_mentions_;
       s.Reset();
-      s.Bind(1, article_id).BindView(2, MentionsJson(p));
+      s.Bind(1, article_id).BindView(2, MentionsJson(p)).BindView(3, EntitiesJson(p));
       s.Step();
     }
     for (const EntityInArticle& in_article : per_entity_) {
@@ -267,12 +268,37 @@ class ArticleWriter {
     return out;
   }
 
+  // The article's entity ids in the order the article export lists them:
+  // most mentioned first, then by their first mention's start, then by id
+  // (schema.cc, version 7). Reuses one buffer.
+  std::string_view EntitiesJson(const PreparedArticle& p) {
+    const extract::Extraction& x = p.record.extraction;
+    const auto start = [&](const EntityInArticle& s) { return x.entities[p.mentions[s.first].entity].start; };
+    by_export_order_.assign(per_entity_.begin(), per_entity_.end());
+    std::sort(by_export_order_.begin(), by_export_order_.end(),
+              [&](const EntityInArticle& a, const EntityInArticle& b) {
+                if (a.mentions != b.mentions) return a.mentions > b.mentions;
+                if (start(a) != start(b)) return start(a) < start(b);
+                return a.entity_id < b.entity_id;
+              });
+    std::string& out = entities_json_;
+    out.clear();
+    out += '[';
+    for (const EntityInArticle& s : by_export_order_) {
+      if (out.size() > 1) out += ',';
+      out += std::to_string(s.entity_id);
+    }
+    out += ']';
+    return out;
+  }
+
   Database& db_;
   Store::WriteCache& cache_;
   Sequence& seq_;
   Statement& insert_mentions_;
   Statement& insert_entity_article_;
   std::string mentions_json_;
+  std::string entities_json_;
   // Of one article: each entity with its number of mentions and the index
   // (in PreparedArticle::mentions) of its first one; each mention's entry
   // in per_entity_.
@@ -282,6 +308,7 @@ class ArticleWriter {
     std::size_t first;
   };
   std::vector<EntityInArticle> per_entity_;
+  std::vector<EntityInArticle> by_export_order_;
   std::vector<std::size_t> slot_of_;
   // entity -> articles, mentions. Hashed: the ordered map's walk was 2.5% of
   // the writer's samples (bench/RESULTS.md, "Branch store6"); the order of

@@ -215,6 +215,12 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
                            "EXCEPT SELECT entity_id, article_id, start, end FROM mentions WHERE first = 1)"),
               0)
         << f.file;
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM article_mentions am WHERE am.entities IS NOT "
+                           "(SELECT json_group_array(entity_id) FROM (SELECT entity_id FROM mentions m "
+                           "WHERE m.article_id = am.article_id GROUP BY entity_id "
+                           "ORDER BY COUNT(*) DESC, MIN(start), entity_id))"),
+              0)
+        << f.file;
     if (f.version >= 3) EXPECT_EQ(MentionRows(path), mentions_before) << f.file;
   }
 }
