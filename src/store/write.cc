@@ -26,10 +26,10 @@ namespace {
 // Writes one article's records; shares the connection, the cache and the
 // batch's sequence. The statements run per article and per entity in it are
 // looked up once per batch, not once per row. One row per statement on
-// purpose: a statement that
-// may write several rows into a table with foreign keys opens a statement
-// savepoint, which copies every page it changes; 64 mention rows a statement
-// made the writer 40% slower (bench/RESULTS.md, "Branch store7").
+// purpose: a statement that may write several rows into a table with foreign
+// keys opens a statement savepoint, which copies every page it changes; 64
+// mention rows a statement made the writer 40% slower (bench/RESULTS.md,
+// "Branch store7").
 class ArticleWriter {
  public:
   ArticleWriter(Database& db, Store::WriteCache& cache, Sequence& seq)
