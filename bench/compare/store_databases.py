@@ -11,6 +11,11 @@ random `database_id`. Databases of two schema versions are compared on the
 columns both have; a column only one side has is named (schema 5 added
 `mentions.first`, derived from the mentions' own columns), and checked where
 it is derived: one first mention per (article, entity), at its smallest start.
+Schema 7 stores an article's mentions as one row (`article_mentions`) and the
+entity index as a table (`entity_articles`); its view `mentions` gives the
+rows of schema 6, and is what is compared. The two tables are checked in their
+own file: the index holds exactly each (entity, article)'s first mention, and
+each article's `entities` its entity ids in the export's order.
 
 The full-text index is compared by what it indexed, wherever it is: in the
 file (`articles_fts` with external content, schema 5 and before) or in its
@@ -57,17 +62,49 @@ def first_mentions_ok(db):
     return wrong == 0
 
 
+def entity_index_ok(db):
+    """Where entity_articles exists (schema 7): it holds exactly the first
+    mention of each (entity, article), with its span; and each article's
+    `entities` lists its entities most mentioned first, then by first start."""
+    if not columns(db, 'entity_articles'):
+        return True
+    wrong = db.execute(
+        "SELECT COUNT(*) FROM (SELECT entity_id, article_id, start, end FROM entity_articles "
+        "EXCEPT SELECT entity_id, article_id, start, end FROM mentions WHERE first = 1)").fetchone()[0]
+    missing = db.execute(
+        "SELECT COUNT(*) FROM (SELECT entity_id, article_id, start, end FROM mentions WHERE first = 1 "
+        "EXCEPT SELECT entity_id, article_id, start, end FROM entity_articles)").fetchone()[0]
+    # Each article's entities in the export's order, beside its mentions.
+    unordered = db.execute(
+        "WITH c AS (SELECT article_id, entity_id, COUNT(*) AS n, MIN(start) AS s FROM mentions "
+        "GROUP BY article_id, entity_id), "
+        "o AS (SELECT article_id, json_group_array(entity_id) AS ids FROM "
+        "(SELECT * FROM c ORDER BY article_id, n DESC, s, entity_id) GROUP BY article_id) "
+        "SELECT (SELECT COUNT(*) FROM o) - (SELECT COUNT(*) FROM o JOIN article_mentions am USING (article_id) "
+        "WHERE am.entities = o.ids)").fetchone()[0]
+    return wrong == 0 and missing == 0 and unordered == 0
+
+
+# Schema 7's storage of the mentions, compared through its view `mentions`.
+PACKED = ('article_mentions', 'entity_articles')
+
+
 def digest(path, other):
     db = sqlite3.connect(path)
     db.text_factory = bytes
     odb = sqlite3.connect(other)
     tables = [n.decode() for (n,) in db.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' "
+        "SELECT name FROM sqlite_master WHERE (type='table' OR (type='view' AND name='mentions')) "
         "AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'")]
     out = {}
     if not first_mentions_ok(db):
         out['mentions.first'] = ('flags not the first mentions', path)
+    if not entity_index_ok(db):
+        out['entity_articles'] = ('not the first mentions', path)
     for name in tables:
+        if name in PACKED:
+            print(f"{name} of {path}: compared through the view mentions")
+            continue
         mine, theirs = columns(db, name), columns(odb, name)
         common = [c for c in mine if c in theirs] if theirs else mine
         for c in mine:

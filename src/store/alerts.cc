@@ -46,7 +46,7 @@ std::vector<Alert> ReadAlerts(Database& db, const std::string& where, int limit)
   std::vector<Alert> alerts;
   for (auto& r : rows) {
     Statement& m = db.Prepare(
-        "SELECT start, end FROM mentions WHERE article_id = ?1 AND entity_id = ?2 ORDER BY start LIMIT 1");
+        "SELECT start, end FROM entity_articles WHERE article_id = ?1 AND entity_id = ?2");
     m.Bind(1, r.article_id).Bind(2, r.entity_id);
     if (m.Step()) {
       const std::int64_t start = m.Int64(0), end = m.Int64(1);
@@ -121,8 +121,8 @@ Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string&
       Statement& s = db_->Prepare(
           "INSERT OR IGNORE INTO alerts(article_id, entity_id, watch, raised, to_file, to_webhook) "
           "SELECT m.article_id, m.entity_id, ?3, ?4, ?5, ?6 "
-          "FROM articles a JOIN mentions m ON m.article_id = a.id "
-          "WHERE a.seq > ?1 AND m.entity_id IN (SELECT value FROM json_each(?2)) AND m.first = 1 "
+          "FROM articles a JOIN entity_articles m ON m.article_id = a.id "
+          "WHERE a.seq > ?1 AND m.entity_id IN (SELECT value FROM json_each(?2)) "
           "AND m.article_id >= ?7 "
           "GROUP BY m.article_id, m.entity_id ORDER BY MIN(a.seq), m.entity_id");
       s.Bind(1, after).Bind(2, JsonIds(ids)).Bind(3, watch.name).Bind(4, now);

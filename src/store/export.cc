@@ -128,8 +128,8 @@ Result<ExportCursor> Store::ExportArticles(const std::string& after,
           r.first_seen = s.Text(11);
           r.story = s.Int64(12);
           Statement& e = db_->Prepare(
-              "SELECT e.id, e.type, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
-              "WHERE m.article_id = ?1 GROUP BY e.id ORDER BY COUNT(*) DESC, MIN(m.start)");
+              "SELECT e.id, e.type, e.name FROM article_mentions am, json_each(am.entities) j "
+              "JOIN entities e ON e.id = j.value WHERE am.article_id = ?1 ORDER BY j.key");
           e.Bind(1, r.id);
           r.entities = ReadRefs(e);
           emit(r);

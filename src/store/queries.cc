@@ -322,11 +322,11 @@ Result<CoverageReport> Store::Coverage(const CoverageQuery& q) {
     std::vector<Row> rows;
     Statement& s = db_->Prepare(
         "SELECT a.id, a.url, a.title, f.title, a.language, COALESCE(a.published, ''), "
-        "COALESCE(a.story_id, a.id), MIN(m.start), m.end "
-        "FROM mentions m JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
-        "WHERE m.entity_id = ?1 AND m.first = 1 "
+        "COALESCE(a.story_id, a.id), m.start, m.end "
+        "FROM entity_articles m JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
+        "WHERE m.entity_id = ?1 "
         "AND m.article_id >= ?4 AND (?2 = '' OR a.published >= ?2) AND (?3 = '' OR a.published <= ?3) "
-        "GROUP BY a.id ORDER BY a.published DESC, a.id DESC");
+        "ORDER BY a.published DESC, a.id DESC");
     s.Bind(1, entity_id).Bind(2, q.since).Bind(3, q.until).Bind(4, FirstIdSince(*db_, q.since));
     while (s.Step()) {
       Row r;

@@ -319,6 +319,55 @@ constexpr std::string_view kV6 = R"sql(
 DROP TABLE articles_fts;
 )sql";
 
+// Version 7: one row of mentions per article, not one per mention. The
+// named mentions (about 21 an article in the bench) are a JSON array in
+// article_mentions, in position order, each [type, entity_id, start, end,
+// text, title, organization] (the last two null when absent), and beside it
+// the article's entity ids in the order the article export lists them (most
+// mentioned first, then by first mention, then id: reading them out of the
+// mentions' JSON cost the export 20 µs an article); the entity
+// index becomes a table of its own, one row per (entity, article) with the
+// span of the entity's first mention there (the smallest start, then the
+// smallest position: what `mentions.first` flagged in version 5). The mention
+// rows and their index were 39% of the writer's time (bench/RESULTS.md,
+// "Branch store11"); storing them so takes a fifth off the writer's CPU at
+// 300,000 articles ("Branch store12"). entity_articles has no foreign keys:
+// it is an index of article_mentions, written by the writer right after the
+// article and the entities it names, and each key would cost a seek a row
+// (store7's profile).
+// The view `mentions` gives the rows of version 6, `first` included, to
+// whoever reads them by hand; the queries read the two tables.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE article_mentions (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  mentions TEXT NOT NULL,
+  entities TEXT NOT NULL
+);
+INSERT INTO article_mentions(article_id, mentions, entities)
+  SELECT a.id, (SELECT json_group_array(json_array(type, entity_id, start, end, text, title, organization))
+                FROM (SELECT * FROM mentions m WHERE m.article_id = a.id ORDER BY m.position)),
+               (SELECT json_group_array(entity_id)
+                FROM (SELECT entity_id FROM mentions m WHERE m.article_id = a.id
+                      GROUP BY entity_id ORDER BY COUNT(*) DESC, MIN(start), entity_id))
+  FROM articles a WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id);
+CREATE TABLE entity_articles (
+  entity_id INTEGER NOT NULL,
+  article_id INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
+INSERT INTO entity_articles(entity_id, article_id, start, end)
+  SELECT entity_id, article_id, start, end FROM mentions WHERE first = 1;
+DROP TABLE mentions;
+CREATE VIEW mentions AS
+  SELECT am.article_id AS article_id, j.key AS position, j.value ->> 0 AS type, j.value ->> 1 AS entity_id,
+         j.value ->> 2 AS start, j.value ->> 3 AS end, j.value ->> 4 AS text, j.value ->> 5 AS title,
+         j.value ->> 6 AS organization,
+         ROW_NUMBER() OVER (PARTITION BY am.article_id, j.value ->> 1 ORDER BY j.value ->> 2, j.key) = 1 AS first
+  FROM article_mentions am, json_each(am.mentions) j;
+)sql";
+
 // What SQL cannot do for version 3: fingerprints and stories, deals, seqs.
 // In id order, so the result is what storing the rows one by one gives.
 void BackfillV3(Database& db, const MigrationProgress& progress) {
@@ -392,6 +441,7 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations = {{
     {kV4, nullptr},
     {kV5, nullptr},
     {kV6, nullptr},
+    {kV7, nullptr},
 }};
 
 }  // namespace

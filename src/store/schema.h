@@ -13,6 +13,8 @@
 //   4  the unused index of articles by story goes
 //   5  mentions.first; the entity index holds first mentions only
 //   6  the full-text index moves to its own file, DB-search (search_index.h)
+//   7  one row per article holds its mentions (article_mentions); the entity
+//      index is a table, entity_articles; `mentions` is a view
 #pragma once
 
 #include <cstdint>
@@ -22,7 +24,7 @@ namespace pw::store {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Rows done and rows to do, while a migration backfills (it may take a while
 // on a big database).

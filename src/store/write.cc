@@ -2,10 +2,13 @@
 // their stories, entities, mentions, funding reports (and deals) and events,
 // in one transaction: statements only, what they bind computed beforehand.
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "common/json_string.h"
 #include "store/deals.h"
 #include "store/meta.h"
 #include "store/near_duplicate.h"
@@ -21,28 +24,31 @@ namespace pw::store {
 namespace {
 
 // Writes one article's records; shares the connection, the cache and the
-// batch's sequence. The statement run once per mention is looked up once per
-// batch, not once per row. One row per statement on purpose: a statement that
-// may write several rows into a table with foreign keys opens a statement
-// savepoint, which copies every page it changes; 64 mention rows a statement
-// made the writer 40% slower (bench/RESULTS.md, "Branch store7").
+// batch's sequence. The statements run per article and per entity in it are
+// looked up once per batch, not once per row. One row per statement on
+// purpose: a statement that may write several rows into a table with foreign
+// keys opens a statement savepoint, which copies every page it changes; 64
+// mention rows a statement made the writer 40% slower (bench/RESULTS.md,
+// "Branch store7").
 class ArticleWriter {
  public:
   ArticleWriter(Database& db, Store::WriteCache& cache, Sequence& seq)
       : db_(db),
         cache_(cache),
         seq_(seq),
-        insert_mention_(db.Prepare(
-            "INSERT INTO mentions(article_id, position, type, entity_id, start, end, text, title, organization, "
-            "first) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) {}
+        insert_mentions_(
+            db.Prepare("INSERT INTO article_mentions(article_id, mentions, entities) VALUES(?1, ?2, ?3)")),
+        insert_entity_article_(
+            db.Prepare("INSERT INTO entity_articles(entity_id, article_id, start, end) VALUES(?1, ?2, ?3, ?4)")) {}
 
   // The article's named mentions (figures go in its row).
   void Save(std::int64_t article_id, const PreparedArticle& p) {
     const ArticleRecord& a = p.record;
     const extract::Extraction& x = a.extraction;
     // Entities first (their rows, aliases and roles take seqs in mention
-    // order, as they always did), then the rows, each knowing whether it is
-    // its entity's first mention in the article (schema.cc, version 5).
+    // order, as they always did), then the article's one row of mentions and
+    // one entity-index row per entity, with its first mention's span
+    // (schema.cc, version 7).
     // entity -> its mentions here: a few dozen at most, so a vector searched
     // in place, not a map's node per entity.
     per_entity_.clear();
@@ -63,17 +69,18 @@ class ArticleWriter {
       }
       if (e.type == extract::EntityType::kPer && !e.title.empty()) PersonRole(entity_id, e.title, e.organization);
     }
-    for (std::size_t k = 0; k < p.mentions.size(); ++k) {
-      const PreparedMention& m = p.mentions[k];
-      const extract::Entity& e = x.entities[m.entity];
-      const EntityInArticle& in_article = per_entity_[slot_of_[k]];
-      const std::int64_t entity_id = in_article.entity_id;
-      const bool first = in_article.first == k;
-      Statement& s = insert_mention_;
+    if (!p.mentions.empty()) {
+      Statement& s = insert_mentions_;
       s.Reset();
-      s.Bind(1, article_id).Bind(2, static_cast<std::int64_t>(k)).Bind(3, m.type).Bind(4, entity_id);
-      s.Bind(5, static_cast<std::int64_t>(e.start)).Bind(6, static_cast<std::int64_t>(e.end)).BindView(7, e.text);
-      s.BindOrNull(8, e.title).BindOrNull(9, e.organization).Bind(10, first ? 1 : 0);
+      s.Bind(1, article_id).BindView(2, MentionsJson(p)).BindView(3, EntitiesJson(p));
+      s.Step();
+    }
+    for (const EntityInArticle& in_article : per_entity_) {
+      const extract::Entity& first = x.entities[p.mentions[in_article.first].entity];
+      Statement& s = insert_entity_article_;
+      s.Reset();
+      s.Bind(1, in_article.entity_id).Bind(2, article_id);
+      s.Bind(3, static_cast<std::int64_t>(first.start)).Bind(4, static_cast<std::int64_t>(first.end));
       s.Step();
     }
     for (const EntityInArticle& s : per_entity_) {
@@ -227,10 +234,71 @@ class ArticleWriter {
     }
   }
 
+  // The article's named mentions as version 7 stores them, in position
+  // order: [[type, entity_id, start, end, text, title, organization], ...],
+  // title and organization null when empty, as SQLite's json_array writes
+  // the rows of version 6 in the migration. Reuses one buffer.
+  std::string_view MentionsJson(const PreparedArticle& p) {
+    const extract::Extraction& x = p.record.extraction;
+    std::string& out = mentions_json_;
+    out.clear();
+    out += '[';
+    for (std::size_t k = 0; k < p.mentions.size(); ++k) {
+      const PreparedMention& m = p.mentions[k];
+      const extract::Entity& e = x.entities[m.entity];
+      if (k > 0) out += ',';
+      out += '[';
+      AppendJsonString(out, m.type);
+      out += ',';
+      out += std::to_string(per_entity_[slot_of_[k]].entity_id);
+      out += ',';
+      out += std::to_string(e.start);
+      out += ',';
+      out += std::to_string(e.end);
+      out += ',';
+      AppendJsonString(out, e.text);
+      for (const std::string* field : {&e.title, &e.organization}) {
+        out += ',';
+        if (field->empty()) out += "null";
+        else AppendJsonString(out, *field);
+      }
+      out += ']';
+    }
+    out += ']';
+    return out;
+  }
+
+  // The article's entity ids in the order the article export lists them:
+  // most mentioned first, then by their first mention's start, then by id
+  // (schema.cc, version 7). Reuses one buffer.
+  std::string_view EntitiesJson(const PreparedArticle& p) {
+    const extract::Extraction& x = p.record.extraction;
+    const auto start = [&](const EntityInArticle& s) { return x.entities[p.mentions[s.first].entity].start; };
+    by_export_order_.assign(per_entity_.begin(), per_entity_.end());
+    std::sort(by_export_order_.begin(), by_export_order_.end(),
+              [&](const EntityInArticle& a, const EntityInArticle& b) {
+                if (a.mentions != b.mentions) return a.mentions > b.mentions;
+                if (start(a) != start(b)) return start(a) < start(b);
+                return a.entity_id < b.entity_id;
+              });
+    std::string& out = entities_json_;
+    out.clear();
+    out += '[';
+    for (const EntityInArticle& s : by_export_order_) {
+      if (out.size() > 1) out += ',';
+      out += std::to_string(s.entity_id);
+    }
+    out += ']';
+    return out;
+  }
+
   Database& db_;
   Store::WriteCache& cache_;
   Sequence& seq_;
-  Statement& insert_mention_;
+  Statement& insert_mentions_;
+  Statement& insert_entity_article_;
+  std::string mentions_json_;
+  std::string entities_json_;
   // Of one article: each entity with its number of mentions and the index
   // (in PreparedArticle::mentions) of its first one; each mention's entry
   // in per_entity_.
@@ -240,6 +308,7 @@ class ArticleWriter {
     std::size_t first;
   };
   std::vector<EntityInArticle> per_entity_;
+  std::vector<EntityInArticle> by_export_order_;
   std::vector<std::size_t> slot_of_;
   // entity -> articles, mentions. Hashed: the ordered map's walk was 2.5% of
   // the writer's samples (bench/RESULTS.md, "Branch store6"); the order of

@@ -67,7 +67,7 @@ std::vector<std::string> StoredTexts(const std::string& db_path) {
   sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   for (const char* sql : {"SELECT title, summary, content, text, url FROM articles",
                           "SELECT title, IFNULL(last_error, ''), url FROM feeds",
-                          "SELECT text, IFNULL(value, '') FROM mentions"}) {
+                          "SELECT text, IFNULL(title, ''), IFNULL(organization, '') FROM mentions"}) {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) continue;
     while (sqlite3_step(stmt) == SQLITE_ROW)

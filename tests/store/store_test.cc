@@ -404,6 +404,19 @@ TEST_F(StoreTest, EachEntitysFirstMentionInAnArticleIsFlaggedAndFollowed) {
   EXPECT_EQ((*entities)[0].name, "Acme");
   EXPECT_EQ((*entities)[0].articles, 1);
   EXPECT_EQ((*entities)[0].mentions, 3);
+  // Schema 7: the entity index's row has the first mention's span, and the
+  // export lists the article's entities most mentioned first.
+  Statement index(db->handle(),
+                  "SELECT x.start, x.end FROM entity_articles x JOIN entities e ON e.id = x.entity_id "
+                  "WHERE e.name = 'Acme'");
+  ASSERT_TRUE(index.Step());
+  EXPECT_EQ(index.Int64(0), at("Acme"));
+  EXPECT_EQ(index.Int64(1), at("Acme") + 4);
+  std::vector<std::string> exported;
+  ASSERT_OK(db_->ExportArticles("", [&](const ArticleExport& r) {
+    for (const EntityRef& e : r.entities) exported.push_back(e.name);
+  }));
+  EXPECT_EQ(exported, (std::vector<std::string>{"Acme", "Hanoi Tech"}));
   auto report = db_->Coverage({.entity = "acme"});
   ASSERT_OK(report);
   EXPECT_EQ(report->total, 1);
