@@ -116,7 +116,9 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
     }
     // From version 3 on, the mentions have positions that later versions keep.
     const std::vector<std::string> mentions_before = f.version >= 3 ? MentionRows(path) : std::vector<std::string>{};
-    if (f.version >= 3) ASSERT_EQ(mentions_before.size(), static_cast<std::size_t>(f.named_mentions)) << f.file;
+    if (f.version >= 3) {
+      ASSERT_EQ(mentions_before.size(), static_cast<std::size_t>(f.named_mentions)) << f.file;
+    }
     std::int64_t last_done = 0, last_total = -1;
     auto db = Store::Open(path, {.migration_progress = [&](std::int64_t done, std::int64_t total) {
                                    last_done = done;
@@ -221,7 +223,9 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
                            "ORDER BY COUNT(*) DESC, MIN(start), entity_id))"),
               0)
         << f.file;
-    if (f.version >= 3) EXPECT_EQ(MentionRows(path), mentions_before) << f.file;
+    if (f.version >= 3) {
+      EXPECT_EQ(MentionRows(path), mentions_before) << f.file;
+    }
   }
 }
 
