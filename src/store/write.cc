@@ -47,7 +47,7 @@ class ArticleWriter {
     const extract::Extraction& x = a.extraction;
     // Entities first (their rows, aliases and roles take seqs in mention
     // order, as they always did), then the article's one row of mentions and
-    // one entity-index row per entity, with its first mention's span
+    // one entity-index row per entity, with its first mention's span, kept for Flush
     // (schema.cc, version 7).
     // entity -> its mentions here: a few dozen at most, so a vector searched
     // in place, not a map's node per entity.
@@ -77,11 +77,8 @@ class ArticleWriter {
     }
     for (const EntityInArticle& in_article : per_entity_) {
       const extract::Entity& first = x.entities[p.mentions[in_article.first].entity];
-      Statement& s = insert_entity_article_;
-      s.Reset();
-      s.Bind(1, in_article.entity_id).Bind(2, article_id);
-      s.Bind(3, static_cast<std::int64_t>(first.start)).Bind(4, static_cast<std::int64_t>(first.end));
-      s.Step();
+      index_rows_.push_back({in_article.entity_id, article_id, static_cast<std::int64_t>(first.start),
+                             static_cast<std::int64_t>(first.end)});
     }
     for (const EntityInArticle& s : per_entity_) {
       auto& c = counters_[s.entity_id];
@@ -93,9 +90,24 @@ class ArticleWriter {
     for (size_t i = 0; i < x.events.size(); ++i) SaveEvent(article_id, a, x.events[i], p.event_participants[i]);
   }
 
- // The batch's article and mention counts, one UPDATE per entity (an
-  // entity is often in many articles of a batch).
+ // The batch's entity-index rows, in key order, and its article and mention
+  // counts, one UPDATE per entity (an entity is often in many articles of a
+  // batch). The index rows wait for the end of the batch because in article
+  // order each lands at the end of another entity's range, a seek from the
+  // root into a page the last one did not touch; sorted, consecutive inserts
+  // go to the same or the next page. Nothing reads entity_articles before the
+  // batch commits, and a rolled-back batch takes the rows with it as before.
   void Flush() {
+    std::sort(index_rows_.begin(), index_rows_.end(), [](const IndexRow& a, const IndexRow& b) {
+      return a.entity_id != b.entity_id ? a.entity_id < b.entity_id : a.article_id < b.article_id;
+    });
+    for (const IndexRow& row : index_rows_) {
+      Statement& s = insert_entity_article_;
+      s.Reset();
+      s.Bind(1, row.entity_id).Bind(2, row.article_id).Bind(3, row.start).Bind(4, row.end);
+      s.Step();
+    }
+    index_rows_.clear();
     for (const auto& [entity_id, counts] : counters_)
       db_.Prepare("UPDATE entities SET articles = articles + ?2, mentions = mentions + ?3 WHERE id = ?1")
           .Bind(1, entity_id)
@@ -310,6 +322,11 @@ class ArticleWriter {
   std::vector<EntityInArticle> per_entity_;
   std::vector<EntityInArticle> by_export_order_;
   std::vector<std::size_t> slot_of_;
+  // The batch's rows of entity_articles, written by Flush.
+  struct IndexRow {
+    std::int64_t entity_id, article_id, start, end;
+  };
+  std::vector<IndexRow> index_rows_;
   // entity -> articles, mentions. Hashed: the ordered map's walk was 2.5% of
   // the writer's samples (bench/RESULTS.md, "Branch store6"); the order of
   // the additions in Flush changes no count.
