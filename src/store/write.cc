@@ -79,24 +79,24 @@ class ArticleWriter {
       const extract::Entity& first = x.entities[p.mentions[in_article.first].entity];
       index_rows_.push_back({in_article.entity_id, article_id, static_cast<std::int64_t>(first.start),
                              static_cast<std::int64_t>(first.end)});
-    }
-    for (const EntityInArticle& s : per_entity_) {
-      auto& c = counters_[s.entity_id];
+      auto& c = counters_[in_article.entity_id];
       c.first += 1;
-      c.second += s.mentions;
+      c.second += in_article.mentions;
     }
 
     for (size_t i = 0; i < x.funding.size(); ++i) SaveFunding(article_id, a, x.funding[i], p.funding[i]);
     for (size_t i = 0; i < x.events.size(); ++i) SaveEvent(article_id, a, x.events[i], p.event_participants[i]);
   }
 
- // The batch's entity-index rows, in key order, and its article and mention
-  // counts, one UPDATE per entity (an entity is often in many articles of a
-  // batch). The index rows wait for the end of the batch because in article
-  // order each lands at the end of another entity's range, a seek from the
-  // root into a page the last one did not touch; sorted, consecutive inserts
-  // go to the same or the next page. Nothing reads entity_articles before the
-  // batch commits, and a rolled-back batch takes the rows with it as before.
+ // Called once at the end of WriteArticles, inside its transaction (or its
+  // feed's savepoint): the entity-index rows of the articles written, in key
+  // order, and their article and mention counts, one UPDATE per entity (an
+  // entity is often in many articles of a batch). The index rows wait for
+  // this because in article order each lands at the end of another entity's
+  // range, a seek from the root into a page the last one did not touch;
+  // sorted, consecutive inserts go to the same or the next page. Nothing
+  // reads entity_articles before the commit (alerts are queued after it), and
+  // a rollback takes the rows with it as before.
   void Flush() {
     std::sort(index_rows_.begin(), index_rows_.end(), [](const IndexRow& a, const IndexRow& b) {
       return a.entity_id != b.entity_id ? a.entity_id < b.entity_id : a.article_id < b.article_id;
@@ -322,7 +322,7 @@ class ArticleWriter {
   std::vector<EntityInArticle> per_entity_;
   std::vector<EntityInArticle> by_export_order_;
   std::vector<std::size_t> slot_of_;
-  // The batch's rows of entity_articles, written by Flush.
+  // The rows of entity_articles since the last Flush, which writes them.
   struct IndexRow {
     std::int64_t entity_id, article_id, start, end;
   };
