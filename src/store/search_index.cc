@@ -36,26 +36,49 @@ CREATE TABLE search_state (
 INSERT INTO search_state(key, value) VALUES ('indexed', 0), ('database_id', '');
 )sql";
 
-// FTS5 keeps the terms of the rows not yet written in memory and writes them
-// out as a new segment whenever they pass its 'hashsize' (1 MB unless set):
-// one batch of 5,000 articles became a dozen small segments, each merged
-// again later. With room for a whole batch, a batch is one segment: about 9%
-// less CPU per article over 300,000 articles (bench/RESULTS.md, "FTS5's
-// pending-data limit"). The setting lives in the index's own
-// articles_fts_config table, so a file keeps it; set once per file.
-constexpr std::int64_t kFtsPendingBytes = std::int64_t{64} << 20;
+// FTS5's settings for this index. They live in its articles_fts_config
+// table, so a file keeps them: a writable open sets each one the file lacks
+// (a file made before a setting gets it; one set by hand keeps its own).
+struct FtsSetting {
+  const char* key;
+  std::int64_t value;
+};
+constexpr FtsSetting kFtsSettings[] = {
+    // FTS5 keeps the terms of the rows not yet written in memory and writes
+    // them out as a new segment whenever they pass 'hashsize' (1 MB by
+    // default): one batch of 5,000 articles became a dozen small segments,
+    // each merged again later. With room for a whole batch, a batch is one
+    // segment: about 9% less CPU per article over 300,000 articles
+    // (bench/RESULTS.md, "FTS5's pending-data limit").
+    {"hashsize", std::int64_t{64} << 20},
+    // FTS5 merges a level's segments into one of the next level once it holds
+    // 'automerge' of them (4 by default), and after each write does merge
+    // work in proportion to the pages written times the number of levels. At
+    // 16, the 200 segments of a million articles in batches of 5,000 make two
+    // levels, not four: the index thread used 105 us an article over a
+    // million against 149-165 with the defaults (whose cost grew with the
+    // archive), for searches about 10% slower, far inside their target
+    // (bench/RESULTS.md, "FTS5 merging 16 segments at a time"). 'crisismerge'
+    // (16 by default) merges a level at once when it holds that many; it must
+    // stay above automerge, or every full level would be merged in one go.
+    {"automerge", 16},
+    {"crisismerge", 64},
+};
 
 // A catch-up commits every this many article ids: progress to show, and a
 // crash during a long one keeps what was done.
 constexpr std::int64_t kCatchUpIds = 20000;
 
-void SetFtsPendingLimit(Database& db) {
-  Statement& read = db.Prepare("SELECT v FROM articles_fts_config WHERE k = 'hashsize'");
-  const bool set = read.Step() && !read.IsNull(0) && read.Int64(0) == kFtsPendingBytes;
-  read.Reset();
-  if (set) return;
-  db.Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', " + std::to_string(kFtsPendingBytes) +
-          ")");
+void ApplyFtsSettings(Database& db) {
+  Statement& read = db.Prepare("SELECT 1 FROM articles_fts_config WHERE k = ?1");
+  for (const FtsSetting& setting : kFtsSettings) {
+    read.Bind(1, setting.key);
+    const bool present = read.Step();
+    read.Reset();
+    if (!present)
+      db.Exec(std::string("INSERT INTO articles_fts(articles_fts, rank) VALUES('") + setting.key + "', " +
+              std::to_string(setting.value) + ")");
+  }
 }
 
 std::int64_t Scalar(Database& db, std::string_view sql) {
@@ -124,7 +147,7 @@ std::unique_ptr<SearchIndex> SearchIndex::Open(const std::string& db_path, const
       indexed = 0;
       if (with_content) index->Exec("PRAGMA user_version = " + std::to_string(kIndexFormat));
     }
-    SetFtsPendingLimit(*index);
+    ApplyFtsSettings(*index);
     tx.Commit();
   } catch (const SqliteError& e) {
     throw StartupError("cannot set up the search index " + path + ": " + e.what() +

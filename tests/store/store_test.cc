@@ -623,32 +623,94 @@ TEST(StoreOpen, NewFilesHaveEightKibPagesAndOldFilesKeepTheirs) {
   EXPECT_EQ(rows->size(), 1u);
 }
 
-// A batch's terms are one FTS5 segment, not one per megabyte of them: the
-// limit is in the file, for new files and for files made before it was set.
-TEST(StoreOpen, TheFullTextIndexHoldsABatchInMemoryAndTheFileKeepsTheSetting) {
+// The full-text index's FTS5 settings (search_index.cc says why each): a
+// batch's terms are one segment, not one per megabyte of them, and a level
+// holds 16 segments before they merge. They are in the file, for new files
+// and for files made before a setting was set.
+namespace {
+std::int64_t FtsSetting(const std::string& db_path, const char* key) {
+  auto db = Database::Open(SearchIndex::PathFor(db_path), /*read_only=*/false);
+  Statement& s = db->Prepare("SELECT v FROM articles_fts_config WHERE k = ?1");
+  s.Bind(1, key);
+  return s.Step() ? s.Int64(0) : std::int64_t{-1};
+}
+}  // namespace
+
+TEST(StoreOpen, TheFullTextIndexSettingsAreInTheFileAndAFileMadeBeforeGetsThem) {
   TempDir dir;
-  const auto hashsize = [&] {
-    auto db = Database::Open(SearchIndex::PathFor(dir.File("pw.db")), /*read_only=*/false);
-    Statement& s = db->Prepare("SELECT v FROM articles_fts_config WHERE k = 'hashsize'");
-    return s.Step() ? s.Int64(0) : std::int64_t{-1};
-  };
+  const std::string path = dir.File("pw.db");
   {
-    auto store = Store::Open(dir.File("pw.db"), {});
+    auto store = Store::Open(path, {});
     auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
     ASSERT_OK(feed);
     ASSERT_OK(store->SaveArticles(*feed, {SovicoArticle("guid:1", "https://a.vn/1")}));
   }
-  EXPECT_EQ(hashsize(), std::int64_t{64} << 20);
-  // A file from before the setting (FTS5's default, no row) gets it at its
-  // next writable open, and its text is still found.
-  Database::Open(SearchIndex::PathFor(dir.File("pw.db")), false)
-      ->Exec("DELETE FROM articles_fts_config WHERE k = 'hashsize'");
-  EXPECT_EQ(hashsize(), -1);
-  Store::Open(dir.File("pw.db"), {}).reset();
-  EXPECT_EQ(hashsize(), std::int64_t{64} << 20);
-  auto hits = Store::Open(dir.File("pw.db"), {.read_only = true})->Search({.query = "sovico"});
+  EXPECT_EQ(FtsSetting(path, "hashsize"), std::int64_t{64} << 20);
+  EXPECT_EQ(FtsSetting(path, "automerge"), 16);
+  EXPECT_EQ(FtsSetting(path, "crisismerge"), 64);
+  // A file from before the settings (FTS5's defaults, no rows) gets them at
+  // its next writable open, and its text is still found.
+  Database::Open(SearchIndex::PathFor(path), false)
+      ->Exec("DELETE FROM articles_fts_config WHERE k IN ('hashsize', 'automerge', 'crisismerge')");
+  EXPECT_EQ(FtsSetting(path, "hashsize"), -1);
+  EXPECT_EQ(FtsSetting(path, "automerge"), -1);
+  Store::Open(path, {}).reset();
+  EXPECT_EQ(FtsSetting(path, "hashsize"), std::int64_t{64} << 20);
+  EXPECT_EQ(FtsSetting(path, "automerge"), 16);
+  EXPECT_EQ(FtsSetting(path, "crisismerge"), 64);
+  auto hits = Store::Open(path, {.read_only = true})->Search({.query = "sovico"});
   ASSERT_OK(hits);
   EXPECT_EQ(hits->size(), 1u);
+}
+
+// Merging 16 segments at a time instead of FTS5's 4 lays the index out
+// differently (more segments) and must answer every search alike. A file
+// whose settings were set by hand keeps them across opens.
+TEST(StoreOpen, TheFullTextMergeSettingsChangeNoSearch) {
+  TempDir dir;
+  const std::string defaults_path = dir.File("defaults.db");
+  { Store::Open(defaults_path, {}); }
+  {
+    auto index = Database::Open(SearchIndex::PathFor(defaults_path), /*read_only=*/false);
+    index->Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 4)");
+    index->Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', 16)");
+  }
+  auto ours = Store::Open(dir.File("ours.db"), {});
+  auto defaults = Store::Open(defaults_path, {});
+  const char* words[] = {"đầu tư", "quỹ", "startup", "fintech", "ngân hàng", "vốn", "investment", "Sovico", "GenAI"};
+  // 60 commits of 3 articles, each indexed before the next: a segment each,
+  // merged by both settings.
+  for (int batch = 0; batch < 60; ++batch) {
+    std::vector<ArticleRecord> articles;
+    for (int k = 0; k < 3; ++k) {
+      const int n = batch * 3 + k;
+      std::string body = "Bài " + std::to_string(n) + ":";
+      for (int w = 0; w < 6; ++w) body += std::string(" ") + words[(n * 7 + w * 3) % std::size(words)];
+      articles.push_back(Article("guid:" + std::to_string(n), "https://a.vn/" + std::to_string(n),
+                                 std::string("Tin ") + words[n % std::size(words)], body,
+                                 "2024-0" + std::to_string(1 + n % 9) + "-1" + std::to_string(n % 10) + "T02:00:00Z"));
+    }
+    for (Store* store : {ours.get(), defaults.get()}) {
+      auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+      ASSERT_OK(feed);
+      ASSERT_OK(store->SaveArticles(*feed, articles));
+      ASSERT_OK(store->WaitForSearchIndex());
+    }
+  }
+  ExpectSameSearches(*defaults, *ours, {"dau tu", "\"ngân hàng\"", "startup OR fintech", "Sovico", "vốn", "invest*", "GenAI"});
+  ours.reset();
+  defaults.reset();
+  EXPECT_EQ(FtsSetting(defaults_path, "automerge"), 4);
+  EXPECT_EQ(FtsSetting(defaults_path, "crisismerge"), 16);
+  const auto segments = [&](const char* file) {
+    auto index = Database::Open(SearchIndex::PathFor(dir.File(file)), /*read_only=*/false);
+    EXPECT_NO_THROW(index->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")) << file;
+    Statement& s = index->Prepare("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx");
+    s.Step();
+    return s.Int64(0);
+  };
+  // The settings act: FTS5's defaults merged more of the 60 segments.
+  EXPECT_GT(segments("ours.db"), segments("defaults.db"));
 }
 
 TEST(StoreOpen, ReadersSeeWhatTheWriterCommitted) {
