@@ -15,7 +15,9 @@ Schema 7 stores an article's mentions as one row (`article_mentions`) and the
 entity index as a table (`entity_articles`); its view `mentions` gives the
 rows of schema 6, and is what is compared. The two tables are checked in their
 own file: the index holds exactly each (entity, article)'s first mention, and
-each article's `entities` its entity ids in the export's order.
+each article's `entities` its entity ids in the export's order. Schema 8
+keeps the index's newest rows in `entity_articles_recent`: the check reads
+both tables, through the view `entity_index`.
 
 The full-text index is compared by what it indexed, wherever it is: in the
 file (`articles_fts` with external content, schema 5 and before) or in its
@@ -64,16 +66,21 @@ def first_mentions_ok(db):
 
 def entity_index_ok(db):
     """Where entity_articles exists (schema 7): it holds exactly the first
-    mention of each (entity, article), with its span; and each article's
-    `entities` lists its entities most mentioned first, then by first start."""
+    mention of each (entity, article), with its span (from schema 8 with
+    entity_articles_recent, through the view entity_index: each row in one of
+    the two tables); and each article's `entities` lists its entities most
+    mentioned first, then by first start."""
     if not columns(db, 'entity_articles'):
         return True
+    index = 'entity_index' if columns(db, 'entity_articles_recent') else 'entity_articles'
     wrong = db.execute(
-        "SELECT COUNT(*) FROM (SELECT entity_id, article_id, start, end FROM entity_articles "
+        f"SELECT COUNT(*) FROM (SELECT entity_id, article_id, start, end FROM {index} "
         "EXCEPT SELECT entity_id, article_id, start, end FROM mentions WHERE first = 1)").fetchone()[0]
     missing = db.execute(
         "SELECT COUNT(*) FROM (SELECT entity_id, article_id, start, end FROM mentions WHERE first = 1 "
-        "EXCEPT SELECT entity_id, article_id, start, end FROM entity_articles)").fetchone()[0]
+        f"EXCEPT SELECT entity_id, article_id, start, end FROM {index})").fetchone()[0]
+    twice = db.execute(f"SELECT COUNT(*) - (SELECT COUNT(*) FROM (SELECT DISTINCT entity_id, article_id FROM {index})) "
+                       f"FROM {index}").fetchone()[0]
     # Each article's entities in the export's order, beside its mentions.
     unordered = db.execute(
         "WITH c AS (SELECT article_id, entity_id, COUNT(*) AS n, MIN(start) AS s FROM mentions "
@@ -82,11 +89,12 @@ def entity_index_ok(db):
         "(SELECT * FROM c ORDER BY article_id, n DESC, s, entity_id) GROUP BY article_id) "
         "SELECT (SELECT COUNT(*) FROM o) - (SELECT COUNT(*) FROM o JOIN article_mentions am USING (article_id) "
         "WHERE am.entities = o.ids)").fetchone()[0]
-    return wrong == 0 and missing == 0 and unordered == 0
+    return wrong == 0 and missing == 0 and twice == 0 and unordered == 0
 
 
-# Schema 7's storage of the mentions, compared through its view `mentions`.
-PACKED = ('article_mentions', 'entity_articles')
+# Schema 7's storage of the mentions (and schema 8's table of the entity
+# index's newest rows), compared through the view `mentions`.
+PACKED = ('article_mentions', 'entity_articles', 'entity_articles_recent')
 
 
 def digest(path, other):

@@ -46,7 +46,7 @@ std::vector<Alert> ReadAlerts(Database& db, const std::string& where, int limit)
   std::vector<Alert> alerts;
   for (auto& r : rows) {
     Statement& m = db.Prepare(
-        "SELECT start, end FROM entity_articles WHERE article_id = ?1 AND entity_id = ?2");
+        "SELECT start, end FROM entity_index WHERE article_id = ?1 AND entity_id = ?2");
     m.Bind(1, r.article_id).Bind(2, r.entity_id);
     if (m.Step()) {
       const std::int64_t start = m.Int64(0), end = m.Int64(1);
@@ -118,12 +118,20 @@ Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string&
         if (!f.Step()) continue;
         first_id = f.Int64(0);
       }
+      // The entity index's two tables each get the constraints: SQLite does
+      // not push an IN (subquery) into the view entity_index's UNION ALL,
+      // and would read both tables whole.
       Statement& s = db_->Prepare(
           "INSERT OR IGNORE INTO alerts(article_id, entity_id, watch, raised, to_file, to_webhook) "
           "SELECT m.article_id, m.entity_id, ?3, ?4, ?5, ?6 "
-          "FROM articles a JOIN entity_articles m ON m.article_id = a.id "
-          "WHERE a.seq > ?1 AND m.entity_id IN (SELECT value FROM json_each(?2)) "
-          "AND m.article_id >= ?7 "
+          "FROM articles a JOIN ("
+          "SELECT entity_id, article_id FROM entity_articles "
+          "WHERE entity_id IN (SELECT value FROM json_each(?2)) AND article_id >= ?7 "
+          "UNION ALL "
+          "SELECT entity_id, article_id FROM entity_articles_recent "
+          "WHERE entity_id IN (SELECT value FROM json_each(?2)) AND article_id >= ?7"
+          ") m ON m.article_id = a.id "
+          "WHERE a.seq > ?1 "
           "GROUP BY m.article_id, m.entity_id ORDER BY MIN(a.seq), m.entity_id");
       s.Bind(1, after).Bind(2, JsonIds(ids)).Bind(3, watch.name).Bind(4, now);
       s.Bind(5, channels.file ? 1 : 0).Bind(6, channels.webhook ? 1 : 0).Bind(7, first_id);

@@ -323,7 +323,7 @@ Result<CoverageReport> Store::Coverage(const CoverageQuery& q) {
     Statement& s = db_->Prepare(
         "SELECT a.id, a.url, a.title, f.title, a.language, COALESCE(a.published, ''), "
         "COALESCE(a.story_id, a.id), m.start, m.end "
-        "FROM entity_articles m JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
+        "FROM entity_index m JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
         "WHERE m.entity_id = ?1 "
         "AND m.article_id >= ?4 AND (?2 = '' OR a.published >= ?2) AND (?3 = '' OR a.published <= ?3) "
         "ORDER BY a.published DESC, a.id DESC");

@@ -15,6 +15,8 @@
 //   6  the full-text index moves to its own file, DB-search (search_index.h)
 //   7  one row per article holds its mentions (article_mentions); the entity
 //      index is a table, entity_articles; `mentions` is a view
+//   8  the entity index's newest rows in entity_articles_recent, merged into
+//      entity_articles in bulk; readers read the view entity_index
 #pragma once
 
 #include <cstdint>
@@ -24,7 +26,7 @@ namespace pw::store {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Rows done and rows to do, while a migration backfills (it may take a while
 // on a big database).

@@ -48,7 +48,9 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Options options) {
     index = SearchIndex::Open(path, options.migration_progress);
   }
   db->ResetStatements();
-  return std::unique_ptr<Store>(new Store(std::move(db), path, std::move(index)));
+  std::unique_ptr<Store> store(new Store(std::move(db), path, std::move(index)));
+  if (options.entity_index_merge_rows > 0) store->cache_->merge_index_rows = options.entity_index_merge_rows;
+  return store;
 }
 
 void Store::HandToIndex() {

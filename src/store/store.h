@@ -74,6 +74,10 @@ class Store {
     // Called while an old database is upgraded, and while the search index
     // catches up with the articles (search_index.h): rows done, rows to do.
     std::function<void(std::int64_t, std::int64_t)> migration_progress;
+    // How many rows of the entity index wait in entity_articles_recent
+    // before the writer merges them into entity_articles; 0 for the
+    // store's (kEntityIndexMergeRows, write_cache.h). For tests.
+    std::int64_t entity_index_merge_rows = 0;
   };
   static std::unique_ptr<Store> Open(const std::string& path, Options options);
   ~Store();

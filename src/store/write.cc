@@ -39,7 +39,7 @@ class ArticleWriter {
         insert_mentions_(
             db.Prepare("INSERT INTO article_mentions(article_id, mentions, entities) VALUES(?1, ?2, ?3)")),
         insert_entity_article_(
-            db.Prepare("INSERT INTO entity_articles(entity_id, article_id, start, end) VALUES(?1, ?2, ?3, ?4)")) {}
+            db.Prepare("INSERT INTO entity_articles_recent(entity_id, article_id, start, end) VALUES(?1, ?2, ?3, ?4)")) {}
 
   // The article's named mentions (figures go in its row).
   void Save(std::int64_t article_id, const PreparedArticle& p) {
@@ -94,19 +94,29 @@ class ArticleWriter {
   // entity is often in many articles of a batch). The index rows wait for
   // this because in article order each lands at the end of another entity's
   // range, a seek from the root into a page the last one did not touch;
-  // sorted, consecutive inserts go to the same or the next page. Nothing
-  // reads entity_articles before the commit (alerts are queued after it), and
-  // a rollback takes the rows with it as before.
+  // sorted, consecutive inserts go to the same or the next page. They go to
+  // entity_articles_recent, a small table that stays in the cache, and move
+  // to entity_articles in bulk once it holds merge_index_rows (schema.cc,
+  // version 8, says why). Nothing reads the index before the commit (alerts
+  // are queued after it), and a rollback takes the rows with it as before.
   void Flush() {
     std::sort(index_rows_.begin(), index_rows_.end(), [](const IndexRow& a, const IndexRow& b) {
       return a.entity_id != b.entity_id ? a.entity_id < b.entity_id : a.article_id < b.article_id;
     });
+    if (cache_.recent_index_rows < 0) {
+      Statement& count = db_.Prepare("SELECT COUNT(*) FROM entity_articles_recent");
+      count.Step();
+      cache_.recent_index_rows = count.Int64(0);
+      count.Reset();
+    }
     for (const IndexRow& row : index_rows_) {
       Statement& s = insert_entity_article_;
       s.Reset();
       s.Bind(1, row.entity_id).Bind(2, row.article_id).Bind(3, row.start).Bind(4, row.end);
       s.Step();
     }
+    cache_.recent_index_rows += static_cast<std::int64_t>(index_rows_.size());
+    if (cache_.recent_index_rows >= cache_.merge_index_rows) MergeRecentIndexRows();
     index_rows_.clear();
     for (const auto& [entity_id, counts] : counters_)
       db_.Prepare("UPDATE entities SET articles = articles + ?2, mentions = mentions + ?3 WHERE id = ?1")
@@ -118,6 +128,20 @@ class ArticleWriter {
   }
 
  private:
+  // entity_articles_recent into entity_articles, in key order (the small
+  // table's own order), then emptied. OR IGNORE is for the statement
+  // journal, not for conflicts (an (entity, article) row is written once,
+  // with its article): an INSERT ... SELECT that could abort on a conflict
+  // copies every page it changes first, in case it must be undone alone.
+  void MergeRecentIndexRows() {
+    db_.Prepare(
+           "INSERT OR IGNORE INTO entity_articles(entity_id, article_id, start, end) "
+           "SELECT entity_id, article_id, start, end FROM entity_articles_recent ORDER BY entity_id, article_id")
+        .Step();
+    db_.Prepare("DELETE FROM entity_articles_recent").Step();
+    cache_.recent_index_rows = 0;
+  }
+
   // The entity's id, created (with its canonical name as an alias) when new;
   // `key` is the name's search key.
   std::int64_t Entity(std::string_view type, const std::string& name, const std::string& key,

@@ -21,6 +21,11 @@
 
 namespace pw::store {
 
+// The entity index's newest rows are merged into entity_articles once
+// entity_articles_recent holds this many (schema.cc, version 8): about six
+// batches of 5,000 articles, 7 MB, which stays in the writer's cache.
+inline constexpr std::int64_t kEntityIndexMergeRows = 500000;
+
 struct Store::WriteCache {
   // The id of the entity (type, canonical name as written); 0 when not cached.
   std::int64_t EntityId(std::string_view type, std::string_view name) const {
@@ -45,7 +50,15 @@ struct Store::WriteCache {
   void Clear() {
     entity_ids.clear();
     aliases.clear();
+    recent_index_rows = -1;
   }
+
+  // The rows in entity_articles_recent, -1 until counted (and after a
+  // rollback): the writer merges them into entity_articles once there are
+  // merge_index_rows (write.cc). Another connection's writes make the count
+  // stale, which moves a merge earlier or later and changes nothing else.
+  std::int64_t recent_index_rows = -1;
+  std::int64_t merge_index_rows = kEntityIndexMergeRows;
 
  private:
   struct StringHash {

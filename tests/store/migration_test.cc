@@ -30,7 +30,7 @@ struct Fixture {
 // Add a line here with each new schema version.
 constexpr Fixture kEarlierVersions[] = {
     {1, "v1-demo.db", 186, 22}, {2, "v2-demo.db", 187, 22}, {3, "v3-demo.db", 197, 22}, {4, "v4-demo.db", 199, 22},
-    {5, "v5-demo.db", 199, 22}, {6, "v6-demo.db", 199, 22}};
+    {5, "v5-demo.db", 199, 22}, {6, "v6-demo.db", 199, 22}, {7, "v7-demo.db", 199, 22}};
 static_assert(std::size(kEarlierVersions) == kSchemaVersion - 1, "a fixture for every earlier schema version");
 
 std::int64_t Scalar(const std::string& db_path, const std::string& sql) {
@@ -210,10 +210,10 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
     EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM article_mentions"),
               Scalar(path, "SELECT COUNT(DISTINCT article_id) FROM mentions"))
         << f.file;
-    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM entity_articles"),
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM entity_index"),
               Scalar(path, "SELECT COUNT(*) FROM mentions WHERE first = 1"))
         << f.file;
-    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM (SELECT entity_id, article_id, start, end FROM entity_articles "
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM (SELECT entity_id, article_id, start, end FROM entity_index "
                            "EXCEPT SELECT entity_id, article_id, start, end FROM mentions WHERE first = 1)"),
               0)
         << f.file;
@@ -222,6 +222,11 @@ TEST(Migration, EveryEarlierVersionOpensAndIsUpgraded) {
                            "WHERE m.article_id = am.article_id GROUP BY entity_id "
                            "ORDER BY COUNT(*) DESC, MIN(start), entity_id))"),
               0)
+        << f.file;
+    // Version 8: the entity index's newest rows have a table of their own,
+    // empty after the upgrade; the view entity_index reads both tables.
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM entity_articles_recent"), 0) << f.file;
+    EXPECT_EQ(Scalar(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'entity_index' AND type = 'view'"), 1)
         << f.file;
     if (f.version >= 3) {
       EXPECT_EQ(MentionRows(path), mentions_before) << f.file;

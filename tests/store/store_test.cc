@@ -407,7 +407,7 @@ TEST_F(StoreTest, EachEntitysFirstMentionInAnArticleIsFlaggedAndFollowed) {
   // Schema 7: the entity index's row has the first mention's span, and the
   // export lists the article's entities most mentioned first.
   Statement index(db->handle(),
-                  "SELECT x.start, x.end FROM entity_articles x JOIN entities e ON e.id = x.entity_id "
+                  "SELECT x.start, x.end FROM entity_index x JOIN entities e ON e.id = x.entity_id "
                   "WHERE e.name = 'Acme'");
   ASSERT_TRUE(index.Step());
   EXPECT_EQ(index.Int64(0), at("Acme"));
@@ -711,6 +711,82 @@ TEST(StoreOpen, TheFullTextMergeSettingsChangeNoSearch) {
   };
   // The settings act: FTS5's defaults merged more of the 60 segments.
   EXPECT_GT(segments("ours.db"), segments("defaults.db"));
+}
+
+// Schema 8: the entity index's newest rows wait in entity_articles_recent
+// and move to entity_articles in bulk. Merged after every few articles or
+// not at all, a store answers coverage and raises alerts alike, with the
+// same spans, and no row is in both tables or lost.
+TEST(StoreOpen, TheEntityIndexAnswersAlikeMergedOftenOrNever) {
+  TempDir dir;
+  auto often = Store::Open(dir.File("often.db"), {.entity_index_merge_rows = 7});
+  auto never = Store::Open(dir.File("never.db"), {.entity_index_merge_rows = std::int64_t{1} << 40});
+  constexpr const char* kNow = "2024-11-22T06:00:00Z";
+  for (Store* store : {often.get(), never.get()}) ASSERT_OK(store->SetWatchlist({"Sovico"}));
+  std::vector<int> alerts;
+  for (int n = 0; n < 9; ++n) {
+    const std::string key = "guid:" + std::to_string(n), url = "https://a.vn/" + std::to_string(n);
+    const std::string day = "2024-11-" + std::to_string(10 + n) + "T02:00:00Z";
+    const ArticleRecord a = n % 3 == 2 ? SovicoArticleEn(key, url, day) : SovicoArticle(key, url, day);
+    for (Store* store : {often.get(), never.get()}) {
+      auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+      ASSERT_OK(feed);
+      ASSERT_OK(store->SaveArticles(*feed, {a}));
+      auto queued = store->QueueAlerts({.file = true}, kNow);
+      ASSERT_OK(queued);
+      alerts.push_back(*queued);
+    }
+  }
+  for (std::size_t i = 0; i < alerts.size(); i += 2) EXPECT_EQ(alerts[i], alerts[i + 1]) << i;
+  auto often_alerts = often->AlertsToWrite(100), never_alerts = never->AlertsToWrite(100);
+  ASSERT_OK(often_alerts);
+  ASSERT_OK(never_alerts);
+  ASSERT_EQ(often_alerts->size(), 9u);  // every article names Sovico
+  ASSERT_EQ(never_alerts->size(), 9u);
+  for (std::size_t i = 0; i < 9; ++i) {
+    EXPECT_EQ((*often_alerts)[i].mention.url, (*never_alerts)[i].mention.url);
+    EXPECT_EQ((*often_alerts)[i].mention.snippet, (*never_alerts)[i].mention.snippet);
+    EXPECT_NE((*often_alerts)[i].mention.snippet.find("<mark>"), std::string::npos);
+  }
+  for (const char* entity : {"Sovico", "GenAI Fund", "Đông Nam Á"}) {
+    auto a = often->Coverage({.entity = entity}), b = never->Coverage({.entity = entity});
+    ASSERT_OK(a);
+    ASSERT_OK(b);
+    EXPECT_GT(a->total, 0) << entity;
+    EXPECT_EQ(a->total, b->total) << entity;
+    EXPECT_EQ(a->stories, b->stories) << entity;
+    ASSERT_EQ(a->mentions.size(), b->mentions.size()) << entity;
+    for (std::size_t i = 0; i < a->mentions.size(); ++i) {
+      EXPECT_EQ(a->mentions[i].url, b->mentions[i].url) << entity;
+      EXPECT_EQ(a->mentions[i].snippet, b->mentions[i].snippet) << entity;
+    }
+  }
+  often.reset();
+  never.reset();
+  const auto rows = [&](const char* file, const char* sql) {
+    auto db = Database::Open(dir.File(file), /*read_only=*/true);
+    Statement& s = db->Prepare(sql);
+    s.Step();
+    return s.Int64(0);
+  };
+  const char* kIndex = "SELECT group_concat(entity_id || ':' || article_id || ':' || start || ':' || end, ' ') "
+                       "FROM (SELECT * FROM entity_index ORDER BY entity_id, article_id)";
+  {
+    auto a = Database::Open(dir.File("often.db"), true), b = Database::Open(dir.File("never.db"), true);
+    Statement sa(a->handle(), kIndex), sb(b->handle(), kIndex);
+    ASSERT_TRUE(sa.Step());
+    ASSERT_TRUE(sb.Step());
+    EXPECT_EQ(sa.Text(0), sb.Text(0));
+  }
+  const std::int64_t total = rows("never.db", "SELECT COUNT(*) FROM entity_articles_recent");
+  EXPECT_EQ(rows("never.db", "SELECT COUNT(*) FROM entity_articles"), 0);
+  // Merged at 7 rows: most rows moved, fewer than 7 still wait, none twice.
+  EXPECT_LT(rows("often.db", "SELECT COUNT(*) FROM entity_articles_recent"), 7);
+  EXPECT_GT(rows("often.db", "SELECT COUNT(*) FROM entity_articles"), 0);
+  EXPECT_EQ(rows("often.db", "SELECT COUNT(*) FROM entity_index"), total);
+  EXPECT_EQ(rows("often.db", "SELECT COUNT(*) FROM entity_articles JOIN entity_articles_recent "
+                             "USING (entity_id, article_id)"),
+            0);
 }
 
 TEST(StoreOpen, ReadersSeeWhatTheWriterCommitted) {
