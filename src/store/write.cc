@@ -47,8 +47,8 @@ class ArticleWriter {
     const extract::Extraction& x = a.extraction;
     // Entities first (their rows, aliases and roles take seqs in mention
     // order, as they always did), then the article's one row of mentions and
-    // one entity-index row per entity, with its first mention's span, kept for Flush
-    // (schema.cc, version 7).
+    // one entity-index row per entity, with its first mention's span, kept
+    // for Flush (schema.cc, versions 7 and 8).
     // entity -> its mentions here: a few dozen at most, so a vector searched
     // in place, not a map's node per entity.
     per_entity_.clear();
@@ -88,7 +88,7 @@ class ArticleWriter {
     for (size_t i = 0; i < x.events.size(); ++i) SaveEvent(article_id, a, x.events[i], p.event_participants[i]);
   }
 
- // Called once at the end of WriteArticles, inside its transaction (or its
+  // Called once at the end of WriteArticles, inside its transaction (or its
   // feed's savepoint): the entity-index rows of the articles written, in key
   // order, and their article and mention counts, one UPDATE per entity (an
   // entity is often in many articles of a batch). The index rows wait for
