@@ -423,7 +423,7 @@ void BackfillV3(Database& db, const MigrationProgress& progress) {
     }
     const auto fingerprint = MakeFingerprint(text);
     const std::int64_t story = FindStory(db, bands, fingerprint, published).value_or(id);
-    if (fingerprint) IndexStory(db, bands, id, *fingerprint, published);
+    if (fingerprint) IndexStory(bands, id, story, *fingerprint, published);
     const std::string bytes = fingerprint ? fingerprint->ToBytes() : std::string();
     Statement& u = db.Prepare("UPDATE articles SET story_id = ?2, fingerprint = ?3, seq = ?4 WHERE id = ?1");
     u.Bind(1, id).Bind(2, story);
@@ -432,6 +432,7 @@ void BackfillV3(Database& db, const MigrationProgress& progress) {
     u.Bind(4, seq.Next()).Step();
     tick();
   }
+  bands.WriteAdded(db);
   ids.clear();
   {
     Statement& s = db.Prepare("SELECT id FROM funding ORDER BY id");

@@ -36,45 +36,61 @@ std::optional<std::int64_t> FindStory(Database& db, StoryBandMemory& bands, cons
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   if (candidates.empty()) return std::nullopt;
-  const std::string from = FormatTimestamp(when - kStoryWindow), to = FormatTimestamp(when + kStoryWindow);
+  std::string from, to;  // the window as FindStory's SQL compares it, formatted on first use
   std::optional<std::int64_t> story;
   double best = kSameStorySimilarity;
-  // Every candidate is checked on its row, never on what the memory says of
-  // it: an id whose article is gone (a rolled-back savepoint) has no row and
-  // is skipped, an id given again is compared on its new article's
-  // fingerprint. (That alone does not make a stale band harmless: the
-  // memory is cleared after a rollback, story_band_memory.h says why.)
+  // A candidate is compared on what its row holds. An id whose article is
+  // gone (a rolled-back savepoint) has no row and is skipped; an id given
+  // again is compared on its new article's fingerprint. The memory
+  // remembers exactly the rows (it is cleared after a rollback,
+  // story_band_memory.h says why).
   for (const std::int64_t id : candidates) {  // ascending: ties go to the story's first article
-    Statement& s = db.Prepare(
-        "SELECT story_id, fingerprint FROM articles WHERE id = ?1 AND published BETWEEN ?2 AND ?3");
-    s.Bind(1, id).Bind(2, from).Bind(3, to);
-    if (!s.Step()) continue;
-    const auto other = Fingerprint::FromBytes(s.Blob(1));
-    if (!other) continue;
-    if (const double sim = Similarity(fingerprint, *other); sim > best || (sim == best && !story)) {
+    std::int64_t other_story;
+    double sim;
+    if (const StoryBandMemory::Article* known = bands.Known(id)) {
+      if (known->published < when - kStoryWindow || known->published > when + kStoryWindow) continue;
+      other_story = known->story_id;
+      sim = Similarity(fingerprint, known->fingerprint);
+    } else {
+      if (from.empty()) {
+        from = FormatTimestamp(when - kStoryWindow);
+        to = FormatTimestamp(when + kStoryWindow);
+      }
+      Statement& s = db.Prepare(
+          "SELECT story_id, fingerprint FROM articles WHERE id = ?1 AND published BETWEEN ?2 AND ?3");
+      s.Bind(1, id).Bind(2, from).Bind(3, to);
+      if (!s.Step()) continue;
+      const auto other = Fingerprint::FromBytes(s.Blob(1));
+      if (!other) continue;
+      other_story = s.Int64(0);
+      sim = Similarity(fingerprint, *other);
+    }
+    if (sim > best || (sim == best && !story)) {
       best = sim;
-      story = s.Int64(0);
+      story = other_story;
     }
   }
   return story;
 }
 
-void IndexStory(Database& db, StoryBandMemory& bands, std::int64_t article_id, const Fingerprint& fingerprint,
-                const std::string& published) {
+void IndexStory(StoryBandMemory& bands, std::int64_t article_id, std::int64_t story_id,
+                const Fingerprint& fingerprint, const std::string& published) {
   const auto when = ParseTimestamp(published);
   if (!when) return;
-  IndexStory(db, bands, article_id, BandKeys(fingerprint), *when);
+  IndexStory(bands, article_id, story_id, fingerprint, BandKeys(fingerprint), *when, published);
 }
 
-void IndexStory(Database& db, StoryBandMemory& bands, std::int64_t article_id,
-                const std::array<std::int64_t, kBands>& band_keys, Timestamp published) {
-  Statement& s = db.Prepare("INSERT OR IGNORE INTO story_bands(week, band_key, article_id) VALUES(?1, ?2, ?3)");
+void IndexStory(StoryBandMemory& bands, std::int64_t article_id, std::int64_t story_id,
+                const Fingerprint& fingerprint, const std::array<std::int64_t, kBands>& band_keys,
+                Timestamp published, std::string_view published_text) {
   const std::int64_t week = Week(published);
-  for (const std::int64_t key : band_keys) {
-    s.Reset();
-    s.Bind(1, week).Bind(2, key).Bind(3, article_id).Step();
-  }
   bands.Add(week, band_keys, article_id);
+  // FindStory's SQL compares the published column as text; the memory
+  // compares times. They agree on the column's canonical form (fixed width,
+  // UTC), which is what the feed stage writes; a row in another form
+  // ("2024-11-25", "+07:00") is left to the SQL.
+  if (published_text == FormatTimestamp(published))
+    bands.Remember(week, article_id, {.story_id = story_id, .published = published, .fingerprint = fingerprint});
 }
 
 }  // namespace pw::store

@@ -411,10 +411,12 @@ Result<SaveStats> Store::WriteArticles(std::int64_t feed_id, const std::vector<P
         continue;
       }
       ++next_id;
-      if (p.fingerprint && p.published_at) IndexStory(*db_, *story_bands_, id, p.band_keys, *p.published_at);
+      if (p.fingerprint && p.published_at)
+        IndexStory(*story_bands_, id, story, *p.fingerprint, p.band_keys, *p.published_at, a.published);
       writer.Save(id, p);
       ++stats.inserted;
     }
+    story_bands_->WriteAdded(*db_);
     writer.Flush();
     seq.Save();
     tx.Commit();

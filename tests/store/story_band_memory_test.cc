@@ -15,6 +15,7 @@
 
 #include "articles.h"
 #include "store/sqlite.h"
+#include "store/stories.h"
 #include "store/store.h"
 #include "common/time.h"
 #include "test_util.h"
@@ -80,9 +81,11 @@ std::string Week(int week_offset, int hour) {
 
 // Articles over 40 weeks, in batches out of publication order, many of them
 // rewrites of earlier ones (some a few weeks apart, in or out of the story
-// window): a Store that keeps its memory across batches (and drops weeks, 40
-// being more than it holds) gives every article the story that a Store
-// opened afresh for each batch, whose memory is empty, gives.
+// window), a few with a publication time in another form than the column's
+// canonical one: a Store that keeps its memory across batches (and drops
+// weeks, 40 being more than it holds) gives every article the story that a
+// Store opened afresh for each article gives, whose memory is empty and
+// which reads every candidate from its row.
 TEST(StoryBandMemory, AWarmMemoryGivesTheStoriesAnEmptyOneGives) {
   TempDir dir;
   std::mt19937 rng(11);
@@ -103,7 +106,9 @@ TEST(StoryBandMemory, AWarmMemoryGivesTheStoriesAnEmptyOneGives) {
         words = RandomWords(rng, 60);
       }
       earlier.emplace_back(words, w);
-      batch.push_back(Story(std::to_string(n), Join(words), Week(w, hour(rng))));
+      std::string published = Week(w, hour(rng));
+      if (n % 10 == 0) published = published.substr(0, 10);  // a day, as a feed may give it
+      batch.push_back(Story(std::to_string(n), Join(words), published));
     }
     batches.push_back(std::move(batch));
   }
@@ -114,12 +119,13 @@ TEST(StoryBandMemory, AWarmMemoryGivesTheStoriesAnEmptyOneGives) {
     ASSERT_OK(feed);
     for (const auto& batch : batches) ASSERT_OK(warm->SaveArticles(*feed, batch));
   }
-  for (const auto& batch : batches) {
-    auto cold = Store::Open(cold_path, {});
-    const auto feed = cold->EnsureFeed("https://a.vn/rss", "A", "vi");
-    ASSERT_OK(feed);
-    ASSERT_OK(cold->SaveArticles(*feed, batch));
-  }
+  for (const auto& batch : batches)
+    for (const auto& article : batch) {
+      auto cold = Store::Open(cold_path, {});
+      const auto feed = cold->EnsureFeed("https://a.vn/rss", "A", "vi");
+      ASSERT_OK(feed);
+      ASSERT_OK(cold->SaveArticles(*feed, {article}));
+    }
   const auto warm = StoryIds(warm_path), cold = StoryIds(cold_path);
   ASSERT_EQ(warm.size(), static_cast<std::size_t>(n));
   EXPECT_EQ(warm, cold);
@@ -130,8 +136,42 @@ TEST(StoryBandMemory, AWarmMemoryGivesTheStoriesAnEmptyOneGives) {
   EXPECT_LT(joined, n - 50);
 }
 
+// The story window's edges, kStoryWindow either side, are in it: what the
+// memory remembers of a candidate decides as its row does. A, then copies
+// of A 14 days and 1 s after it (out of A's window: a story of its own) and
+// 14 days after it (in the windows of both; the tie goes to A's story),
+// saved in one batch (candidates remembered) and one by one (read from
+// their rows).
+TEST(StoryBandMemory, TheWindowsEdgesAreInItFromMemoryAsFromTheRows) {
+  TempDir dir;
+  std::mt19937 rng(13);
+  const std::string text = Join(RandomWords(rng, 60));
+  const Timestamp t0 = *ParseTimestamp(Week(5, 10));
+  const std::vector<ArticleRecord> articles = {
+      Story("a", text, FormatTimestamp(t0)),
+      Story("b", text, FormatTimestamp(t0 + kStoryWindow + std::chrono::seconds(1))),
+      Story("c", text, FormatTimestamp(t0 + kStoryWindow)),
+  };
+  const std::string at_once = dir.File("at_once.db"), one_by_one = dir.File("one_by_one.db");
+  {
+    auto store = Store::Open(at_once, {});
+    const auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+    ASSERT_OK(feed);
+    ASSERT_OK(store->SaveArticles(*feed, articles));
+  }
+  for (const auto& article : articles) {
+    auto store = Store::Open(one_by_one, {});
+    const auto feed = store->EnsureFeed("https://a.vn/rss", "A", "vi");
+    ASSERT_OK(feed);
+    ASSERT_OK(store->SaveArticles(*feed, {article}));
+  }
+  EXPECT_EQ(StoryIds(at_once), (std::vector<std::int64_t>{1, 2, 1}));
+  EXPECT_EQ(StoryIds(one_by_one), (std::vector<std::int64_t>{1, 2, 1}));
+}
+
 // Find gives, week by week, the ids the table gives, also for weeks dropped
-// (max_weeks 5) and loaded again, and after Adds to weeks held and not held.
+// (max_weeks 5) and loaded again, and after Adds to weeks held and not held,
+// written into the table at once or later.
 TEST(StoryBandMemory, FindsWhatTheTableHolds) {
   TempDir dir;
   auto store = Store::Open(dir.File("t.db"), {});  // the schema
@@ -146,13 +186,8 @@ TEST(StoryBandMemory, FindsWhatTheTableHolds) {
     std::array<std::int64_t, kBands> keys;
     for (auto& k : keys) k = key(rng);
     const std::int64_t w = week(rng);
-    for (const auto k : keys)
-      db->Prepare("INSERT OR IGNORE INTO story_bands(week, band_key, article_id) VALUES(?1, ?2, ?3)")
-          .Bind(1, w)
-          .Bind(2, k)
-          .Bind(3, id)
-          .Step();
     memory.Add(w, keys, id);
+    if (id % 25 == 0) memory.WriteAdded(*db);  // otherwise a load writes them first
     if (id % 50 != 0) continue;
     for (std::int64_t first = 0; first + 5 <= 12; first += 3) {
       std::array<std::int64_t, kBands> probe;
@@ -160,6 +195,7 @@ TEST(StoryBandMemory, FindsWhatTheTableHolds) {
       std::vector<std::int64_t> got;
       memory.Find(*db, first, 5, probe, got);
       std::set<std::int64_t> got_set(got.begin(), got.end()), want;
+      memory.WriteAdded(*db);  // the table, as a commit would leave it
       for (std::int64_t w2 = first; w2 < first + 5; ++w2)
         for (const auto k : probe) {
           Statement& s = db->Prepare("SELECT article_id FROM story_bands WHERE week = ?1 AND band_key = ?2");
