@@ -15,8 +15,8 @@
 //   rows, and WriteAdded writes them into story_bands in key order, so that
 //   consecutive inserts land on the same pages (inserted one by one, in band
 //   order, each was a descent of the table to a random leaf: 9.4% of the
-//   writer's CPU at 600,000 articles, bench/RESULTS.md, "Band rows written
-//   in key order"). The caller writes them before its transaction (or
+//   writer's CPU at 600,000 articles, bench/RESULTS.md, "The candidates'
+//   rows from memory, the band rows in key order"). The caller writes them before its transaction (or
 //   savepoint) ends; a week's load writes them first, so the table it reads
 //   is complete.
 // - At most max_weeks weeks are held; the least recently used is dropped
@@ -42,8 +42,7 @@
 //   does, for the articles it indexes into a week held): an article's row is
 //   never updated once written, so this is its row, without reading it (the
 //   row reads, past each article's text, were 6.8% of the writer's CPU at
-//   600,000 articles: bench/RESULTS.md, "The candidates' rows from the
-//   writer's memory"). An article not remembered (its week was loaded from
+//   600,000 articles: the same section of bench/RESULTS.md). An article not remembered (its week was loaded from
 //   the table, or dropped) is read from its row. What is remembered goes
 //   with its week, and with everything else on Clear.
 // - Another connection or process that commits (a second `presswatch poll`
