@@ -168,7 +168,7 @@ std::unique_ptr<SearchIndex> SearchIndex::Open(const std::string& db_path, const
   } catch (const SqliteError& e) {
     throw StartupError("cannot bring the search index " + path + " up to date: " + e.what());
   }
-  self->indexed_ = self->wanted_ = self->handed_before_ = last_id;
+  self->indexed_ = self->wanted_ = last_id;
   self->thread_ = std::thread([s = self.get()] { s->Run(); });
   return self;
 }
@@ -176,7 +176,7 @@ std::unique_ptr<SearchIndex> SearchIndex::Open(const std::string& db_path, const
 SearchIndex::SearchIndex(std::unique_ptr<Database> index, std::unique_ptr<Database> articles, std::string path,
                          std::int64_t indexed)
     : index_(std::move(index)), articles_(std::move(articles)), path_(std::move(path)), wanted_(indexed),
-      handed_before_(indexed), indexed_(indexed) {}
+      indexed_(indexed) {}
 
 SearchIndex::~SearchIndex() {
   {
@@ -190,14 +190,9 @@ SearchIndex::~SearchIndex() {
 void SearchIndex::IndexUpTo(std::int64_t last_id) {
   std::unique_lock lock(mutex_);
   if (last_id <= wanted_) return;  // nothing new: no need to wait
-  // The thread may still be on the hand-off before the last one (it then
-  // takes both at once): a batch whose index commit runs long (an FTS5
-  // merge) does not stop the writer. A failure at or past what the wait is
-  // for ends it too: the thread tries again with this hand-off.
   const auto wait_start = std::chrono::steady_clock::now();
-  changed_.wait(lock, [&] { return indexed_ >= handed_before_ || failed_at_ >= handed_before_; });
+  changed_.wait(lock, [&] { return indexed_ >= wanted_ || failed_at_ == wanted_; });
   times_.writer_waited += std::chrono::steady_clock::now() - wait_start;
-  handed_before_ = wanted_;
   wanted_ = last_id;
   changed_.notify_all();
 }

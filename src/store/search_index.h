@@ -36,8 +36,8 @@
 // before and SQLite finds it there (a contentless table answers MATCH
 // queries, not a scan of all its rows: count them in `articles_fts_docsize`).
 // A reader in another connection sees a batch in search once the thread has
-// indexed it: at most two batches after the rows (the writer's IndexUpTo
-// waits for the batch before the one before).
+// indexed it: at most one batch after the rows (the writer's IndexUpTo waits
+// for the batch before).
 //
 // Errors: Open throws StartupError (the file cannot be opened or made, or is
 // of a newer format). A failure of the thread (a full disk) is kept, returned
@@ -78,10 +78,8 @@ class SearchIndex {
   SearchIndex& operator=(const SearchIndex&) = delete;
 
   // Hands the thread the articles up to `last_id`, committed in DB. Waits
-  // first until what was handed before the last hand-off is indexed (or
-  // failed): two batches may wait, never more, so the writer slows down
-  // rather than run ahead, and one slow index commit (an FTS5 merge) does
-  // not stop it at once.
+  // first until what was handed before is indexed (or failed): one batch
+  // may wait, never more, so the writer slows down rather than run ahead.
   void IndexUpTo(std::int64_t last_id);
   // Waits until everything handed is indexed; the thread's error if it failed.
   Result<void> WaitUntilIndexed();
@@ -111,7 +109,6 @@ class SearchIndex {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::int64_t wanted_;   // handed so far
-  std::int64_t handed_before_;  // wanted_ before the last hand-off
   std::int64_t indexed_;  // committed in DB-search
   std::optional<Error> error_;  // the last attempt's failure; cleared by a success
   std::int64_t failed_at_ = -1;  // wanted_ when it failed: not tried again until it moves

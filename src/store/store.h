@@ -36,7 +36,7 @@
 // it (search_index.h): a writable Store writes the index on a thread of its
 // own while it writes the next batch, and catches it up at Open. A writable
 // Store's Search waits for its own writes to be indexed; a read-only Store
-// sees a batch in search once it is indexed, at most two batches after its
+// sees a batch in search once it is indexed, at most one batch after its
 // rows. Closing a writable Store indexes what it stored.
 //
 // Thread-safety: a Store is one SQLite connection (and a writable one an

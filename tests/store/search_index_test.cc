@@ -2,12 +2,10 @@
 // again when missing, caught up when behind (a crash between the database's
 // commit and the index's), rebuilt when it is another database's or ahead of
 // it or of format 1 (with its own copy of the text: rebuilt contentless),
-// refused when of a newer format, drained when the Store closes, one batch
-// behind without stopping the writer, and a failure of its thread is an
-// error value that loses no article.
+// refused when of a newer format, drained when the Store closes, and a
+// failure of its thread is an error value that loses no article.
 #include "store/search_index.h"
 
-#include <chrono>
 #include <filesystem>
 
 #include <sqlite3.h>
@@ -244,27 +242,6 @@ TEST_F(SearchIndexTest, AnIndexOfANewerFormatIsRefusedAndLeftAlone) {
 // The index's thread cannot write (another connection holds DB-search's
 // write lock until SQLite's busy timeout): the batch is stored all the same,
 // the failure comes back as an error value, and the next batch indexes both.
-// The thread may be one hand-off behind: while it is held on the first
-// batch (another connection holds DB-search's write lock, which the thread
-// waits for up to its 5 s busy timeout), the second batch's Save does not
-// wait for it. Both are indexed once the lock goes.
-TEST_F(SearchIndexTest, TheWriterDoesNotWaitForTheBatchBeingIndexed) {
-  auto store = Store::Open(path_, {});
-  sqlite3* blocker = nullptr;
-  ASSERT_EQ(sqlite3_open(SearchIndex::PathFor(path_).c_str(), &blocker), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-  WriteBatch(*store, 1);  // the thread takes it and waits for the lock
-  WriteBatch(*store, 2);
-  EXPECT_LT(store->SearchIndexCost().writer_waited, std::chrono::seconds(2));
-  ASSERT_EQ(sqlite3_exec(blocker, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(blocker);
-  ASSERT_OK(store->WaitForSearchIndex());
-  const auto hits = store->Search({.query = "sovico"});
-  ASSERT_OK(hits);
-  EXPECT_EQ(hits->size(), 3u);
-  EXPECT_EQ(IndexScalar(path_, "SELECT value FROM search_state WHERE key = 'indexed'"), 3);
-}
-
 TEST_F(SearchIndexTest, AFailureOfTheIndexThreadIsAnErrorAndLosesNoArticle) {
   auto store = Store::Open(path_, {});
   WriteBatch(*store, 1);
