@@ -16,9 +16,9 @@
 //   consecutive inserts land on the same pages (inserted one by one, in band
 //   order, each was a descent of the table to a random leaf: 9.4% of the
 //   writer's CPU at 600,000 articles, bench/RESULTS.md, "The candidates'
-//   rows from memory, the band rows in key order"). The caller writes them before its transaction (or
-//   savepoint) ends; a week's load writes them first, so the table it reads
-//   is complete.
+//   rows from memory, the band rows in key order"). The caller writes them
+//   before its transaction (or savepoint) ends; a week's load writes them
+//   first, so the table it reads is complete.
 // - At most max_weeks weeks are held; the least recently used is dropped
 //   (and loaded again if asked for later). kMaxWeeks = 12: a story window
 //   covers 5 weeks, and a poll's or a batch's articles span a few weeks
@@ -33,8 +33,8 @@
 //   WriteCache). That is needed, not cautious: the rolled-back articles' ids
 //   are given again to the next articles, and a stale (band, id) would make
 //   such an article a candidate through a band it does not have; the check of
-//   candidates reads the row (a missing row is skipped, a reused id is
-//   compared on its own fingerprint), but a pair of similarity >= 0.6 shares
+//   candidates reads the row or what is remembered of it (a missing row is
+//   skipped, a reused id is compared on its own fingerprint), but a pair of similarity >= 0.6 shares
 //   no band with a chance of ~9% (near_duplicate.h), so the SQL would not
 //   have found it and the stories could differ.
 // - What FindStory checks of a candidate (its story, publication time and
@@ -42,9 +42,10 @@
 //   does, for the articles it indexes into a week held): an article's row is
 //   never updated once written, so this is its row, without reading it (the
 //   row reads, past each article's text, were 6.8% of the writer's CPU at
-//   600,000 articles: the same section of bench/RESULTS.md). An article not remembered (its week was loaded from
-//   the table, or dropped) is read from its row. What is remembered goes
-//   with its week, and with everything else on Clear.
+//   600,000 articles: the same section of bench/RESULTS.md). An article not
+//   remembered (its week was loaded from the table, or dropped) is read from
+//   its row. What is remembered goes with its week, and with everything else
+//   on Clear.
 // - Another connection or process that commits (a second `presswatch poll`
 //   on the file, a migration, a deletion whose cascade removes rows) makes
 //   the memory stale: DropIfChangedElsewhere, called at the start of each
