@@ -19,6 +19,9 @@ class RecordWriter {
   template <class Record>
   std::function<void(const Record&)> Sink() {
     return [this](const Record& r) {
+      // Once a write failed (a reader gone, a full disk), the export only
+      // runs to its end: the caller reports the failure and gives no cursor.
+      if (!out_) return;
       Finish();
       if (format_ == ExportFormat::kCsv) out_ << ExportCsvRow(r);
       else out_ << boost::json::serialize(ExportJson(r)) << '\n';

@@ -1,5 +1,6 @@
 // presswatch: the command-line entry point. Parses the command, runs it,
 // and turns a start-up failure into one line on stderr and exit status 1.
+#include <csignal>
 #include <iostream>
 #include <string>
 
@@ -9,11 +10,21 @@
 #include "common/error.h"
 
 int main(int argc, char** argv) {
+  // A reader that goes away ("export ... | head") makes the next write fail
+  // with EPIPE, which each command reports as a failed write (exit 1, no
+  // export cursor: docs/export.md), instead of the signal killing the
+  // process silently with status 141.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{
       "presswatch: the news of Southeast Asia, in Vietnamese and English, turned into records\n"
       "(organisations, people, funding rounds, events) you can search and export.",
       "presswatch"};
   app.require_subcommand(1);
+  // A usage error is one line, as every other error (CLI11's own message
+  // adds a second, "Run with --help for more information.").
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return "presswatch: " + std::string(e.what()) + " (see --help)\n";
+  });
   app.set_version_flag("--version", "presswatch " PW_VERSION);
   app.footer("Start with: presswatch poll --once --feeds feeds/demo.opml && presswatch funding\n"
              "Each command has --help. Contract: README.md.");

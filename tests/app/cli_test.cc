@@ -5,7 +5,10 @@
 #include <string>
 #include <utility>
 #include <vector>
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -97,8 +100,13 @@ TEST(Cli, ErrorsAreOneLineWithTheFileAtFault) {
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("/nonexistent/file.txt: cannot open"), std::string::npos) << r.err;
 
-  r = Presswatch("search --no-such-flag x");
-  EXPECT_NE(r.status, 0);
+  // A usage error (CLI11's) is one line too.
+  for (const char* args : {"search --no-such-flag x", "funding --limit 0", "coverage"}) {
+    r = Presswatch(args);
+    EXPECT_NE(r.status, 0) << args;
+    EXPECT_EQ(r.err.rfind("presswatch: ", 0), 0u) << args << ": " << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
+  }
 
   r = Presswatch("poll --feeds feeds/demo.opml");
   EXPECT_EQ(r.status, 1);
@@ -298,6 +306,37 @@ TEST_F(CliOnDemo, ExportHandsOutOnlyWhatIsNewSinceTheCursor) {
   EXPECT_TRUE(r.out.empty()) << "a refused export writes no CSV header: " << r.out;
   r = Presswatch("export --db " + db_ + " --kind deals --format ndjson");
   EXPECT_NE(r.status, 0);
+}
+
+// An export whose reader has gone ("export ... | head"): a failure, exit
+// status 1 and no cursor (docs/export.md), not a death by SIGPIPE. The pipe's
+// read end is closed before the command starts, so its first write fails.
+TEST_F(CliOnDemo, AnExportToAPipeWithNoReaderFailsWithoutACursor) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  close(fds[0]);
+  const std::string err_file = dir_.File("export.err");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  const std::string binary = PW_BINARY;
+  std::vector<std::string> args = {binary, "export", "--db", db_, "--kind", "articles", "--format", "ndjson"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  close(fds[1]);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  const std::string err = pw::testing::ReadFile(err_file);
+  EXPECT_NE(err.find("presswatch: cannot write the export to standard output; no cursor given"), std::string::npos)
+      << err;
+  EXPECT_EQ(err.find("cursor: "), std::string::npos) << err;
 }
 
 }  // namespace
