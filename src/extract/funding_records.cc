@@ -273,7 +273,21 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
     record->amount_in_headline = fact.amount_in_headline;
   }
   if (r.round.empty()) r.round = fact.round;
+  if (record->stated_day.empty()) record->stated_day = StatedDay(s);
   AppendEvidence(r.evidence, ctx_.text.substr(s.begin, s.end - s.begin));
+}
+
+// The first whole day a deal's sentence gives that is not after the
+// article's date: "raised $5 million on March 3, 2024", "Ngày 5/3/2024, MoMo
+// vừa gọi vốn", "closed its round on Tuesday". A later day is a plan ("the
+// round closes on June 30"); a month or a year alone says no day.
+std::string FundingRecords::StatedDay(const Sentence& s) const {
+  const std::string published = ctx_.published ? FormatDay(*ctx_.published) : std::string();
+  for (std::size_t i : masked_.EntitiesIn(s.masked_begin, s.masked_end, EntityType::kDate)) {
+    const std::string& day = entities_[i].date;
+    if (day.size() == 10 && (published.empty() || day <= published)) return day;
+  }
+  return "";
 }
 
 std::vector<FundingRecord> FundingRecords::Finish() {
@@ -320,14 +334,16 @@ std::vector<FundingRecord> FundingRecords::Finish() {
   }
   for (std::size_t i = records_.size(); i-- > 0;)
     if (investors_side[i]) records_.erase(records_.begin() + static_cast<std::ptrdiff_t>(i));
-  const std::string announced = ctx_.published ? FormatDay(*ctx_.published) : std::string();
+  const std::string published = ctx_.published ? FormatDay(*ctx_.published) : std::string();
   std::vector<FundingRecord> out;
-  for (auto& [r, in_headline] : records_) {
+  for (auto& [r, in_headline, stated_day] : records_) {
     std::erase(r.investors, r.investee);
     std::erase(r.lead_investors, r.investee);
     // One named investor and nobody marked as lead: that investor leads.
     if (r.lead_investors.empty() && r.investors.size() == 1) r.lead_investors = r.investors;
-    r.announced = announced;
+    // The day the text gives for the deal, else the article's: a deal told
+    // again months later keeps its own day (and merges with its first report).
+    r.announced = stated_day.empty() ? published : stated_day;
     out.push_back(std::move(r));
   }
   return out;

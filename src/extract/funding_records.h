@@ -75,6 +75,7 @@ class FundingRecords {
   struct Record {
     FundingRecord record;
     bool amount_in_headline = false;
+    std::string stated_day;  // a day its sentences give, "" if none (StatedDay)
   };
 
   std::vector<std::string> Parties(const Capture& c, const Sentence& s) const;
@@ -83,6 +84,7 @@ class FundingRecords {
   std::string Investee(const Capture& c, const Sentence& s, const std::vector<std::string>& others) const;
   std::string PreviousSubject(const Sentence& s, const std::vector<std::string>& others) const;
   bool RuledOut(const Money& money) const;
+  std::string StatedDay(const Sentence& s) const;
   static bool SameAmount(const Money& a, bool a_headline, const Money& b, bool b_headline);
   static bool Compatible(const Record& r, const Fact& f);
 

@@ -247,6 +247,33 @@ TEST_F(PressReleases, AnEarlierRoundToldAsBackgroundIsARecordOfItsOwn) {
   EXPECT_EQ(x.funding[1].round, "pre-seed");
 }
 
+// A deal's day is the one its sentence gives, when that is not after the
+// article's (2025-08-20 here); else the article's. Sentences of our own.
+TEST_F(PressReleases, TheAnnouncedDayIsTheDealsOwnWhenItsSentenceGivesOne) {
+  const auto told_later = Run("Zentra Labs news\n\n"
+                              "Zentra Labs raised $2 million in pre-seed funding on March 3, 2025, from Northwind "
+                              "Ventures.");
+  ASSERT_EQ(told_later.funding.size(), 1u);
+  EXPECT_EQ(told_later.funding[0].announced, "2025-03-03");
+
+  const auto relative = Run("Zentra Labs news\n\nZentra Labs closed a $5 million seed round yesterday.");
+  ASSERT_EQ(relative.funding.size(), 1u);
+  EXPECT_EQ(relative.funding[0].announced, "2025-08-19");
+
+  // A later day is when something is planned, not when the deal was told.
+  const auto planned = Run("Zentra Labs news\n\nZentra Labs raised $5 million in seed funding from Northwind "
+                           "Ventures; the round closes on September 30, 2025.");
+  ASSERT_EQ(planned.funding.size(), 1u);
+  EXPECT_EQ(planned.funding[0].announced, "2025-08-20");
+
+  // With no article date, the sentence's day is the only one there is.
+  const auto undated = Extract(pw::testing::ProjectRules(),
+                               text::NormalizeDocument("Ngày 5/3/2024, MoMo vừa gọi vốn 100 triệu USD vòng Series D."),
+                               {.language = text::Language::kVietnamese});
+  ASSERT_EQ(undated.funding.size(), 1u);
+  EXPECT_EQ(undated.funding[0].announced, "2024-03-05");
+}
+
 // The name without its legal form names the company further on, and a
 // placement's proceeds may follow it in the same sentence.
 TEST_F(PressReleases, APlacementWhoseProceedsFollowItIsARaise) {
