@@ -17,7 +17,8 @@ void AddRulesCommand(CLI::App& app, CliState& state) {
   AddPathFlags(check, *flags, false, false, true);
   check->callback([flags, &state] {
     const Config config = Resolve(*flags);
-    auto errors = extract::RuleSet::Check(config.rules);
+    auto report = extract::RuleSet::Check(config.rules);
+    auto& errors = report.errors;
     const std::string sites_dir = config.rules + "/sites";
     for (auto& e : text::SiteRules::Check(sites_dir)) errors.push_back(std::move(e));
     for (const auto& e : errors) std::cerr << e << "\n";
@@ -27,9 +28,8 @@ void AddRulesCommand(CLI::App& app, CliState& state) {
       state.exit_code = 1;
       return;
     }
-    auto loaded = extract::RuleSet::Load(config.rules);
     auto sites = text::SiteRules::Load(sites_dir);
-    std::cout << config.rules << ": " << (*loaded)->rule_count() << " rules, " << (*loaded)->gazetteer_size()
+    std::cout << config.rules << ": " << report.rule_count << " rules, " << report.gazetteer_size
               << " gazetteer entries and " << (sites ? sites->size() : 0) << " site rules, all good\n";
   });
 }

@@ -1,12 +1,15 @@
 #include "extract/rule_set.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "extract/compiled_rules.h"
 
@@ -496,6 +499,102 @@ std::vector<fs::path> FilesWithExtension(const fs::path& dir, std::string_view e
 
 // Builds everything; `errors` collects every problem. Returns null data only
 // when the directory is missing.
+// A rule's pattern after its sub-patterns and gazetteer lists were
+// expanded (Expander), to be compiled.
+struct PendingRule {
+  const RuleSpec* spec;
+  Pass pass;
+  std::string pattern;
+};
+
+// The rule compiled, or null with its errors in `errors`. Pure: rules
+// compile independently of one another.
+std::unique_ptr<CompiledRule> CompileRule(const PendingRule& pending, const RE2::Options& options,
+                                          std::vector<std::string>& errors) {
+  const RuleSpec& spec = *pending.spec;
+  auto rule = std::make_unique<CompiledRule>();
+  rule->spec = spec;
+  rule->pass = pending.pass;
+  rule->re = std::make_unique<RE2>(pending.pattern, options);
+  if (!rule->re->ok()) {
+    // RE2's message ends with the bad part of the pattern as expanded (group
+    // names and entity tokens of our making): give its kind, and the rule as
+    // written.
+    std::string message = rule->re->error();
+    if (const std::string& arg = rule->re->error_arg(); !arg.empty() && message.ends_with(": " + arg))
+      message.resize(message.size() - arg.size() - 2);
+    constexpr std::size_t kShown = 80;
+    const std::string& written = spec.pattern;
+    errors.push_back(spec.Where() + ": " + message + " in the pattern '" +
+                     (written.size() > kShown ? written.substr(0, kShown) + "…" : written) + "'");
+    return nullptr;
+  }
+  rule->group_field.assign(static_cast<size_t>(rule->re->NumberOfCapturingGroups()) + 1, "");
+  const auto allowed = AllowedFields(spec);
+  bool fields_ok = true;
+  for (const auto& [name, index] : rule->re->NamedCapturingGroups()) {
+    const std::string field = FieldOfGroup(name);
+    if (std::find(allowed.begin(), allowed.end(), field) == allowed.end()) {
+      std::string list;
+      for (auto f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
+      errors.push_back(spec.Where() + ": field '" + field + "' is not one a " +
+                       (spec.type.empty() ? std::string("funding") : spec.type) +
+                       " rule fills" + (list.empty() ? "" : " (" + list + ")"));
+      fields_ok = false;
+      continue;
+    }
+    rule->group_field[static_cast<size_t>(index)] = field;
+  }
+  for (std::size_t g = rule->group_field.size(); g-- > 1;) {
+    if (!rule->group_field[g].empty()) {
+      rule->submatches = static_cast<int>(g) + 1;
+      break;
+    }
+  }
+  rule->whole_match_group = WholeMatchGroup(*rule->re, rule->group_field);
+  if (!rule->whole_match_group) rule->tree = GroupTreeOf(*rule->re, options);
+  if (!fields_ok) return nullptr;
+  return rule;
+}
+
+// Runs work(i) for each i in [0, n) on up to one thread a core. Loading the
+// rules is mostly RE2 compiling one pattern after another, each on its own:
+// a start, a SIGHUP and every command that extracts wait for all of it
+// (6.7 s on one core of the 2-core CI machine, bench/RESULTS.md).
+template <typename Work>
+void ParallelFor(std::size_t n, const Work& work) {
+  const std::size_t threads = std::min<std::size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+  std::atomic<std::size_t> next{0};
+  const auto run = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) work(i);
+  };
+  std::vector<std::future<void>> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.push_back(std::async(std::launch::async, run));
+  run();
+  for (auto& h : helpers) h.get();
+}
+
+// Orders errors by where they are, whichever stage found them (parsing,
+// names, expansion, compiling, prefilters): "FILE:LINE: ..." by the file's
+// place in `files`, then the line; errors of no file after those, as found.
+void SortByPlace(std::vector<std::string>& errors, const std::vector<fs::path>& files) {
+  const auto place = [&](const std::string& error) {
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      const std::string name = files[f].string() + ":";
+      if (!error.starts_with(name)) continue;
+      std::size_t line = 0;
+      for (std::size_t i = name.size(); i < error.size() && error[i] >= '0' && error[i] <= '9'; ++i)
+        line = line * 10 + static_cast<std::size_t>(error[i] - '0');
+      return std::make_pair(f, line);
+    }
+    return std::make_pair(files.size(), std::size_t{0});
+  };
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> keyed;
+  for (auto& e : errors) keyed.emplace_back(place(e), std::move(e));
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < errors.size(); ++i) errors[i] = std::move(keyed[i].second);
+}
+
 std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std::string>& errors) {
   const fs::path dir(directory);
   std::error_code ec;
@@ -532,122 +631,107 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_max_mem(64 << 20);
+  // Expanded in order (the expander reports into `errors`), compiled in
+  // parallel, kept in order.
+  std::vector<PendingRule> pending;
   for (const auto& spec : specs) {
     if (spec.kind == RuleKind::kDefine) continue;
     const Pass pass = PassOf(spec);
     Expander expander{defines, data->gazetteer, pass, spec, errors};
     std::set<std::string> stack;
-    const std::string pattern = expander.Expand(spec.pattern, stack);
-    if (expander.failed) continue;
-    auto rule = std::make_unique<CompiledRule>();
-    rule->spec = spec;
-    rule->pass = pass;
-    rule->re = std::make_unique<RE2>(pattern, options);
-    if (!rule->re->ok()) {
-      errors.push_back(spec.Where() + ": " + rule->re->error() +
-                       (rule->re->error_arg().empty() ? "" : ": " + rule->re->error_arg()));
-      continue;
-    }
-    rule->group_field.assign(static_cast<size_t>(rule->re->NumberOfCapturingGroups()) + 1, "");
-    const auto allowed = AllowedFields(spec);
-    bool fields_ok = true;
-    for (const auto& [name, index] : rule->re->NamedCapturingGroups()) {
-      const std::string field = FieldOfGroup(name);
-      if (std::find(allowed.begin(), allowed.end(), field) == allowed.end()) {
-        std::string list;
-        for (auto f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
-        errors.push_back(spec.Where() + ": field '" + field + "' is not one a " +
-                         (spec.type.empty() ? std::string("funding") : spec.type) +
-                         " rule fills" + (list.empty() ? "" : " (" + list + ")"));
-        fields_ok = false;
-        continue;
-      }
-      rule->group_field[static_cast<size_t>(index)] = field;
-    }
-    for (std::size_t g = rule->group_field.size(); g-- > 1;) {
-      if (!rule->group_field[g].empty()) {
-        rule->submatches = static_cast<int>(g) + 1;
-        break;
-      }
-    }
-    rule->whole_match_group = WholeMatchGroup(*rule->re, rule->group_field);
-    if (!rule->whole_match_group) rule->tree = GroupTreeOf(*rule->re, options);
-    if (fields_ok) data->rules.push_back(std::move(rule));
+    std::string pattern = expander.Expand(spec.pattern, stack);
+    if (!expander.failed) pending.push_back({&spec, pass, std::move(pattern)});
+  }
+  std::vector<std::unique_ptr<CompiledRule>> compiled(pending.size());
+  std::vector<std::vector<std::string>> rule_errors(pending.size());
+  ParallelFor(pending.size(), [&](std::size_t i) { compiled[i] = CompileRule(pending[i], options, rule_errors[i]); });
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    for (auto& e : rule_errors[i]) errors.push_back(std::move(e));
+    if (compiled[i]) data->rules.push_back(std::move(compiled[i]));
   }
 
   // Sets per pass and rule language (vi; en, which other documents share):
-  // the language's own rules and "any" rules.
-  for (int p = 0; p < kPassCount; ++p) {
-    for (int lang = 0; lang < kRuleLanguageCount; ++lang) {
-      PassRules& pr = data->passes[p][lang];
-      // A rule identical to one already here (same kind, type, priority and
-      // expanded pattern) would find the same matches again: run it once.
-      std::set<std::string> seen;
-      for (const auto& rule : data->rules) {
-        if (static_cast<int>(rule->pass) != p) continue;
-        const std::string& l = rule->spec.language;
-        const bool applies = l == "any" || (lang == 0 && l == "vi") || (lang == 1 && l == "en");
-        const std::string key = std::to_string(static_cast<int>(rule->spec.kind)) + '\x1f' + rule->spec.type + '\x1f' +
-                                std::to_string(rule->spec.priority) + '\x1f' + rule->re->pattern();
-        if (applies && seen.insert(key).second) pr.rules.push_back(rule.get());
-      }
-      std::stable_sort(pr.rules.begin(), pr.rules.end(), [](const CompiledRule* a, const CompiledRule* b) {
-        return a->spec.priority > b->spec.priority;
-      });
-      if (pr.rules.empty()) continue;
-      pr.filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
-      for (const CompiledRule* rule : pr.rules) {
-        int id = 0;
-        if (pr.filter->Add(rule->re->pattern(), options, &id) != RE2::NoError)
-          errors.push_back(rule->spec.Where() + ": the prefilter cannot read this pattern");
-      }
-      std::vector<std::string> atoms;
-      pr.filter->Compile(&atoms);
-      // With no atom matched, FilteredRE2 names exactly the rules it cannot filter.
-      pr.filter->AllPotentials({}, &pr.unfiltered);
-      std::sort(pr.unfiltered.begin(), pr.unfiltered.end());
-      if (atoms.empty() && pr.unfiltered.empty()) continue;
-      // The atoms first, as case-insensitive literals, then the unfiltered
-      // rules' patterns, or a part of them every match holds (SetPatternOf).
-      pr.scan = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-      for (const std::string& atom : atoms) {
-        std::string error;
-        if (pr.scan->Add("(?i:" + RE2::QuoteMeta(atom) + ")", &error) < 0)
-          errors.push_back(directory + ": prefilter atom '" + atom + "': " + error);
-      }
-      pr.atom_count = static_cast<int>(atoms.size());
-      for (int id : pr.unfiltered) {
-        std::string error;
-        if (pr.scan->Add(SetPatternOf(*pr.rules[static_cast<std::size_t>(id)]->re, options), &error) < 0)
-          errors.push_back(pr.rules[static_cast<std::size_t>(id)]->spec.Where() +
-                           ": the prefilter cannot read this pattern: " + error);
-      }
-      // Last, each rule's required literal (RequiredLiteralOf), once for all
-      // the rules that share it: FilteredRE2 drops an atom from the
-      // conditions of the rules it guards when more than eight need it with
-      // others (a common word), and then lets those rules through on their
-      // other atoms alone; a rule whose literal is absent cannot match.
-      pr.first_literal = pr.atom_count + static_cast<int>(pr.unfiltered.size());
-      pr.literal_of_rule.assign(pr.rules.size(), -1);
-      std::map<std::string, int> literal_index;
-      for (std::size_t id = 0; id < pr.rules.size(); ++id) {
-        const std::string literal = RequiredLiteralOf(pr.rules[id]->re->pattern());
-        if (literal.empty()) continue;
-        const auto [it, added] = literal_index.try_emplace(literal, static_cast<int>(literal_index.size()));
-        if (added) {
-          std::string error;
-          if (pr.scan->Add(RE2::QuoteMeta(literal), &error) < 0) {
-            errors.push_back(pr.rules[id]->spec.Where() + ": the prefilter cannot read this literal: " + error);
-            continue;
-          }
-        }
-        pr.literal_of_rule[id] = it->second;
-      }
-      pr.literal_count = static_cast<int>(literal_index.size());
-      if (!pr.scan->Compile())
-        errors.push_back(directory + ": the rules' literal strings and the rules without any are too many to compile together");
+  // the language's own rules and "any" rules. Each compiles on its own (in
+  // parallel; FilteredRE2 compiles every rule's pattern again).
+  constexpr std::size_t kPassSets = static_cast<std::size_t>(kPassCount) * kRuleLanguageCount;
+  std::vector<std::vector<std::string>> pass_errors(kPassSets);
+  ParallelFor(kPassSets, [&](std::size_t i) {
+    const int p = static_cast<int>(i) / kRuleLanguageCount;
+    const int lang = static_cast<int>(i) % kRuleLanguageCount;
+    std::vector<std::string>& errors = pass_errors[i];
+    PassRules& pr = data->passes[p][lang];
+    // A rule identical to one already here (same kind, type, priority and
+    // expanded pattern) would find the same matches again: run it once.
+    std::set<std::string> seen;
+    for (const auto& rule : data->rules) {
+      if (static_cast<int>(rule->pass) != p) continue;
+      const std::string& l = rule->spec.language;
+      const bool applies = l == "any" || (lang == 0 && l == "vi") || (lang == 1 && l == "en");
+      const std::string key = std::to_string(static_cast<int>(rule->spec.kind)) + '\x1f' + rule->spec.type + '\x1f' +
+                              std::to_string(rule->spec.priority) + '\x1f' + rule->re->pattern();
+      if (applies && seen.insert(key).second) pr.rules.push_back(rule.get());
     }
-  }
+    std::stable_sort(pr.rules.begin(), pr.rules.end(), [](const CompiledRule* a, const CompiledRule* b) {
+      return a->spec.priority > b->spec.priority;
+    });
+    if (pr.rules.empty()) return;
+    pr.filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+    for (const CompiledRule* rule : pr.rules) {
+      int id = 0;
+      if (pr.filter->Add(rule->re->pattern(), options, &id) != RE2::NoError)
+        errors.push_back(rule->spec.Where() + ": the prefilter cannot read this pattern");
+    }
+    std::vector<std::string> atoms;
+    pr.filter->Compile(&atoms);
+    // With no atom matched, FilteredRE2 names exactly the rules it cannot filter.
+    pr.filter->AllPotentials({}, &pr.unfiltered);
+    std::sort(pr.unfiltered.begin(), pr.unfiltered.end());
+    if (atoms.empty() && pr.unfiltered.empty()) return;
+    // The atoms first, as case-insensitive literals, then the unfiltered
+    // rules' patterns, or a part of them every match holds (SetPatternOf).
+    pr.scan = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const std::string& atom : atoms) {
+      std::string error;
+      if (pr.scan->Add("(?i:" + RE2::QuoteMeta(atom) + ")", &error) < 0)
+        errors.push_back(directory + ": prefilter atom '" + atom + "': " + error);
+    }
+    pr.atom_count = static_cast<int>(atoms.size());
+    for (int id : pr.unfiltered) {
+      std::string error;
+      if (pr.scan->Add(SetPatternOf(*pr.rules[static_cast<std::size_t>(id)]->re, options), &error) < 0)
+        errors.push_back(pr.rules[static_cast<std::size_t>(id)]->spec.Where() +
+                         ": the prefilter cannot read this pattern: " + error);
+    }
+    // Last, each rule's required literal (RequiredLiteralOf), once for all
+    // the rules that share it: FilteredRE2 drops an atom from the
+    // conditions of the rules it guards when more than eight need it with
+    // others (a common word), and then lets those rules through on their
+    // other atoms alone; a rule whose literal is absent cannot match.
+    pr.first_literal = pr.atom_count + static_cast<int>(pr.unfiltered.size());
+    pr.literal_of_rule.assign(pr.rules.size(), -1);
+    std::map<std::string, int> literal_index;
+    for (std::size_t id = 0; id < pr.rules.size(); ++id) {
+      const std::string literal = RequiredLiteralOf(pr.rules[id]->re->pattern());
+      if (literal.empty()) continue;
+      const auto [it, added] = literal_index.try_emplace(literal, static_cast<int>(literal_index.size()));
+      if (added) {
+        std::string error;
+        if (pr.scan->Add(RE2::QuoteMeta(literal), &error) < 0) {
+          errors.push_back(pr.rules[id]->spec.Where() + ": the prefilter cannot read this literal: " + error);
+          continue;
+        }
+      }
+      pr.literal_of_rule[id] = it->second;
+    }
+    pr.literal_count = static_cast<int>(literal_index.size());
+    if (!pr.scan->Compile())
+      errors.push_back(directory + ": the rules' literal strings and the rules without any are too many to compile together");
+  });
+  for (auto& pass : pass_errors)
+    for (auto& e : pass) errors.push_back(std::move(e));
+  std::vector<fs::path> files = FilesWithExtension(dir / "gazetteer", ".tsv");
+  files.insert(files.end(), rule_files.begin(), rule_files.end());
+  SortByPlace(errors, files);
   return data;
 }
 
@@ -749,10 +833,14 @@ std::size_t RuleSet::rule_count() const { return data_->rules.size(); }
 std::size_t RuleSet::gazetteer_size() const { return data_->gazetteer.size(); }
 const std::string& RuleSet::directory() const { return data_->directory; }
 
-std::vector<std::string> RuleSet::Check(const std::string& directory) {
-  std::vector<std::string> errors;
-  Build(directory, errors);
-  return errors;
+RuleSet::CheckReport RuleSet::Check(const std::string& directory) {
+  CheckReport report;
+  const auto data = Build(directory, report.errors);
+  if (data) {
+    report.rule_count = data->rules.size();
+    report.gazetteer_size = data->gazetteer.size();
+  }
+  return report;
 }
 
 Result<std::shared_ptr<const RuleSet>> RuleSet::Load(const std::string& directory) {

@@ -39,9 +39,15 @@ struct RuleSetData;
 
 class RuleSet {
  public:
-  // Every error in the directory, in file order, as "FILE:LINE: message";
-  // empty when the rules are good. Does not throw.
-  static std::vector<std::string> Check(const std::string& directory);
+  // Every error in the directory, in file and line order, as
+  // "FILE:LINE: message"; empty when the rules are good; with the counts
+  // of what compiled. Does not throw.
+  struct CheckReport {
+    std::vector<std::string> errors;
+    std::size_t rule_count = 0;
+    std::size_t gazetteer_size = 0;
+  };
+  static CheckReport Check(const std::string& directory);
 
   // The compiled rules, or kMalformed whose message holds every error, one
   // per line; kNotFound when the directory does not exist or holds no rules.

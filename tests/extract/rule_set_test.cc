@@ -26,7 +26,7 @@ using pw::testing::WriteFile;
 
 TEST(RuleSet, TheProjectRulesCompile) {
   const std::string dir = (pw::testing::SourceDir() / "rules").string();
-  EXPECT_EQ(RuleSet::Check(dir), std::vector<std::string>{});
+  EXPECT_EQ(RuleSet::Check(dir).errors, std::vector<std::string>{});
   auto rules = RuleSet::Load(dir);
   ASSERT_OK(rules);
   EXPECT_GT((*rules)->rule_count(), 50u);
@@ -37,12 +37,28 @@ TEST(RuleSet, TheProjectRulesCompile) {
 TEST(RuleSet, ReportsRe2ErrorsAsFileAndLine) {
   TempDir dir;
   WriteFile(dir.path() / "a.rules", "define NUM: \\d+\n\nMONEY m: (\\d+ tỷ\n");
-  const auto errors = RuleSet::Check(dir.path().string());
+  const auto errors = RuleSet::Check(dir.path().string()).errors;
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].rfind((dir.path() / "a.rules").string() + ":3: missing )", 0), 0u) << errors[0];
   auto rules = RuleSet::Load(dir.path().string());
   ASSERT_FALSE(rules.has_value());
   EXPECT_EQ(rules.error().kind, ErrorKind::kMalformed);
+}
+
+// Whichever stage finds an error (names, expansion, RE2), the report is in
+// line order, and RE2's errors show the rule as written, not as expanded.
+TEST(RuleSet, ReportsErrorsInLineOrderWithThePatternAsWritten) {
+  TempDir dir;
+  WriteFile(dir.path() / "a.rules",
+            "funding f1: {ORG:investee} raised (\\d+\n"
+            "ORG o1: {NOPE}\n"
+            "ORG f1: Acme\n");
+  const auto errors = RuleSet::Check(dir.path().string()).errors;
+  ASSERT_EQ(errors.size(), 3u);
+  const std::string file = (dir.path() / "a.rules").string();
+  EXPECT_EQ(errors[0], file + ":1: missing ) in the pattern '{ORG:investee} raised (\\d+'");
+  EXPECT_EQ(errors[1].rfind(file + ":2: unknown placeholder {NOPE}", 0), 0u) << errors[1];
+  EXPECT_EQ(errors[2].rfind(file + ":3: rule name f1 used twice", 0), 0u) << errors[2];
 }
 
 TEST(RuleSet, ReportsUnknownPlaceholdersFieldsAndPasses) {
@@ -53,7 +69,7 @@ TEST(RuleSet, ReportsUnknownPlaceholdersFieldsAndPasses) {
             "ORG o2: {ORG} Ltd\n"
             "define LOOP: a{LOOP}\n"
             "ORG o3: {LOOP}\n");
-  const auto errors = RuleSet::Check(dir.path().string());
+  const auto errors = RuleSet::Check(dir.path().string()).errors;
   ASSERT_EQ(errors.size(), 4u);
   EXPECT_NE(errors[0].find(":1: unknown placeholder {NOPE}"), std::string::npos) << errors[0];
   EXPECT_NE(errors[1].find(":2: field 'buyer'"), std::string::npos) << errors[1];
@@ -66,7 +82,7 @@ TEST(RuleSet, ReportsGazetteerErrors) {
   fs::create_directories(dir.path() / "gazetteer");
   WriteFile(dir.path() / "a.rules", "ORG o: Acme\n");
   WriteFile(dir.path() / "gazetteer" / "g.tsv", "ORG\tAcme\tACME Corp\nORG\tOther\tAcme\nbad line\norg\tx\n");
-  const auto errors = RuleSet::Check(dir.path().string());
+  const auto errors = RuleSet::Check(dir.path().string()).errors;
   ASSERT_EQ(errors.size(), 3u);
   EXPECT_NE(errors[0].find("g.tsv:2: alias 'Acme' already names 'Acme'"), std::string::npos) << errors[0];
   EXPECT_NE(errors[1].find("g.tsv:3: expected TYPE"), std::string::npos) << errors[1];
