@@ -8,11 +8,13 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <span>
 #include <sstream>
 
 #include "app/export_records.h"
 #include "app/json_out.h"
 #include "common/time.h"
+#include "extract/extraction.h"
 
 namespace pw::app {
 
@@ -75,6 +77,9 @@ class Params {
   }
 
   std::string OneOf(std::string_view name, std::initializer_list<std::string_view> choices) {
+    return OneOf(name, std::span<const std::string_view>(choices.begin(), choices.size()));
+  }
+  std::string OneOf(std::string_view name, std::span<const std::string_view> choices) {
     std::string v = Text(name);
     if (v.empty()) return v;
     for (auto c : choices)
@@ -231,7 +236,7 @@ awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
   store::FundingQuery q;
   q.investor = p.Text("investor");
   q.investee = p.Text("investee");
-  q.round = p.Text("round");
+  q.round = p.OneOf("round", extract::kRoundSlugs);
   q.since = p.Day("since");
   q.until = p.Day("until");
   q.min_amount = p.Amount("min-amount");

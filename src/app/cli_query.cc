@@ -8,6 +8,7 @@
 #include "app/json_out.h"
 #include "app/table.h"
 #include "common/error.h"
+#include "extract/extraction.h"
 #include "store/store.h"
 
 namespace pw::app {
@@ -256,7 +257,8 @@ void AddQueryCommands(CLI::App& app, CliState& state) {
     cmd->add_flag("--csv", f->csv, "print CSV (for spreadsheets)");
     cmd->add_option("--investor", f->investor, "investor name or alias, accents optional, from the start of a word");
     cmd->add_option("--investee", f->investee, "company name or alias, accents optional, from the start of a word");
-    cmd->add_option("--round", f->round, "round: pre-seed, seed, series-a ... series-h, bridge, strategic, growth, ...");
+    cmd->add_option("--round", f->round, "round: pre-seed, seed, series-a ... series-h, bridge, strategic, growth, ...")
+        ->check(CLI::IsMember(std::vector<std::string>(extract::kRoundSlugs.begin(), extract::kRoundSlugs.end())));
     cmd->add_option("--since", f->since, "announced on or after DATE");
     cmd->add_option("--until", f->until, "announced on or before DATE");
     cmd->add_option("--min-amount", f->min_amount, "amount at least (in its currency)");

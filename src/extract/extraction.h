@@ -8,6 +8,7 @@
 // records.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -39,6 +40,12 @@ struct Entity {
   std::string title;              // PER: canonical title ("Phó Giám đốc"), "" if none
   std::string organization;       // PER: canonical name of their organisation, "" if none
 };
+
+// The values of FundingRecord::round, as the contract lists them (the
+// gazetteer's ROUND entries map the texts' wordings to these).
+inline constexpr std::array<std::string_view, 17> kRoundSlugs = {
+    "pre-seed", "seed",     "pre-series-a", "series-a",  "series-b", "series-c", "series-d", "series-e", "series-f",
+    "series-g", "series-h", "bridge",       "strategic", "growth",   "debt",     "grant",    "ipo"};
 
 struct FundingRecord {
   std::string investee;

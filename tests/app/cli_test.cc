@@ -101,12 +101,13 @@ TEST(Cli, ErrorsAreOneLineWithTheFileAtFault) {
   EXPECT_NE(r.err.find("/nonexistent/file.txt: cannot open"), std::string::npos) << r.err;
 
   // A usage error (CLI11's) is one line too.
-  for (const char* args : {"search --no-such-flag x", "funding --limit 0", "coverage"}) {
+  for (const char* args : {"search --no-such-flag x", "funding --limit 0", "coverage", "funding --round SEED"}) {
     r = Presswatch(args);
     EXPECT_NE(r.status, 0) << args;
     EXPECT_EQ(r.err.rfind("presswatch: ", 0), 0u) << args << ": " << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
   }
+  EXPECT_NE(r.err.find("pre-seed"), std::string::npos) << "the rounds there are: " << r.err;
 
   r = Presswatch("poll --feeds feeds/demo.opml");
   EXPECT_EQ(r.status, 1);

@@ -268,6 +268,7 @@ TEST_F(DaemonTest, BadApiParametersGetA400WithAJsonError) {
       {"/api/search?q=x&q=y", 400, "q: given twice"},
       {"/api/funding?since=yesterday", 400, "since: 'yesterday' is not a date"},
       {"/api/funding?min-amount=lots", 400, "min-amount: 'lots' is not an amount"},
+      {"/api/funding?round=SEED", 400, "round: 'SEED' is not one of pre-seed, seed, pre-series-a, series-a,"},
       {"/api/funding?investr=sovico", 400, "unknown parameter 'investr'"},
       {"/api/funding?each-report=maybe", 400, "each-report: 'maybe' must be true or false"},
       {"/api/funding?limit=0", 400, "limit: '0' must be a whole number from 1 to 1000000"},
