@@ -16,7 +16,16 @@ void AddUnique(std::vector<std::string>& list, const std::string& value) {
 
 void AppendEvidence(std::string& evidence, std::string_view sentence) {
   if (evidence.find(sentence) != std::string::npos) return;
-  if (!evidence.empty()) evidence += ' ';
+  if (!evidence.empty()) {
+    // A headline has no full stop: "... vào Quỹ GenAI Cũng tại sự kiện, ..."
+    // would read as one sentence.
+    const std::string_view last(evidence);
+    const bool ends_sentence = last.ends_with(".") || last.ends_with("!") || last.ends_with("?") ||
+                               last.ends_with(":") || last.ends_with(";") || last.ends_with(")") ||
+                               last.ends_with("\"") || last.ends_with("'") || last.ends_with("\u2026") ||
+                               last.ends_with("\u201D") || last.ends_with("\u2019");
+    evidence += ends_sentence ? " " : " \u2026 ";
+  }
   evidence += sentence;
 }
 

@@ -41,7 +41,8 @@ namespace pw::extract {
 
 // Appends `value` unless it is empty or already in `list`.
 void AddUnique(std::vector<std::string>& list, const std::string& value);
-// Appends `sentence` to a record's evidence unless the evidence holds it already.
+// Appends `sentence` to a record's evidence unless the evidence holds it
+// already; after a piece with no closing punctuation (a headline), " … ".
 void AppendEvidence(std::string& evidence, std::string_view sentence);
 
 struct Sentence {

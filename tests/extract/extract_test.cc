@@ -247,6 +247,16 @@ TEST_F(PressReleases, AnEarlierRoundToldAsBackgroundIsARecordOfItsOwn) {
   EXPECT_EQ(x.funding[1].round, "pre-seed");
 }
 
+// A deal told in a headline (no full stop) and a later sentence: the
+// evidence shows where one ends. Sentences of our own.
+TEST_F(PressReleases, EvidenceMarksTheEndOfAHeadline) {
+  const auto x = Run("Zentra Labs Raises $2 Million Seed Round\n\n"
+                     "Zentra Labs builds logistics software for ports. The round was led by Northwind Ventures.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].evidence,
+            "Zentra Labs Raises $2 Million Seed Round \u2026 The round was led by Northwind Ventures.");
+}
+
 // A deal's day is the one its sentence gives, when that is not after the
 // article's (2025-08-20 here); else the article's. Sentences of our own.
 TEST_F(PressReleases, TheAnnouncedDayIsTheDealsOwnWhenItsSentenceGivesOne) {
