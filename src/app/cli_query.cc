@@ -164,6 +164,10 @@ int RunCoverage(const CoverageFlags& f) {
     std::cout << Pretty(CoverageJson(report));
     return 0;
   }
+  // A name no entity has is not the same news as an entity nobody covered.
+  if (!report.known)
+    std::cerr << "presswatch: no organisation, person or place is known as '" << f.entity
+              << "' (presswatch entities lists them)\n";
   std::cout << report.entity << ": " << report.total << (report.total == 1 ? " article, " : " articles, ")
             << report.stories << (report.stories == 1 ? " story" : " stories");
   if (!f.since.empty() || !f.until.empty())

@@ -306,6 +306,7 @@ Result<CoverageReport> Store::Coverage(const CoverageQuery& q) {
     // the most covered when several.
     const std::vector<std::int64_t> named = EntitiesNamed(*db_, q.entity);
     if (named.empty()) return report;
+    report.known = true;
     const std::int64_t entity_id = named.front();
     {
       Statement& who = db_->Prepare("SELECT name FROM entities WHERE id = ?1");

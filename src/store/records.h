@@ -120,6 +120,7 @@ struct CoverageStory {
 
 struct CoverageReport {
   std::string entity;  // canonical name, or as asked when unknown
+  bool known = false;  // an entity has this name or alias (else every count is 0)
   std::int64_t total = 0;    // articles
   std::int64_t stories = 0;  // distinct stories among them
   std::map<std::string, std::int64_t> by_source, stories_by_source;

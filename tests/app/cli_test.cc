@@ -268,6 +268,12 @@ TEST_F(CliOnDemo, CoverageCountsStoriesAndTheAlertIsInTheFile) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.rfind("GenAI Fund: 2 articles, 2 stories (since 2024-11-18)", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("SOURCE"), std::string::npos);
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  const CommandRun unknown = Presswatch("coverage --db " + db_ + " --entity \"Nobody Inc\"");
+  ASSERT_EQ(unknown.status, 0) << unknown.err;
+  EXPECT_EQ(unknown.out.rfind("Nobody Inc: 0 articles, 0 stories", 0), 0u) << unknown.out;
+  EXPECT_EQ(unknown.err, "presswatch: no organisation, person or place is known as 'Nobody Inc' (presswatch entities "
+                         "lists them)\n");
   const CommandRun j = Presswatch("coverage --db " + db_ + " --entity \"GenAI Fund\" --json");
   ASSERT_EQ(j.status, 0) << j.err;
   const json::value v = json::parse(j.out);
