@@ -497,8 +497,6 @@ std::vector<fs::path> FilesWithExtension(const fs::path& dir, std::string_view e
   return out;
 }
 
-// Builds everything; `errors` collects every problem. Returns null data only
-// when the directory is missing.
 // A rule's pattern after its sub-patterns and gazetteer lists were
 // expanded (Expander), to be compiled.
 struct PendingRule {
@@ -560,7 +558,8 @@ std::unique_ptr<CompiledRule> CompileRule(const PendingRule& pending, const RE2:
 // Runs work(i) for each i in [0, n) on up to one thread a core. Loading the
 // rules is mostly RE2 compiling one pattern after another, each on its own:
 // a start, a SIGHUP and every command that extracts wait for all of it
-// (6.7 s on one core of the 2-core CI machine, bench/RESULTS.md).
+// (6.7 s on one core of a 2-core VM; bench/RESULTS.md, "Loading the rules
+// in parallel").
 template <typename Work>
 void ParallelFor(std::size_t n, const Work& work) {
   const std::size_t threads = std::min<std::size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
@@ -595,6 +594,8 @@ void SortByPlace(std::vector<std::string>& errors, const std::vector<fs::path>& 
   for (std::size_t i = 0; i < errors.size(); ++i) errors[i] = std::move(keyed[i].second);
 }
 
+// Builds everything; `errors` collects every problem. Returns null data only
+// when the directory is missing.
 std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std::string>& errors) {
   const fs::path dir(directory);
   std::error_code ec;
