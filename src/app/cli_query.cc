@@ -36,8 +36,15 @@ std::string AmountText(const extract::FundingRecord& r) {
   return std::string(buf) + " " + r.currency;
 }
 
-// <mark> tags off, entities decoded: a snippet for the terminal.
+// <mark> tags off, entities decoded: a snippet for the terminal. A table
+// cuts a long cell at its end, so the snippet starts a few words before its
+// first match: the words searched for show.
 std::string PlainSnippet(std::string s) {
+  constexpr std::size_t kLead = 12;  // bytes kept before the first match, about
+  if (const std::size_t mark = s.find("<mark>"); mark != std::string::npos && mark > kLead) {
+    if (const std::size_t space = s.rfind(' ', mark - kLead); space != std::string::npos)
+      s = "\u2026" + s.substr(space + 1);
+  }
   for (const char* tag : {"<mark>", "</mark>"})
     for (size_t p; (p = s.find(tag)) != std::string::npos;) s.erase(p, std::string(tag).size());
   const std::pair<const char*, const char*> entities[] = {{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}};

@@ -263,6 +263,14 @@ TEST_F(CliOnDemo, FundingWithoutAccentsToCsvOneRowPerDeal) {
   }
 }
 
+// The table's snippet shows the words searched for, though they are far
+// into the text (the cell is cut at its end).
+TEST_F(CliOnDemo, SearchTableShowsTheMatchedWords) {
+  const CommandRun r = Presswatch("search \"dau tu chien luoc\" --db " + db_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Sovico \u0111\u1ea7u t\u01b0 chi\u1ebfn l\u01b0\u1ee3c"), std::string::npos) << r.out;
+}
+
 TEST_F(CliOnDemo, CoverageCountsStoriesAndTheAlertIsInTheFile) {
   const CommandRun r = Presswatch("coverage --db " + db_ + " --entity \"quy genai\" --since 2024-11-18");
   ASSERT_EQ(r.status, 0) << r.err;
