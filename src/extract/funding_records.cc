@@ -38,7 +38,11 @@ bool Equal(const Money& a, const Money& b) {
 }  // namespace
 
 FundingRecords::FundingRecords(const PassContext& ctx, const std::vector<Entity>& entities, const MaskedText& masked)
-    : ctx_(ctx), entities_(entities), masked_(masked), headline_end_(HeadlineEnd(ctx.text)) {}
+    : ctx_(ctx),
+      entities_(entities),
+      masked_(masked),
+      headline_end_(HeadlineEnd(ctx.text)),
+      published_day_(ctx.published ? FormatDay(*ctx.published) : std::string()) {}
 
 void FundingRecords::RuleOut(const Money& money) { ruled_out_.push_back(money); }
 
@@ -291,10 +295,9 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
 // vừa gọi vốn", "closed its round on Tuesday". A later day is a plan ("the
 // round closes on June 30"); a month or a year alone says no day.
 std::string FundingRecords::StatedDay(const Sentence& s) const {
-  const std::string published = ctx_.published ? FormatDay(*ctx_.published) : std::string();
   for (std::size_t i : masked_.EntitiesIn(s.masked_begin, s.masked_end, EntityType::kDate)) {
     const std::string& day = entities_[i].date;
-    if (day.size() == 10 && (published.empty() || day <= published)) return day;
+    if (day.size() == 10 && (published_day_.empty() || day <= published_day_)) return day;
   }
   return "";
 }
@@ -343,7 +346,6 @@ std::vector<FundingRecord> FundingRecords::Finish() {
   }
   for (std::size_t i = records_.size(); i-- > 0;)
     if (investors_side[i]) records_.erase(records_.begin() + static_cast<std::ptrdiff_t>(i));
-  const std::string published = ctx_.published ? FormatDay(*ctx_.published) : std::string();
   std::vector<FundingRecord> out;
   for (auto& [r, in_headline, stated_day] : records_) {
     std::erase(r.investors, r.investee);
@@ -352,7 +354,7 @@ std::vector<FundingRecord> FundingRecords::Finish() {
     if (r.lead_investors.empty() && r.investors.size() == 1) r.lead_investors = r.investors;
     // The day the text gives for the deal, else the article's: a deal told
     // again months later keeps its own day (and merges with its first report).
-    r.announced = stated_day.empty() ? published : stated_day;
+    r.announced = stated_day.empty() ? published_day_ : stated_day;
     out.push_back(std::move(r));
   }
   return out;

@@ -93,6 +93,7 @@ class FundingRecords {
   const std::vector<Entity>& entities_;
   const MaskedText& masked_;
   std::size_t headline_end_ = 0;  // the headline is text[0, headline_end_)
+  std::string published_day_;     // the article's day, "" if not known
   std::vector<Money> ruled_out_;
   std::vector<Record> records_;
   std::optional<Fact> weak_deal_;  // the last deal of only a WEAK_ROUND word, awaiting its investors
