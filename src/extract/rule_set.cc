@@ -606,7 +606,8 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
   }
   auto data = std::make_unique<RuleSetData>();
   data->directory = directory;
-  for (const auto& path : FilesWithExtension(dir / "gazetteer", ".tsv"))
+  const std::vector<fs::path> gazetteer_files = FilesWithExtension(dir / "gazetteer", ".tsv");
+  for (const auto& path : gazetteer_files)
     data->gazetteer.AddFile(ReadFile(path), path.string(), errors);
   data->gazetteer.Finish();
 
@@ -730,7 +731,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
   });
   for (auto& pass : pass_errors)
     for (auto& e : pass) errors.push_back(std::move(e));
-  std::vector<fs::path> files = FilesWithExtension(dir / "gazetteer", ".tsv");
+  std::vector<fs::path> files = gazetteer_files;
   files.insert(files.end(), rule_files.begin(), rule_files.end());
   SortByPlace(errors, files);
   return data;
