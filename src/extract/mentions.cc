@@ -117,17 +117,28 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
 }
 
 // "nhà đầu tư Nhật Bản Hoa Lâm Capital": in Vietnamese a country's name
-// (ORG_ORIGIN) before a firm's name says where the firm is from. Moves
+// (ORG_ORIGIN) before a firm's name says where the firm is from. Right after
+// an ORG_KIND_ORIGIN word any place does ("startup Việt Nam Kilo"), where
+// elsewhere it may begin the name ("Ngân hàng Việt Nam Thịnh Vượng"). Moves
 // `start` past it when a capitalised name follows.
 void SkipOrigin(const PassContext& ctx, std::size_t& start, std::size_t end) {
   const std::string_view text(ctx.text);
   const std::size_t first = text.find(' ', start);
   if (first == std::string_view::npos || first + 1 >= end) return;
   const std::size_t second = text.find(' ', first + 1);
+  bool after_kind = false;
+  if (start >= 2 && text[start - 1] == ' ') {
+    const std::size_t space = text.rfind(' ', start - 2);
+    const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
+    after_kind = ctx.rules.gazetteer.Lookup("ORG_KIND_ORIGIN", Slice(text, word, start - 1)) != nullptr;
+  }
+  const auto is_origin = [&](std::string_view place) {
+    return ctx.rules.gazetteer.Lookup("ORG_ORIGIN", place) || (after_kind && ctx.rules.gazetteer.Lookup("LOC", place));
+  };
   // The longer origin first: "Nhật Bản", then "Nhật".
   for (std::size_t space : {second, first}) {
     if (space == std::string_view::npos || space + 1 >= end) continue;
-    if (ctx.rules.gazetteer.Lookup("ORG_ORIGIN", Slice(text, start, space)) && StartsUpper(Slice(text, space + 1, end))) {
+    if (is_origin(Slice(text, start, space)) && StartsUpper(Slice(text, space + 1, end))) {
       start = space + 1;
       return;
     }

@@ -120,7 +120,8 @@ TEST_F(VietnameseEntities, LowerCaseLegalFormsAndTradingCentres) {
 
 // Vietnamese funding phrasings of our own: investors after the amount, a
 // round's lead after the round word, a group of investors led by someone, a
-// lead in the next sentence, a firm's country before its name.
+// lead in the next sentence, a firm's country before its name (after
+// "startup" even Việt Nam), the round after "nhận đầu tư ... từ".
 struct ViPhrasing {
   const char* text;
   const char* investee;
@@ -143,6 +144,11 @@ TEST_F(VietnameseEntities, FundingPhrasingsGiveTheirInvestors) {
        {"Sparklabs Vietnam"}, {"Sparklabs Vietnam"}, ""},
       {"Nền tảng Base.vn đã gọi vốn thành công 1,2 triệu USD từ nhà đầu tư Nhật Bản Hoa Lâm Capital.", "Base.vn",
        {"Hoa Lâm Capital"}, {"Hoa Lâm Capital"}, ""},
+      {"Startup Việt Nam Kilo nhận đầu tư 2 triệu USD từ Jungle Ventures trong vòng hạt giống.", "Kilo",
+       {"Jungle Ventures"}, {"Jungle Ventures"}, "seed"},
+      {"Theo đó, startup Singapore Kilo nhận được khoản vốn đầu tư 2 triệu USD từ Jungle Ventures trong vòng hạt "
+       "giống.",
+       "Kilo", {"Jungle Ventures"}, {"Jungle Ventures"}, "seed"},
   };
   for (const ViPhrasing& c : kCases) {
     SCOPED_TRACE(c.text);
@@ -161,6 +167,15 @@ TEST_F(VietnameseEntities, FundingPhrasingsGiveTheirInvestors) {
 
 // Outlets by their kind word ("Báo" stays in the name, "tờ" and "hãng tin"
 // do not), and the site of the Presidential Palace.
+// A place at the start of a bank's name is its name; after "startup" it says
+// where the startup is from.
+TEST_F(VietnameseEntities, APlaceBeginsANameExceptAfterStartup) {
+  const auto orgs = Names("Ngân hàng Việt Nam Thịnh Vượng làm việc với startup Việt Nam Kilo.", EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("Ngân hàng Việt Nam Thịnh Vượng"));
+  EXPECT_TRUE(orgs.count("Kilo"));
+  EXPECT_FALSE(orgs.count("Việt Nam Kilo"));
+}
+
 TEST_F(VietnameseEntities, OutletsByTheirKindWord) {
   const std::string text =
       "Ảnh: Báo Công Thương. Theo Báo Đầu tư, tờ South China Morning Post và hãng tin Yonhap, ông đã đến Phủ "
