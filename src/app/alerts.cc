@@ -60,7 +60,7 @@ void WriteFile(store::Store& db, const AlertOptions& options, AlertReport& repor
     std::string lines;
     std::vector<std::int64_t> ids;
     for (const auto& a : *batch) {
-      lines += boost::json::serialize(AlertJson(a));
+      lines += Compact(AlertJson(a));
       lines += '\n';
       ids.push_back(a.id);
     }
@@ -96,7 +96,7 @@ void PostToWebhook(store::Store& db, const AlertOptions& options, const Clock& c
       return;
     }
     for (const auto& a : *batch) {
-      fetch::PostRequest request{options.webhook, boost::json::serialize(AlertJson(a))};
+      fetch::PostRequest request{options.webhook, Compact(AlertJson(a))};
       const auto response = fetch::PostBlocking(std::move(request), options.http);
       Result<void> marked = kOk;
       if (response && response->status / 100 == 2) {

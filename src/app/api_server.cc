@@ -5,9 +5,9 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/json/serialize.hpp>
 #include <boost/url/parse.hpp>
 
+#include "app/json_out.h"
 #include "common/error.h"
 
 namespace pw::app {
@@ -26,7 +26,7 @@ inline constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 }  // namespace
 
 ApiResponse ApiResponse::Json(const json::value& value, int status) {
-  return ApiResponse{status, "application/json", json::serialize(value) + "\n"};
+  return ApiResponse{status, "application/json", Compact(value) + "\n"};
 }
 
 ApiResponse ApiResponse::Error(int status, const std::string& message) {

@@ -24,7 +24,7 @@ class RecordWriter {
       if (!out_) return;
       Finish();
       if (format_ == ExportFormat::kCsv) out_ << ExportCsvRow(r);
-      else out_ << boost::json::serialize(ExportJson(r)) << '\n';
+      else out_ << Compact(ExportJson(r)) << '\n';
     };
   }
 

@@ -1,5 +1,6 @@
 #include "app/json_out.h"
 
+#include <charconv>
 #include <cmath>
 
 #include <boost/json.hpp>
@@ -29,9 +30,49 @@ json::array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
+// Doubles in their shortest round-trip decimal form ("0.4731"), where
+// Boost.JSON 1.81 writes "4.731E-1"; a value JSON cannot hold is null.
 void ScalarTo(const json::value& v, std::string& out) {
-  if (v.is_string()) AppendJsonString(out, v.get_string());
-  else out += json::serialize(v);
+  if (v.is_string()) {
+    AppendJsonString(out, v.get_string());
+  } else if (v.is_double()) {
+    const double d = v.get_double();
+    if (!std::isfinite(d)) {
+      out += "null";
+      return;
+    }
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
+    out.append(buffer, ec == std::errc() ? end : buffer);
+  } else {
+    out += json::serialize(v);
+  }
+}
+
+void CompactTo(const json::value& v, std::string& out) {
+  if (v.is_object()) {
+    out += '{';
+    bool first = true;
+    for (const auto& kv : v.get_object()) {
+      if (!first) out += ',';
+      first = false;
+      AppendJsonString(out, kv.key());
+      out += ':';
+      CompactTo(kv.value(), out);
+    }
+    out += '}';
+  } else if (v.is_array()) {
+    out += '[';
+    bool first = true;
+    for (const auto& x : v.get_array()) {
+      if (!first) out += ',';
+      first = false;
+      CompactTo(x, out);
+    }
+    out += ']';
+  } else {
+    ScalarTo(v, out);
+  }
 }
 
 void PrettyTo(const json::value& v, std::string& out, int indent) {
@@ -97,6 +138,12 @@ void PrettyTo(const json::value& v, std::string& out, int indent) {
 json::value Number(double v) {
   if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 9e15) return json::value(static_cast<std::int64_t>(v));
   return json::value(v);
+}
+
+std::string Compact(const json::value& v) {
+  std::string out;
+  CompactTo(v, out);
+  return out;
 }
 
 std::string Pretty(const json::value& v) {

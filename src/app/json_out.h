@@ -41,5 +41,8 @@ boost::json::value Number(double v);
 
 // Two-space indented JSON, UTF-8 kept as is, ending in a newline.
 std::string Pretty(const boost::json::value& v);
+// The same on one line with no spaces and no newline (NDJSON, the API, alerts).
+// Both write doubles in their shortest decimal form ("0.4731", not "4.731E-1").
+std::string Compact(const boost::json::value& v);
 
 }  // namespace pw::app

@@ -52,6 +52,19 @@ TEST(Pretty, KeepsUtf8AndIsOneDocument) {
   EXPECT_EQ(json::parse(out), json::value(o));
 }
 
+// Scores and other fractions print as people write them, in both forms.
+TEST(Compact, IsOneLineAndPrintsFractionsInDecimal) {
+  json::object o;
+  o["score"] = 0.4731;
+  o["tiny"] = 1e-7;
+  o["name"] = "Sài Gòn \"x\"";
+  o["list"] = json::array{1, 2.5, nullptr, true};
+  const std::string out = Compact(o);
+  EXPECT_EQ(out, "{\"score\":0.4731,\"tiny\":1e-07,\"name\":\"Sài Gòn \\\"x\\\"\",\"list\":[1,2.5,null,true]}");
+  EXPECT_EQ(json::parse(out), json::value(o));
+  EXPECT_NE(Pretty(o).find("\"score\": 0.4731"), std::string::npos);
+}
+
 std::vector<std::string> Keys(const json::object& o) {
   std::vector<std::string> keys;
   for (const auto& kv : o) keys.emplace_back(kv.key());
