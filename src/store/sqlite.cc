@@ -162,6 +162,10 @@ std::unique_ptr<Database> Database::Open(const std::string& path, bool read_only
   // harmless: the statistics are then merely kept.
   static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   (void)memstatus_off;
+  // SQLite's word for a directory is "disk I/O error".
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw StartupError("cannot open database " + path + ": it is a directory (give the database file's path)");
   sqlite3* db = nullptr;
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;

@@ -583,6 +583,18 @@ TEST(StoreOpen, RefusesADatabaseNewerThanItself) {
   }
 }
 
+TEST(StoreOpen, ADirectoryIsNoDatabase) {
+  TempDir dir;
+  for (bool read_only : {false, true}) {
+    try {
+      Store::Open(dir.path().string(), {.read_only = read_only});
+      FAIL() << "opened a directory";
+    } catch (const StartupError& e) {
+      EXPECT_NE(std::string(e.what()).find("it is a directory"), std::string::npos) << e.what();
+    }
+  }
+}
+
 namespace {
 
 std::int64_t Pragma(Database& db, const std::string& name) {
