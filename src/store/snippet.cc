@@ -28,7 +28,11 @@ std::string_view WholeCharacters(std::string_view text) {
 std::string MarkedHtml(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 16);
+  char previous = '\0';
   for (char c : s) {
+    // A paragraph break ("\n\n" after a headline) is one space.
+    if (c == '\n' && previous == '\n') continue;
+    previous = c;
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

@@ -18,7 +18,8 @@ class Database;
 inline constexpr char kMarkOpen = '\x02';
 inline constexpr char kMarkClose = '\x03';
 
-// Text as safe HTML, with the markers turned into <mark> and newlines into spaces.
+// Text as safe HTML, with the markers turned into <mark> and each run of
+// newlines into one space.
 std::string MarkedHtml(std::string_view text);
 
 // A window of the article's text around the byte span [start, end) of a

@@ -251,5 +251,12 @@ TEST(PwSnippet, ColumnSnippetMarksTheBestWindow) {
   EXPECT_EQ(ColumnSnippet(text, tokens, 13, 1, {{0, 14, 1}}, marks), std::nullopt);
 }
 
+// What search and alerts show: safe HTML, marks, and a headline's paragraph
+// break as one space.
+TEST(MarkedHtml, EscapesMarksAndJoinsLines) {
+  EXPECT_EQ(MarkedHtml("a \x02<b>\x03 c"), "a <mark>&lt;b&gt;</mark> c");
+  EXPECT_EQ(MarkedHtml("Quỹ GenAI\n\nBáo cáo\nmới"), "Quỹ GenAI Báo cáo mới");
+}
+
 }  // namespace
 }  // namespace pw::store
