@@ -128,8 +128,10 @@ struct Daemon::Impl {
   Metrics metrics;
   AlertOptions alert_options;
   Steady::time_point alerts_at = Steady::time_point::max();  // the next round of alerts; loop only
-  // Articles stored since the last round that raised alerts.
-  bool new_articles = false;
+  // Articles stored since the last round that raised alerts. True at start:
+  // the last run may have stored articles and stopped (or crashed) before
+  // their round, and the store's cursor knows which.
+  bool new_articles = true;
   bool alerts_running = false;
 
   bool stopping = false;
@@ -385,7 +387,7 @@ void Daemon::Impl::AlertsDue(std::chrono::milliseconds delay) {
 }
 
 awaitable<void> Daemon::Impl::RunAlerts() {
-  alerts_at = std::min(alerts_at, Steady::now() + options.alerts_interval);
+  alerts_at = std::min(alerts_at, Steady::now() + options.alerts_delay);
   while (!stopping) {
     alerts_timer->expires_at(alerts_at);
     co_await alerts_timer->async_wait(kNoThrow);

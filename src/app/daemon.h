@@ -23,7 +23,9 @@
 // Alerts (app/alerts.h): the watchlist ([watchlist] entities) is given to
 // the store at start and again on SIGHUP, re-read from the config file.
 // New articles raise their alerts `alerts_delay` after a poll stored them
-// (a burst of polls makes one round); every `alerts_interval` the outbox is
+// (a burst of polls makes one round), and so do, `alerts_delay` after start,
+// articles an earlier run stored but stopped before raising theirs (the
+// store's cursor says which); every `alerts_interval` the outbox is
 // delivered anyway, so the webhook's retries happen between new articles.
 // Both run on a thread of their own with their own database connection:
 // never on the loop, and a slow webhook never holds up the writer. A stop

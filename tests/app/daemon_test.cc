@@ -460,6 +460,33 @@ TEST_F(DaemonTest, RaisesAndDeliversAlertsForTheWatchlistAndReloadsIt) {
   EXPECT_NE(log.find("alerts: "), std::string::npos) << log;  // each round that delivered says so
 }
 
+// A run that stored articles and stopped (or crashed) before their round of
+// alerts: the next run raises them at once, with no new article needed.
+TEST_F(DaemonTest, RaisesAtStartTheAlertsALastRunStoredButDidNotRaise) {
+  config_.watchlist = {"GenAI Fund"};
+  config_.alerts_file = dir_.File("alerts.ndjson");
+  options_.alerts_delay = 1h;  // the first run stops long before its round
+  options_.alerts_interval = 1h;
+  WriteFeeds({"/vi.xml", "/en.xml"});
+  Start();
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.PolledCount(server_.Url("/vi.xml")) == 1 &&
+                                           events_.PolledCount(server_.Url("/en.xml")) == 1; }));
+  Stop();
+  EXPECT_FALSE(std::filesystem::exists(config_.alerts_file));
+
+  WriteFeeds({});  // nothing new will arrive
+  options_.alerts_delay = 1ms;
+  options_.on_alerts = [this](const AlertReport& r) { events_.Alerted(r); };
+  Start();
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.written_ == 2; }));
+  Stop();
+  std::istringstream lines(ReadFile(config_.alerts_file));
+  int count = 0;
+  for (std::string line; std::getline(lines, line); ++count)
+    EXPECT_EQ(json::parse(line).at("watch"), "GenAI Fund") << line;
+  EXPECT_EQ(count, 2);
+}
+
 TEST_F(DaemonTest, RefusesToStartOnBrokenRulesOrABusyPort) {
   WriteFeeds({"/vi.xml"});
   WriteFile(config_.rules + "/broken.rules", "MONEY m: (\\d+\n");
