@@ -403,9 +403,11 @@ awaitable<void> Daemon::Impl::RunAlerts() {
     // (busy): another round soon.
     if (!report.store_error.empty() && raise) new_articles = true;
     alerts_at = Steady::now() + (new_articles ? options.alerts_delay : options.alerts_interval);
-    if (report.queued || report.written || report.posted || report.rejected || !report.file_error.empty() ||
-        !report.store_error.empty() || !report.webhook_error.empty())
-      log->Info(Summary(report, alert_options));
+    // A failure is a warning, as a failing feed is: alerts that cannot be
+    // written or posted must show in a log kept at warn.
+    const bool failed = !report.file_error.empty() || !report.store_error.empty() || !report.webhook_error.empty();
+    if (failed) log->Warn(Summary(report, alert_options));
+    else if (report.queued || report.written || report.posted || report.rejected) log->Info(Summary(report, alert_options));
     if (options.on_alerts) options.on_alerts(report);
   }
 }

@@ -487,6 +487,28 @@ TEST_F(DaemonTest, RaisesAtStartTheAlertsALastRunStoredButDidNotRaise) {
   EXPECT_EQ(count, 2);
 }
 
+// Alerts that cannot be written are a warning, so a log kept at warn shows it.
+TEST_F(DaemonTest, AlertsThatCannotBeWrittenAreAWarning) {
+  config_.watchlist = {"GenAI Fund"};
+  config_.alerts_file = dir_.File("no-such-directory/alerts.ndjson");
+  options_.alerts_delay = 1ms;
+  bool file_failed = false;
+  options_.on_alerts = [&](const AlertReport& r) {
+    if (!r.file_error.empty()) events_.Hit("file error");
+  };
+  WriteFeeds({"/vi.xml"});
+  Start();
+  ASSERT_TRUE(events_.WaitFor([&] { return !events_.hits_.empty(); }));
+  Stop();
+  std::istringstream lines(log_.str());
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("alerts: ") != std::string::npos && line.find("cannot open the alerts file") != std::string::npos) {
+      file_failed = true;
+      EXPECT_NE(line.find("warning"), std::string::npos) << line;
+    }
+  EXPECT_TRUE(file_failed) << log_.str();
+}
+
 TEST_F(DaemonTest, RefusesToStartOnBrokenRulesOrABusyPort) {
   WriteFeeds({"/vi.xml"});
   WriteFile(config_.rules + "/broken.rules", "MONEY m: (\\d+\n");
