@@ -1,4 +1,5 @@
 // Store: the watchlist and the alert outbox.
+#include <algorithm>
 #include <set>
 
 #include "store/meta.h"
@@ -96,18 +97,29 @@ Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string&
     struct Watch {
       std::string name;
       std::int64_t since;
+      std::int64_t entity = 0;
+      bool exact = false;  // the name is an alias of the entity
     };
     std::vector<Watch> watches;
     {
       Statement& w = db_->Prepare("SELECT name, since_seq FROM watchlist ORDER BY name_key");
       while (w.Step()) watches.push_back({w.Text(0), w.Int64(1)});
     }
-    int queued = 0;
     // Names resolve now, not when they were listed: an entity first seen
-    // after the watchlist named it is watched too.
+    // after the watchlist named it is watched too. A name means one entity,
+    // as in coverage (names.h); an entity listed by its alias is credited to
+    // that name before a name that merely starts one of its words ("G").
+    for (auto& watch : watches) {
+      std::vector<std::int64_t> ids = EntitiesWithAlias(*db_, watch.name);
+      watch.exact = !ids.empty();
+      if (ids.empty()) ids = EntitiesMatching(*db_, watch.name);
+      if (!ids.empty()) watch.entity = ids.front();
+    }
+    std::stable_partition(watches.begin(), watches.end(), [](const Watch& w) { return w.exact; });
+    int queued = 0;
     for (const auto& watch : watches) {
-      const std::vector<std::int64_t> ids = EntitiesNamed(*db_, watch.name);
-      if (ids.empty()) continue;
+      if (watch.entity == 0) continue;
+      const std::vector<std::int64_t> ids = {watch.entity};
       // Articles get ids and seqs in the same order, so the first article
       // above the seq bounds the mentions to read, however many came before.
       const std::int64_t after = std::max(cursor, watch.since);

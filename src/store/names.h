@@ -22,8 +22,12 @@ class Database;
 // Entities (ORG, PER, LOC) with an alias in which the name starts a word.
 std::vector<std::int64_t> EntitiesMatching(Database& db, std::string_view name);
 
-// Entities with the name as an alias; when none, EntitiesMatching(). Most
-// covered first.
+// Entities with the name as an alias (its canonical name first, then the
+// most covered).
+std::vector<std::int64_t> EntitiesWithAlias(Database& db, std::string_view name);
+
+// EntitiesWithAlias(); when none, EntitiesMatching(). Most covered first.
+// A user's name means the first (coverage, the watchlist).
 std::vector<std::int64_t> EntitiesNamed(Database& db, std::string_view name);
 
 // The ids as a JSON array, for json_each(): "[3,7]".

@@ -1,5 +1,8 @@
 // The watchlist and the alert outbox: each new mention queued once, kept
 // until delivered, across restarts.
+#include <map>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "articles.h"
@@ -88,6 +91,38 @@ TEST(Alerts, TheWatchlistChangesWhatIsWatchedFromNowOn) {
   auto after = db->QueueAlerts({.file = true}, kNow);
   ASSERT_OK(after);
   EXPECT_EQ(*after, 0);
+}
+
+// A name means one entity, as in coverage; an entity listed by its own alias
+// is credited to that name, not to a short name that starts one of its words.
+TEST(Alerts, AShortNameWatchesOneEntityAndAnExactNameKeepsItsCredit) {
+  TempDir dir;
+  auto db = Store::Open(dir.File("t.db"), {});
+  const std::int64_t feed = *db->EnsureFeed("https://a.vn/rss", "Báo A", "vi");
+  ASSERT_OK(db->SaveArticles(feed, {SovicoArticle("a:0", "https://a.vn/0", "2024-11-20T02:00:00Z")}));
+  ASSERT_OK(db->SetWatchlist({"G", "Sovico Group"}));  // "g" sorts first
+  ASSERT_OK(db->SaveArticles(feed, {SovicoArticle("a:1", "https://a.vn/1")}));
+  ASSERT_OK(db->QueueAlerts({.file = true}, kNow));
+  auto alerts = db->AlertsToWrite(10);
+  ASSERT_OK(alerts);
+  std::map<std::string, std::string> watch_of;  // entity -> the name credited
+  int from_g = 0;
+  for (const Alert& a : *alerts) {
+    watch_of[a.entity] = a.watch;
+    from_g += a.watch == "G";
+  }
+  EXPECT_EQ(watch_of["Sovico Group"], "Sovico Group");
+  // "G" starts a word of both organisations the article names (GenAI Fund,
+  // Sovico Group): it watches the one coverage gives for it, no other.
+  auto g = db->Coverage({.entity = "G", .limit = 1});
+  ASSERT_OK(g);
+  ASSERT_TRUE(g->known);
+  const bool g_is_sovico = g->entity == "Sovico Group";
+  EXPECT_EQ(from_g, g_is_sovico ? 0 : 1);
+  if (!g_is_sovico) {
+    EXPECT_EQ(watch_of[g->entity], "G");
+  }
+  EXPECT_EQ(alerts->size(), g_is_sovico ? 1u : 2u);
 }
 
 TEST(Alerts, ARejectedAlertIsKeptAndNotOwed) {
