@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include <re2/re2.h>
 #include <unicode/normalizer2.h>
@@ -294,6 +295,14 @@ const GazetteerEntry* Gazetteer::Lookup(std::string_view type, std::string_view 
 }
 
 bool Gazetteer::HasType(std::string_view type) const { return index_->types.count(type) > 0; }
+
+std::vector<const GazetteerEntry*> Gazetteer::FirstEntryOfEachType() const {
+  std::vector<const GazetteerEntry*> first;
+  std::set<std::string_view> seen;
+  for (const auto& entry : entries_)
+    if (seen.insert(entry->type).second) first.push_back(entry.get());
+  return first;
+}
 
 std::string Gazetteer::Alternation(std::string_view type) const {
   auto it = index_->alternations.find(type);

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +32,16 @@ struct KeyedText;
 }
 
 namespace pw::extract {
+
+// The gazetteer types the extractor's code looks up itself (Lookup,
+// FindMentions); any other type must be read by a rule, as {TYPE}, or it is a
+// mistake (RuleSet reports it). tests/extract/gazetteer_test.cc holds this
+// list to the code's Lookup calls.
+inline const std::set<std::string, std::less<>> kGazetteerTypesTheExtractorReads = {
+    "ORG",          "PER",           "LOC",           "ANAPHOR",         "CURRENCY",   "CURRENCY_AFTER_SCALE",
+    "DOLLAR_MARKET", "FAMILY_NAME",  "GIVEN_NAME",    "HONORIFIC",       "NAME_BREAK", "NAME_STOPWORD",
+    "NOT_INVESTEE", "ORG_DESCRIPTOR", "ORG_KIND",     "ORG_KIND_ORIGIN", "ORG_NAME_END", "ORG_ORIGIN",
+    "PER_STOPWORD", "RELDATE",       "ROUND",         "SCALE",           "TITLE",      "WEAK_ROUND"};
 
 struct GazetteerEntry {
   std::string type;       // "ORG", "TITLE", ...
@@ -68,6 +79,8 @@ class Gazetteer {
   std::vector<Mention> FindMentions(std::string_view text, const text::KeyedText& keyed) const;
 
   std::size_t size() const { return entries_.size(); }
+  // The first entry (in file order) of each type.
+  std::vector<const GazetteerEntry*> FirstEntryOfEachType() const;
 
  private:
   struct Index;

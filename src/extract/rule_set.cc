@@ -74,6 +74,7 @@ struct Expander {
   Pass pass;
   const RuleSpec& rule;
   std::vector<std::string>& errors;
+  std::set<std::string>& gazetteer_types_used;  // {TITLE}, {CURRENCY}, ...
   int next_group = 0;
   bool failed = false;
 
@@ -125,7 +126,10 @@ struct Expander {
       }
       return "(?:" + item + "(?:(?:" + separator + ")" + item + ")*)";
     }
-    if (gazetteer.HasType(name)) return gazetteer.Alternation(name);
+    if (gazetteer.HasType(name)) {
+      gazetteer_types_used.insert(name);
+      return gazetteer.Alternation(name);
+    }
     Fail("unknown placeholder {" + name + "}: not a define, an entity type or a gazetteer type");
     return {};
   }
@@ -636,13 +640,22 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
   // Expanded in order (the expander reports into `errors`), compiled in
   // parallel, kept in order.
   std::vector<PendingRule> pending;
+  std::set<std::string> gazetteer_types_used;
   for (const auto& spec : specs) {
     if (spec.kind == RuleKind::kDefine) continue;
     const Pass pass = PassOf(spec);
-    Expander expander{defines, data->gazetteer, pass, spec, errors};
+    Expander expander{defines, data->gazetteer, pass, spec, errors, gazetteer_types_used};
     std::set<std::string> stack;
     std::string pattern = expander.Expand(spec.pattern, stack);
     if (!expander.failed) pending.push_back({&spec, pass, std::move(pattern)});
+  }
+  // A type nothing reads is a typo ("OGR" for "ORG"), whose entries would be
+  // silently lost: said at its first line.
+  for (const GazetteerEntry* first : data->gazetteer.FirstEntryOfEachType()) {
+    if (gazetteer_types_used.count(first->type) || kGazetteerTypesTheExtractorReads.count(first->type)) continue;
+    errors.push_back(first->file + ":" + std::to_string(first->line) + ": gazetteer type '" + first->type +
+                     "' is read by no rule (as {" + first->type +
+                     "}) and not by the extractor (rules/README.md, \"Gazetteers\", lists its types)");
   }
   std::vector<std::unique_ptr<CompiledRule>> compiled(pending.size());
   std::vector<std::vector<std::string>> rule_errors(pending.size());

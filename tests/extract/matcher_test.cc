@@ -144,7 +144,9 @@ TEST(ForEachMatch, OneGroupTreesReadThePartsAndAgreeWithOneSearch) {
     for (const GroupTree& part : tree->children) {
       out.push_back(part.kind);
       EXPECT_NE(part.re, nullptr) << name;
-      if (part.kind == GroupTree::Kind::kGroup) EXPECT_EQ(part.children.at(0).re, nullptr) << name;
+      if (part.kind == GroupTree::Kind::kGroup) {
+        EXPECT_EQ(part.children.at(0).re, nullptr) << name;
+      }
     }
     return out;
   };

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -87,6 +89,33 @@ TEST(RuleSet, ReportsGazetteerErrors) {
   EXPECT_NE(errors[0].find("g.tsv:2: alias 'Acme' already names 'Acme'"), std::string::npos) << errors[0];
   EXPECT_NE(errors[1].find("g.tsv:3: expected TYPE"), std::string::npos) << errors[1];
   EXPECT_NE(errors[2].find("g.tsv:4: type must be upper-case"), std::string::npos) << errors[2];
+}
+
+// A type that no rule reads as {TYPE} and the extractor does not look up is
+// a typo whose entries would be lost without a word.
+TEST(RuleSet, ReportsAGazetteerTypeNothingReads) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "gazetteer");
+  WriteFile(dir.path() / "a.rules", "ORG o: {KIND} Acme\n");
+  WriteFile(dir.path() / "gazetteer" / "g.tsv",
+            "ORG\tAcme\tACME Corp\nKIND\tCorp\nOGR\tZebra Capital Partners\tZebra Capital\nOGR\tOther\n");
+  const auto errors = RuleSet::Check(dir.path().string()).errors;
+  ASSERT_EQ(errors.size(), 1u) << ::testing::PrintToString(errors);
+  EXPECT_NE(errors[0].find("g.tsv:3: gazetteer type 'OGR' is read by no rule"), std::string::npos) << errors[0];
+}
+
+// kGazetteerTypesTheExtractorReads names every type the extractor's code
+// looks up, and no other.
+TEST(RuleSet, TheExtractorsOwnGazetteerTypesAreThoseItsCodeLooksUp) {
+  std::set<std::string> looked_up = {"ORG", "PER", "LOC"};  // FindMentions
+  const std::regex lookup(R"re(Lookup\("([A-Z_]+)")re");
+  for (const auto& file : fs::directory_iterator(pw::testing::SourceDir() / "src" / "extract")) {
+    const std::string code = pw::testing::ReadFile(file.path());
+    for (auto it = std::sregex_iterator(code.begin(), code.end(), lookup); it != std::sregex_iterator(); ++it)
+      looked_up.insert((*it)[1]);
+  }
+  EXPECT_EQ(looked_up, std::set<std::string>(kGazetteerTypesTheExtractorReads.begin(),
+                                             kGazetteerTypesTheExtractorReads.end()));
 }
 
 TEST(RuleSet, AMissingDirectoryIsNotFound) {
