@@ -116,29 +116,37 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
   return words >= 1 && words <= 2;
 }
 
-// "nhà đầu tư Nhật Bản Hoa Lâm Capital": in Vietnamese a country's name
-// (ORG_ORIGIN) before a firm's name says where the firm is from. Right after
-// an ORG_KIND_ORIGIN word any place does ("startup Việt Nam Kilo"), where
-// elsewhere it may begin the name ("Ngân hàng Việt Nam Thịnh Vượng"). Moves
-// `start` past it when a capitalised name follows.
-void SkipOrigin(const PassContext& ctx, std::size_t& start, std::size_t end) {
+// Whether the word right before `start` is an ORG_KIND_ORIGIN word
+// ("startup", "fintech"), after which a place says where the firm is from.
+bool AfterOriginKindWord(const PassContext& ctx, std::size_t start) {
+  const std::string_view text(ctx.text);
+  if (start < 2 || text[start - 1] != ' ') return false;
+  const std::size_t space = text.rfind(' ', start - 2);
+  const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
+  return ctx.rules.gazetteer.Lookup("ORG_KIND_ORIGIN", Slice(text, word, start - 1)) != nullptr;
+}
+
+// Whether `words` say where a firm is from: a country's Vietnamese name
+// (ORG_ORIGIN) anywhere; right after an ORG_KIND_ORIGIN word also any place
+// and an ORIGIN_WORD ("startup Việt Nam Kilo", "startup Việt"), where
+// elsewhere they may begin a name ("Ngân hàng Việt Nam Thịnh Vượng").
+bool IsOrigin(const PassContext& ctx, std::string_view words, bool after_kind) {
+  const Gazetteer& g = ctx.rules.gazetteer;
+  return g.Lookup("ORG_ORIGIN", words) || (after_kind && (g.Lookup("LOC", words) || g.Lookup("ORIGIN_WORD", words)));
+}
+
+// "nhà đầu tư Nhật Bản Hoa Lâm Capital": in Vietnamese an origin (IsOrigin)
+// before a firm's name says where the firm is from. Moves `start` past it
+// when a capitalised name follows.
+void SkipOrigin(const PassContext& ctx, std::size_t& start, std::size_t end, bool after_kind) {
   const std::string_view text(ctx.text);
   const std::size_t first = text.find(' ', start);
   if (first == std::string_view::npos || first + 1 >= end) return;
   const std::size_t second = text.find(' ', first + 1);
-  bool after_kind = false;
-  if (start >= 2 && text[start - 1] == ' ') {
-    const std::size_t space = text.rfind(' ', start - 2);
-    const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
-    after_kind = ctx.rules.gazetteer.Lookup("ORG_KIND_ORIGIN", Slice(text, word, start - 1)) != nullptr;
-  }
-  const auto is_origin = [&](std::string_view place) {
-    return ctx.rules.gazetteer.Lookup("ORG_ORIGIN", place) || (after_kind && ctx.rules.gazetteer.Lookup("LOC", place));
-  };
   // The longer origin first: "Nhật Bản", then "Nhật".
   for (std::size_t space : {second, first}) {
     if (space == std::string_view::npos || space + 1 >= end) continue;
-    if (is_origin(Slice(text, start, space)) && StartsUpper(Slice(text, space + 1, end))) {
+    if (IsOrigin(ctx, Slice(text, start, space), after_kind) && StartsUpper(Slice(text, space + 1, end))) {
       start = space + 1;
       return;
     }
@@ -288,7 +296,12 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
     return known_entry;
   };
   ShapeNameSpan(gazetteer, ctx.text, start, end);
-  if (type == "ORG" && ctx.language == 0 && !known()) SkipOrigin(ctx, start, end);
+  if (type == "ORG" && ctx.language == 0 && !known()) {
+    const bool after_kind = AfterOriginKindWord(ctx, start);
+    // "rót vốn vào startup Việt": where the startups are from, no name.
+    if (after_kind && IsOrigin(ctx, Slice(ctx.text, start, end), true)) return;
+    SkipOrigin(ctx, start, end, after_kind);
+  }
   if (end <= start) return;
   if (type == "LOC" && ctx.language == 0 && NamesAPerson(gazetteer, ctx.text, start, end, nullptr)) return;
   // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",

@@ -174,6 +174,13 @@ TEST_F(VietnameseEntities, APlaceBeginsANameExceptAfterStartup) {
   EXPECT_TRUE(orgs.count("Ngân hàng Việt Nam Thịnh Vượng"));
   EXPECT_TRUE(orgs.count("Kilo"));
   EXPECT_FALSE(orgs.count("Việt Nam Kilo"));
+  EXPECT_TRUE(Names("Quỹ Kappa rót vốn vào startup Việt Lumo.", EntityType::kOrg).count("Lumo"));
+  // "startup Việt" says where the startups are from: no company, no deal.
+  const std::string no_name = "GenAI Fund rót vốn vào startup Việt.";
+  EXPECT_FALSE(Names(no_name, EntityType::kOrg).count("Việt"));
+  EXPECT_TRUE(Extract(pw::testing::ProjectRules(), text::NormalizeDocument(no_name),
+                      {.language = text::Language::kVietnamese})
+                  .funding.empty());
 }
 
 TEST_F(VietnameseEntities, OutletsByTheirKindWord) {
