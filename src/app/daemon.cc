@@ -20,6 +20,7 @@
 #include "app/scheduler.h"
 #include "app/web_routes.h"
 #include "app/writer.h"
+#include "common/time.h"
 #include "store/store.h"
 
 namespace pw::app {
@@ -403,6 +404,12 @@ awaitable<void> Daemon::Impl::RunAlerts() {
     // (busy): another round soon.
     if (!report.store_error.empty() && raise) new_articles = true;
     alerts_at = Steady::now() + (new_articles ? options.alerts_delay : options.alerts_interval);
+    // A webhook backing off is tried again when its backoff ends, not at
+    // the next minute's round: the time the log gives is the time it keeps.
+    if (const auto next = ParseTimestamp(report.next_attempt)) {
+      const auto wait = std::max(std::chrono::seconds(1), *next - clock().Now());
+      alerts_at = std::min(alerts_at, Steady::now() + wait);
+    }
     // A failure is a warning, as a failing feed is: alerts that cannot be
     // written or posted must show in a log kept at warn.
     const bool failed = !report.file_error.empty() || !report.store_error.empty() || !report.webhook_error.empty();

@@ -26,7 +26,8 @@
 // (a burst of polls makes one round), and so do, `alerts_delay` after start,
 // articles an earlier run stored but stopped before raising theirs (the
 // store's cursor says which); every `alerts_interval` the outbox is
-// delivered anyway, so the webhook's retries happen between new articles.
+// delivered anyway, and a failing webhook is tried again when its backoff
+// ends, so its retries happen between new articles.
 // Both run on a thread of their own with their own database connection:
 // never on the loop, and a slow webhook never holds up the writer. A stop
 // waits for a round in flight like a poll (a POST still running after

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/json.hpp>
 #include <condition_variable>
@@ -507,6 +508,32 @@ TEST_F(DaemonTest, AlertsThatCannotBeWrittenAreAWarning) {
       EXPECT_NE(line.find("warning"), std::string::npos) << line;
     }
   EXPECT_TRUE(file_failed) << log_.str();
+}
+
+// A failing webhook is tried again when its backoff ends (here 1 s, then
+// 2 s), not at the next minute's round of deliveries.
+TEST_F(DaemonTest, AFailingWebhookIsRetriedWhenItsBackoffEnds) {
+  std::atomic<int> calls = 0;
+  server_.Route("/hook", TestServer::Handler([&](const TestServer::Request& r) {
+                  if (++calls <= 2) return TestServer::Response{.status = 503};
+                  events_.Hit(r.body);
+                  return TestServer::Response{.status = 204};
+                }));
+  config_.watchlist = {"GenAI Fund"};
+  config_.alerts_file = "";
+  config_.webhook = server_.Url("/hook");
+  config_.backoff = 1s;
+  config_.max_backoff = 2s;
+  options_.alerts_delay = 1ms;  // alerts_interval stays a minute
+  WriteFeeds({"/vi.xml"});
+  const auto started = std::chrono::steady_clock::now();
+  Start();
+  ASSERT_TRUE(events_.WaitFor([&] { return events_.hits_.size() == 1; }));
+  // Two failures, then the POST that delivers: well before a minute's round
+  // (a failure bound, not a speed target).
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 30s);
+  Stop();
+  EXPECT_EQ(calls.load(), 3);
 }
 
 TEST_F(DaemonTest, RefusesToStartOnBrokenRulesOrABusyPort) {
