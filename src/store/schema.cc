@@ -480,12 +480,14 @@ int SchemaVersion(Database& db) {
   return version;
 }
 
+std::string SchemaTooNewMessage(const std::string& path, int version) {
+  return "database " + path + " has schema version " + std::to_string(version) +
+         ", newer than this presswatch understands (" + std::to_string(kSchemaVersion) + "); use a newer presswatch";
+}
+
 void Migrate(Database& db, const MigrationProgress& progress, int target) {
   const int version = SchemaVersion(db);
-  if (version > kSchemaVersion)
-    throw StartupError("database " + db.path() + " has schema version " + std::to_string(version) +
-                       ", newer than this presswatch understands (" + std::to_string(kSchemaVersion) +
-                       "); use a newer presswatch");
+  if (version > kSchemaVersion) throw StartupError(SchemaTooNewMessage(db.path(), version));
   for (int v = version; v < target; ++v) {
     try {
       Transaction tx(db);

@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 
 namespace pw::store {
 
@@ -38,5 +39,9 @@ using MigrationProgress = std::function<void(std::int64_t done, std::int64_t tot
 void Migrate(Database& db, const MigrationProgress& progress = {}, int target = kSchemaVersion);
 
 int SchemaVersion(Database& db);
+
+// What a user reads when a database is newer than this build: one message
+// for every command.
+std::string SchemaTooNewMessage(const std::string& path, int version);
 
 }  // namespace pw::store

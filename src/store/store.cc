@@ -37,10 +37,10 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Options options) {
                            options.new_file_page_size > 0 ? options.new_file_page_size : Database::kNewFilePageSize);
   if (options.read_only) {
     const int version = SchemaVersion(*db);
-    if (version != kSchemaVersion)
+    if (version > kSchemaVersion) throw StartupError(SchemaTooNewMessage(path, version));
+    if (version < kSchemaVersion)
       throw StartupError("database " + path + " has schema version " + std::to_string(version) +
-                         (version < kSchemaVersion ? " (run presswatch poll or serve once to upgrade it)"
-                                                   : ", newer than this presswatch understands"));
+                         " (run presswatch poll or serve once to upgrade it)");
   }
   std::unique_ptr<SearchIndex> index;
   if (!options.read_only) {
