@@ -15,6 +15,7 @@
 #include "app/json_out.h"
 #include "common/time.h"
 #include "extract/extraction.h"
+#include "text/search_key.h"
 
 namespace pw::app {
 
@@ -73,6 +74,15 @@ class Params {
   std::string Required(std::string_view name, std::string_view what) {
     std::string v = Text(name);
     if (v.empty()) Fail(std::string(name) + ": required (" + std::string(what) + ")");
+    return v;
+  }
+
+  // A name (entity=, investor=): "" when absent; one with no letter or
+  // digit names nothing, and would match everything.
+  std::string Name(std::string_view name) {
+    std::string v = Text(name);
+    if (!v.empty() && !text::HasLetterOrDigit(v))
+      Fail(std::string(name) + ": '" + v + "' names nothing (give letters or digits)");
     return v;
   }
 
@@ -234,8 +244,8 @@ awaitable<ApiResponse> Funding(const ApiContext& context, ApiRequest request) {
   Params p(request, {"investor", "investee", "round", "since", "until", "min-amount", "max-amount",
                      "currency", "each-report", "limit"});
   store::FundingQuery q;
-  q.investor = p.Text("investor");
-  q.investee = p.Text("investee");
+  q.investor = p.Name("investor");
+  q.investee = p.Name("investee");
   q.round = p.OneOf("round", extract::kRoundSlugs);
   q.since = p.Day("since");
   q.until = p.Day("until");
@@ -255,6 +265,7 @@ awaitable<ApiResponse> Coverage(const ApiContext& context, ApiRequest request) {
   Params p(request, {"entity", "since", "until", "limit"});
   store::CoverageQuery q;
   q.entity = p.Required("entity", "an organisation or person, accents optional");
+  if (!q.entity.empty()) q.entity = p.Name("entity");
   q.since = p.Timestamp("since");
   q.until = p.Until("until");
   q.limit = p.Int("limit", 100, 1, 100000);

@@ -39,6 +39,10 @@ std::string UntilFlag(const std::string& flag, const std::string& value);
 // "" stays "".
 std::string DayFlag(const std::string& flag, const std::string& value);
 
+// For a name flag (--entity, --investor): a name that has letters or digits.
+// A blank one ("", " ") would name nothing, or match everything.
+const CLI::Validator& NameValidator();
+
 // The bytes of FILE, or of stdin for "-". Throws StartupError.
 std::string ReadInput(const std::string& path);
 

@@ -9,6 +9,7 @@
 #include "app/cli.h"
 #include "common/error.h"
 #include "common/time.h"
+#include "text/search_key.h"
 
 namespace pw::app {
 
@@ -25,6 +26,15 @@ Config Resolve(const PathFlags& flags) {
   if (!flags.feeds.empty()) c.feeds = flags.feeds;
   if (!flags.rules.empty()) c.rules = flags.rules;
   return c;
+}
+
+const CLI::Validator& NameValidator() {
+  static const CLI::Validator validator(
+      [](std::string& value) -> std::string {
+        return !text::HasLetterOrDigit(value) ? "'" + value + "' names nothing (give letters or digits)" : "";
+      },
+      "NAME");
+  return validator;
 }
 
 void RequireDatabase(const std::string& path) {

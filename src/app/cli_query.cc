@@ -266,8 +266,10 @@ void AddQueryCommands(CLI::App& app, CliState& state) {
     AddPathFlags(cmd, f->paths, true, false, false);
     cmd->add_flag("--json", f->json, "print JSON");
     cmd->add_flag("--csv", f->csv, "print CSV (for spreadsheets)");
-    cmd->add_option("--investor", f->investor, "investor name or alias, accents optional, from the start of a word");
-    cmd->add_option("--investee", f->investee, "company name or alias, accents optional, from the start of a word");
+    cmd->add_option("--investor", f->investor, "investor name or alias, accents optional, from the start of a word")
+        ->check(NameValidator());
+    cmd->add_option("--investee", f->investee, "company name or alias, accents optional, from the start of a word")
+        ->check(NameValidator());
     cmd->add_option("--round", f->round, "round: pre-seed, seed, series-a ... series-h, bridge, strategic, growth, ...")
         ->check(CLI::IsMember(std::vector<std::string>(extract::kRoundSlugs.begin(), extract::kRoundSlugs.end())));
     cmd->add_option("--since", f->since, "announced on or after DATE");
@@ -284,7 +286,7 @@ void AddQueryCommands(CLI::App& app, CliState& state) {
     CLI::App* cmd = app.add_subcommand("coverage", "Where and when an organisation or person was covered");
     AddPathFlags(cmd, f->paths, true, false, false);
     cmd->add_flag("--json", f->json, "print JSON");
-    cmd->add_option("--entity", f->entity, "name or alias (accents optional)")->required();
+    cmd->add_option("--entity", f->entity, "name or alias (accents optional)")->required()->check(NameValidator());
     cmd->add_option("--since", f->since, "only articles published since DATE");
     cmd->add_option("--until", f->until, "only articles published until DATE (the day included)");
     cmd->add_option("--limit", f->limit, "list at most N articles and stories (the counts cover all)")

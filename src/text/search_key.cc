@@ -264,4 +264,15 @@ std::pair<std::size_t, std::size_t> KeyedText::SourceSpan(std::size_t key_begin,
   return {begin, end};
 }
 
+bool HasLetterOrDigit(std::string_view utf8) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
+}
+
 }  // namespace pw::text

@@ -36,6 +36,10 @@ namespace pw::text {
 
 std::string SearchKey(std::string_view utf8);
 
+// Whether the text holds a letter or a digit: a name a user types (--entity,
+// investor=) that holds none names nothing, and would match everything.
+bool HasLetterOrDigit(std::string_view utf8);
+
 struct KeyedText {
   std::string key;
   // source_offset[i] is the source byte where key byte i's code point starts;

@@ -101,7 +101,8 @@ TEST(Cli, ErrorsAreOneLineWithTheFileAtFault) {
   EXPECT_NE(r.err.find("/nonexistent/file.txt: cannot open"), std::string::npos) << r.err;
 
   // A usage error (CLI11's) is one line too.
-  for (const char* args : {"search --no-such-flag x", "funding --limit 0", "coverage", "funding --round SEED"}) {
+  for (const char* args :
+       {"search --no-such-flag x", "funding --limit 0", "coverage", "funding --investor -", "funding --round SEED"}) {
     r = Presswatch(args);
     EXPECT_NE(r.status, 0) << args;
     EXPECT_EQ(r.err.rfind("presswatch: ", 0), 0u) << args << ": " << r.err;

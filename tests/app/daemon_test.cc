@@ -274,6 +274,8 @@ TEST_F(DaemonTest, BadApiParametersGetA400WithAJsonError) {
       {"/api/funding?each-report=maybe", 400, "each-report: 'maybe' must be true or false"},
       {"/api/funding?limit=0", 400, "limit: '0' must be a whole number from 1 to 1000000"},
       {"/api/coverage", 400, "entity: required"},
+      {"/api/coverage?entity=%20", 400, "entity: ' ' names nothing"},
+      {"/api/funding?investor=-", 400, "investor: '-' names nothing"},
       {"/api/coverage?entity=x&until=soon", 400, "until: 'soon' is not a date"},
       {"/api/entities?type=THING", 400, "type: 'THING' is not one of ORG, PER, LOC"},
       {"/api/entities?top=0", 400, "top: '0' must be a whole number from 1 to 100000"},

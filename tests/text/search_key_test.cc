@@ -24,6 +24,15 @@ TEST(SearchKey, FoldsAccentsCaseAndDStroke) {
   EXPECT_EQ(SearchKey("TP.HCM, 92%"), "tp.hcm, 92%");
 }
 
+TEST(HasLetterOrDigit, TellsANameFromBlanksAndPunctuation) {
+  EXPECT_TRUE(HasLetterOrDigit("Đ"));
+  EXPECT_TRUE(HasLetterOrDigit(" 500 "));
+  EXPECT_TRUE(HasLetterOrDigit("小米"));
+  EXPECT_FALSE(HasLetterOrDigit(""));
+  EXPECT_FALSE(HasLetterOrDigit(" \t"));
+  EXPECT_FALSE(HasLetterOrDigit("- … ’"));
+}
+
 TEST(SearchKey, MakesTheIssuesThreeSpellingsMeet) {
   EXPECT_EQ(SearchKey("dau tu"), "dau tu");
   EXPECT_EQ(SearchKey("Đầu Tư"), "dau tu");
