@@ -265,8 +265,14 @@ awaitable<void> Daemon::Impl::StopWithinGrace() {
   }
   if (!Drained()) {
     abandoned = true;
-    log->Warn("abandoning polls still running; they are polled again at the next start",
-              {{"polls", scheduler->in_flight()}});
+    // Say what is abandoned: polls are polled again at the next start, a
+    // round of alerts delivers its alerts again (they stay in the outbox).
+    std::string what;
+    if (!scheduler_done) what += "polls (polled again at the next start)";
+    if (alerts_running) what += std::string(what.empty() ? "" : ", ") + "a round of alerts (its alerts stay due)";
+    if (reloading) what += std::string(what.empty() ? "" : ", ") + "a reload";
+    if (!api->idle()) what += std::string(what.empty() ? "" : ", ") + "API requests";
+    log->Warn("abandoning work still running at the stop: " + what, {{"polls", scheduler->in_flight()}});
   }
   if (signals) {
     boost::system::error_code ignored;
