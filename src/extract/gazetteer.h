@@ -35,7 +35,7 @@ namespace pw::extract {
 
 // The gazetteer types the extractor's code looks up itself (Lookup,
 // FindMentions); any other type must be read by a rule, as {TYPE}, or it is a
-// mistake (RuleSet reports it). tests/extract/gazetteer_test.cc holds this
+// mistake (RuleSet reports it). tests/extract/rule_set_test.cc holds this
 // list to the code's Lookup calls.
 inline const std::set<std::string, std::less<>> kGazetteerTypesTheExtractorReads = {
     "ORG",          "PER",           "LOC",          "ANAPHOR",        "CURRENCY",     "CURRENCY_AFTER_SCALE",

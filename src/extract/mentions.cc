@@ -116,14 +116,22 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
   return words >= 1 && words <= 2;
 }
 
-// Whether the word right before `start` is an ORG_KIND_ORIGIN word
-// ("startup", "fintech"), after which a place says where the firm is from.
-bool AfterOriginKindWord(const PassContext& ctx, std::size_t start) {
+// Whether the last one to `max_words` words right before `start` (a space
+// between) are an alias of a gazetteer entry of `type`: "Startup" of "Tech
+// Startup Maya", "công ty khởi nghiệp" of "công ty khởi nghiệp Việt Nam Kilo".
+bool AfterWordsOf(const PassContext& ctx, std::size_t start, std::string_view type, int max_words) {
   const std::string_view text(ctx.text);
   if (start < 2 || text[start - 1] != ' ') return false;
-  const std::size_t space = text.rfind(' ', start - 2);
-  const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
-  return ctx.rules.gazetteer.Lookup("ORG_KIND_ORIGIN", Slice(text, word, start - 1)) != nullptr;
+  std::size_t word = start - 1;  // the space before the name
+  for (int words = 0; words < max_words; ++words) {
+    const std::size_t space = text.rfind(' ', word - 1);
+    word = space == std::string_view::npos ? 0 : space + 1;
+    if (word >= start - 1) return false;
+    if (ctx.rules.gazetteer.Lookup(type, Slice(text, word, start - 1))) return true;
+    if (word < 2 || text[word - 1] != ' ') return false;
+    word -= 1;
+  }
+  return false;
 }
 
 // Whether `words` say where a firm is from: a country's Vietnamese name
@@ -163,24 +171,6 @@ bool PlaceAfterKindOnly(const PassContext& ctx, std::size_t start, std::string_v
   std::string_view before = Slice(text, start, core_start);
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   return before.empty() || ctx.rules.gazetteer.Lookup("ORG_KIND", before) != nullptr;
-}
-
-// "Tech Startup Maya Secures $2M", "Công ty Hương": a name right after a kind
-// word of a company (ORG_KIND, one or two words) is a company, even when it is
-// also a given name.
-bool AfterKindWord(const PassContext& ctx, std::size_t start) {
-  const std::string_view text(ctx.text);
-  if (start < 2 || text[start - 1] != ' ') return false;
-  std::size_t word = start - 1;  // the space before the name
-  for (int words = 0; words < 2; ++words) {
-    const std::size_t space = text.rfind(' ', word - 1);
-    word = space == std::string_view::npos ? 0 : space + 1;
-    if (word >= start - 1) return false;
-    if (ctx.rules.gazetteer.Lookup("ORG_KIND", Slice(text, word, start - 1))) return true;
-    if (word < 2 || text[word - 1] != ' ') return false;
-    word -= 1;
-  }
-  return false;
 }
 
 // A capitalised syllable: a capital, then up to six lower-case letters.
@@ -297,7 +287,8 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   };
   ShapeNameSpan(gazetteer, ctx.text, start, end);
   if (type == "ORG" && ctx.language == 0 && !known()) {
-    const bool after_kind = AfterOriginKindWord(ctx, start);
+    // After an ORG_KIND_ORIGIN word ("startup", "công ty khởi nghiệp").
+    const bool after_kind = AfterWordsOf(ctx, start, "ORG_KIND_ORIGIN", 4);
     // "rót vốn vào startup Việt": where the startups are from, no name.
     if (after_kind && IsOrigin(ctx, Slice(ctx.text, start, end), true)) return;
     SkipOrigin(ctx, start, end, after_kind);
@@ -305,12 +296,14 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   if (end <= start) return;
   if (type == "LOC" && ctx.language == 0 && NamesAPerson(gazetteer, ctx.text, start, end, nullptr)) return;
   // "2017" is no name: a name has a letter. Nor is a stop word ("IPO",
-  // "Internet") or, for an organisation, a lone given name ("Harry").
+  // "Internet") or, for an organisation, a lone given name ("Harry"), unless
+  // an ORG_KIND word of one or two words is right before it ("Tech Startup
+  // Maya Secures $2M", "Công ty Hương").
   const std::string_view shaped = Slice(ctx.text, start, end);
   if (std::none_of(shaped.begin(), shaped.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80); }))
     return;
   if (gazetteer.Lookup("NAME_STOPWORD", shaped) ||
-      (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped) && !AfterKindWord(ctx, start)))
+      (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped) && !AfterWordsOf(ctx, start, "ORG_KIND", 2)))
     return;
   // A headline's title case lets a pattern take words around the name.
   if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !known())

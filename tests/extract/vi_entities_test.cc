@@ -175,6 +175,8 @@ TEST_F(VietnameseEntities, APlaceBeginsANameExceptAfterStartup) {
   EXPECT_TRUE(orgs.count("Kilo"));
   EXPECT_FALSE(orgs.count("Việt Nam Kilo"));
   EXPECT_TRUE(Names("Quỹ Kappa rót vốn vào startup Việt Lumo.", EntityType::kOrg).count("Lumo"));
+  // A kind word of several words ("công ty khởi nghiệp") does the same.
+  EXPECT_TRUE(Names("Quỹ Kappa rót vốn vào công ty khởi nghiệp Việt Nam Lumo.", EntityType::kOrg).count("Lumo"));
   // "startup Việt" says where the startups are from: no company, no deal.
   const std::string no_name = "GenAI Fund rót vốn vào startup Việt.";
   EXPECT_FALSE(Names(no_name, EntityType::kOrg).count("Việt"));
