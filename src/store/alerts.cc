@@ -110,16 +110,13 @@ Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string&
     // as in coverage (names.h); an entity listed by its alias is credited to
     // that name before a name that merely starts one of its words ("G").
     for (auto& watch : watches) {
-      std::vector<std::int64_t> ids = EntitiesWithAlias(*db_, watch.name);
-      watch.exact = !ids.empty();
-      if (ids.empty()) ids = EntitiesMatching(*db_, watch.name);
+      const std::vector<std::int64_t> ids = EntitiesNamed(*db_, watch.name, &watch.exact);
       if (!ids.empty()) watch.entity = ids.front();
     }
     std::stable_partition(watches.begin(), watches.end(), [](const Watch& w) { return w.exact; });
     int queued = 0;
     for (const auto& watch : watches) {
       if (watch.entity == 0) continue;
-      const std::vector<std::int64_t> ids = {watch.entity};
       // Articles get ids and seqs in the same order, so the first article
       // above the seq bounds the mentions to read, however many came before.
       const std::int64_t after = std::max(cursor, watch.since);
@@ -130,22 +127,21 @@ Result<int> Store::QueueAlerts(const AlertChannels& channels, const std::string&
         if (!f.Step()) continue;
         first_id = f.Int64(0);
       }
-      // The entity index's two tables each get the constraints: SQLite does
-      // not push an IN (subquery) into the view entity_index's UNION ALL,
-      // and would read both tables whole.
+      // The entity index's two tables each get the constraints, rather than
+      // the view entity_index its UNION ALL: each is read by its key.
       Statement& s = db_->Prepare(
           "INSERT OR IGNORE INTO alerts(article_id, entity_id, watch, raised, to_file, to_webhook) "
           "SELECT m.article_id, m.entity_id, ?3, ?4, ?5, ?6 "
           "FROM articles a JOIN ("
           "SELECT entity_id, article_id FROM entity_articles "
-          "WHERE entity_id IN (SELECT value FROM json_each(?2)) AND article_id >= ?7 "
+          "WHERE entity_id = ?2 AND article_id >= ?7 "
           "UNION ALL "
           "SELECT entity_id, article_id FROM entity_articles_recent "
-          "WHERE entity_id IN (SELECT value FROM json_each(?2)) AND article_id >= ?7"
+          "WHERE entity_id = ?2 AND article_id >= ?7"
           ") m ON m.article_id = a.id "
           "WHERE a.seq > ?1 "
           "GROUP BY m.article_id, m.entity_id ORDER BY MIN(a.seq), m.entity_id");
-      s.Bind(1, after).Bind(2, JsonIds(ids)).Bind(3, watch.name).Bind(4, now);
+      s.Bind(1, after).Bind(2, watch.entity).Bind(3, watch.name).Bind(4, now);
       s.Bind(5, channels.file ? 1 : 0).Bind(6, channels.webhook ? 1 : 0).Bind(7, first_id);
       s.Step();
       queued += db_->Changes();

@@ -35,18 +35,16 @@ std::vector<std::int64_t> EntitiesMatching(Database& db, std::string_view name) 
   return Ids(s);
 }
 
-std::vector<std::int64_t> EntitiesWithAlias(Database& db, std::string_view name) {
+std::vector<std::int64_t> EntitiesNamed(Database& db, std::string_view name, bool* by_alias) {
   const std::string key = text::SearchKey(name);
+  if (by_alias) *by_alias = false;
   if (key.empty()) return {};
   Statement& s = db.Prepare(
       "SELECT e.id FROM entities e WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = ?1) "
       "AND e.type IN ('ORG', 'PER', 'LOC') ORDER BY (e.name_key = ?1) DESC, e.articles DESC, e.id");
   s.Bind(1, key);
-  return Ids(s);
-}
-
-std::vector<std::int64_t> EntitiesNamed(Database& db, std::string_view name) {
-  std::vector<std::int64_t> ids = EntitiesWithAlias(db, name);
+  std::vector<std::int64_t> ids = Ids(s);
+  if (by_alias) *by_alias = !ids.empty();
   return ids.empty() ? EntitiesMatching(db, name) : ids;
 }
 

@@ -22,13 +22,11 @@ class Database;
 // Entities (ORG, PER, LOC) with an alias in which the name starts a word.
 std::vector<std::int64_t> EntitiesMatching(Database& db, std::string_view name);
 
-// Entities with the name as an alias (its canonical name first, then the
-// most covered).
-std::vector<std::int64_t> EntitiesWithAlias(Database& db, std::string_view name);
-
-// EntitiesWithAlias(); when none, EntitiesMatching(). Most covered first.
-// A user's name means the first (coverage, the watchlist).
-std::vector<std::int64_t> EntitiesNamed(Database& db, std::string_view name);
+// Entities with the name as an alias (the one it is the canonical name of
+// first, then the most covered); when none, EntitiesMatching(). A user's name
+// means the first (coverage, the watchlist). `by_alias`, if given, says
+// whether they came by an alias.
+std::vector<std::int64_t> EntitiesNamed(Database& db, std::string_view name, bool* by_alias = nullptr);
 
 // The ids as a JSON array, for json_each(): "[3,7]".
 std::string JsonIds(const std::vector<std::int64_t>& ids);
