@@ -16,6 +16,7 @@
 #include "common/time.h"
 #include "extract/extraction.h"
 #include "text/search_key.h"
+#include "text/utf8.h"
 
 namespace pw::app {
 
@@ -51,7 +52,13 @@ class Params {
     const std::set<std::string_view> known(allowed);
     std::set<std::string> seen;
     for (const auto& [name, value] : request.params) {
-      if (!known.count(name)) {
+      // Text only: every message below may quote a name or a value, and a
+      // NUL would end a query's text early in SQLite.
+      if (!IsText(name)) {
+        Fail("a parameter's name is not UTF-8 text");
+      } else if (!IsText(value)) {
+        Fail(name + ": not UTF-8 text (a control character or bytes that are not UTF-8)");
+      } else if (!known.count(name)) {
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
         Fail("unknown parameter '" + name + "' (" + request.path +
@@ -64,6 +71,13 @@ class Params {
   }
 
   const std::string& error() const { return error_; }
+
+  // Valid UTF-8 without C0 control characters (tab aside) or DEL.
+  static bool IsText(std::string_view s) {
+    for (unsigned char c : s)
+      if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+    return text::IsValidUtf8(s);
+  }
 
   std::string Text(std::string_view name) const {
     for (const auto& [n, v] : values_)

@@ -286,6 +286,13 @@ TEST_F(DaemonTest, BadApiParametersGetA400WithAJsonError) {
       {"/api/export?kind=events&limit=0", 400, "limit: '0' must be a whole number from 1 to 100000"},
       {"/api/export?kind=events&after=yesterday", 400, "cursor 'yesterday' is not a presswatch cursor"},
       {"/api/nothing", 404, "no such endpoint: /api/nothing"},
+      // Not text: refused without echoing the bytes (JSON is UTF-8), and a
+      // NUL never reaches SQLite (it ended the query's text: a 500).
+      {"/api/search?q=%00sovico", 400, "q: not UTF-8 text"},
+      {"/api/search?q=sovico%00", 400, "q: not UTF-8 text"},
+      {"/api/funding?investor=%FF", 400, "investor: not UTF-8 text"},
+      {"/api/funding?%FF=1", 400, "a parameter's name is not UTF-8 text"},
+      {"/api/nothing%FF", 404, "no such endpoint: /api/nothing"},
   };
   for (const auto& c : cases) {
     HttpResult r = Get(Api(c.target));
