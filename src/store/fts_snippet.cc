@@ -1,5 +1,6 @@
 #include "store/fts_snippet.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "store/fts5_abi.h"
@@ -55,13 +56,15 @@ int WindowScore(const std::vector<PhraseMatch>& matches, int phrases, int column
   std::vector<unsigned char> seen(static_cast<size_t>(phrases > 0 ? phrases : 0), 0);
   const std::int64_t end = std::int64_t{from} + length;
   int score = 0, first = -1, last = 0;
-  for (const PhraseMatch& m : matches) {
-    if (m.offset < from || m.offset >= end) continue;
-    unsigned char& was_seen = seen[static_cast<size_t>(m.phrase)];
+  // Matches are in token order (ColumnSnippet): only the window's are read.
+  auto m = std::lower_bound(matches.begin(), matches.end(), from,
+                            [](const PhraseMatch& x, int offset) { return x.offset < offset; });
+  for (; m != matches.end() && m->offset < end; ++m) {
+    unsigned char& was_seen = seen[static_cast<size_t>(m->phrase)];
     score += was_seen ? 1 : 1000;
     was_seen = 1;
-    if (first < 0) first = m.offset;
-    last = m.offset + m.size;
+    if (first < 0) first = m->offset;
+    last = m->offset + m->size;
   }
   if (adjusted != nullptr) {
     std::int64_t start = first - (length - (last - first)) / 2;
@@ -146,9 +149,20 @@ std::optional<std::string> ColumnSnippet(std::string_view text, const std::vecto
                                          int phrases, const std::vector<PhraseMatch>& matches,
                                          const SnippetMarks& marks) {
   const std::vector<int> sentences = SentenceStarts(text, tokens);
+  // WindowScore and MarkWindow read the matches in token order, as FTS5
+  // gives a row's (fts5CacheInstArray).
+  const auto by_offset = [](const PhraseMatch& a, const PhraseMatch& b) { return a.offset < b.offset; };
+  if (!std::is_sorted(matches.begin(), matches.end(), by_offset)) {
+    std::vector<PhraseMatch> sorted = matches;
+    std::stable_sort(sorted.begin(), sorted.end(), by_offset);
+    return ColumnSnippet(text, tokens, column_size, phrases, sorted, marks);
+  }
   int best_score = 0, best_start = 0;
-  for (const PhraseMatch& m : matches) {
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const PhraseMatch& m = matches[i];
     if (m.offset > column_size || m.phrase < 0 || m.phrase >= phrases) return std::nullopt;
+    // Several phrases matching at one token give the same windows: scored once.
+    if (i > 0 && matches[i - 1].offset == m.offset) continue;
     int start = 0;
     int score = WindowScore(matches, phrases, column_size, m.offset, marks.tokens, &start);
     if (score > best_score) {

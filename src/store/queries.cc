@@ -22,11 +22,20 @@ namespace {
 // milliseconds (bench/RESULTS.md).
 constexpr int kSearchCandidates = 1000;
 
+// At most this many words or phrases in one search: the snippets' work grows
+// with the square of the matches, and a pasted query of 1,500 prefix terms
+// took a minute on ten articles.
+constexpr int kMaxSearchTerms = 64;
+
 // The user's words as a safe FTS5 query: each word or "quoted phrase" is a
 // quoted string (so FTS5 syntax characters mean nothing), a trailing * keeps
-// a prefix search, and a bare OR between terms is kept. Empty when the query
-// has no words.
-std::string FtsQuery(std::string_view input) {
+// a prefix search, and a bare OR between terms is kept. Control characters
+// separate words (a NUL would end the query's text in FTS5). An error when
+// the query has no words, or more than kMaxSearchTerms.
+Result<std::string> FtsQuery(std::string_view raw) {
+  std::string input(raw);
+  for (char& c : input)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
   std::vector<std::string> terms;
   size_t i = 0;
   while (i < input.size()) {
@@ -70,6 +79,11 @@ std::string FtsQuery(std::string_view input) {
   }
   while (!terms.empty() && terms.back() == "OR") terms.pop_back();
   if (!terms.empty() && terms.front() == "OR") terms.erase(terms.begin());
+  if (terms.empty()) return Error::InvalidArgument("the search query has no words");
+  const auto words = std::count_if(terms.begin(), terms.end(), [](const std::string& t) { return t != "OR"; });
+  if (words > kMaxSearchTerms)
+    return Error::InvalidArgument("the search query has " + std::to_string(words) + " words or phrases; at most " +
+                                  std::to_string(kMaxSearchTerms) + " are searched at once");
   std::string out;
   for (const auto& t : terms) out += (out.empty() ? "" : " ") + t;
   return out;
@@ -120,8 +134,9 @@ void ReadInvestors(Database& db, const std::string& sql, std::int64_t id, extrac
 }  // namespace
 
 Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
-  const std::string fts = FtsQuery(q.query);
-  if (fts.empty()) return Error::InvalidArgument("the search query has no words");
+  const auto query = FtsQuery(q.query);
+  if (!query) return query.error();
+  const std::string& fts = *query;
   // The language is a column of the index: filtered inside FTS5.
   std::string filtered = fts;
   if (!q.language.empty()) {

@@ -19,6 +19,8 @@ Error ToError(const SqliteError& e, const std::string& path) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return {ErrorKind::kBusy, message};
     case SQLITE_FULL: return {ErrorKind::kFull, message};
+    // Only a progress handler stops a statement here (Store::LimitQueryTime).
+    case SQLITE_INTERRUPT: return Error::Timeout("the query ran past its time limit and was stopped");
     default: return Error::Storage(message);
   }
 }
@@ -81,6 +83,25 @@ Store::SearchIndexTimes Store::SearchIndexCost() {
   return index_->times();  // SearchIndex::Times is this type
 }
 
+void Store::LimitQueryTime(std::chrono::milliseconds limit) {
+  query_time_limit_ = limit;
+  query_deadline_ = std::chrono::steady_clock::now() + limit;
+  ApplyQueryLimit(*db_);
+  if (search_db_) ApplyQueryLimit(*search_db_);
+}
+
+void Store::ApplyQueryLimit(Database& db) {
+  // Called every 100 virtual machine steps of a statement: a clock read
+  // (tens of nanoseconds) every few microseconds, and a stop within a
+  // millisecond of the deadline.
+  constexpr int kSteps = 100;
+  const auto past_deadline = [](void* deadline) -> int {
+    return std::chrono::steady_clock::now() > *static_cast<std::chrono::steady_clock::time_point*>(deadline);
+  };
+  if (query_time_limit_.count() > 0) sqlite3_progress_handler(db.handle(), kSteps, past_deadline, &query_deadline_);
+  else sqlite3_progress_handler(db.handle(), 0, nullptr, nullptr);
+}
+
 Result<Database*> Store::SearchDatabase() {
   if (index_) {
     if (auto indexed = index_->WaitUntilIndexed(); !indexed) return indexed.error();
@@ -90,6 +111,7 @@ Result<Database*> Store::SearchDatabase() {
       } catch (const StartupError& e) {
         return Error::Storage(e.what());
       }
+      ApplyQueryLimit(*search_db_);
     }
   }
   Database& db = search_db_ ? *search_db_ : *db_;

@@ -126,7 +126,7 @@ class Store {
   // --- Queries ------------------------------------------------------------
   // Ranks, by relevance (BM25, title words thrice) and recency, the 1,000
   // most recently stored matches that pass the filters. kInvalidArgument
-  // when the query has no words.
+  // when the query has no words, or more than 64 words and phrases.
   Result<std::vector<SearchHit>> Search(const SearchQuery& query);
   // One row per deal, newest first (or per report: each_report).
   Result<std::vector<FundingRow>> Funding(const FundingQuery& query);
@@ -135,6 +135,10 @@ class Store {
   Result<CoverageReport> Coverage(const CoverageQuery& query);
   Result<std::vector<EntityRow>> Entities(const EntitiesQuery& query);
   Result<std::vector<FeedHealth>> Feeds();
+  // From now until `limit` has passed, then no more: SQLite stops whatever
+  // this Store runs after that, and the call fails with kTimeout. A server's
+  // bound on one request (app/api_routes.h); zero lifts it.
+  void LimitQueryTime(std::chrono::milliseconds limit);
 
   // --- Export -------------------------------------------------------------
   // Calls `sink` for each record of the kind changed after `after` (a token
@@ -213,6 +217,10 @@ class Store {
   std::unique_ptr<SearchIndex> index_;  // writable Stores only
   std::unique_ptr<Database> search_db_;  // writable Stores, once they search
   bool search_attached_ = false;
+  // LimitQueryTime's: when SQLite's progress handler stops a statement.
+  void ApplyQueryLimit(Database& db);
+  std::chrono::milliseconds query_time_limit_{0};
+  std::chrono::steady_clock::time_point query_deadline_{};
 };
 
 }  // namespace pw::store

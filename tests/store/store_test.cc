@@ -3,11 +3,13 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <tuple>
 
 #include <sqlite3.h>
 
 #include <boost/json.hpp>
+
 #include <gtest/gtest.h>
 
 #include "articles.h"
@@ -134,6 +136,55 @@ TEST_F(StoreTest, SearchIsAccentAndCaseInsensitive) {
   auto empty = db_->Search({.query = "  ()  "});
   ASSERT_FALSE(empty.has_value());
   EXPECT_EQ(empty.error().kind, ErrorKind::kInvalidArgument);
+}
+
+// A query pasted or sent by anyone: control characters separate words (a
+// NUL once ended the query's text inside FTS5: "unterminated string"), and
+// more than 64 words or phrases are refused rather than searched for a
+// minute (1,500 prefix terms took 67 s on ten articles).
+TEST_F(StoreTest, SearchReadsControlCharactersAsSpacesAndRefusesAThousandTerms) {
+  ASSERT_OK(db_->SaveArticles(feed_, {SovicoArticle("guid:1", "https://a.vn/1")}));
+  for (std::string query : {std::string("\0sovico", 7), std::string("sovico\0", 7), std::string("\"sovico\0\"", 9),
+                            std::string("sovico\x01genai")}) {
+    auto hits = db_->Search({.query = query});
+    ASSERT_OK(hits);
+    EXPECT_EQ(hits->size(), 1u);
+  }
+  std::string many;
+  for (int i = 0; i < 64; ++i) many += "a* OR ";
+  auto sixty_four = db_->Search({.query = many + "sovico"});
+  ASSERT_FALSE(sixty_four.has_value());
+  EXPECT_EQ(sixty_four.error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(sixty_four.error().message, "the search query has 65 words or phrases; at most 64 are searched at once");
+  many.clear();
+  for (int i = 0; i < 63; ++i) many += "sovico* OR ";
+  auto hits = db_->Search({.query = many + "genai"});
+  ASSERT_OK(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_NE((*hits)[0].snippet.find("<mark>"), std::string::npos);
+}
+
+// LimitQueryTime bounds every query run after it: once the time has passed,
+// SQLite stops the next statement (a search over 100 articles takes more
+// than the 100 steps between two looks at the clock), and the call fails
+// with kTimeout.
+TEST_F(StoreTest, AQueryPastItsTimeLimitIsStoppedWithATimeout) {
+  std::vector<ArticleRecord> articles;
+  for (int i = 0; i < 100; ++i)
+    articles.push_back(SovicoArticle("guid:" + std::to_string(i), "https://a.vn/" + std::to_string(i)));
+  ASSERT_OK(db_->SaveArticles(feed_, articles));
+  auto reader = Store::Open(dir_.File("t.db"), {.read_only = true});
+  reader->LimitQueryTime(std::chrono::milliseconds(1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  auto late = reader->Search({.query = "dau tu"});
+  ASSERT_FALSE(late.has_value());
+  EXPECT_EQ(late.error().kind, ErrorKind::kTimeout);
+  reader->LimitQueryTime(std::chrono::milliseconds(0));  // lifted
+  auto hits = reader->Search({.query = "dau tu"});
+  ASSERT_OK(hits);
+  EXPECT_FALSE(hits->empty());
+  reader->LimitQueryTime(std::chrono::minutes(1));  // far off
+  ASSERT_OK(reader->Funding({}));
 }
 
 TEST_F(StoreTest, SearchFiltersByLanguageSourceAndDateAndPrefersTheRecent) {
