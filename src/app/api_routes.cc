@@ -31,15 +31,17 @@ ReadOnlyStores::Lease::~Lease() {
 }
 
 ReadOnlyStores::Lease ReadOnlyStores::Acquire() {
+  std::unique_ptr<store::Store> store;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!free_.empty()) {
-      auto store = std::move(free_.back());
+      store = std::move(free_.back());
       free_.pop_back();
-      return Lease(*this, std::move(store));
     }
   }
-  return Lease(*this, store::Store::Open(path_, {.read_only = true}));
+  if (!store) store = store::Store::Open(path_, {.read_only = true});
+  store->LimitQueryTime(query_time_limit_);
+  return Lease(*this, std::move(store));
 }
 
 namespace {
@@ -188,10 +190,13 @@ class Params {
   std::string error_;
 };
 
-// A bad cursor is the client's (400); of the database's failures, a busy
-// one is a 503 (try again), any other a 500.
+// A bad cursor or query is the client's (400); of the database's failures,
+// a busy one and a query stopped at its time limit are a 503 (try again, or
+// narrow it), any other a 500.
 ApiResponse StoreError(const Error& e) {
   if (e.kind == ErrorKind::kInvalidArgument) return ApiResponse::Error(400, e.message);
+  if (e.kind == ErrorKind::kTimeout)
+    return ApiResponse::Error(503, e.message + " (narrow it: fewer words, a shorter period, a smaller limit)");
   return ApiResponse::Error(e.kind == ErrorKind::kBusy ? 503 : 500, e.message);
 }
 

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -41,10 +42,17 @@
 
 namespace pw::app {
 
-// Read-only connections to one database, lent one per query. Thread-safe.
+// How long one request's query may run before SQLite stops it and the
+// client gets a 503: far above any query's time on a million articles
+// (bench/RESULTS.md), far below a pasted query's minute.
+inline constexpr std::chrono::milliseconds kApiQueryTimeLimit{15000};
+
+// Read-only connections to one database, lent one per query, each bounded in
+// time from its lending (store::Store::LimitQueryTime). Thread-safe.
 class ReadOnlyStores {
  public:
-  explicit ReadOnlyStores(std::string db_path) : path_(std::move(db_path)) {}
+  explicit ReadOnlyStores(std::string db_path, std::chrono::milliseconds query_time_limit = kApiQueryTimeLimit)
+      : path_(std::move(db_path)), query_time_limit_(query_time_limit) {}
 
   class Lease {
    public:
@@ -66,6 +74,7 @@ class ReadOnlyStores {
 
  private:
   std::string path_;
+  std::chrono::milliseconds query_time_limit_;
   std::mutex mu_;
   std::vector<std::unique_ptr<store::Store>> free_;
 };

@@ -34,6 +34,10 @@ namespace {
 
 inline constexpr auto kNoThrow = asio::as_tuple(use_awaitable);
 constexpr std::chrono::milliseconds kLagProbe{20};
+// The API's queries at once. SQLite readers do not wait for one another in
+// WAL mode; four keeps a slow query (bounded by kApiQueryTimeLimit) from
+// stalling the dashboard while using little memory.
+constexpr int kQueryThreads = 4;
 
 // A multi-line message (every rule error, one per line) on one log line.
 std::string OneLine(std::string s) {
@@ -161,7 +165,9 @@ Daemon::Impl::Impl(Config config_in, std::shared_ptr<Log> log_in, Options option
 
   loop = std::make_unique<asio::io_context>(1);
   workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(std::max(1, config.workers)));
-  queries = std::make_unique<asio::thread_pool>(1);
+  // Each query on a connection of its own (ReadOnlyStores): a slow one
+  // holds one thread, not every client's answers.
+  queries = std::make_unique<asio::thread_pool>(kQueryThreads);
   alerts_thread = std::make_unique<asio::thread_pool>(1);
   writer = std::make_unique<Writer>(workers->get_executor(), *db, log);
   fetcher = std::make_unique<fetch::Fetcher>(loop->get_executor(), config.fetch, workers->get_executor());
