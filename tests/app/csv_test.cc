@@ -19,6 +19,23 @@ TEST(Csv, QuotesOnlyWhatNeedsItAndEndsLinesInCrlf) {
   EXPECT_EQ(CsvNumber(std::nullopt), "");
 }
 
+// Titles come from feeds, written by strangers: none may run as a formula
+// when the CSV is opened in a spreadsheet. Numbers stay numbers.
+TEST(Csv, AFieldASpreadsheetWouldRunAsAFormulaIsMadeText) {
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://evil.example/x\",\"click\") Labs raises $5 million"),
+            "\"'=HYPERLINK(\"\"http://evil.example/x\"\",\"\"click\"\") Labs raises $5 million\"");
+  EXPECT_EQ(CsvField("+1 Capital backs @Home"), "'+1 Capital backs @Home");
+  EXPECT_EQ(CsvField("-2+3=cmd|' /C calc'!A0"), "'-2+3=cmd|' /C calc'!A0");
+  EXPECT_EQ(CsvField("@SUM(1+1) Zeta Robotics"), "'@SUM(1+1) Zeta Robotics");
+  EXPECT_EQ(CsvField("\t=1+1"), "'\t=1+1");
+  EXPECT_EQ(CsvField("\r=1+1"), "\"'\r=1+1\"");
+  EXPECT_EQ(CsvField("-"), "'-");
+  EXPECT_EQ(CsvField("-2.5"), "-2.5");
+  EXPECT_EQ(CsvField("+15"), "+15");
+  EXPECT_EQ(CsvField("2024-11-21"), "2024-11-21");
+  EXPECT_EQ(CsvField("Sovico = GenAI"), "Sovico = GenAI");
+}
+
 TEST(Progress, ThousandsAreGroupedAndAPipeGetsNothing) {
   EXPECT_EQ(Thousands(0), "0");
   EXPECT_EQ(Thousands(999), "999");
