@@ -1,6 +1,7 @@
 #include "app/table.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -45,16 +46,23 @@ std::string Table::Render(std::size_t max_width) const {
   for (const auto& row : rows_)
     for (std::size_t c = 0; c < columns && c < row.size(); ++c)
       width[c] = std::max(width[c], DisplayWidth(OneLine(row[c])));
-  // Shrink the widest columns until the table fits (2 spaces between columns).
+  // Shrink the widest columns until the table fits (2 spaces between
+  // columns). A short column (a date, a status, an amount) is never cut, a
+  // long one not below 8: a table too wide for that runs past the edge.
+  constexpr std::size_t kShortColumn = 12, kNarrowest = 8;
+  std::vector<std::size_t> floor(columns);
+  for (std::size_t c = 0; c < columns; ++c) floor[c] = width[c] <= kShortColumn ? width[c] : kNarrowest;
   auto total = [&] {
     std::size_t t = 0;
     for (auto w : width) t += w + 2;
     return t;
   };
-  while (total() > max_width) {
-    auto widest = std::max_element(width.begin(), width.end());
-    if (*widest <= 8) break;
-    --*widest;
+  while (max_width > 0 && total() > max_width) {
+    std::size_t widest = columns;
+    for (std::size_t c = 0; c < columns; ++c)
+      if (width[c] > floor[c] && (widest == columns || width[c] > width[widest])) widest = c;
+    if (widest == columns) break;
+    --width[widest];
   }
   std::string out;
   auto emit = [&](const std::vector<std::string>& row) {
@@ -75,7 +83,14 @@ std::string Table::Render(std::size_t max_width) const {
 std::size_t TerminalWidth() {
   winsize w{};
   if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 20) return w.ws_col;
-  return 120;
+  // Not a terminal: COLUMNS when the user set it, else no limit, so that a
+  // table written to a file or to grep keeps every cell whole.
+  if (const char* columns = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long n = std::strtol(columns, &end, 10);
+    if (end != columns && *end == '\0' && n > 20) return static_cast<std::size_t>(n);
+  }
+  return 0;
 }
 
 bool StdoutIsTerminal() { return isatty(STDOUT_FILENO); }

@@ -5,7 +5,9 @@
 //   std::cout << t.Render(100);
 //
 // Widths count characters (UTF-8 code points), not bytes, so Vietnamese
-// aligns; cells wider than their share of `max_width` end in "…".
+// aligns; cells wider than their share of `max_width` end in "…" (short
+// columns, 12 characters or fewer, are never cut); a `max_width` of 0 cuts
+// nothing.
 #pragma once
 
 #include <string>
@@ -28,7 +30,8 @@ class Table {
 // Code points in a UTF-8 string.
 std::size_t DisplayWidth(const std::string& s);
 
-// The terminal's width, or 120 when not a terminal.
+// The terminal's width; when stdout is not a terminal, COLUMNS if set, else
+// 0 (no limit: a table in a file or a pipe keeps its cells whole).
 std::size_t TerminalWidth();
 bool StdoutIsTerminal();
 bool StderrIsTerminal();
