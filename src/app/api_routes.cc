@@ -16,7 +16,7 @@
 #include "common/time.h"
 #include "extract/extraction.h"
 #include "text/search_key.h"
-#include "text/utf8.h"
+#include "common/utf8.h"
 
 namespace pw::app {
 
@@ -78,7 +78,7 @@ class Params {
   static bool IsText(std::string_view s) {
     for (unsigned char c : s)
       if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
-    return text::IsValidUtf8(s);
+    return IsValidUtf8(s);
   }
 
   std::string Text(std::string_view name) const {

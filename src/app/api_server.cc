@@ -9,7 +9,7 @@
 
 #include "app/json_out.h"
 #include "common/error.h"
-#include "text/utf8.h"
+#include "common/utf8.h"
 
 namespace pw::app {
 
@@ -33,7 +33,7 @@ ApiResponse ApiResponse::Json(const json::value& value, int status) {
 ApiResponse ApiResponse::Error(int status, const std::string& message) {
   // A message may quote what the client sent (a path, a parameter): JSON is
   // UTF-8, whatever the request's bytes were.
-  return Json(json::object{{"error", text::ValidUtf8(message)}}, status);
+  return Json(json::object{{"error", ValidUtf8(message)}}, status);
 }
 
 tcp::endpoint ParseListenAddress(const std::string& host_port) {

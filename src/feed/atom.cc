@@ -2,6 +2,7 @@
 #include <array>
 
 #include "common/url.h"
+#include "common/utf8.h"
 #include "feed/charset.h"
 #include "feed/dates.h"
 #include "feed/formats.h"

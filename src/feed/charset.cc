@@ -14,6 +14,8 @@
 #include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
+#include "common/utf8.h"
+
 namespace pw::feed {
 
 namespace {
@@ -164,8 +166,6 @@ Utf8Scan ScanUtf8(std::string_view s) {
   scan.valid = i;
   return scan;
 }
-
-size_t ValidUtf8Prefix(std::string_view s) { return ScanUtf8(s).valid; }
 
 bool HasMultibyteUtf8(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xC2; });
@@ -347,8 +347,6 @@ void NormalizeNfc(std::string& utf8) {
 }
 
 }  // namespace
-
-bool IsValidUtf8(std::string_view bytes) { return ValidUtf8Prefix(bytes) == bytes.size(); }
 
 std::string CharsetParameter(std::string_view content_type) {
   const std::string lower = Lower(content_type);

@@ -68,7 +68,4 @@ bool MapC1Controls(std::string& utf8);
 // Returns whether it changed.
 bool RepairDoubleEncoding(std::string& utf8);
 
-// Whether the bytes are valid UTF-8 (no overlongs, no surrogates).
-bool IsValidUtf8(std::string_view bytes);
-
 }  // namespace pw::feed

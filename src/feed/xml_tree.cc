@@ -11,6 +11,7 @@
 #include <libxml/xmlsave.h>
 
 #include "common/url.h"
+#include "common/utf8.h"
 #include "feed/charset.h"
 #include "feed/xml_repair.h"
 

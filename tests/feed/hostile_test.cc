@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/utf8.h"
 #include "feed/charset.h"
 #include "feed/parse.h"
 #include "feed/xml_repair.h"

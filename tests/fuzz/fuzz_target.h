@@ -24,6 +24,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/utf8.h"
+
 namespace pw::fuzz {
 
 using TargetFunction = int (*)(const std::uint8_t* data, std::size_t size);
@@ -39,9 +41,9 @@ inline std::string_view AsText(const std::uint8_t* data, std::size_t size) {
 // configured the build.
 std::string SourceDir();
 
-// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing
-// past U+10FFFF).
-bool IsValidUtf8(std::string_view s);
+// Well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF):
+// the project's own check (common/utf8.h, tested in common_test).
+using ::pw::IsValidUtf8;
 
 [[noreturn]] inline void Fail(const char* file, int line, const char* condition, const std::string& what) {
   std::fprintf(stderr, "%s:%d: fuzz check failed: %s: %s\n", file, line, condition, what.c_str());

@@ -1,0 +1,70 @@
+#include "common/utf8.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace pw {
+
+namespace {
+
+// The length of the well-formed character at the start of `s`, 0 if none.
+std::size_t CharacterLength(const unsigned char* p, std::size_t n) {
+  const unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  std::size_t len;
+  std::uint32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+  else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
+  else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
+  else return 0;
+  if (len > n) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[k] & 0x3F);
+  }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return len;
+}
+
+}  // namespace
+
+std::size_t ValidUtf8Prefix(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Eight ASCII bytes at a time: most of any feed or query.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    const std::size_t len = CharacterLength(p + i, n - i);
+    if (len == 0) break;
+    i += len;
+  }
+  return i;
+}
+
+std::string ValidUtf8(std::string_view bytes) {
+  std::size_t valid = ValidUtf8Prefix(bytes);
+  if (valid == bytes.size()) return std::string(bytes);
+  std::string out(bytes.substr(0, valid));
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (std::size_t i = valid; i < bytes.size();) {
+    const std::size_t len = CharacterLength(p + i, bytes.size() - i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    } else {
+      out.append(bytes.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+}  // namespace pw
