@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -65,29 +66,31 @@ std::string DayFlag(const std::string& flag, const std::string& value) {
   return FormatDay(std::chrono::floor<std::chrono::days>(*t));
 }
 
-std::string ReadInput(const std::string& path) {
-  if (path == "-" || path.empty()) {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
+std::string ReadInput(const std::string& path, std::size_t max_bytes) {
+  const bool from_stdin = path == "-" || path.empty();
+  const std::string name = from_stdin ? "standard input" : path;
+  std::ifstream file;
+  if (!from_stdin) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw StartupError(path + ": is a directory, not a file");
+    file.open(path, std::ios::binary);
+    if (!file) throw StartupError(path + ": cannot open: " + std::strerror(errno));
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw StartupError(path + ": is a directory, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw StartupError(path + ": cannot open: " + std::strerror(errno));
-  // One read into a buffer of the file's size (feeds run to megabytes).
+  std::istream& in = from_stdin ? std::cin : file;
   std::string bytes;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec) {
-    bytes.resize(static_cast<size_t>(size));
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<size_t>(in.gcount()));
-    if (in.gcount() == static_cast<std::streamsize>(size) && in.peek() == std::ifstream::traits_type::eof())
-      return bytes;
+  std::error_code ec;
+  if (const auto size = from_stdin ? 0 : std::filesystem::file_size(path, ec); !ec && size > 0)
+    bytes.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, max_bytes + 1)));
+  // In pieces, so that an endless input (/dev/zero, a pipe that never ends)
+  // stops at the cap, as a file:// feed does.
+  std::string piece(1 << 16, '\0');
+  while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0) {
+    bytes.append(piece.data(), static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > max_bytes)
+      throw StartupError(name + ": over the size cap of " + std::to_string(max_bytes) +
+                         " bytes (fetch.max_body_bytes in the config)");
   }
-  std::ostringstream s;  // the size was unknown or changed: read to the end
-  s << bytes << in.rdbuf();
-  return s.str();
+  return bytes;
 }
 
 }  // namespace pw::app

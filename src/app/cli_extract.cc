@@ -3,7 +3,10 @@
 // A whole HTML page (a doctype, <html>, <head> or <body>) is read for its
 // article with the main-content extractor and the site rules of
 // <rules>/sites; a fragment of HTML or plain text is read whole. The page's
-// date anchors relative dates when --published is not given.
+// date anchors relative dates when --published is not given. Text that is
+// not UTF-8 is read as a feed's bytes are (feed/charset.h: a byte order
+// mark, then the legacy charset for stray bytes, with a warning); binary
+// data is refused.
 #include <boost/json.hpp>
 #include <iostream>
 
@@ -12,6 +15,7 @@
 #include "app/page_fetcher.h"
 #include "common/error.h"
 #include "extract/extract.h"
+#include "feed/charset.h"
 #include "feed/dates.h"
 #include "text/main_content.h"
 #include "text/normalize.h"
@@ -45,8 +49,32 @@ boost::json::object PageJson(const text::MainContent& page, const std::string& u
   return o;
 }
 
+// Binary data, not a document: a NUL, or more than one character in ten a
+// control other than tab and line breaks.
+bool LooksBinary(std::string_view utf8) {
+  std::size_t controls = 0;
+  for (unsigned char c : utf8) {
+    if (c == 0) return true;
+    controls += c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+  }
+  return controls * 10 > utf8.size();
+}
+
+// The document's text as UTF-8 (it may be UTF-16 with a byte order mark,
+// or hold bytes of a legacy charset). Throws StartupError for binary data.
+std::string DocumentText(const std::string& input, const std::string& name, bool vietnamese) {
+  const feed::DecodedText decoded = feed::DecodeFeedBytes(input, {.vietnamese = vietnamese});
+  if (LooksBinary(decoded.utf8())) throw StartupError(name + ": binary data, not a text or HTML document");
+  if (!decoded.problem.empty())
+    std::cerr << "presswatch: warning: " << name << ": " << decoded.problem
+              << (vietnamese ? "" : " (a Vietnamese file in windows-1258? give --lang vi)") << "\n";
+  return std::string(decoded.utf8());
+}
+
 int RunExtract(const ExtractFlags& flags) {
   const Config config = Resolve(flags.paths);
+  // Read first: a missing or oversized input fails before the rules load.
+  const std::string input = ReadInput(flags.input, config.fetch.max_body_bytes);
   auto rules = extract::RuleSet::Load(config.rules);
   if (!rules) throw StartupError(rules.error().message);
   extract::ExtractOptions options;
@@ -56,7 +84,6 @@ int RunExtract(const ExtractFlags& flags) {
     if (!t) throw StartupError("--published: '" + flags.published + "' is not a date (use YYYY-MM-DD)");
     options.published = std::chrono::floor<std::chrono::days>(*t);
   }
-  const std::string input = ReadInput(flags.input);
 
   std::string text;
   std::optional<text::MainContent> page;
@@ -74,7 +101,10 @@ int RunExtract(const ExtractFlags& flags) {
       page = std::move(*content);
     }
   }
-  if (!page) text = text::NormalizeDocument(input);
+  if (!page) {
+    const std::string name = flags.input == "-" ? "standard input" : flags.input;
+    text = text::NormalizeDocument(DocumentText(input, name, options.language == text::Language::kVietnamese));
+  }
 
   const extract::Extraction x = extract::Extract(**rules, text, options);
   boost::json::value out = ExtractionJson(x);

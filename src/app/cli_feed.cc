@@ -36,7 +36,7 @@ int RunFeed(const FeedFlags& flags) {
     headers.content_language = response->Header("content-language");
     url = response->final_url;
   } else {
-    body = ReadInput(flags.source);
+    body = ReadInput(flags.source, config.fetch.max_body_bytes);
     std::error_code ec;
     url = flags.source == "-" ? "" : "file://" + std::filesystem::absolute(flags.source, ec).string();
   }

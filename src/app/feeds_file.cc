@@ -4,11 +4,13 @@
 
 #include "app/cli.h"
 #include "common/error.h"
+#include "fetch/fetch.h"
 
 namespace pw::app {
 
 std::vector<feed::Subscription> LoadFeedsFile(const std::string& path) {
-  const std::string bytes = ReadInput(path);
+  // An OPML file is bounded as a feed is (the fetcher's default cap).
+  const std::string bytes = ReadInput(path, fetch::FetchOptions{}.max_body_bytes);
   std::error_code ec;
   const auto absolute = std::filesystem::absolute(path, ec);
   const std::string base = ec ? std::string() : "file://" + absolute.string();

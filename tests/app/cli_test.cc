@@ -84,6 +84,37 @@ TEST(Cli, ExtractReadsStandardInputAndHtml) {
   EXPECT_EQ(v.at("funding").at(0).at("amount").as_int64(), 3000000);
 }
 
+// A document is read whatever its bytes: UTF-16 by its byte order mark,
+// stray bytes of a legacy charset with a warning (windows-1258 with --lang
+// vi); binary data and endless input are refused in one line.
+TEST(Cli, ExtractReadsUtf16AndLegacyBytesAndRefusesBinaryAndEndlessInput) {
+  pw::testing::TempDir dir;
+  std::string utf16 = "\xFF\xFE";  // UTF-16LE, by its byte order mark
+  for (char c : std::string("Configu raises a $3M pre-seed round.")) utf16 += std::string{c, '\0'};
+  pw::testing::WriteFile(dir.path() / "utf16.txt", utf16);
+  CommandRun r = Presswatch("extract --lang en " + dir.File("utf16.txt"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out).at("text"), "Configu raises a $3M pre-seed round.");
+
+  // "Tập đoàn Sovico đầu tư 100 tỷ đồng vào Công ty ABC." in windows-1258.
+  pw::testing::WriteFile(dir.path() / "vi1258.txt",
+                         "T\xE2\xF2p \xF0o\xE0n Sovico \xF0\xE2\xCCu t\xFD 100 ty\xD2 \xF0\xF4\xCCng v\xE0o C\xF4ng ty ABC.");
+  r = Presswatch("extract --lang vi " + dir.File("vi1258.txt"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out).at("text"), "Tập đoàn Sovico đầu tư 100 tỷ đồng vào Công ty ABC.");
+  EXPECT_NE(r.err.find("warning: " + dir.File("vi1258.txt") + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("windows-1258"), std::string::npos) << r.err;
+
+  pw::testing::WriteFile(dir.path() / "junk.bin", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
+  r = Presswatch("extract " + dir.File("junk.bin"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "presswatch: " + dir.File("junk.bin") + ": binary data, not a text or HTML document\n");
+
+  r = Presswatch("extract /dev/zero");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "presswatch: /dev/zero: over the size cap of 10485760 bytes (fetch.max_body_bytes in the config)\n");
+}
+
 TEST(Cli, ErrorsAreOneLineWithTheFileAtFault) {
   pw::testing::TempDir dir;
   pw::testing::WriteFile(dir.path() / "bad.opml", "<opml><body>\n<outline xmlUrl=\"https://a.vn/\" pw:interval=\"x\"\n");
