@@ -167,6 +167,20 @@ Utf8Scan ScanUtf8(std::string_view s) {
   return scan;
 }
 
+// Whether bytes that are not all UTF-8 are mostly not UTF-8: more bytes
+// that start no character than characters of several bytes (a legacy
+// document, not UTF-8 with a few stray bytes in it).
+bool MostlyNotUtf8(std::string_view s) {
+  std::size_t multibyte = 0, stray = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t valid = ValidUtf8Prefix(s.substr(i));
+    for (std::size_t k = i; k < i + valid; ++k) multibyte += static_cast<unsigned char>(s[k]) >= 0xC2;
+    i += valid;
+    if (i < s.size()) ++stray, ++i;
+  }
+  return stray > multibyte;
+}
+
 bool HasMultibyteUtf8(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xC2; });
 }
@@ -538,9 +552,23 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
                       ": no encoding declared and the bytes are not utf-8: read as " + legacy_name;
       }
     } else {
-      out.converted = RepairUtf8(body, legacy);
-      out.problem = "line " + std::to_string(LineOf(body, valid)) + ": declared " + chosen +
-                    " but has bytes that are not: read them as " + legacy_name;
+      // The label (HTTP's, as a rule) says UTF-8 and the bytes are not: the
+      // document's own declaration, when it names another charset that
+      // reads every byte, is the better witness (a windows-1258 feed served
+      // as utf-8); else each stray byte is read in the legacy charset.
+      ConvertResult by_declaration;
+      if (!declared.empty() && declared != chosen && !IsUtf16Or32(declared) && MostlyNotUtf8(body))
+        by_declaration = ConvertWithIcu(body, declared == "iso-8859-1" ? "windows-1252" : declared);
+      if (by_declaration.ok && !by_declaration.had_invalid) {
+        out.converted = std::move(by_declaration.utf8);
+        out.encoding = declared;
+        out.problem = "line " + std::to_string(LineOf(body, valid)) + ": declared " + chosen +
+                      " but has bytes that are not: read as " + declared + ", as the document declares";
+      } else {
+        out.converted = RepairUtf8(body, legacy);
+        out.problem = "line " + std::to_string(LineOf(body, valid)) + ": declared " + chosen +
+                      " but has bytes that are not: read them as " + legacy_name;
+      }
     }
   } else {
     std::string charset = chosen;

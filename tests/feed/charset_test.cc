@@ -70,6 +70,21 @@ TEST(DecodeFeedBytes, RepairsUtf8ThatHasWindows1252BytesInIt) {
   EXPECT_EQ(out.problem, "line 2: declared utf-8 but has bytes that are not: read them as windows-1252");
 }
 
+// A windows-1258 feed served as utf-8: its own declaration is believed
+// over the HTTP label once the bytes are mostly not UTF-8; UTF-8 with a few
+// stray bytes keeps its UTF-8 (tester A: the title was stored as mojibake).
+TEST(DecodeFeedBytes, BelievesTheDeclarationOfALegacyDocumentLabelledUtf8) {
+  const std::string doc = "<?xml version='1.0' encoding='windows-1258'?>\n<t>T\xE2\xF2p \xF0o\xE0n Sovico</t>";
+  const auto out = DecodeFeedBytes(doc, {.http_charset = "utf-8"});
+  EXPECT_EQ(out.utf8(), "<?xml version='1.0' encoding='windows-1258'?>\n<t>Tập đoàn Sovico</t>");
+  EXPECT_EQ(out.encoding, "windows-1258");
+  EXPECT_EQ(out.problem,
+            "line 2: declared utf-8 but has bytes that are not: read as windows-1258, as the document declares");
+  const std::string mostly_utf8 = "<?xml version='1.0' encoding='windows-1258'?>\n<t>Tập đoàn don\x92t</t>";
+  const auto kept = DecodeFeedBytes(mostly_utf8, {.http_charset = "utf-8"});
+  EXPECT_EQ(kept.utf8(), "<?xml version='1.0' encoding='windows-1258'?>\n<t>Tập đoàn don’t</t>");
+}
+
 TEST(DecodeFeedBytes, ReadsStrayBytesOfAVietnameseFeedAsWindows1258) {
   // 0xD5 is Ơ in windows-1258 (Õ in windows-1252).
   const auto vi = DecodeFeedBytes("<t>\xD5</t>", {.vietnamese = true});
