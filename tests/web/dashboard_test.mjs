@@ -320,6 +320,30 @@ async function main() {
     });
   });
 
+  await test("the CSV keeps text that looks like a formula as text, and amounts as numbers", async () => {
+    // A feed's title, names and outlets are anyone's text: a cell that starts
+    // with = + - @, a tab or a CR would run as a formula in a spreadsheet.
+    const link = '=HYPERLINK("http://evil.example/x","click")';
+    await page.evaluate((link) => {
+      state.funding = [
+        {announced: "2024-11-21", investee: link + " Labs", investors: ["+Plus Capital", "Safe Ventures"],
+         lead_investors: ["-Minus Fund"], amount: 5000000, currency: "USD", round: "seed", source: "@outlet",
+         article_title: link + " Labs raises $5 million", article_url: "https://example.com/a",
+         sources: ["\tTab News", "Safe News"]},
+        {announced: "2024-11-20", investee: "\rCR Labs", investors: [], lead_investors: [], amount: null,
+         currency: "VND", round: null, source: "Safe News", article_title: "Safe - title", article_url: "", sources: []},
+      ];
+      state.sort = {key: "announced", dir: -1};
+      renderFunding();
+    }, link);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#funding-csv")]);
+    const [, first, second] = parseCsv(fs.readFileSync(await download.path(), "utf8").slice(1));
+    assert.deepEqual(first, ["2024-11-21", `'${link} Labs`, "'+Plus Capital; Safe Ventures", "'-Minus Fund", "5000000",
+                             "USD", "seed", "'@outlet", `'${link} Labs raises $5 million`, "https://example.com/a",
+                             "'\tTab News; Safe News"]);
+    assert.deepEqual(second, ["2024-11-20", "'\rCR Labs", "", "", "", "VND", "", "Safe News", "Safe - title", "", ""]);
+  });
+
   await test("sorting by investee orders the rows, and the CSV follows", async () => {
     await page.goto(base + "/#funding");
     await page.locator("#funding-table tbody tr").first().waitFor();

@@ -449,8 +449,12 @@ function renderFunding() {
 function csvOf(rows) {
   const header = ["announced", "investee", "investors", "lead_investors", "amount", "currency", "round", "source",
                   "article_title", "article_url", "reported_by"];
+  // A text that starts with = + - @, a tab or a CR is a formula to Excel and
+  // LibreOffice: a ' before it keeps it text (OWASP, "CSV Injection").
+  // Numbers (amounts) are written as they are.
   const quote = (v) => {
-    const s = v === null || v === undefined ? "" : String(v);
+    let s = v === null || v === undefined ? "" : String(v);
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   };
   const lines = [header.join(",")];
