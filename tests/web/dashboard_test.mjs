@@ -212,12 +212,16 @@ async function main() {
     // The Vietnamese demo article was published at 02:00 UTC, 09:00 in Hanoi.
     const time = page.locator('#mentions time[datetime="2024-11-21T02:00:00Z"]');
     assert.match(await time.textContent(), /09:00/);
+    assert.equal(await page.locator("#tz-name").textContent(), "Asia/Ho_Chi_Minh");
     await page.selectOption("#timezone", "UTC");
     await page.waitForFunction(() =>
         /02:00/.test(document.querySelector('#mentions time[datetime="2024-11-21T02:00:00Z"]')?.textContent || ""));
+    // The footer names the zone on the coverage tab too, whose days move with it.
+    assert.equal(await page.locator("#tz-name").textContent(), "UTC", "the footer names the zone chosen");
     await page.selectOption("#timezone", "Asia/Ho_Chi_Minh");
     await page.waitForFunction(() =>
         /09:00/.test(document.querySelector('#mentions time[datetime="2024-11-21T02:00:00Z"]')?.textContent || ""));
+    assert.equal(await page.locator("#tz-name").textContent(), "Asia/Ho_Chi_Minh");
   });
 
   await test("a mention links through to its story", async () => {

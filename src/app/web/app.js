@@ -597,8 +597,12 @@ function start() {
   tz.addEventListener("change", () => {
     state.tz = tz.value;
     localStorage.setItem("pw.tz", state.tz);
-    if (state.tab === "coverage") loadCoverage();  // days move with the zone
-    else rerender();
+    if (state.tab === "coverage") {  // days move with the zone
+      applyLabels();
+      loadCoverage();
+    } else {
+      rerender();
+    }
   });
   const coverageForm = document.getElementById("coverage-form");
   coverageForm.elements.range.addEventListener("change", () =>
