@@ -283,6 +283,24 @@ async function main() {
     assert.deepEqual(outside, []);
   });
 
+  await test("the search form holds the address's filters and no others; nothing found names them", async () => {
+    const form = () => page.$eval("#search-form", (f) => ["q", "lang", "source", "limit"].map((n) => f.elements[n].value));
+    await page.goto(base + "/#search?q=sovico&lang=vi&source=TechCrunch&limit=1");
+    await page.waitForFunction(() =>
+        document.getElementById("search-results").dataset.asked === "q=sovico&lang=vi&source=TechCrunch&limit=1");
+    assert.deepEqual(await form(), ["sovico", "vi", "TechCrunch", "1"]);
+    assert.equal(await page.locator("#search-summary").textContent(),
+                 "Nothing found for “sovico” with Language: Vietnamese, Outlet: TechCrunch.");
+    // The tab's link is a search with no filter: the form says so.
+    await page.click('#tabs a[data-tab="search"]');
+    await page.waitForFunction(() => document.getElementById("search-summary").textContent === "");
+    assert.deepEqual(await form(), ["", "", "", "20"]);
+    await page.fill("#search-form input[name=q]", "genai");
+    await page.click("#search-form button[type=submit]");
+    await page.waitForFunction(() => document.getElementById("search-results").dataset.asked === "q=genai&limit=20");
+    assert.equal(await page.locator("#search-summary").textContent(), "2 results for “genai”");
+  });
+
   let shownRows = [];
   await test("a funding filter narrows the table, accents aside", async () => {
     await page.goto(base + "/#funding");

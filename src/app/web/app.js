@@ -488,8 +488,17 @@ async function fillOutlets(select) {
 
 async function loadSearch() {
   const form = document.getElementById("search-form");
-  await fillOutlets(form.elements.source);
+  // The form shows the address's filters and no other (an earlier search's
+  // stayed behind), at once: what is typed while the outlets load is kept.
+  form.reset();
   fillForm(form, state.params);
+  await fillOutlets(form.elements.source);
+  const source = state.params.get("source");
+  if (source) {
+    if (![...form.elements.source.options].some((o) => o.value === source))
+      form.elements.source.append(el("option", {value: source}, source));
+    form.elements.source.value = source;
+  }
   const q = state.params.get("q") || "";
   if (!q) {
     document.getElementById("search-results").replaceChildren();
@@ -504,11 +513,22 @@ async function loadSearch() {
   renderSearch();
 }
 
+// The filters a search ran with, for a "nothing found": "Language: Vietnamese, Outlet: TechCrunch".
+function searchFilters(params) {
+  const parts = [];
+  if (params.get("lang")) parts.push(t("search.language") + ": " + languageLabel(params.get("lang")));
+  if (params.get("source")) parts.push(t("search.outlet") + ": " + params.get("source"));
+  if (params.get("since")) parts.push(t("filter.since") + ": " + formatDay(params.get("since")));
+  return parts.join(", ");
+}
+
 function renderSearch() {
   if (!state.search) return;
   const {q, asked, hits} = state.search;
+  const filters = hits.length ? "" : searchFilters(new URLSearchParams(asked));
   document.getElementById("search-summary").textContent =
-      hits.length ? t("search.summary", {n: hits.length, q}) : t("search.none", {q});
+      hits.length ? t("search.summary", {n: hits.length, q})
+                  : filters ? t("search.none_filtered", {q, filters}) : t("search.none", {q});
   const list = document.getElementById("search-results");
   list.dataset.asked = asked;  // which search the list shows, for scripts that drive the page
   list.replaceChildren(...hits.map((h) => el("li", {},
