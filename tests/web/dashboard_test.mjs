@@ -301,6 +301,27 @@ async function main() {
     assert.equal(await page.locator("#search-summary").textContent(), "2 results for “genai”");
   });
 
+  await test("a bad date in a coverage link shows a banner, and a tab's banner goes with it", async () => {
+    const errors = consoleErrors.length;
+    await page.goto(base + "/#funding?since=garbage");
+    await page.waitForFunction(() => /garbage/.test(document.getElementById("error").textContent));
+    // The API's 400, which the browser logs: expected here.
+    for (const e of consoleErrors.splice(errors)) assert.match(e, /status of 400 .*since=garbage/);
+    for (const bad of ["bad", "2024-13-45"]) {
+      await page.goto(base + "/#coverage?entity=GenAI%20Fund&range=custom&since=" + bad);
+      await page.waitForFunction((b) => document.getElementById("error").textContent.includes(`'${b}'`), bad);
+      assert.equal(await page.locator("#error").textContent(),
+                   `Could not load Coverage: since: '${bad}' is not a date (use YYYY-MM-DD)`);
+      assert.ok(await page.locator("#error").isVisible());
+    }
+    await page.click('#tabs a[data-tab="search"]');
+    await page.locator("section#search").waitFor();  // shown by the same step that clears the banner
+    assert.ok(await page.locator("#error").isHidden(), "the coverage banner left with its tab");
+    await page.goto(base + "/#coverage?entity=GenAI%20Fund&range=custom&since=2024-11-20&until=2024-11-21");
+    await page.waitForFunction(() => /GenAI Fund: 2 articles/.test(document.getElementById("coverage-summary").textContent));
+    assert.ok(await page.locator("#error").isHidden());
+  });
+
   let shownRows = [];
   await test("a funding filter narrows the table, accents aside", async () => {
     await page.goto(base + "/#funding");

@@ -60,6 +60,13 @@ function dayOf(iso) {
 
 function today() { return dayOf(new Date().toISOString()); }
 
+// A real calendar day written "YYYY-MM-DD" ("2024-13-45" is not).
+function isDay(day) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const d = new Date(day + "T00:00:00Z");
+  return !isNaN(d) && d.toISOString().slice(0, 10) === day;
+}
+
 function addDays(day, n) {
   const d = new Date(day + "T00:00:00Z");
   d.setUTCDate(d.getUTCDate() + n);
@@ -205,6 +212,14 @@ async function loadCoverage() {
   renderWatchlist(entity);
   if (!entity) return;
   const what = t("tab.coverage");
+  for (const name of range === "custom" ? ["since", "until"] : []) {
+    const value = params.get(name) || "";
+    if (value && !isDay(value)) {
+      clearCoverage();
+      showError(t("error.api", {what, why: t("error.date", {name, value})}));
+      return;
+    }
+  }
   let days = rangeDays(range, params, "");
   if (range === "latest-week") {
     const newest = await api("/api/coverage", {entity, limit: 1}, what);
@@ -223,6 +238,12 @@ async function loadCoverage() {
   }
   state.coverage = {report, days};
   renderCoverage();
+}
+
+function clearCoverage() {
+  state.coverage = null;
+  for (const id of ["coverage-summary", "chart", "by-outlet", "by-language", "mentions-outlet", "mentions"])
+    document.getElementById(id).replaceChildren();
 }
 
 // Counts within the range. When the report lists every mention, they are
@@ -582,6 +603,7 @@ function route() {
     if (a.dataset.tab === state.tab) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   }
+  showError("");  // a banner from the tab left behind is stale
   LOADERS[state.tab]();
 }
 

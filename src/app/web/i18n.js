@@ -88,6 +88,7 @@ const I18N = {
     "feeds.summary": "{n} nguồn tin, {failing} đang lỗi",
     "error.api": "Không tải được {what}: {why}",
     "error.network": "không kết nối được với máy chủ presswatch",
+    "error.date": "{name}: '{value}' không phải là ngày (dùng YYYY-MM-DD)",
   },
   en: {
     "tab.coverage": "Coverage",
@@ -174,6 +175,7 @@ const I18N = {
     "feeds.summary": "{n} feeds, {failing} failing",
     "error.api": "Could not load {what}: {why}",
     "error.network": "the presswatch server cannot be reached",
+    "error.date": "{name}: '{value}' is not a date (use YYYY-MM-DD)",
   },
 };
 // Series A to H read the same in both languages.
