@@ -301,6 +301,37 @@ async function main() {
     assert.equal(await page.locator("#search-summary").textContent(), "2 results for “genai”");
   });
 
+  await test("counts read well in both languages: 1 result, 1 article, 1 announcement", async () => {
+    await page.goto(base + "/#search?q=genai&limit=1");
+    await page.waitForFunction(() => document.getElementById("search-results").dataset.asked === "q=genai&limit=1");
+    assert.equal(await page.locator("#search-summary").textContent(), "1 result for “genai”");
+    await page.goto(base + "/#coverage?entity=Configu&range=all");
+    await page.waitForFunction(() => /^Configu/.test(document.getElementById("coverage-summary").textContent));
+    assert.match(await page.locator("#coverage-summary").textContent(), /^Configu: 1 article, 1 story/);
+    assert.match(await page.locator("#chart rect.bar-articles[data-articles='1'] title").textContent(),
+                 /: 1 article, 1 story$/);
+    await page.goto(base + "/#funding?investor=sovico");
+    await page.waitForFunction(() => /^1 announcement/.test(document.getElementById("funding-summary").textContent));
+    assert.equal(await page.locator("#funding-summary").textContent(), "1 announcement");
+    try {
+      await page.click("#language");  // Vietnamese has one form
+      assert.equal(await page.locator("#funding-summary").textContent(), "1 thương vụ");
+      await page.goto(base + "/#search?q=genai&limit=1");
+      await page.waitForFunction(() => /kết quả/.test(document.getElementById("search-summary").textContent));
+      assert.equal(await page.locator("#search-summary").textContent(), "1 kết quả cho “genai”");
+      await page.goto(base + "/#feeds");
+      await page.locator("#feeds-table tbody tr").first().waitFor();
+      assert.match(await page.locator("#feeds-summary").textContent(), /^6 nguồn tin, 1 đang lỗi$/);
+    } finally {
+      if (await page.locator("html").getAttribute("lang") === "vi") await page.click("#language");
+    }
+    await page.goto(base + "/#feeds");
+    await page.locator("#feeds-table tbody tr").first().waitFor();
+    assert.match(await page.locator("#feeds-summary").textContent(), /^6 feeds, 1 failing$/);
+    assert.match(await page.locator("#feeds-table tbody tr.failing .status").textContent(),
+                 /^failed (once|([2-9]|\d\d+) times in a row)$/);
+  });
+
   await test("a bad date in a coverage link shows a banner, and a tab's banner goes with it", async () => {
     const errors = consoleErrors.length;
     await page.goto(base + "/#funding?since=garbage");
@@ -325,7 +356,8 @@ async function main() {
   let shownRows = [];
   await test("a funding filter narrows the table, accents aside", async () => {
     await page.goto(base + "/#funding");
-    await page.locator("#funding-table tbody tr").first().waitFor();
+    // Every deal, not the rows of an earlier filter still on screen.
+    await page.waitForFunction(() => document.querySelectorAll("#funding-table tbody tr").length > 1);
     const all = await page.locator("#funding-table tbody tr").count();
     await page.fill("#funding-form input[name=investor]", "sovico");
     await page.click("#funding-form button[type=submit]");

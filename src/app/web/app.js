@@ -27,7 +27,7 @@ const state = {
 // ---- Labels, dates, numbers ----------------------------------------------
 
 function t(key, vars = {}) {
-  let text = I18N[state.lang][key] ?? I18N.en[key] ?? I18N.vi[key] ?? key;
+  let text = plural(I18N[state.lang][key] ?? I18N.en[key] ?? I18N.vi[key] ?? key, state.lang, vars.n);
   for (const [name, value] of Object.entries(vars)) text = text.split("{" + name + "}").join(String(value));
   return text;
 }
@@ -285,7 +285,8 @@ function renderCoverage() {
   const c = coverageCounts(report, days);
   const summary = document.getElementById("coverage-summary");
   summary.replaceChildren(el("span", {},
-      el("strong", {}, t("coverage.summary", {entity: report.entity, total: c.total, stories: c.stories})),
+      el("strong", {}, t("coverage.summary", {entity: report.entity, articles: t("count.articles", {n: c.total}),
+                                              stories: t("count.stories", {n: c.stories})})),
       days.since || days.until ? el("span", {class: "muted"}, " · " + formatDay(days.since) + " – " + formatDay(days.until))
                                : null,
       c.utc ? el("span", {class: "muted"}, " · " + t("coverage.utc_days")) : null));
@@ -372,8 +373,8 @@ function renderChart(c, days) {
   buckets.forEach((b, i) => {
     const x = left + i * step;
     const a = articles.get(b), s = stories.get(b);
-    const label = (b.length === 7 ? b : formatDay(b)) + ": " + a + " " + t("coverage.articles").toLowerCase() +
-                  (c.storiesByDay ? ", " + s + " " + t("coverage.stories").toLowerCase() : "");
+    const label = (b.length === 7 ? b : formatDay(b)) + ": " + t("count.articles", {n: a}) +
+                  (c.storiesByDay ? ", " + t("count.stories", {n: s}) : "");
     root.append(svg("rect", {x: x + step * 0.15, width: Math.max(1, step * 0.7), y: y(a), height: y(0) - y(a),
                              class: "bar-articles", "data-day": b, "data-articles": a}, svg("title", {}, label)));
     if (c.storiesByDay) points.push([x + step / 2, y(s), b, s]);

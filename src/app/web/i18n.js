@@ -1,6 +1,8 @@
 // The dashboard's labels in Vietnamese and English. One key, two texts; a
 // key missing in one language shows the other's text, never the key.
-// "{n}" in a text is replaced by the value of n (see t() in app.js).
+// "{n}" in a text is replaced by the value of n (see t() in app.js). A text
+// that depends on a count is an object of plural forms, one per category of
+// Intl.PluralRules ("one", "other", ...): see plural() below.
 "use strict";
 const I18N = {
   vi: {
@@ -20,7 +22,9 @@ const I18N = {
     "coverage.by_outlet": "Theo báo",
     "coverage.by_language": "Theo ngôn ngữ",
     "coverage.latest": "Nhắc đến gần nhất",
-    "coverage.summary": "{entity}: {total} bài viết, {stories} câu chuyện",
+    "coverage.summary": "{entity}: {articles}, {stories}",
+    "count.articles": {other: "{n} bài viết"},
+    "count.stories": {other: "{n} câu chuyện"},
     "coverage.none": "Chưa có bài viết nào nhắc đến {entity} trong khoảng này.",
     "coverage.watchlist": "Danh sách theo dõi",
     "coverage.top": "Được nhắc nhiều nhất",
@@ -54,7 +58,7 @@ const I18N = {
     "funding.undisclosed": "không công bố",
     "funding.also": "cũng đưa tin: {sources}",
     "funding.currency": "Tiền tệ",
-    "funding.summary": "{n} thương vụ",
+    "funding.summary": {other: "{n} thương vụ"},
     "funding.none": "Không có thương vụ nào khớp bộ lọc.",
     "round.pre-seed": "Tiền hạt giống",
     "round.seed": "Hạt giống",
@@ -70,7 +74,7 @@ const I18N = {
     "search.limit": "Số kết quả",
     "search.outlet": "Báo",
     "search.go": "Tìm",
-    "search.summary": "{n} kết quả cho “{q}”",
+    "search.summary": {other: "{n} kết quả cho “{q}”"},
     "search.none": "Không tìm thấy bài nào cho “{q}”.",
     "search.none_filtered": "Không tìm thấy bài nào cho “{q}” với bộ lọc {filters}.",
     "lang.vi": "Tiếng Việt",
@@ -83,9 +87,9 @@ const I18N = {
     "feeds.next_poll": "Lần tải tới",
     "feeds.items": "Bài",
     "feeds.ok": "ổn",
-    "feeds.failing": "lỗi {n} lần liên tiếp",
+    "feeds.failing": {other: "lỗi {n} lần liên tiếp"},
     "feeds.never": "chưa tải",
-    "feeds.summary": "{n} nguồn tin, {failing} đang lỗi",
+    "feeds.summary": {other: "{n} nguồn tin, {failing} đang lỗi"},
     "error.api": "Không tải được {what}: {why}",
     "error.network": "không kết nối được với máy chủ presswatch",
     "error.date": "{name}: '{value}' không phải là ngày (dùng YYYY-MM-DD)",
@@ -107,7 +111,9 @@ const I18N = {
     "coverage.by_outlet": "By outlet",
     "coverage.by_language": "By language",
     "coverage.latest": "Latest mentions",
-    "coverage.summary": "{entity}: {total} articles, {stories} stories",
+    "coverage.summary": "{entity}: {articles}, {stories}",
+    "count.articles": {one: "{n} article", other: "{n} articles"},
+    "count.stories": {one: "{n} story", other: "{n} stories"},
     "coverage.none": "No article mentions {entity} in this period.",
     "coverage.watchlist": "Watchlist",
     "coverage.top": "Most covered",
@@ -141,7 +147,7 @@ const I18N = {
     "funding.undisclosed": "undisclosed",
     "funding.also": "also reported by {sources}",
     "funding.currency": "Currency",
-    "funding.summary": "{n} announcements",
+    "funding.summary": {one: "{n} announcement", other: "{n} announcements"},
     "funding.none": "No announcement matches these filters.",
     "round.pre-seed": "Pre-seed",
     "round.seed": "Seed",
@@ -157,7 +163,7 @@ const I18N = {
     "search.limit": "Results",
     "search.outlet": "Outlet",
     "search.go": "Search",
-    "search.summary": "{n} results for “{q}”",
+    "search.summary": {one: "{n} result for “{q}”", other: "{n} results for “{q}”"},
     "search.none": "Nothing found for “{q}”.",
     "search.none_filtered": "Nothing found for “{q}” with {filters}.",
     "lang.vi": "Vietnamese",
@@ -170,9 +176,9 @@ const I18N = {
     "feeds.next_poll": "Next poll",
     "feeds.items": "Items",
     "feeds.ok": "ok",
-    "feeds.failing": "failed {n} times in a row",
+    "feeds.failing": {one: "failed once", other: "failed {n} times in a row"},
     "feeds.never": "not fetched yet",
-    "feeds.summary": "{n} feeds, {failing} failing",
+    "feeds.summary": {one: "{n} feed, {failing} failing", other: "{n} feeds, {failing} failing"},
     "error.api": "Could not load {what}: {why}",
     "error.network": "the presswatch server cannot be reached",
     "error.date": "{name}: '{value}' is not a date (use YYYY-MM-DD)",
@@ -186,3 +192,14 @@ for (const letter of "abcdefgh") {
 }
 const ROUNDS = ["pre-seed", "seed", "pre-series-a", "series-a", "series-b", "series-c", "series-d", "series-e",
   "series-f", "series-g", "series-h", "bridge", "strategic", "growth", "debt", "grant", "ipo"];
+
+// The form of a text for the count n in the language lang: forms is a text,
+// or {one: "{n} result", other: "{n} results"} as Intl.PluralRules names the
+// categories ("other" when n is not a number or its category is missing).
+//   plural({one: "{n} result", other: "{n} results"}, "en", 1) == "{n} result"
+//   plural({other: "{n} kết quả"}, "vi", 1) == "{n} kết quả"
+function plural(forms, lang, n) {
+  if (typeof forms !== "object") return forms;
+  if (typeof n !== "number") return forms.other;
+  return forms[new Intl.PluralRules(lang).select(n)] ?? forms.other;
+}
