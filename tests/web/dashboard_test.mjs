@@ -443,6 +443,19 @@ async function main() {
     const funding = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(funding <= 0, `the funding page is ${funding}px wider than the phone (the table scrolls in its box)`);
     await page.screenshot({path: path.join(artifacts, "funding-phone.png"), fullPage: true});
+    // At 375 px every deal shows its amount without scrolling sideways.
+    await page.setViewportSize({width: 375, height: 812});
+    const amounts = await page.$$eval("#funding-table tbody tr", (trs) => trs.map((tr) => {
+      const box = tr.cells[3].getBoundingClientRect();
+      return {text: tr.cells[3].textContent, left: box.left, right: box.right, width: box.width};
+    }));
+    assert.ok(amounts.length > 0);
+    for (const a of amounts) {
+      assert.ok(a.width > 0 && a.left >= 0 && a.right <= 375, `the amount ${a.text} is at ${a.left}-${a.right}px`);
+    }
+    const sideways = await page.$eval("#funding .scroll", (box) => box.scrollWidth - box.clientWidth);
+    assert.ok(sideways <= 0, `the funding table scrolls ${sideways}px sideways`);
+    await page.screenshot({path: path.join(artifacts, "funding-375.png"), fullPage: true});
   });
 
   await test("no console error and no request beyond 127.0.0.1 in the whole run", async () => {
