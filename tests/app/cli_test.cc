@@ -133,7 +133,8 @@ TEST(Cli, ErrorsAreOneLineWithTheFileAtFault) {
 
   // A usage error (CLI11's) is one line too.
   for (const char* args :
-       {"search --no-such-flag x", "funding --limit 0", "coverage", "funding --investor -", "funding --round SEED"}) {
+       {"search --no-such-flag x", "funding --limit 0", "coverage", "funding --investor -", "funding --min-amount -1",
+        "funding --currency XXXX", "funding --since 2024-02-01 --until 2024-01-01", "funding --round SEED"}) {
     r = Presswatch(args);
     EXPECT_NE(r.status, 0) << args;
     EXPECT_EQ(r.err.rfind("presswatch: ", 0), 0u) << args << ": " << r.err;
