@@ -1199,5 +1199,50 @@ TEST_F(UnseenNames, NotesAndSecuredCreditFacilitiesAreDebt) {
     EXPECT_EQ(x.funding[0].round, "debt") << headline;
   }
 }
+
+// Tester B (branch extractEN): the investor as the subject, the investee described before its
+// name. Sentences of our own.
+TEST_F(UnseenNames, TheInvestorAsSubjectAndADescribedInvestee) {
+  const auto x = Run("News\n\nJapan's Tamsin Frontier invests $6M in Thai logistics startup Korvane.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Korvane");
+  EXPECT_EQ(x.funding[0].investors, (std::vector<std::string>{"Tamsin Frontier"}));
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 6e6);
+  const auto orgs = Orgs("News\n\nJapan's Tamsin Frontier invests $6M in Thai logistics startup Korvane.");
+  EXPECT_FALSE(orgs.count("Thai")) << "Thai";
+
+  // A place and a legal form, known by its verb: not the place Osaka.
+  const auto y = Run("News\n\nOsaka Holdings has made a strategic investment in Indonesian cold-chain operator "
+                     "Quillvane.");
+  ASSERT_EQ(y.funding.size(), 1u);
+  EXPECT_EQ(y.funding[0].investee, "Quillvane");
+  EXPECT_EQ(y.funding[0].investors, (std::vector<std::string>{"Osaka Holdings"}));
+  EXPECT_EQ(y.funding[0].round, "strategic");
+}
+// Investors dropped: a list in a sentence of its own, a bracketed conversion after the amount, an
+// angel named after "including", a fund known by its kind word.
+TEST_F(UnseenNames, InvestorsAfterTheDealSentenceAConversionOrAnAngel) {
+  const auto list = Run("News\n\nKorvane has raised $5 million in a Series A round led by Orrin Ventures. Also "
+                        "participating were Tamsin Capital, Brasswick Angels and Pellworth Ventures.");
+  ASSERT_EQ(list.funding.size(), 1u);
+  EXPECT_EQ(list.funding[0].investors, (std::vector<std::string>{"Orrin Ventures", "Tamsin Capital",
+                                                                  "Brasswick Angels", "Pellworth Ventures"}));
+  const auto converted = Run("News\n\nThai proptech startup Korvane secured THB50 million (about US$1.4 million) "
+                             "from Brasswick Angels Network.");
+  ASSERT_EQ(converted.funding.size(), 1u);
+  EXPECT_EQ(converted.funding[0].investors, (std::vector<std::string>{"Brasswick Angels Network"}));
+  EXPECT_EQ(converted.funding[0].currency, "THB");
+  const auto angel = Run("News\n\nKorvane today announced a $2 million seed round backed by Orrin Ventures and "
+                         "several angel investors, including former Grab executive Tom Reed.");
+  ASSERT_EQ(angel.funding.size(), 1u);
+  EXPECT_EQ(angel.funding[0].investors, (std::vector<std::string>{"Orrin Ventures", "Tom Reed"}));
+}
+// A fund's close with its size after it: "the final close of its second fund at US$75 million".
+TEST_F(UnseenNames, AFundCloseWithItsSizeAfterTheFund) {
+  const auto x = Run("News\n\nOrrin Capital has announced the final close of its third fund at US$50 million.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Orrin Capital");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 5e7);
+}
 }  // namespace
 }  // namespace pw::extract
