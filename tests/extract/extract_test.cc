@@ -1244,5 +1244,35 @@ TEST_F(UnseenNames, AFundCloseWithItsSizeAfterTheFund) {
   EXPECT_EQ(x.funding[0].investee, "Orrin Capital");
   EXPECT_EQ(x.funding[0].amount.value_or(0), 5e7);
 }
+// People's titles before the name, after a possessive organisation, after "appointed ... as", and
+// a double title that keeps its organisation (tester B). Sentences of our own.
+TEST_F(UnseenNames, ATitleBeforeTheNameAPossessiveOrAnAppointment) {
+  struct Case {
+    const char* text;
+    const char* name;
+    const char* title;
+    const char* org;
+  };
+  for (const Case& c : {Case{"Korvane had 3 million users, CEO Tamsin Wijaya said in a statement.", "Tamsin Wijaya",
+                             "Tổng Giám đốc", ""},
+                        Case{"The startup will expand next year, said chief executive Orla Brennick.", "Orla Brennick",
+                             "Tổng Giám đốc", ""},
+                        Case{"\"It works,\" said Dario Fenwick, Brindle Robotics's CEO.", "Dario Fenwick",
+                             "Tổng Giám đốc", "Brindle Robotics"},
+                        Case{"Korvane appointed former Grab manager Lena Marsh as its chief operating officer.",
+                             "Lena Marsh", "Giám đốc vận hành", ""},
+                        Case{"\"We grow,\" said Dewi Tanaka, Co-founder and Chief Executive Officer of Quillvane Labs.",
+                             "Dewi Tanaka", "Đồng sáng lập", "Quillvane Labs"}}) {
+    const auto x = Run(std::string("News\n\n") + c.text);
+    bool found = false;
+    for (const auto& e : x.entities) {
+      if (e.type != EntityType::kPer || e.text != c.name) continue;
+      found = true;
+      EXPECT_EQ(e.title, c.title) << c.text;
+      EXPECT_EQ(e.organization, c.org) << c.text;
+    }
+    EXPECT_TRUE(found) << c.text;
+  }
+}
 }  // namespace
 }  // namespace pw::extract
