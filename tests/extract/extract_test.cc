@@ -270,6 +270,12 @@ TEST_F(PressReleases, TheAnnouncedDayIsTheDealsOwnWhenItsSentenceGivesOne) {
   ASSERT_EQ(relative.funding.size(), 1u);
   EXPECT_EQ(relative.funding[0].announced, "2025-08-19");
 
+  // A bare weekday, as agencies write it, is the last one (tester B: "the company said Thursday").
+  const auto weekday = Run("Zentra Labs news\n\nZentra Labs raised $5 million in seed funding from Northwind "
+                           "Ventures, the company said Monday.");
+  ASSERT_EQ(weekday.funding.size(), 1u);
+  EXPECT_EQ(weekday.funding[0].announced, "2025-08-18");
+
   // A later day is when something is planned, not when the deal was told.
   const auto planned = Run("Zentra Labs news\n\nZentra Labs raised $5 million in seed funding from Northwind "
                            "Ventures; the round closes on September 30, 2025.");
