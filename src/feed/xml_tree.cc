@@ -36,6 +36,10 @@ void CaptureError(void* context, xmlError* error) {
   message.erase(std::min(message.find('\n'), message.size()));
   while (!message.empty() && !IsValidUtf8(message)) message.pop_back();
   while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back()))) message.pop_back();
+  // libxml2's advice for its limits names a parser flag no user can set
+  // (XML_PARSE_HUGE is never set: xml_tree.h): say what the limit is.
+  if (error->code == XML_ERR_INTERNAL_ERROR && message.find("Excessive depth") != std::string::npos)
+    message = "elements nested more than 256 deep (the limit of a feed or an OPML file)";
   capture->first = "line " + std::to_string(error->line) + ": " + message;
 }
 

@@ -67,6 +67,18 @@ TEST(ParseOpml, NamesFileAndLineOfBrokenXml) {
   EXPECT_NE(not_opml.error().message.find("not an OPML file"), std::string::npos);
 }
 
+// libxml2's depth limit, in words a user can act on (it advised a parser
+// flag, XML_PARSE_HUGE, that presswatch never sets).
+TEST(ParseOpml, NestingPastTheDepthLimitIsSaidAsSuch) {
+  std::string opml = "<opml version=\"2.0\"><body>\n";
+  for (int i = 0; i < 300; ++i) opml += "<outline text=\"x\">";
+  for (int i = 0; i < 300; ++i) opml += "</outline>";
+  opml += "</body></opml>\n";
+  auto subs = ParseOpml(opml, "deep.opml", "");
+  ASSERT_FALSE(subs.has_value());
+  EXPECT_EQ(subs.error().message, "deep.opml:2: elements nested more than 256 deep (the limit of a feed or an OPML file)");
+}
+
 // Found by fuzzing (tests/data/fuzz/opml/https-url-without-a-host): a URL
 // of a scheme and no host was a subscription, polled in vain for good.
 TEST(ParseOpml, FuzzFindingAnHttpsUrlWithoutAHostIsRefused) {
