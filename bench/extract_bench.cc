@@ -301,7 +301,7 @@ void PrintProgramSizes(int count) {
   // or none asked for.
   const auto groups_by = [](const pw::extract::CompiledRule& rule) {
     if (rule.whole_match_group) return "whole match";
-    if (rule.tree) return rule.re->NumberOfCapturingGroups() == 1 ? "tree (one group)" : "tree";
+    if (rule.Tree()) return rule.re->NumberOfCapturingGroups() == 1 ? "tree (one group)" : "tree";
     return rule.submatches > 1 ? "RE2" : "-";
   };
   std::printf("%-32s %8s  %s\n", "rule", "program", "groups by");

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,11 @@ struct GroupTree {
   std::vector<GroupTree> children;
 };
 
+// The GroupTree of a rule's pattern when RE2 would find its groups with the
+// NFA (a program over the backtracker's limit) and the tree can read it;
+// null otherwise (rule_set.cc).
+std::unique_ptr<GroupTree> GroupTreeOf(const RE2& re, const RE2::Options& options);
+
 struct CompiledRule {
   RuleSpec spec;
   Pass pass = Pass::kMentions;
@@ -81,8 +87,19 @@ struct CompiledRule {
   // around it), its number: the group is then the match itself, and
   // ForEachMatch needs no second search for it. 0 otherwise.
   int whole_match_group = 0;
-  // Set for a large pattern with groups that GroupTree can read; null otherwise.
-  std::unique_ptr<GroupTree> tree;
+  // For a large pattern with groups that GroupTree can read, its tree; null
+  // otherwise. Built at the rule's first match, on any thread: building
+  // every rule's tree was a fifth of loading the rules, which a start, a
+  // SIGHUP and every extract wait for, and most rules never match a given
+  // document.
+  const GroupTree* Tree() const {
+    std::call_once(tree_once_, [this] {
+      if (whole_match_group == 0) tree_ = GroupTreeOf(*re, re->options());
+    });
+    return tree_.get();
+  }
+  mutable std::once_flag tree_once_;
+  mutable std::unique_ptr<GroupTree> tree_;
 };
 
 struct PassRules {

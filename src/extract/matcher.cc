@@ -140,9 +140,10 @@ void ReportMatch(const CompiledRule& rule, std::string_view text, std::size_t st
     match.captures.push_back({rule.group_field[static_cast<std::size_t>(rule.whole_match_group)], start, end});
   } else if (groups > 1) {
     // The tree may set any group of the pattern; only the first `groups` are read.
-    pieces.assign(static_cast<std::size_t>(rule.tree ? std::max(groups, re.NumberOfCapturingGroups() + 1) : groups),
+    const GroupTree* tree = rule.Tree();
+    pieces.assign(static_cast<std::size_t>(tree ? std::max(groups, re.NumberOfCapturingGroups() + 1) : groups),
                   re2::StringPiece());
-    if (!rule.tree || !TreeGroups(*rule.tree, input, start, end, pieces)) {
+    if (!tree || !TreeGroups(*tree, input, start, end, pieces)) {
       pieces.assign(pieces.size(), re2::StringPiece());
       if (!re.Match(input, start, end, RE2::ANCHOR_BOTH, pieces.data(), groups)) {
         // Cannot happen (see above); the groups of one call over the

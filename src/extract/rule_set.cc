@@ -385,6 +385,8 @@ std::optional<GroupTree> ReadGroupTree(std::string_view pattern, const RE2& re, 
   return node;
 }
 
+}  // namespace
+
 // The GroupTree of a rule's pattern when RE2 would find its groups with the
 // NFA (a program over the backtracker's limit) and the tree can read it;
 // null otherwise. With one group it reads HEAD(?P<name>BODY)TAIL (HEAD or
@@ -406,6 +408,8 @@ std::unique_ptr<GroupTree> GroupTreeOf(const RE2& re, const RE2::Options& option
   if (!tree) return nullptr;
   return std::make_unique<GroupTree>(std::move(*tree));
 }
+
+namespace {
 
 // The longest run of plain characters at the top level of a pattern (a
 // concatenation there): text that every match holds as it is written, or ""
@@ -553,8 +557,7 @@ std::unique_ptr<CompiledRule> CompileRule(const PendingRule& pending, const RE2:
       break;
     }
   }
-  rule->whole_match_group = WholeMatchGroup(*rule->re, rule->group_field);
-  if (!rule->whole_match_group) rule->tree = GroupTreeOf(*rule->re, options);
+  rule->whole_match_group = WholeMatchGroup(*rule->re, rule->group_field);  // its tree: at first use (Tree())
   if (!fields_ok) return nullptr;
   return rule;
 }

@@ -139,7 +139,7 @@ TEST(ForEachMatch, OneGroupTreesReadThePartsAndAgreeWithOneSearch) {
   // the group's body matched as the group's own pattern.
   const auto kinds = [&](std::string_view name) {
     std::vector<GroupTree::Kind> out;
-    const GroupTree* tree = RuleNamed(rules, name).tree.get();
+    const GroupTree* tree = RuleNamed(rules, name).Tree();
     if (!tree || tree->kind != GroupTree::Kind::kSequence) return out;
     for (const GroupTree& part : tree->children) {
       out.push_back(part.kind);
@@ -154,7 +154,7 @@ TEST(ForEachMatch, OneGroupTreesReadThePartsAndAgreeWithOneSearch) {
   EXPECT_EQ(kinds("t.prefix"), (std::vector<K>{K::kLeaf, K::kGroup}));
   EXPECT_EQ(kinds("t.middle"), (std::vector<K>{K::kLeaf, K::kGroup, K::kLeaf}));
   EXPECT_EQ(RuleNamed(rules, "t.whole").whole_match_group, 1);
-  EXPECT_EQ(RuleNamed(rules, "t.whole").tree, nullptr);
+  EXPECT_EQ(RuleNamed(rules, "t.whole").Tree(), nullptr);
   for (const char* name : {"t.first", "t.first_lazy"}) {
     EXPECT_EQ(kinds(name), (std::vector<K>{K::kGroup, K::kLeaf})) << name;  // nothing before the group
     EXPECT_EQ(RuleNamed(rules, name).whole_match_group, 0) << name;
@@ -195,8 +195,8 @@ TEST(ForEachMatch, OneGroupInOtherShapes) {
             "ORG t.small: Công ty (?P<name>[A-Z][a-z]+)\n");                 // small: RE2 backtracks fast
   auto loaded = RuleSet::Load(dir.path().string());
   ASSERT_OK(loaded);
-  for (const char* name : {"t.alt", "t.rep", "t.nested"}) EXPECT_NE(RuleNamed(**loaded, name).tree, nullptr) << name;
-  for (const char* name : {"t.flags", "t.small"}) EXPECT_EQ(RuleNamed(**loaded, name).tree, nullptr) << name;
+  for (const char* name : {"t.alt", "t.rep", "t.nested"}) EXPECT_NE(RuleNamed(**loaded, name).Tree(), nullptr) << name;
+  for (const char* name : {"t.flags", "t.small"}) EXPECT_EQ(RuleNamed(**loaded, name).Tree(), nullptr) << name;
   for (const char* name : {"t.alt", "t.rep", "t.nested", "t.flags", "t.small"})
     EXPECT_EQ(RuleNamed(**loaded, name).whole_match_group, 0) << name;
   const std::string text = "CÔNG TY Alpha Beta, Công ty Gamma JSC, Tập đoàn Delta, Công ty Epsilon";
@@ -232,7 +232,7 @@ TEST(ForEachMatch, GroupTreesAgreeWithOneSearch) {
   const RuleSet& rules = **loaded;
   for (const char* name : {"t.money", "t.branches", "t.top_alt", "t.nested", "t.empty", "t.greedy_first",
                            "t.optional_first"})
-    EXPECT_NE(RuleNamed(rules, name).tree, nullptr) << name;
+    EXPECT_NE(RuleNamed(rules, name).Tree(), nullptr) << name;
   const std::string text =
       "Giá 5 tỷ đồng, 1,5-2 triệu USD, 3 đến 4 m EUR, 7€ và 9 million. Quận Hoàn Kiếm ông Nam, Tỉnh Bắc Ninh. "
       "Bộ Tài chính bà Lan, Sở Kế Hoạch Đầu Tư, Masan Group và Vina Milk JSC, Alpha12! Beta Gamma Delta Epsilon. "
@@ -338,8 +338,8 @@ TEST(ForEachMatch, ProjectRulesAgreeWithOneSearchOnRealText) {
   if (texts.size() == 2) GTEST_LOG_(INFO) << "../shared/corpus is absent: the seed press items only";
   std::size_t compared = 0, one_group_trees = 0, whole_rules = 0, tree_rules = 0;
   for (const auto& rule : rules.data().rules) {
-    one_group_trees += rule->tree != nullptr && rule->re->NumberOfCapturingGroups() == 1;
-    tree_rules += rule->tree != nullptr && rule->re->NumberOfCapturingGroups() > 1;
+    one_group_trees += rule->Tree() != nullptr && rule->re->NumberOfCapturingGroups() == 1;
+    tree_rules += rule->Tree() != nullptr && rule->re->NumberOfCapturingGroups() > 1;
     whole_rules += rule->whole_match_group > 0;
   }
   for (const std::string& plain : texts) {
