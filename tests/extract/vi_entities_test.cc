@@ -702,5 +702,65 @@ TEST_F(VietnameseEntities, ACompanysOwnNameNamesItBareBeforeAndAfter) {
   EXPECT_EQ(x.entities.front().start, 0u);
   EXPECT_EQ(x.entities.front().text, "Sobaco 3");
 }
+
+// Tester B's classes: a company named after what it does ("Nền tảng kho vận X"), a
+// fund's name after its domain ("Quỹ Khởi nghiệp Sông Hồng"), a legal form before a
+// verb ("Công ty Cổ phần X vừa gọi vốn 3"), and a name's first word that folds to a
+// stop word without being one ("Quỹ" is no "Quý", "Nam" no "Năm", "Vị" no "Ví").
+TEST_F(VietnameseEntities, NamesAfterWhatTheCompanyDoesAndWordsThatFoldToStopWords) {
+  const std::set<std::string> orgs = Names(
+      "Nền tảng kho vận GiaoNhanh công bố kết quả. Startup giao đồ ăn chặng cuối ShipMau vừa ra mắt. Chuỗi "
+      "bán lẻ mẹ và bé KidMart, đơn vị mới. Công ty Cổ phần Tindo vừa gọi vốn 3 triệu USD. Tiền đến từ Quỹ "
+      "Khởi nghiệp Sông Hồng và Quỹ đầu tư mạo hiểm Cedar Peak Capital, cùng Nam Phong Ventures. Startup Vị "
+      "Ngon cho biết. Chuỗi Giá Trị là một chương trình.",
+      EntityType::kOrg);
+  for (const char* name : {"GiaoNhanh", "ShipMau", "KidMart", "Công ty Cổ phần Tindo", "Quỹ Khởi nghiệp Sông Hồng",
+                           "Cedar Peak Capital", "Nam Phong Ventures", "Vị Ngon"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  for (const std::string& name : orgs) {
+    EXPECT_EQ(name.find("gọi vốn"), std::string::npos) << name;
+    EXPECT_NE(name, "Giá Trị");
+  }
+}
+
+// Tester B's phrasings: the round before the investors, a lead after the amount,
+// a valuation before the raise, a deal into a company described first, a fund's
+// own close, a passive after "thông báo", an angel at a list's end.
+TEST_F(VietnameseEntities, MoreFundingPhrasingsGiveTheirRecord) {
+  const ViPhrasing kCases[] = {
+      {"NhàXinh Số vừa nhận khoản đầu tư 6 triệu USD trong vòng Series A từ quỹ đầu tư Hàn Quốc Daehan "
+       "Partners.",
+       "NhàXinh Số", {"Daehan Partners"}, {"Daehan Partners"}, "series-a"},
+      {"Công ty Fado vừa nhận khoản đầu tư 9 triệu USD do Mirae Ventures dẫn dắt.", "Công ty Fado",
+       {"Mirae Ventures"}, {"Mirae Ventures"}, ""},
+      {"Sàn thương mại điện tử ChoTot được định giá 200 triệu USD sau khi nhận khoản đầu tư 30 triệu USD trong "
+       "vòng Series C do quỹ Nhật Bản Fuji Growth dẫn dắt.",
+       "ChoTot", {"Fuji Growth"}, {"Fuji Growth"}, "series-c"},
+      {"Quỹ Red Dragon Ventures vừa rót 1,5 triệu USD vào startup chăm sóc cây cảnh GreenPot.", "GreenPot",
+       {"Red Dragon Ventures"}, {"Red Dragon Ventures"}, ""},
+      {"Nền tảng kho vận GiaoNhanh hoàn tất vòng gọi vốn Series B trị giá 15 triệu USD do Maple Capital dẫn "
+       "dắt.",
+       "GiaoNhanh", {"Maple Capital"}, {"Maple Capital"}, "series-b"},
+      {"Cedar Peak Capital vừa hoàn tất huy động quỹ thứ hai với quy mô 80 triệu USD, thu hút các nhà đầu tư "
+       "tổ chức như Tập đoàn Hòa Phát và Quỹ Daehan Partners.",
+       "Cedar Peak Capital", {"Hòa Phát", "Daehan Partners"}, {}, ""},
+      {"Hôm qua, chuỗi trà sữa LáTrà thông báo đã được Tập đoàn Thái Hòa rót vốn 50 tỷ đồng.", "LáTrà",
+       {"Tập đoàn Thái Hòa"}, {"Tập đoàn Thái Hòa"}, ""},
+      {"Startup ShipMau nhận 1 triệu USD vốn hạt giống từ Quỹ Khởi nghiệp Sông Hồng.", "ShipMau",
+       {"Quỹ Khởi nghiệp Sông Hồng"}, {"Quỹ Khởi nghiệp Sông Hồng"}, "seed"},
+  };
+  for (const ViPhrasing& c : kCases) {
+    SCOPED_TRACE(c.text);
+    const Extraction x = Extract(pw::testing::ProjectRules(), text::NormalizeDocument(c.text), {.language = text::Language::kVietnamese});
+    ASSERT_EQ(x.funding.size(), 1u);
+    const FundingRecord& r = x.funding[0];
+    EXPECT_EQ(r.investee, c.investee);
+    EXPECT_EQ(std::set<std::string>(r.investors.begin(), r.investors.end()),
+              std::set<std::string>(c.investors.begin(), c.investors.end()));
+    EXPECT_EQ(std::set<std::string>(r.lead_investors.begin(), r.lead_investors.end()),
+              std::set<std::string>(c.leads.begin(), c.leads.end()));
+    EXPECT_EQ(r.round, c.round);
+  }
+}
 }  // namespace
 }  // namespace pw::extract
