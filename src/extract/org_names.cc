@@ -5,6 +5,7 @@
 #include <set>
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "extract/gazetteer.h"
@@ -204,6 +205,21 @@ bool StartsUpper(std::string_view s) {
   return c >= 0 && (u_isupper(c) || u_istitle(c) || u_isdigit(c));
 }
 
+namespace {
+
+// Whether `word` is one of the entry's aliases in any case, with the same
+// marks: the gazetteer's keys fold accents, but "Nam" (of "Nam Hải Ventures")
+// is no "Năm" (a year), "Vị" (of "Vị Xanh") no "Ví" (a wallet).
+bool SpeltAsInAnyCase(const GazetteerEntry* entry, std::string_view word) {
+  if (entry == nullptr) return false;
+  const icu::UnicodeString folded = icu::UnicodeString::fromUTF8(word).foldCase();
+  return std::any_of(entry->aliases.begin(), entry->aliases.end(), [&](const std::string& alias) {
+    return icu::UnicodeString::fromUTF8(alias).foldCase() == folded;
+  });
+}
+
+}  // namespace
+
 void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_t& start, std::size_t end) {
   // "Johns Hopkins Alumni's Somnair": the name is what follows the possessive.
   for (std::string_view possessive : {std::string_view("’s "), std::string_view("'s ")}) {
@@ -224,7 +240,8 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
   while (start < end) {
     const std::size_t space = text.find(' ', start);
     if (space == std::string_view::npos || space >= end) return;
-    if (!gazetteer.Lookup("NAME_STOPWORD", Slice(text, start, space))) return;
+    const std::string_view word = Slice(text, start, space);
+    if (!SpeltAsInAnyCase(gazetteer.Lookup("NAME_STOPWORD", word), word)) return;
     start = space + 1;
   }
 }
