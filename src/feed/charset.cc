@@ -122,48 +122,24 @@ struct Utf8Scan {
   bool nfc_risk = false;   // a character that may not be NFC-stable in it
 };
 
-// Validates UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above
-// U+10FFFF) and notes, on the way, what would need a second look.
+// The valid UTF-8 prefix (common/utf8.h) and, in it, what would need a
+// second look.
 Utf8Scan ScanUtf8(std::string_view s) {
   Utf8Scan scan;
+  scan.valid = ValidUtf8Prefix(s);
   const NfcRiskTable& risk = NfcRiskTable::Get();
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    // Eight ASCII bytes at a time.
-    while (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, p + i, 8);
-      if (word & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    const unsigned char c = p[i];
-    if (c < 0x80) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int32_t>(scan.valid);
+  for (std::int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
       ++i;
       continue;
     }
-    size_t len;
-    std::uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
-    else break;
-    if (i + len > n) break;
-    bool ok = true;
-    for (size_t k = 1; k < len && ok; ++k) {
-      ok = (p[i + k] & 0xC0) == 0x80;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (!ok || (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      break;
+    UChar32 cp;
+    U8_NEXT_UNSAFE(p, i, cp);  // well-formed: ValidUtf8Prefix said so
     if (cp >= 0x80 && cp <= 0x9F) scan.c1 = true;
-    if (risk.AtRisk(cp)) scan.nfc_risk = true;
-    i += len;
+    if (risk.AtRisk(static_cast<std::uint32_t>(cp))) scan.nfc_risk = true;
   }
-  scan.valid = i;
   return scan;
 }
 

@@ -129,6 +129,21 @@ struct ViPhrasing {
   const char* round;
 };
 
+// The one deal of a Vietnamese sentence, with its investors, leads and round.
+void ExpectOneDeal(const ViPhrasing& c) {
+  SCOPED_TRACE(c.text);
+  const Extraction x =
+      Extract(pw::testing::ProjectRules(), text::NormalizeDocument(c.text), {.language = text::Language::kVietnamese});
+  ASSERT_EQ(x.funding.size(), 1u);
+  const FundingRecord& r = x.funding[0];
+  EXPECT_EQ(r.investee, c.investee);
+  EXPECT_EQ(std::set<std::string>(r.investors.begin(), r.investors.end()),
+            std::set<std::string>(c.investors.begin(), c.investors.end()));
+  EXPECT_EQ(std::set<std::string>(r.lead_investors.begin(), r.lead_investors.end()),
+            std::set<std::string>(c.leads.begin(), c.leads.end()));
+  EXPECT_EQ(r.round, c.round);
+}
+
 TEST_F(VietnameseEntities, FundingPhrasingsGiveTheirInvestors) {
   const ViPhrasing kCases[] = {
       {"Startup Finhay vừa gọi được 5 triệu USD trong vòng Series A do Quỹ Vertex Ventures dẫn dắt.", "Finhay",
@@ -150,18 +165,7 @@ TEST_F(VietnameseEntities, FundingPhrasingsGiveTheirInvestors) {
        "giống.",
        "Kilo", {"Jungle Ventures"}, {"Jungle Ventures"}, "seed"},
   };
-  for (const ViPhrasing& c : kCases) {
-    SCOPED_TRACE(c.text);
-    const Extraction x = Extract(pw::testing::ProjectRules(), text::NormalizeDocument(c.text), {.language = text::Language::kVietnamese});
-    ASSERT_EQ(x.funding.size(), 1u);
-    const FundingRecord& r = x.funding[0];
-    EXPECT_EQ(r.investee, c.investee);
-    EXPECT_EQ(std::set<std::string>(r.investors.begin(), r.investors.end()),
-              std::set<std::string>(c.investors.begin(), c.investors.end()));
-    EXPECT_EQ(std::set<std::string>(r.lead_investors.begin(), r.lead_investors.end()),
-              std::set<std::string>(c.leads.begin(), c.leads.end()));
-    EXPECT_EQ(r.round, c.round);
-  }
+  for (const ViPhrasing& c : kCases) ExpectOneDeal(c);
 }
 
 
@@ -748,18 +752,7 @@ TEST_F(VietnameseEntities, MoreFundingPhrasingsGiveTheirRecord) {
       {"Startup ShipMau nhận 1 triệu USD vốn hạt giống từ Quỹ Khởi nghiệp Sông Hồng.", "ShipMau",
        {"Khởi nghiệp Sông Hồng"}, {"Khởi nghiệp Sông Hồng"}, "seed"},
   };
-  for (const ViPhrasing& c : kCases) {
-    SCOPED_TRACE(c.text);
-    const Extraction x = Extract(pw::testing::ProjectRules(), text::NormalizeDocument(c.text), {.language = text::Language::kVietnamese});
-    ASSERT_EQ(x.funding.size(), 1u);
-    const FundingRecord& r = x.funding[0];
-    EXPECT_EQ(r.investee, c.investee);
-    EXPECT_EQ(std::set<std::string>(r.investors.begin(), r.investors.end()),
-              std::set<std::string>(c.investors.begin(), c.investors.end()));
-    EXPECT_EQ(std::set<std::string>(r.lead_investors.begin(), r.lead_investors.end()),
-              std::set<std::string>(c.leads.begin(), c.leads.end()));
-    EXPECT_EQ(r.round, c.round);
-  }
+  for (const ViPhrasing& c : kCases) ExpectOneDeal(c);
 }
 }  // namespace
 }  // namespace pw::extract
