@@ -14,9 +14,9 @@
 #include "app/export_records.h"
 #include "app/json_out.h"
 #include "common/time.h"
+#include "common/utf8.h"
 #include "extract/extraction.h"
 #include "text/search_key.h"
-#include "common/utf8.h"
 
 namespace pw::app {
 
