@@ -43,6 +43,9 @@ std::string DayFlag(const std::string& flag, const std::string& value);
 // A blank one ("", " ") would name nothing, or match everything.
 const CLI::Validator& NameValidator();
 
+// How messages name an input: the path, or "standard input" for "-".
+std::string InputName(const std::string& path);
+
 // The bytes of FILE, or of stdin for "-". Throws StartupError, also past
 // `max_bytes` (the config's fetch.max_body_bytes, the cap of a file:// feed).
 std::string ReadInput(const std::string& path, std::size_t max_bytes);

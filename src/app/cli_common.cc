@@ -66,9 +66,11 @@ std::string DayFlag(const std::string& flag, const std::string& value) {
   return FormatDay(std::chrono::floor<std::chrono::days>(*t));
 }
 
+std::string InputName(const std::string& path) { return path == "-" || path.empty() ? "standard input" : path; }
+
 std::string ReadInput(const std::string& path, std::size_t max_bytes) {
   const bool from_stdin = path == "-" || path.empty();
-  const std::string name = from_stdin ? "standard input" : path;
+  const std::string name = InputName(path);
   std::ifstream file;
   if (!from_stdin) {
     std::error_code ec;

@@ -102,8 +102,8 @@ int RunExtract(const ExtractFlags& flags) {
     }
   }
   if (!page) {
-    const std::string name = flags.input == "-" ? "standard input" : flags.input;
-    text = text::NormalizeDocument(DocumentText(input, name, options.language == text::Language::kVietnamese));
+    text = text::NormalizeDocument(
+        DocumentText(input, InputName(flags.input), options.language == text::Language::kVietnamese));
   }
 
   const extract::Extraction x = extract::Extract(**rules, text, options);

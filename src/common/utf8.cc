@@ -50,21 +50,16 @@ std::size_t ValidUtf8Prefix(std::string_view bytes) {
 }
 
 std::string ValidUtf8(std::string_view bytes) {
-  std::size_t valid = ValidUtf8Prefix(bytes);
-  if (valid == bytes.size()) return std::string(bytes);
-  std::string out(bytes.substr(0, valid));
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  for (std::size_t i = valid; i < bytes.size();) {
-    const std::size_t len = CharacterLength(p + i, bytes.size() - i);
-    if (len == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      ++i;
-    } else {
-      out.append(bytes.substr(i, len));
-      i += len;
-    }
+  std::string out;
+  // Each valid run as it is, then U+FFFD for the byte that ended it.
+  for (std::size_t i = 0;;) {
+    const std::size_t valid = ValidUtf8Prefix(bytes.substr(i));
+    out.append(bytes.substr(i, valid));
+    i += valid;
+    if (i >= bytes.size()) return out;
+    out += "\xEF\xBF\xBD";
+    ++i;
   }
-  return out;
 }
 
 }  // namespace pw

@@ -535,15 +535,15 @@ DecodedText DecodeFeedBytes(std::string_view bytes, const DecodeOptions& options
       ConvertResult by_declaration;
       if (!declared.empty() && declared != chosen && !IsUtf16Or32(declared) && MostlyNotUtf8(body))
         by_declaration = ConvertWithIcu(body, declared == "iso-8859-1" ? "windows-1252" : declared);
+      out.problem =
+          "line " + std::to_string(LineOf(body, valid)) + ": declared " + chosen + " but has bytes that are not: ";
       if (by_declaration.ok && !by_declaration.had_invalid) {
         out.converted = std::move(by_declaration.utf8);
         out.encoding = declared;
-        out.problem = "line " + std::to_string(LineOf(body, valid)) + ": declared " + chosen +
-                      " but has bytes that are not: read as " + declared + ", as the document declares";
+        out.problem += "read as " + declared + ", as the document declares";
       } else {
         out.converted = RepairUtf8(body, legacy);
-        out.problem = "line " + std::to_string(LineOf(body, valid)) + ": declared " + chosen +
-                      " but has bytes that are not: read them as " + legacy_name;
+        out.problem += std::string("read them as ") + legacy_name;
       }
     }
   } else {
