@@ -1,6 +1,5 @@
 // The query commands: search, funding, coverage, entities, feeds.
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <iostream>
 
@@ -108,16 +107,9 @@ int RunSearch(const SearchFlags& f) {
 
 int RunFunding(const FundingFlags& f) {
   if (f.json && f.csv) throw StartupError("--json and --csv: choose one");
-  if (f.min_amount && f.max_amount && *f.min_amount > *f.max_amount)
-    throw StartupError("--min-amount is above --max-amount");
   store::FundingQuery q;
   q.since = DayFlag("--since", f.since);
   q.until = DayFlag("--until", f.until);
-  // As --min-amount above --max-amount: a range that holds nothing is a
-  // mistake to say, not an empty answer.
-  if (!q.since.empty() && !q.until.empty() && q.since > q.until)
-    throw StartupError("--since (" + q.since + ") is after --until (" + q.until + ")");
-  auto db = OpenForQuery(Resolve(f.paths));
   q.investor = f.investor;
   q.investee = f.investee;
   q.round = f.round;
@@ -126,6 +118,10 @@ int RunFunding(const FundingFlags& f) {
   q.currency = f.currency;
   q.each_report = f.each_report;
   q.limit = f.limit;
+  // Before the database is opened: a crossed range is the user's mistake
+  // whether or not there is a database to ask.
+  if (std::string problem = store::FundingQueryProblem(q); !problem.empty()) throw StartupError(problem);
+  auto db = OpenForQuery(Resolve(f.paths));
   auto rows = Check(db->Funding(q));
   if (f.json) {
     std::cout << Pretty(FundingRowsJson(rows));
@@ -279,21 +275,11 @@ void AddQueryCommands(CLI::App& app, CliState& state) {
         ->check(CLI::IsMember(std::vector<std::string>(extract::kRoundSlugs.begin(), extract::kRoundSlugs.end())));
     cmd->add_option("--since", f->since, "announced on or after DATE");
     cmd->add_option("--until", f->until, "announced on or before DATE");
-    cmd->add_option("--min-amount", f->min_amount, "amount at least (in its currency)")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--max-amount", f->max_amount, "amount at most (in its currency)")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--currency", f->currency, "only amounts in this currency (USD, VND, SGD, ...): ISO 4217")
-        ->check(CLI::Validator(
-            [](std::string& c) -> std::string {
-              const bool iso = c.size() == 3 && std::all_of(c.begin(), c.end(), [](char x) {
-                                 return std::isalpha(static_cast<unsigned char>(x));
-                               });
-              if (!iso) return "'" + c + "' is not an ISO 4217 code (three letters: USD, VND, SGD)";
-              for (char& x : c) x = static_cast<char>(std::toupper(static_cast<unsigned char>(x)));
-              return {};
-            },
-            "CODE"));
+    // The amounts' and the currency's checks are store::FundingQueryProblem's,
+    // the API's too.
+    cmd->add_option("--min-amount", f->min_amount, "amount at least (in its currency)");
+    cmd->add_option("--max-amount", f->max_amount, "amount at most (in its currency)");
+    cmd->add_option("--currency", f->currency, "only amounts in this currency (USD, VND, SGD, ...): ISO 4217");
     cmd->add_flag("--each-report", f->each_report, "one row per article that reported a deal");
     cmd->add_option("--limit", f->limit, "at most N rows")->check(CLI::Range(1, 1000000))->capture_default_str();
     cmd->callback([f, &state] { state.exit_code = RunFunding(*f); });

@@ -1,6 +1,7 @@
 // Store: the read queries (search, funding, coverage, entities).
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -226,7 +227,28 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
   });
 }
 
+std::string FundingQueryProblem(const FundingQuery& q) {
+  const auto amount = [](const std::optional<double>& a) {
+    char text[64];
+    const auto written = std::to_chars(text, text + sizeof text, *a, std::chars_format::fixed);
+    return std::string(text, written.ptr);
+  };
+  if (q.min_amount && *q.min_amount < 0) return "min-amount (" + amount(q.min_amount) + ") is negative";
+  if (q.max_amount && *q.max_amount < 0) return "max-amount (" + amount(q.max_amount) + ") is negative";
+  if (q.min_amount && q.max_amount && *q.min_amount > *q.max_amount)
+    return "min-amount (" + amount(q.min_amount) + ") is above max-amount (" + amount(q.max_amount) + ")";
+  if (!q.since.empty() && !q.until.empty() && q.since.substr(0, 10) > q.until.substr(0, 10))
+    return "since (" + q.since.substr(0, 10) + ") is after until (" + q.until.substr(0, 10) + ")";
+  const bool iso = q.currency.size() == 3 && std::all_of(q.currency.begin(), q.currency.end(), [](char c) {
+                     return std::isalpha(static_cast<unsigned char>(c));
+                   });
+  if (!q.currency.empty() && !iso)
+    return "currency '" + q.currency + "' is not an ISO 4217 code (three letters: USD, VND, SGD)";
+  return {};
+}
+
 Result<std::vector<FundingRow>> Store::Funding(const FundingQuery& q) {
+  if (std::string problem = FundingQueryProblem(q); !problem.empty()) return Error::InvalidArgument(problem);
   return Guarded(*db_, [&]() -> Result<std::vector<FundingRow>> {
     const auto investors = MatchingEntities(*db_, q.investor);
     const auto investees = MatchingEntities(*db_, q.investee);

@@ -91,6 +91,12 @@ struct FundingQuery {
   int limit = 1000;
 };
 
+// Why `q` cannot be answered ("" if it can): a date or amount range whose
+// ends are crossed, a negative amount, a currency that is not three letters.
+// Such a query is a mistake to say, not an empty answer: Store::Funding
+// refuses it, and the CLI checks it before it opens the database.
+std::string FundingQueryProblem(const FundingQuery& q);
+
 struct FundingRow {
   std::int64_t id = 0;       // the deal (or, with each_report, the funding report)
   std::int64_t deal = 0;     // the deal it belongs to

@@ -141,6 +141,12 @@ TEST(Cli, ErrorsAreOneLineWithTheFileAtFault) {
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
   }
   EXPECT_NE(r.err.find("pre-seed"), std::string::npos) << "the rounds there are: " << r.err;
+  // The store's words for a query it cannot answer, before any database is opened.
+  r = Presswatch("funding --db " + dir.File("missing.db") + " --min-amount 5 --max-amount 1.5");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "presswatch: min-amount (5) is above max-amount (1.5)\n");
+  r = Presswatch("funding --db " + dir.File("missing.db") + " --currency dollars");
+  EXPECT_EQ(r.err, "presswatch: currency 'dollars' is not an ISO 4217 code (three letters: USD, VND, SGD)\n");
 
   r = Presswatch("poll --feeds feeds/demo.opml");
   EXPECT_EQ(r.status, 1);

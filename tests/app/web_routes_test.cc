@@ -211,5 +211,24 @@ TEST(WebRoutes, FundingTakesACurrency) {
   EXPECT_EQ(investees("min-amount=3000000"), std::vector<std::string>{});
 }
 
+// What the command refuses, the API refuses, with the same words
+// (store::FundingQueryProblem): a query that cannot be answered is a 400,
+// not an empty list that reads as "no deals".
+TEST(WebRoutes, FundingRefusesWhatTheCommandRefuses) {
+  TempDir dir;
+  WebServer server(DatabaseWithGenAiFund(dir), {});
+  const std::pair<const char*, const char*> refused[] = {
+      {"currency=US", "currency 'US' is not an ISO 4217 code"},
+      {"currency=dollars", "currency 'dollars' is not an ISO 4217 code"},
+      {"since=2025-02-01&until=2025-01-01", "since (2025-02-01) is after until (2025-01-01)"},
+      {"min-amount=5000000&max-amount=1000000", "min-amount (5000000) is above max-amount (1000000)"},
+  };
+  for (const auto& [query, message] : refused) {
+    HttpResult r = server.Get(std::string("/api/funding?") + query);
+    EXPECT_EQ(r.status, 400) << query << ": " << r.body;
+    EXPECT_NE(r.body.find(message), std::string::npos) << query << ": " << r.body;
+  }
+}
+
 }  // namespace
 }  // namespace pw::app
