@@ -148,30 +148,25 @@ class Generator {
     if (!recent_.empty() && rng_() % 100 < 5) return Republish(i, published);
 
     const auto& pool = rng_() % 100 < 60 ? vi_ : en_;
-    const auto pick = [&]() -> const Document& { return docs_[pool[rng_() % pool.size()]]; };
-    const Document& a = pick();
-    ArticleRecord r;
+    const auto pick = [&]() -> size_t { return pool[rng_() % pool.size()]; };
+    Recipe recipe;
+    recipe.first = pick();
+    recipe.published = pw::FormatTimestamp(published);
+    ArticleRecord r = Start(recipe);
     r.item_key = "gen:" + std::to_string(i);
     r.url = "https://outlet" + std::to_string(feed) + ".example/a/" + std::to_string(i) + ".html";
-    r.title = a.title;
-    r.published = pw::FormatTimestamp(published);
-    r.first_seen = r.published;
-    r.extraction.language = a.language;
     // The title of one document, then single paragraphs of others (at most
     // 1,200 bytes each) until the text passes 2,500 bytes: about a news
     // article's length, and no two articles share more than a paragraph
     // unless one copies the other (a corpus of 6,000 documents read a million
     // times over would otherwise be mostly near-duplicates).
-    Append(r, a, 0, 1, 300);
+    Append(r, recipe, recipe.first, 0, 300);
     for (int k = 0; r.extraction.text.size() < 2500 && k < 40; ++k) {
-      const Document& other = k == 0 ? a : pick();
-      Append(r, other, 1 + rng_() % std::max<size_t>(1, other.paragraphs.size() - 1), 1, 1200);
+      const size_t other = k == 0 ? recipe.first : pick();
+      const size_t paragraphs = docs_[other].paragraphs.size();
+      Append(r, recipe, other, 1 + rng_() % std::max<size_t>(1, paragraphs - 1), 1200);
     }
-    r.summary = a.paragraphs.size() > 1 ? a.paragraphs[1].text.substr(0, 300) : "";
-    r.extraction.funding = a.funding;
-    for (auto& f : r.extraction.funding) f.announced = r.published.substr(0, 10);
-    r.extraction.events = a.events;
-    recent_.push_back(r);
+    recent_.push_back(std::move(recipe));
     if (recent_.size() > 64) recent_.erase(recent_.begin());
     return r;
   }
@@ -179,24 +174,56 @@ class Generator {
   static constexpr int kFeeds = 50;
 
  private:
-  void Append(ArticleRecord& r, const Document& d, size_t from, size_t count, size_t max_bytes) {
-    for (size_t p = from; p < d.paragraphs.size() && p < from + count; ++p) {
-      std::string& text = r.extraction.text;
-      if (d.paragraphs[p].text.size() > max_bytes) continue;
-      if (!text.empty()) text += "\n\n";
-      const size_t base = text.size();
-      text += d.paragraphs[p].text;
-      for (auto e : d.paragraphs[p].entities) {
-        e.start += base;
-        e.end += base;
-        r.extraction.entities.push_back(std::move(e));
-      }
+  // How an article was made, enough to make it again: a republication is
+  // rebuilt from this rather than copied from a kept record, so that the
+  // generator's thread (which shares the two cores with the store's) does
+  // not copy every article's text and entities a second time.
+  struct Recipe {
+    size_t first = 0;                                    // the document whose title it has
+    std::vector<std::pair<size_t, size_t>> paragraphs;  // (document, paragraph), in order
+    std::string published;
+  };
+
+  // The record's fields that come from its first document, text empty.
+  ArticleRecord Start(const Recipe& recipe) const {
+    const Document& a = docs_[recipe.first];
+    ArticleRecord r;
+    r.title = a.title;
+    r.published = recipe.published;
+    r.first_seen = r.published;
+    r.extraction.language = a.language;
+    r.summary = a.paragraphs.size() > 1 ? a.paragraphs[1].text.substr(0, 300) : "";
+    r.extraction.funding = a.funding;
+    for (auto& f : r.extraction.funding) f.announced = r.published.substr(0, 10);
+    r.extraction.events = a.events;
+    return r;
+  }
+
+  // Appends paragraph p of document d unless it is longer than max_bytes,
+  // and notes it in the recipe.
+  void Append(ArticleRecord& r, Recipe& recipe, size_t d, size_t p, size_t max_bytes) const {
+    if (p >= docs_[d].paragraphs.size() || docs_[d].paragraphs[p].text.size() > max_bytes) return;
+    AppendParagraph(r, docs_[d].paragraphs[p]);
+    recipe.paragraphs.emplace_back(d, p);
+  }
+
+  static void AppendParagraph(ArticleRecord& r, const Paragraph& paragraph) {
+    std::string& text = r.extraction.text;
+    if (!text.empty()) text += "\n\n";
+    const size_t base = text.size();
+    text += paragraph.text;
+    for (auto e : paragraph.entities) {
+      e.start += base;
+      e.end += base;
+      r.extraction.entities.push_back(std::move(e));
     }
   }
 
   // Another outlet's copy of a recent article.
   ArticleRecord Republish(std::int64_t i, std::chrono::sys_seconds published) {
-    ArticleRecord r = recent_[rng_() % recent_.size()];
+    const Recipe& original = recent_[rng_() % recent_.size()];
+    ArticleRecord r = Start(original);
+    for (const auto& [d, p] : original.paragraphs) AppendParagraph(r, docs_[d].paragraphs[p]);
     const std::string rubric = r.extraction.language == "vi" ? "TIN DOANH NGHIỆP | " : "PRESS RELEASE: ";
     r.item_key = "gen:" + std::to_string(i);
     r.url = "https://syndication.example/" + std::to_string(i);
@@ -215,7 +242,7 @@ class Generator {
   std::int64_t total_;
   std::mt19937_64 rng_;
   std::vector<size_t> vi_, en_;
-  std::vector<ArticleRecord> recent_;
+  std::vector<Recipe> recent_;  // the last 64 originals
 };
 
 struct Percentiles {
