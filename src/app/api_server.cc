@@ -1,5 +1,8 @@
 #include "app/api_server.h"
 
+#include <array>
+#include <chrono>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -148,7 +151,11 @@ awaitable<void> ApiServer::Session(tcp::socket socket) {
     if (read_ec) {
       // A malformed request gets its 400; a timeout or a reset gets nothing.
       if (read_ec.category() != http::make_error_code(http::error::bad_target).category()) break;
-      response = ApiResponse::Error(400, "bad request: " + read_ec.message());
+      // A target or header fields past the parser's limit: RFC 6585's status
+      // says which limit, where a 400 would leave the client guessing.
+      response = read_ec == http::error::header_limit
+                     ? ApiResponse::Error(431, "request header fields (or the target) longer than 16 KiB")
+                     : ApiResponse::Error(400, "bad request: " + read_ec.message());
     } else {
       const auto& req = parser.get();
       keep_alive = req.keep_alive();
@@ -176,14 +183,32 @@ awaitable<void> ApiServer::Session(tcp::socket socket) {
     auto [write_ec, written] = co_await http::async_write(stream, res, kNoThrow);
     if (write_ec || !keep_alive) break;
   }
-  sessions_.erase(key);
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  // A lingering close: a request refused before it was read whole (past the
+  // header limit, say) leaves bytes unread, and closing on them sends a reset
+  // that can destroy the response before the client reads it. Read and drop
+  // what is left, boundedly (a second, 256 KiB), until the client closes.
+  if (stopped_) {
+    sessions_.erase(key);
+    co_return;
+  }
+  stream.expires_after(std::chrono::seconds(1));
+  std::array<char, 4096> sink;
+  for (std::size_t drained = 0; drained < 256 * 1024;) {
+    auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), kNoThrow);
+    if (ec) break;
+    drained += n;
+  }
+  sessions_.erase(key);  // after the drain, so that Stop() still closes it
 }
 
 awaitable<ApiResponse> ApiServer::Route(ApiRequest request) {
-  if (request.method != "GET" && request.method != "HEAD")
-    co_return ApiResponse::Error(405, request.method + " is not allowed: the API is read-only (GET)");
+  if (request.method != "GET" && request.method != "HEAD") {
+    ApiResponse refused = ApiResponse::Error(405, request.method + " is not allowed: the API is read-only (GET)");
+    refused.headers.emplace_back("Allow", "GET, HEAD");  // RFC 9110 15.5.6: a 405 names the methods allowed
+    co_return refused;
+  }
   auto it = routes_.find(request.path);
   if (it == routes_.end()) co_return ApiResponse::Error(404, "no such endpoint: " + request.path);
   try {

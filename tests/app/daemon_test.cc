@@ -312,6 +312,9 @@ TEST_F(DaemonTest, BadApiParametersGetA400WithAJsonError) {
   EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << raw;
   raw = RawExchange(port, "DELETE /api/feeds HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(raw.rfind("HTTP/1.1 405", 0), 0u) << raw;
+  EXPECT_NE(raw.find("\r\nAllow: GET, HEAD\r\n"), std::string::npos) << raw;
+  raw = RawExchange(port, "GET /api/search?q=" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(raw.rfind("HTTP/1.1 431", 0), 0u) << raw.substr(0, 200);
   raw = RawExchange(
       port, "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
   EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << raw;  // the API takes no request bodies
