@@ -96,7 +96,19 @@ int RunSearch(const SearchFlags& f) {
     return 0;
   }
   if (hits.empty()) {
-    std::cerr << "no articles match '" << f.query << "'\n";
+    // As coverage's unknown name: a source no feed has is a typo to point
+    // at, not a quiet empty answer ("VnExpress" where the feed's title is
+    // "VnExpress - Kinh doanh").
+    if (!f.source.empty()) {
+      const auto feeds = Check(db->Feeds());
+      const bool known = std::any_of(feeds.begin(), feeds.end(),
+                                     [&](const store::FeedHealth& h) { return h.title == f.source || h.url == f.source; });
+      if (!known)
+        std::cerr << "presswatch: no feed has the title or URL '" << f.source
+                  << "' (presswatch feeds lists them; --source takes one whole)\n";
+    }
+    std::cerr << "no articles match '" << f.query << "'" << (f.source.empty() ? "" : " in '" + f.source + "'")
+              << "\n";
     return 0;
   }
   Table t({"PUBLISHED", "SOURCE", "TITLE", "SNIPPET"});

@@ -310,6 +310,19 @@ TEST_F(CliOnDemo, SearchTableShowsTheMatchedWords) {
   EXPECT_NE(r.out.find("Sovico \u0111\u1ea7u t\u01b0 chi\u1ebfn l\u01b0\u1ee3c"), std::string::npos) << r.out;
 }
 
+// A --source no feed has is named as such; one a feed has, with no match
+// there, is only an empty answer.
+TEST_F(CliOnDemo, SearchNamesASourceNoFeedHas) {
+  CommandRun r = Presswatch("search sovico --source Innovation --db " + db_);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err,
+            "presswatch: no feed has the title or URL 'Innovation' (presswatch feeds lists them; --source takes one "
+            "whole)\nno articles match 'sovico' in 'Innovation'\n");
+  r = Presswatch("search nothingmatchesthis --source \"Innovation Wire (demo)\" --db " + db_);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "no articles match 'nothingmatchesthis' in 'Innovation Wire (demo)'\n");
+}
+
 TEST_F(CliOnDemo, CoverageCountsStoriesAndTheAlertIsInTheFile) {
   const CommandRun r = Presswatch("coverage --db " + db_ + " --entity \"quy genai\" --since 2024-11-18");
   ASSERT_EQ(r.status, 0) << r.err;
