@@ -76,7 +76,10 @@ std::unique_ptr<GroupTree> GroupTreeOf(const RE2& re, const RE2::Options& option
 struct CompiledRule {
   RuleSpec spec;
   Pass pass = Pass::kMentions;
-  std::unique_ptr<RE2> re;
+  // The pattern compiled; owned by the prefilter of the rule's pass and
+  // language (PassRules::filter compiles each pattern it is given, and the
+  // rule uses that RE2 rather than compiling it again).
+  const RE2* re = nullptr;
   // For capture group i (1-based), the record field it fills, or "";
   // element 0 stands for the whole match and is always "".
   std::vector<std::string> group_field;

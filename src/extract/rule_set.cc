@@ -513,28 +513,31 @@ struct PendingRule {
   std::string pattern;
 };
 
-// The rule compiled, or null with its errors in `errors`. Pure: rules
-// compile independently of one another.
-std::unique_ptr<CompiledRule> CompileRule(const PendingRule& pending, const RE2::Options& options,
-                                          std::vector<std::string>& errors) {
+// What a rule's pattern failed to compile with, as an error of the rule:
+// RE2's message ends with the bad part of the pattern as expanded (group
+// names and entity tokens of our making), so give its kind, and the rule as
+// written.
+std::string CompileError(const PendingRule& pending, const RE2::Options& options) {
+  const RE2 re(pending.pattern, options);
+  std::string message = re.error();
+  if (const std::string& arg = re.error_arg(); !arg.empty() && message.ends_with(": " + arg))
+    message.resize(message.size() - arg.size() - 2);
+  constexpr std::size_t kShown = 80;
+  const RuleSpec& spec = *pending.spec;
+  const std::string& written = spec.pattern;
+  return spec.Where() + ": " + message + " in the pattern '" +
+         (written.size() > kShown ? written.substr(0, kShown) + "…" : written) + "'";
+}
+
+// The rule of `pending` with `re` (its pattern compiled, owned by a
+// prefilter), or null with its errors in `errors`. Pure: rules are made
+// independently of one another.
+std::unique_ptr<CompiledRule> MakeRule(const PendingRule& pending, const RE2* re, std::vector<std::string>& errors) {
   const RuleSpec& spec = *pending.spec;
   auto rule = std::make_unique<CompiledRule>();
   rule->spec = spec;
   rule->pass = pending.pass;
-  rule->re = std::make_unique<RE2>(pending.pattern, options);
-  if (!rule->re->ok()) {
-    // RE2's message ends with the bad part of the pattern as expanded (group
-    // names and entity tokens of our making): give its kind, and the rule as
-    // written.
-    std::string message = rule->re->error();
-    if (const std::string& arg = rule->re->error_arg(); !arg.empty() && message.ends_with(": " + arg))
-      message.resize(message.size() - arg.size() - 2);
-    constexpr std::size_t kShown = 80;
-    const std::string& written = spec.pattern;
-    errors.push_back(spec.Where() + ": " + message + " in the pattern '" +
-                     (written.size() > kShown ? written.substr(0, kShown) + "…" : written) + "'");
-    return nullptr;
-  }
+  rule->re = re;
   rule->group_field.assign(static_cast<size_t>(rule->re->NumberOfCapturingGroups()) + 1, "");
   const auto allowed = AllowedFields(spec);
   bool fields_ok = true;
@@ -660,45 +663,91 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
                      "' is read by no rule (as {" + first->type +
                      "}) and not by the extractor (rules/README.md, \"Gazetteers\", lists its types)");
   }
-  std::vector<std::unique_ptr<CompiledRule>> compiled(pending.size());
-  std::vector<std::vector<std::string>> rule_errors(pending.size());
-  ParallelFor(pending.size(), [&](std::size_t i) { compiled[i] = CompileRule(pending[i], options, rule_errors[i]); });
-  for (std::size_t i = 0; i < pending.size(); ++i) {
-    for (auto& e : rule_errors[i]) errors.push_back(std::move(e));
-    if (compiled[i]) data->rules.push_back(std::move(compiled[i]));
-  }
-
-  // Sets per pass and rule language (vi; en, which other documents share):
-  // the language's own rules and "any" rules. Each compiles on its own (in
-  // parallel; FilteredRE2 compiles every rule's pattern again).
+  // Each pattern is compiled once, by the prefilter of its pass and language
+  // (FilteredRE2 compiles what it is given, and keeps the RE2): the rule's
+  // RE2 is the one there, of the Vietnamese set for a rule of any language.
+  // Compiling every pattern a second time for the rule itself was half of
+  // loading the rules, which a start, a SIGHUP and every extract wait for.
+  // Sets per pass and rule language (vi; en, which other documents share)
+  // hold the language's own rules and "any" rules, by priority; a rule
+  // identical to one already there (same kind, type, priority and expanded
+  // pattern) would find the same matches again, and runs once.
   constexpr std::size_t kPassSets = static_cast<std::size_t>(kPassCount) * kRuleLanguageCount;
+  const auto home_set = [](const PendingRule& r) {
+    return static_cast<std::size_t>(r.pass) * kRuleLanguageCount + (r.spec->language == "en" ? 1 : 0);
+  };
+  const auto key_of = [](const PendingRule& r) {
+    return std::to_string(static_cast<int>(r.spec->kind)) + '\x1f' + r.spec->type + '\x1f' +
+           std::to_string(r.spec->priority) + '\x1f' + r.pattern;
+  };
+  struct SetMembers {
+    std::vector<std::size_t> pending;        // by priority: filter id i is pending[i]
+    std::map<std::string, int> id_of_key;    // key_of(rule) -> its filter id
+  };
+  std::vector<SetMembers> members(kPassSets);
   std::vector<std::vector<std::string>> pass_errors(kPassSets);
+  std::vector<std::vector<char>> failed(kPassSets);  // per set, per pending rule: its pattern did not compile
   ParallelFor(kPassSets, [&](std::size_t i) {
     const int p = static_cast<int>(i) / kRuleLanguageCount;
     const int lang = static_cast<int>(i) % kRuleLanguageCount;
-    std::vector<std::string>& errors = pass_errors[i];
-    PassRules& pr = data->passes[p][lang];
-    // A rule identical to one already here (same kind, type, priority and
-    // expanded pattern) would find the same matches again: run it once.
-    std::set<std::string> seen;
-    for (const auto& rule : data->rules) {
-      if (static_cast<int>(rule->pass) != p) continue;
-      const std::string& l = rule->spec.language;
-      const bool applies = l == "any" || (lang == 0 && l == "vi") || (lang == 1 && l == "en");
-      const std::string key = std::to_string(static_cast<int>(rule->spec.kind)) + '\x1f' + rule->spec.type + '\x1f' +
-                              std::to_string(rule->spec.priority) + '\x1f' + rule->re->pattern();
-      if (applies && seen.insert(key).second) pr.rules.push_back(rule.get());
+    std::vector<std::size_t> candidates;
+    for (std::size_t j = 0; j < pending.size(); ++j) {
+      if (static_cast<int>(pending[j].pass) != p) continue;
+      const std::string& l = pending[j].spec->language;
+      if (l == "any" || (lang == 0 && l == "vi") || (lang == 1 && l == "en")) candidates.push_back(j);
     }
-    std::stable_sort(pr.rules.begin(), pr.rules.end(), [](const CompiledRule* a, const CompiledRule* b) {
-      return a->spec.priority > b->spec.priority;
+    std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
+      return pending[a].spec->priority > pending[b].spec->priority;
     });
-    if (pr.rules.empty()) return;
-    pr.filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
-    for (const CompiledRule* rule : pr.rules) {
+    PassRules& pr = data->passes[static_cast<std::size_t>(p)][static_cast<std::size_t>(lang)];
+    SetMembers& set = members[i];
+    failed[i].assign(pending.size(), 0);
+    for (std::size_t j : candidates) {
+      const std::string key = key_of(pending[j]);
+      if (set.id_of_key.count(key)) continue;
+      if (!pr.filter) pr.filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
       int id = 0;
-      if (pr.filter->Add(rule->re->pattern(), options, &id) != RE2::NoError)
-        errors.push_back(rule->spec.Where() + ": the prefilter cannot read this pattern");
+      if (pr.filter->Add(pending[j].pattern, options, &id) != RE2::NoError) {
+        failed[i][j] = 1;  // said once, below, by the rule's home set
+        continue;
+      }
+      set.id_of_key.emplace(key, id);
+      set.pending.push_back(j);
     }
+  });
+
+  // The rules, each with the RE2 of its home set, or an error.
+  std::vector<std::unique_ptr<CompiledRule>> compiled(pending.size());
+  std::vector<std::vector<std::string>> rule_errors(pending.size());
+  ParallelFor(pending.size(), [&](std::size_t j) {
+    const std::size_t home = home_set(pending[j]);
+    if (failed[home][j]) {
+      rule_errors[j].push_back(CompileError(pending[j], options));
+      return;
+    }
+    const int id = members[home].id_of_key.at(key_of(pending[j]));
+    const PassRules& pr = data->passes[home / kRuleLanguageCount][home % kRuleLanguageCount];
+    compiled[j] = MakeRule(pending[j], &pr.filter->GetRE2(id), rule_errors[j]);
+  });
+  std::vector<const CompiledRule*> rule_of_pending(pending.size(), nullptr);
+  bool every_rule_made = true;
+  for (std::size_t j = 0; j < pending.size(); ++j) {
+    for (auto& e : rule_errors[j]) errors.push_back(std::move(e));
+    rule_of_pending[j] = compiled[j].get();
+    if (compiled[j]) data->rules.push_back(std::move(compiled[j]));
+    else every_rule_made = false;
+  }
+
+  // The sets' scans. A set's filter ids are its rules' places in pr.rules, so
+  // with a rule missing (its errors are reported, and the whole set is
+  // dropped by Load) the scans are not built.
+  if (every_rule_made) ParallelFor(kPassSets, [&](std::size_t i) {
+    const int p = static_cast<int>(i) / kRuleLanguageCount;
+    const int lang = static_cast<int>(i) % kRuleLanguageCount;
+    std::vector<std::string>& errors = pass_errors[i];
+    PassRules& pr = data->passes[static_cast<std::size_t>(p)][static_cast<std::size_t>(lang)];
+    for (std::size_t j : members[i].pending) pr.rules.push_back(rule_of_pending[j]);
+    if (pr.rules.empty()) return;
     std::vector<std::string> atoms;
     pr.filter->Compile(&atoms);
     // With no atom matched, FilteredRE2 names exactly the rules it cannot filter.
