@@ -14,6 +14,7 @@
 #include "app/json_out.h"
 #include "app/page_fetcher.h"
 #include "common/error.h"
+#include "common/utf8.h"
 #include "extract/extract.h"
 #include "feed/charset.h"
 #include "feed/dates.h"
@@ -47,17 +48,6 @@ boost::json::object PageJson(const text::MainContent& page, const std::string& u
   o["language"] = page.language.empty() ? boost::json::value(nullptr) : boost::json::value(page.language);
   o["method"] = page.method;
   return o;
-}
-
-// Binary data, not a document: a NUL, or more than one character in ten a
-// control other than tab and line breaks.
-bool LooksBinary(std::string_view utf8) {
-  std::size_t controls = 0;
-  for (unsigned char c : utf8) {
-    if (c == 0) return true;
-    controls += c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-  }
-  return controls * 10 > utf8.size();
 }
 
 // The document's text as UTF-8 (it may be UTF-16 with a byte order mark,

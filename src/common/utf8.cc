@@ -62,4 +62,11 @@ std::string ValidUtf8(std::string_view bytes) {
   }
 }
 
+bool LooksBinary(std::string_view text) {
+  if (text.substr(0, 512).find('\0') != std::string_view::npos) return true;
+  std::size_t controls = 0;
+  for (unsigned char c : text) controls += c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+  return controls * 10 > text.size();
+}
+
 }  // namespace pw

@@ -4,6 +4,7 @@
 //
 //   IsValidUtf8("Đỗ") == true;  IsValidUtf8("\xff") == false
 //   ValidUtf8("a\xff" "b") == "a\uFFFD" "b"
+//   LooksBinary(std::string("PK\x03\x04\0\0", 6)) == true
 //
 // Well-formed as RFC 3629 has it: no overlong forms, no surrogates, nothing
 // above U+10FFFF. Pure; thread-safe.
@@ -24,5 +25,12 @@ inline bool IsValidUtf8(std::string_view bytes) { return ValidUtf8Prefix(bytes) 
 // `bytes` with each byte that does not start a well-formed character
 // replaced by U+FFFD.
 std::string ValidUtf8(std::string_view bytes);
+
+// Binary data rather than text (an image, an archive, compressed bytes): a
+// NUL among the first 512 bytes (where every such format's header has one),
+// or more than one byte in ten a control character other than tab and line
+// breaks. A stray NUL further on is a text's flaw, to repair, not a sign it
+// is none. For text already decoded to UTF-8 (UTF-16 holds NULs).
+bool LooksBinary(std::string_view text);
 
 }  // namespace pw

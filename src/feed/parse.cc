@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "common/url.h"
+#include "common/utf8.h"
 #include "feed/charset.h"
 #include "feed/dates.h"
 #include "feed/formats.h"
@@ -332,6 +333,12 @@ Result<Feed> Parse(std::string_view body, const ParseOptions& options) {
 
   const size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return Error::Malformed(source + ":1: empty document");
+  // Said as what it is: libxml2 would report the first stray byte of an
+  // image or an archive as if the document were a broken feed.
+  if (LooksBinary(text)) {
+    const bool gzip = body.size() >= 2 && body[0] == '\x1f' && body[1] == '\x8b';
+    return Error::Malformed(source + ":1: " + (gzip ? "gzip-compressed data" : "binary data") + ", not a feed");
+  }
   std::vector<RawItem> raws;
   if (text[first] == '{') {
     auto feed = ReadJsonFeed(text, context, raws);

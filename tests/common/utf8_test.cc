@@ -28,5 +28,17 @@ TEST(Utf8, ValidUtf8ReplacesEachBadByteAndKeepsTheRest) {
   EXPECT_TRUE(IsValidUtf8(ValidUtf8("\xED\xA0\x80 x \xF4\x90\x80\x80")));
 }
 
+// Images, archives and compressed bytes are binary; text with a flaw or
+// two, and UTF-8 of any script, is not.
+TEST(Utf8, LooksBinaryTellsFilesFromFlawedText) {
+  EXPECT_TRUE(LooksBinary(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
+  EXPECT_TRUE(LooksBinary(std::string("\x1f\x8b\x08\0\0\0\0\0\0\x03", 10)));  // gzip
+  EXPECT_TRUE(LooksBinary(std::string(50, '\x02') + std::string(400, 'a')));
+  EXPECT_FALSE(LooksBinary("T\u1eadp \u0111o\u00e0n Sovico \u0111\u1ea7u t\u01b0.\r\n\tNext line."));
+  EXPECT_FALSE(LooksBinary("<rss>\x01</rss>" + std::string(100, ' ')));  // one stray control: repaired later
+  EXPECT_FALSE(LooksBinary(std::string(600, 'a') + std::string(1, '\0') + "b"));  // a stray NUL past the header
+  EXPECT_FALSE(LooksBinary(""));
+}
+
 }  // namespace
 }  // namespace pw

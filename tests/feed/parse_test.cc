@@ -109,6 +109,22 @@ TEST(FeedParse, RefusesAnHtmlPageAndEmptyInput) {
   EXPECT_EQ(empty.error().message, "f.xml:1: empty document");
 }
 
+// A feed URL that serves an image or a .gz file is told so, not reported as
+// a broken feed at its first stray byte.
+TEST(FeedParse, RefusesBinaryDataAsWhatItIs) {
+  auto gz = Parse(std::string("\x1f\x8b\x08\0\0\0\0\0\0\x03\xcb\x48\xcd\xc9", 14), {.document_url = "f.xml.gz"});
+  ASSERT_FALSE(gz.has_value());
+  EXPECT_EQ(gz.error().kind, ErrorKind::kMalformed);
+  EXPECT_EQ(gz.error().message, "f.xml.gz:1: gzip-compressed data, not a feed");
+  auto png = Parse(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), {.document_url = "logo.png"});
+  ASSERT_FALSE(png.has_value());
+  EXPECT_EQ(png.error().message, "logo.png:1: binary data, not a feed");
+  // One stray control character is still a flaw to repair.
+  auto flawed = Parse("<rss version=\"2.0\"><channel><title>a\x01" "b</title></channel></rss>", {.document_url = "f.xml"});
+  ASSERT_TRUE(flawed.has_value()) << flawed.error().message;
+  EXPECT_EQ(flawed->title, "a b");
+}
+
 TEST(FeedParse, NeverExpandsExternalEntities) {
   const std::string xxe = R"(<?xml version="1.0"?>
 <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
