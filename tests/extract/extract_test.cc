@@ -1280,5 +1280,57 @@ TEST_F(UnseenNames, ATitleBeforeTheNameAPossessiveOrAnAppointment) {
     EXPECT_TRUE(found) << c.text;
   }
 }
+
+// Round 14 (branch extract14en): classes of the round's part A (docs/extraction.md, "Round 14").
+// Sentences of our own.
+// A round's second closing, and the investors after "other ... investors, including".
+TEST_F(UnseenNames, ASecondClosingAndInvestorsAfterACommaAndIncluding) {
+  const auto x = Run("News\n\nQuillvane Labs, a pioneer in photonic chips, today announced the second closing of its "
+                     "Series A funding round securing an additional investment from Orrin Family Office LLC. Orrin "
+                     "Family Office joins current lead investors Tamsin Ventures and other deep tech investors, "
+                     "including Brasswick Capital, Pellworth Ventures and Kelvo Partners.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Quillvane Labs");
+  EXPECT_EQ(x.funding[0].round, "series-a");
+  for (const char* investor : {"Orrin Family Office", "Tamsin Ventures", "Brasswick Capital", "Pellworth Ventures",
+                               "Kelvo Partners"})
+    EXPECT_NE(std::find(x.funding[0].investors.begin(), x.funding[0].investors.end(), investor),
+              x.funding[0].investors.end())
+        << investor;
+}
+// An angel group named by its kind word; "Series Seed" is the seed round.
+TEST_F(UnseenNames, AnAngelGroupAndASeriesSeedRound) {
+  const auto x = Run("News\n\nKorvane has raised $3.6 million in its Series B round. The round was led by Orrin "
+                     "Capital and was joined by individual angel investors and the Tamsin Angels group.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investors, (std::vector<std::string>{"Orrin Capital", "Tamsin Angels"}));
+  const auto seed = Run("News\n\nKorvane announced it has raised a $10 million Series Seed Round.");
+  ASSERT_EQ(seed.funding.size(), 1u);
+  EXPECT_EQ(seed.funding[0].round, "seed");
+}
+// A grant told by who receives it; a name with its kind word inside, defined with its acronym, is
+// one organisation.
+TEST_F(UnseenNames, AGrantToldByItsRecipientNamedWithItsAcronym) {
+  const auto x = Run("News\n\nHumane Society Brindle Valley (HSBV) will receive a $25,000 grant investment from "
+                     "national nonprofit Orrin Foundation to support its work.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Humane Society Brindle Valley");
+  EXPECT_EQ(x.funding[0].investors, (std::vector<std::string>{"Orrin Foundation"}));
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 25000);
+  EXPECT_EQ(x.funding[0].round, "grant");
+}
+// Debt agreed by its kind word before "agreement"; a commercial agreement is no raise, and its
+// headline goes with it.
+TEST_F(UnseenNames, ANoteAgreementIsDebtACommercialAgreementNoRaise) {
+  const auto x = Run("News\n\nQuillvane Technologies, Inc. (Nasdaq: QLVN) has entered into a convertible note "
+                     "agreement for up to $20 million with an institutional investor.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Quillvane Technologies");
+  EXPECT_EQ(x.funding[0].round, "debt");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 2e7);
+  EXPECT_TRUE(Run("Korvane Media Secures $11.6 Million Football Partnership in India\n\nKorvane Media announced a "
+                  "five-year, $11.6 million commercial agreement with Tamsin League.")
+                  .funding.empty());
+}
 }  // namespace
 }  // namespace pw::extract
