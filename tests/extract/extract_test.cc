@@ -290,6 +290,16 @@ TEST_F(PressReleases, TheAnnouncedDayIsTheDealsOwnWhenItsSentenceGivesOne) {
   EXPECT_EQ(undated.funding[0].announced, "2024-03-05");
 }
 
+// A day's name that holds a weekday is no date (round 14: "Cyber Monday" was the last Monday).
+TEST_F(PressReleases, ADaysNameIsNoDate) {
+  const auto x = Run("Zentra Labs news\n\nShoppers spent $13.3 billion on Cyber Monday and $10.8 billion on Black "
+                     "Friday, the company said Monday.");
+  std::vector<std::string> dates;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kDate) dates.push_back(e.text);
+  EXPECT_EQ(dates, (std::vector<std::string>{"Monday"}));
+}
+
 // The name without its legal form names the company further on, and a
 // placement's proceeds may follow it in the same sentence.
 TEST_F(PressReleases, APlacementWhoseProceedsFollowItIsARaise) {
