@@ -1342,5 +1342,10 @@ TEST_F(UnseenNames, ANoteAgreementIsDebtACommercialAgreementNoRaise) {
                   "five-year, $11.6 million commercial agreement with Tamsin League.")
                   .funding.empty());
 }
+// A law firm's kind words end its name, as a business line does.
+TEST_F(UnseenNames, ALawFirmsKindWordsEndItsName) {
+  const auto orgs = Orgs("News\n\nThe Brindle Law Firm, a personal injury firm, and Tamsin Law Group won the case.");
+  for (const char* org : {"Brindle Law Firm", "Tamsin Law Group"}) EXPECT_TRUE(orgs.count(org)) << org;
+}
 }  // namespace
 }  // namespace pw::extract
