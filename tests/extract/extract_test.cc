@@ -1347,5 +1347,13 @@ TEST_F(UnseenNames, ALawFirmsKindWordsEndItsName) {
   const auto orgs = Orgs("News\n\nThe Brindle Law Firm, a personal injury firm, and Tamsin Law Group won the case.");
   for (const char* org : {"Brindle Law Firm", "Tamsin Law Group"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
+// Leads listed after a colon: "joins current lead investors: A, B and C".
+TEST_F(UnseenNames, LeadInvestorsAfterAColon) {
+  const auto x = Run("News\n\nKorvane has raised $8 million in a Series A round. Orrin Family Office joins current "
+                     "lead investors: Tamsin Ventures, Brasswick Capital and Kelvo Partners.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].lead_investors,
+            (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital", "Kelvo Partners"}));
+}
 }  // namespace
 }  // namespace pw::extract
