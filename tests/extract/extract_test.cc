@@ -1355,5 +1355,16 @@ TEST_F(UnseenNames, LeadInvestorsAfterAColon) {
   EXPECT_EQ(x.funding[0].lead_investors,
             (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital", "Kelvo Partners"}));
 }
+// A city before its US state's full name or its country is a place; not a company before
+// "Texas-based", nor a name before a country's possessive.
+TEST_F(UnseenNames, ACityBeforeItsStateOrCountryIsAPlace) {
+  std::set<std::string> places;
+  for (const auto& e : Run("News\n\nThe plant in Poplar Bluff, Missouri, opened. PLEASANTON, CALIF. -- Zentra Labs, "
+                           "Texas-based, and Kelvo, Vietnam’s largest exchange, met in Stuttgart, Germany.")
+                           .entities)
+    if (e.type == EntityType::kLoc) places.insert(e.text);
+  for (const char* place : {"Poplar Bluff", "PLEASANTON", "Stuttgart"}) EXPECT_TRUE(places.count(place)) << place;
+  for (const char* name : {"Zentra Labs", "Kelvo"}) EXPECT_FALSE(places.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
