@@ -1365,6 +1365,21 @@ TEST_F(UnseenNames, ACityBeforeItsStateOrCountryIsAPlace) {
     if (e.type == EntityType::kLoc) places.insert(e.text);
   for (const char* place : {"Poplar Bluff", "PLEASANTON", "Stuttgart"}) EXPECT_TRUE(places.count(place)) << place;
   for (const char* name : {"Zentra Labs", "Kelvo"}) EXPECT_FALSE(places.count(name)) << name;
+  // A possessive is no part of a city, nor is an acronym one: "Qatar's QIA, Massachusetts firms".
+  for (const auto& e : Run("News\n\nInvestors included Qatar’s QIA, Massachusetts firms Agent Capital.").entities)
+    EXPECT_FALSE(e.type == EntityType::kLoc && e.text.find("QIA") != std::string::npos) << e.text;
+}
+// A fund's inaugural raise; a headline's raise after "As It", the ticker after the name.
+TEST_F(UnseenNames, AnInauguralRaiseAndAHeadlineRaiseAfterAsIt) {
+  const auto fund = Run("Orrin Founders Fund raises inaugural €50m\n\nText.");
+  ASSERT_EQ(fund.funding.size(), 1u);
+  EXPECT_EQ(fund.funding[0].investee, "Orrin Founders Fund");
+  EXPECT_EQ(fund.funding[0].currency, "EUR");
+  const auto headline = Run("Kelvo Network (NASDAQ: KLVO) Expands Global Footprint As It Secures $5.9M in Private "
+                            "Placement Financing\n\nText.");
+  ASSERT_EQ(headline.funding.size(), 1u);
+  EXPECT_EQ(headline.funding[0].investee, "Kelvo Network");
+  EXPECT_EQ(headline.funding[0].amount.value_or(0), 5.9e6);
 }
 }  // namespace
 }  // namespace pw::extract
