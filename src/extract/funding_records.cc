@@ -1,6 +1,7 @@
 #include "extract/funding_records.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -274,6 +275,7 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
     record = &records_.back();
     record->record.investee = weak_deal_->investee;
     record->record.round = weak_deal_->round;
+    record->background = false;
   } else {
     return;
   }
@@ -286,16 +288,63 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
     record->amount_in_headline = fact.amount_in_headline;
   }
   if (r.round.empty()) r.round = fact.round;
-  if (record->stated_day.empty()) record->stated_day = StatedDay(s);
+  // A deal told as background takes a day only from its own words: the day
+  // before them in the sentence is the news it is background to; the news
+  // takes none from the background after it ("raised $25 million, following
+  // its Series A on March 3, 2024").
+  const bool background = has_investee_capture && ToldAsBackground(match, s);
+  if (has_investee_capture && !background) record->background = false;
+  if (record->stated_day.empty())
+    record->stated_day = background ? StatedDay(s, match.start, s.masked_end - s.masked_begin)
+                                    : StatedDay(s, 0, BackgroundAfter(s, match.end));
   AppendEvidence(r.evidence, ctx_.text.substr(s.begin, s.end - s.begin));
+}
+
+// Whether a match tells an earlier deal as background to the news: right
+// after "after", "following" or "on the heels of" ("The raise comes a year
+// after Acme raised $10 million", "following its $1.5M seed round"), or
+// opening with a word that says so ("its previous $2 million round",
+// "including its previously announced seed round").
+bool FundingRecords::ToldAsBackground(const RuleMatch& match, const Sentence& s) const {
+  std::string sentence(masked_.str().substr(s.masked_begin, s.masked_end - s.masked_begin));
+  for (char& c : sentence) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::size_t start = std::min(match.start, sentence.size());
+  const std::string_view before = std::string_view(sentence).substr(0, start);
+  const std::string_view opening = std::string_view(sentence).substr(start);
+  for (std::string_view marker : {"after ", "following ", "on the heels of "}) {
+    // The marker as a word of its own right before the match, or the match's first words.
+    const bool right_before = before.ends_with(marker) &&
+                              (before.size() == marker.size() || before[before.size() - marker.size() - 1] == ' ');
+    if (right_before || opening.starts_with(marker)) return true;
+  }
+  // The match's first three words.
+  std::size_t pos = 0;
+  for (int word = 0; word < 3 && pos < opening.size(); ++word) {
+    const std::size_t space = std::min(opening.find(' ', pos), opening.size());
+    const std::string_view w = opening.substr(pos, space - pos);
+    if (w == "previous" || w == "previously" || w == "earlier" || w == "prior") return true;
+    pos = space + 1;
+  }
+  return false;
+}
+
+// Where, after `from`, the sentence goes on to a deal told as background
+// (", following its", " after "), or its end: relative to the sentence.
+std::size_t FundingRecords::BackgroundAfter(const Sentence& s, std::size_t from) const {
+  std::string sentence(masked_.str().substr(s.masked_begin, s.masked_end - s.masked_begin));
+  for (char& c : sentence) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::size_t end = sentence.size();
+  for (std::string_view marker : {" after ", " following ", " on the heels of "})
+    end = std::min(end, sentence.find(marker, std::min(from, sentence.size())));
+  return end;
 }
 
 // The first whole day a deal's sentence gives that is not after the
 // article's date: "raised $5 million on March 3, 2024", "Ngày 5/3/2024, MoMo
 // vừa gọi vốn", "closed its round on Tuesday". A later day is a plan ("the
 // round closes on June 30"); a month or a year alone says no day.
-std::string FundingRecords::StatedDay(const Sentence& s) const {
-  for (std::size_t i : masked_.EntitiesIn(s.masked_begin, s.masked_end, EntityType::kDate)) {
+std::string FundingRecords::StatedDay(const Sentence& s, std::size_t from, std::size_t to) const {
+  for (std::size_t i : masked_.EntitiesIn(s.masked_begin + from, s.masked_begin + to, EntityType::kDate)) {
     const std::string& day = entities_[i].date;
     if (day.size() == 10 && (published_day_.empty() || day <= published_day_)) return day;
   }
@@ -326,6 +375,7 @@ std::vector<FundingRecord> FundingRecords::Finish() {
       for (const auto& x : b.lead_investors) AddUnique(a.lead_investors, x);
       if (a.round.empty()) a.round = b.round;
       AppendEvidence(a.evidence, b.evidence);
+      if (!records_[j].background) records_[i].background = false;
       records_.erase(records_.begin() + static_cast<std::ptrdiff_t>(j));
     }
   }
@@ -347,14 +397,15 @@ std::vector<FundingRecord> FundingRecords::Finish() {
   for (std::size_t i = records_.size(); i-- > 0;)
     if (investors_side[i]) records_.erase(records_.begin() + static_cast<std::ptrdiff_t>(i));
   std::vector<FundingRecord> out;
-  for (auto& [r, in_headline, stated_day] : records_) {
+  for (auto& [r, in_headline, stated_day, background] : records_) {
     std::erase(r.investors, r.investee);
     std::erase(r.lead_investors, r.investee);
     // One named investor and nobody marked as lead: that investor leads.
     if (r.lead_investors.empty() && r.investors.size() == 1) r.lead_investors = r.investors;
     // The day the text gives for the deal, else the article's: a deal told
     // again months later keeps its own day (and merges with its first report).
-    r.announced = stated_day.empty() ? published_day_ : stated_day;
+    // One told only as background to the news has no day but its own.
+    r.announced = !stated_day.empty() ? stated_day : background ? std::string() : published_day_;
     out.push_back(std::move(r));
   }
   return out;

@@ -23,7 +23,10 @@
 //     company"), or an empty investee capture, is the organisation that opens
 //     the sentence before, else the one the document has named most so far;
 //   - two records of one document with the same amount whose investees are
-//     one name and a longer form of it ("Clene", "Clene Nanomedicine") are one.
+//     one name and a longer form of it ("Clene", "Clene Nanomedicine") are one;
+//   - a deal told as background to another ("comes a year after X raised $10
+//     million in a Series A", "following its $2 million seed round") keeps
+//     the day its own words give, or none: not the article's.
 #pragma once
 
 #include <cstddef>
@@ -77,6 +80,7 @@ class FundingRecords {
     FundingRecord record;
     bool amount_in_headline = false;
     std::string stated_day;  // a day its sentences give, "" if none (StatedDay)
+    bool background = true;  // every fact that named its investee told it as background (ToldAsBackground)
   };
 
   std::vector<std::string> Parties(const Capture& c, const Sentence& s) const;
@@ -85,7 +89,9 @@ class FundingRecords {
   std::string Investee(const Capture& c, const Sentence& s, const std::vector<std::string>& others) const;
   std::string PreviousSubject(const Sentence& s, const std::vector<std::string>& others) const;
   bool RuledOut(const Money& money) const;
-  std::string StatedDay(const Sentence& s) const;
+  std::string StatedDay(const Sentence& s, std::size_t from, std::size_t to) const;
+  std::size_t BackgroundAfter(const Sentence& s, std::size_t from) const;
+  bool ToldAsBackground(const RuleMatch& match, const Sentence& s) const;
   static bool SameAmount(const Money& a, bool a_headline, const Money& b, bool b_headline);
   static bool Compatible(const Record& r, const Fact& f);
 

@@ -300,6 +300,25 @@ TEST_F(PressReleases, ADaysNameIsNoDate) {
   EXPECT_EQ(dates, (std::vector<std::string>{"Monday"}));
 }
 
+// An earlier round told as background to the news has the day its own words give, or none: not
+// the article's (round 14).
+TEST_F(PressReleases, ARoundToldAsBackgroundKeepsOnlyItsOwnDay) {
+  const auto x = Run("Zentra Labs news\n\nZentra Labs has raised $25 million in a Series B round led by Northwind "
+                     "Ventures. The raise comes a year after Zentra Labs raised $10 million in a Series A.");
+  ASSERT_EQ(x.funding.size(), 2u);
+  EXPECT_EQ(x.funding[0].round, "series-b");
+  EXPECT_EQ(x.funding[0].announced, "2025-08-20");
+  EXPECT_EQ(x.funding[1].round, "series-a");
+  EXPECT_EQ(x.funding[1].announced, "");
+
+  const auto own_day = Run("Zentra Labs news\n\nZentra Labs has raised $25 million in a Series B round, following "
+                           "its $10 million Series A on March 3, 2024.");
+  ASSERT_EQ(own_day.funding.size(), 2u);
+  EXPECT_EQ(own_day.funding[0].announced, "2025-08-20");  // the background's day is not the news'
+  EXPECT_EQ(own_day.funding[1].round, "series-a");
+  EXPECT_EQ(own_day.funding[1].announced, "2024-03-03");
+}
+
 // The name without its legal form names the company further on, and a
 // placement's proceeds may follow it in the same sentence.
 TEST_F(PressReleases, APlacementWhoseProceedsFollowItIsARaise) {
