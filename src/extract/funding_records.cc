@@ -1,7 +1,6 @@
 #include "extract/funding_records.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -300,43 +299,72 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
   AppendEvidence(r.evidence, ctx_.text.substr(s.begin, s.end - s.begin));
 }
 
-// Whether a match tells an earlier deal as background to the news: right
-// after "after", "following" or "on the heels of" ("The raise comes a year
-// after Acme raised $10 million", "following its $1.5M seed round"), or
-// opening with a word that says so ("its previous $2 million round",
-// "including its previously announced seed round").
-bool FundingRecords::ToldAsBackground(const RuleMatch& match, const Sentence& s) const {
-  std::string sentence(masked_.str().substr(s.masked_begin, s.masked_end - s.masked_begin));
-  for (char& c : sentence) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const std::size_t start = std::min(match.start, sentence.size());
-  const std::string_view before = std::string_view(sentence).substr(0, start);
-  const std::string_view opening = std::string_view(sentence).substr(start);
-  for (std::string_view marker : {"after ", "following ", "on the heels of "}) {
-    // The marker as a word of its own right before the match, or the match's first words.
-    const bool right_before = before.ends_with(marker) &&
-                              (before.size() == marker.size() || before[before.size() - marker.size() - 1] == ' ');
-    if (right_before || opening.starts_with(marker)) return true;
-  }
-  // The match's first three words.
-  std::size_t pos = 0;
-  for (int word = 0; word < 3 && pos < opening.size(); ++word) {
-    const std::size_t space = std::min(opening.find(' ', pos), opening.size());
-    const std::string_view w = opening.substr(pos, space - pos);
-    if (w == "previous" || w == "previously" || w == "earlier" || w == "prior") return true;
-    pos = space + 1;
+namespace {
+
+constexpr int kMaxMarkerWords = 4;  // "on the heels of"
+
+// Whether the words of `sentence` that end at `end` (a space follows them, or
+// the sentence ends) are, one to kMaxMarkerWords of them, an entry of `type`.
+bool WordsBeforeAre(const Gazetteer& gazetteer, std::string_view sentence, std::size_t end, std::string_view type) {
+  std::size_t word = end;
+  for (int words = 0; words < kMaxMarkerWords && word > 0; ++words) {
+    const std::size_t space = sentence.rfind(' ', word - 1);
+    word = space == std::string_view::npos ? 0 : space + 1;
+    if (word >= end) return false;
+    if (gazetteer.Lookup(type, sentence.substr(word, end - word))) return true;
+    if (word == 0) return false;
+    word -= 1;  // the space before
   }
   return false;
 }
 
-// Where, after `from`, the sentence goes on to a deal told as background
-// (", following its", " after "), or its end: relative to the sentence.
+// Whether the words of `sentence` from `start` (a word's first letter) are,
+// one to kMaxMarkerWords of them, an entry of `type`.
+bool WordsFromAre(const Gazetteer& gazetteer, std::string_view sentence, std::size_t start, std::string_view type) {
+  std::size_t end = start;
+  for (int words = 0; words < kMaxMarkerWords && end < sentence.size(); ++words) {
+    end = std::min(sentence.find(' ', end + 1), sentence.size());
+    if (gazetteer.Lookup(type, sentence.substr(start, end - start))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Whether a match tells an earlier deal as background to the news: right
+// after a BACKGROUND_AFTER phrase ("The raise comes a year after Acme raised
+// $10 million", "following its $1.5M seed round"), or with a BACKGROUND_WORD
+// among its first three words ("its previous $2 million round", "including
+// its previously announced seed round"). The words are the gazetteer's.
+bool FundingRecords::ToldAsBackground(const RuleMatch& match, const Sentence& s) const {
+  const Gazetteer& gazetteer = ctx_.rules.gazetteer;
+  const std::string_view sentence =
+      std::string_view(masked_.str()).substr(s.masked_begin, s.masked_end - s.masked_begin);
+  const std::size_t start = std::min(match.start, sentence.size());
+  if (start >= 2 && sentence[start - 1] == ' ' && WordsBeforeAre(gazetteer, sentence, start - 1, "BACKGROUND_AFTER"))
+    return true;
+  if (WordsFromAre(gazetteer, sentence, start, "BACKGROUND_AFTER")) return true;
+  std::size_t word = start;
+  for (int words = 0; words < 3 && word < sentence.size(); ++words) {
+    const std::size_t space = std::min(sentence.find(' ', word), sentence.size());
+    if (gazetteer.Lookup("BACKGROUND_WORD", sentence.substr(word, space - word))) return true;
+    word = space + 1;
+  }
+  return false;
+}
+
+// Where, after `from`, the sentence goes on to a deal told as background (the
+// space before a BACKGROUND_AFTER phrase: ", following its"), or its end:
+// relative to the sentence.
 std::size_t FundingRecords::BackgroundAfter(const Sentence& s, std::size_t from) const {
-  std::string sentence(masked_.str().substr(s.masked_begin, s.masked_end - s.masked_begin));
-  for (char& c : sentence) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::size_t end = sentence.size();
-  for (std::string_view marker : {" after ", " following ", " on the heels of "})
-    end = std::min(end, sentence.find(marker, std::min(from, sentence.size())));
-  return end;
+  const std::string_view sentence =
+      std::string_view(masked_.str()).substr(s.masked_begin, s.masked_end - s.masked_begin);
+  for (std::size_t space = sentence.find(' ', std::min(from, sentence.size())); space != std::string_view::npos;
+       space = sentence.find(' ', space + 1)) {
+    if (space + 1 < sentence.size() && WordsFromAre(ctx_.rules.gazetteer, sentence, space + 1, "BACKGROUND_AFTER"))
+      return space;
+  }
+  return sentence.size();
 }
 
 // The first whole day a deal's sentence gives that is not after the
