@@ -754,5 +754,37 @@ TEST_F(VietnameseEntities, MoreFundingPhrasingsGiveTheirRecord) {
   };
   for (const ViPhrasing& c : kCases) ExpectOneDeal(c);
 }
+
+// Round 14: a firm after what it is, with its city in parentheses, is the firm
+// (it was a place of that city) and raises money; a government in lower case and
+// a federal council by their country; an association of "các nhà ...".
+TEST_F(VietnameseEntities, AFirmWithItsCityInParenthesesAndBodiesByTheirCountry) {
+  ExpectOneDeal({"Công ty khởi nghiệp fintech Lendra (TP.HCM) vừa gọi vốn thành công 2 triệu USD.", "Lendra", {}, {}, ""});
+  const std::string text =
+      "Startup giao hàng GoShip (Đà Nẵng) cho biết. Thủ tướng gặp Chủ tịch Hội đồng Liên bang Đức. Sau đó chính "
+      "phủ UAE đề nghị mua tên lửa. Theo Hiệp hội các nhà sản xuất ô tô Việt Nam, doanh số giảm. Vinh (Nghệ An) "
+      "là thành phố.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"GoShip", "Hội đồng Liên bang Đức", "chính phủ UAE", "Hiệp hội các nhà sản xuất ô tô Việt Nam"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  const auto places = Names(text, EntityType::kLoc);
+  EXPECT_FALSE(places.count("GoShip"));
+  EXPECT_TRUE(places.count("Vinh"));
+}
+
+// Round 14: an abbreviation after a dash is the name's short form, not more of it
+// ("Công ty chứng khoán Bảo Việt - BVSC"); a dash between words of a name stays.
+TEST_F(VietnameseEntities, AnAbbreviationAfterADashIsNoMoreOfTheName) {
+  const std::string text =
+      "(Công ty chứng khoán Rồng Xanh - RXSC) khuyến nghị mua. Ngân hàng TMCP Sài Gòn - Hà Nội cho biết.";
+  const Extraction x =
+      Extract(pw::testing::ProjectRules(), text::NormalizeDocument(text), {.language = text::Language::kVietnamese});
+  std::set<std::string> texts;
+  for (const Entity& e : x.entities)
+    if (e.type == EntityType::kOrg) texts.insert(e.text);
+  EXPECT_TRUE(texts.count("Công ty chứng khoán Rồng Xanh"));
+  EXPECT_TRUE(texts.count("Ngân hàng TMCP Sài Gòn - Hà Nội"));
+  EXPECT_FALSE(texts.count("Công ty chứng khoán Rồng Xanh - RXSC"));
+}
 }  // namespace
 }  // namespace pw::extract
