@@ -786,5 +786,19 @@ TEST_F(VietnameseEntities, AnAbbreviationAfterADashIsNoMoreOfTheName) {
   EXPECT_TRUE(texts.count("Ngân hàng TMCP Sài Gòn - Hà Nội"));
   EXPECT_FALSE(texts.count("Công ty chứng khoán Rồng Xanh - RXSC"));
 }
+
+// Round 14: foreign places spelt as Vietnamese syllables keep their hyphens
+// ("thành phố Mai-xơ" was "Mai"); a state after "bang", not a federation's
+// country before a person ("Liên bang Nga Igor Shuvalov").
+TEST_F(VietnameseEntities, HyphenatedForeignPlacesAndStates) {
+  const std::string text =
+      "Thủ tướng đến thành phố Mai-xơ, Thủ phủ bang Rai-lan Phan-xờ. Nhà máy ở Melbourne, bang Victoria, "
+      "Australia. Phó Thủ tướng Liên bang Nga Igor Shuvalov đã đến.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Mai-xơ", "Rai-lan Phan-xờ", "Victoria"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_FALSE(places.count("Mai"));
+  for (const std::string& name : places) EXPECT_EQ(name.find("Igor"), std::string::npos) << name;
+  EXPECT_TRUE(Names(text, EntityType::kPer).count("Igor Shuvalov"));
+}
 }  // namespace
 }  // namespace pw::extract
