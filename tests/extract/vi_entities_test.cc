@@ -800,5 +800,14 @@ TEST_F(VietnameseEntities, HyphenatedForeignPlacesAndStates) {
   for (const std::string& name : places) EXPECT_EQ(name.find("Igor"), std::string::npos) << name;
   EXPECT_TRUE(Names(text, EntityType::kPer).count("Igor Shuvalov"));
 }
+
+// Round 14: a brand that says whose it is, in parentheses or after a dash.
+TEST_F(VietnameseEntities, ABrandThatSaysWhoseItIs) {
+  const auto orgs = Names(
+      "Thuê bao của Movitel (thương hiệu của Viettel tại Mozambique) tăng. Halotel - thương hiệu viễn thông "
+      "của Viettel - đã có lãi.",
+      EntityType::kOrg);
+  for (const char* name : {"Movitel", "Halotel", "Viettel"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
