@@ -809,5 +809,16 @@ TEST_F(VietnameseEntities, ABrandThatSaysWhoseItIs) {
       EntityType::kOrg);
   for (const char* name : {"Movitel", "Halotel", "Viettel"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 14: a body numbered after what it does keeps its number.
+TEST_F(VietnameseEntities, ABodyNumberedAfterWhatItDoes) {
+  const auto orgs = Names(
+      "Các đơn vị gồm Ban Quản lý dự án thủy điện 1; Ban Quản lý dự án 85 và Công ty Xây dựng số 4. Đội 3 "
+      "thu hoạch lúa.",
+      EntityType::kOrg);
+  for (const char* name : {"Ban Quản lý dự án thủy điện 1", "Ban Quản lý dự án 85", "Công ty Xây dựng số 4"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Đội 3"));
+}
 }  // namespace
 }  // namespace pw::extract
