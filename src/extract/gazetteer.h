@@ -43,7 +43,7 @@ inline const std::set<std::string, std::less<>> kGazetteerTypesTheExtractorReads
     "GIVEN_NAME",    "HONORIFIC",        "NAME_BREAK",      "NAME_STOPWORD",   "NOT_INVESTEE",
     "ORG_DESCRIPTOR", "ORG_KIND",        "ORG_KIND_ORIGIN", "ORG_NAME_END",    "ORG_ORIGIN",
     "ORIGIN_WORD",   "PER_STOPWORD",     "RELDATE",         "ROUND",           "SCALE",
-    "TITLE",         "WEAK_ROUND"};
+    "SENTENCE_OPENER", "TITLE",          "WEAK_ROUND"};
 
 struct GazetteerEntry {
   std::string type;       // "ORG", "TITLE", ...

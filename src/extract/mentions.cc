@@ -186,6 +186,12 @@ bool IsCapitalisedSyllable(std::string_view word) {
   return syllable && letters <= 7;
 }
 
+// Whether `word` is one of the entry's aliases as spelt (the gazetteer's keys
+// fold accents: "Doãn" is "Đoàn"'s alias, "Lam" is no family name).
+bool SpeltAs(const GazetteerEntry* entry, std::string_view word) {
+  return entry != nullptr && std::find(entry->aliases.begin(), entry->aliases.end(), word) != entry->aliases.end();
+}
+
 // Whether a Vietnamese name a pattern found ends inside a compound word: its last
 // word is one capitalised syllable ("Phát", "Đầu", "Quân") and a lower-case word
 // that does not end a name follows ("Ngân hàng TMCP Phát triển nhà ...", "Tổng
@@ -193,7 +199,8 @@ bool IsCapitalisedSyllable(std::string_view word) {
 // or a function word, the gazetteer's ORG_NAME_END ("Công ty Hương cho biết",
 // "Tập đoàn Sovico đã"); a word of several syllables' letters ("Vinamilk"), one
 // with a capital or a digit inside ("VinFast", "F88") is a brand, not a syllable;
-// a proper name of two syllables or more is a name.
+// a proper name of two syllables or more is a name. The end words are matched
+// as spelt: "Tổng công ty Đầu tư và Kinh doanh vốn Nhà nước" is cut at "Đầu".
 bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t end) {
   const std::string_view text(ctx.text);
   if (end + 2 >= text.size() || text[end] != ' ') return false;
@@ -220,20 +227,16 @@ bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t e
   UChar32 c;
   U8_NEXT(next.data(), first, static_cast<int32_t>(next.size()), c);
   if (c < 0 || !u_islower(c)) return false;
-  if (ctx.rules.gazetteer.Lookup("ORG_NAME_END", next)) return false;
+  // As spelt: the gazetteer's keys fold accents, and "tư" (of "Đầu tư") is no "từ".
+  if (SpeltAs(ctx.rules.gazetteer.Lookup("ORG_NAME_END", next), next)) return false;
   // Two-word ends: "cho biết", "công bố", "thông báo".
   if (next_end < text.size() && text[next_end] == ' ') {
     std::size_t second_end = text.find_first_of(" ,.;:!?)\n", next_end + 1);
     if (second_end == std::string_view::npos) second_end = text.size();
-    if (ctx.rules.gazetteer.Lookup("ORG_NAME_END", Slice(text, end + 1, second_end))) return false;
+    const std::string_view two = Slice(text, end + 1, second_end);
+    if (SpeltAs(ctx.rules.gazetteer.Lookup("ORG_NAME_END", two), two)) return false;
   }
   return true;
-}
-
-// Whether `word` is one of the entry's aliases as spelt (the gazetteer's keys
-// fold accents: "Doãn" is "Đoàn"'s alias, "Lam" is no family name).
-bool SpeltAs(const GazetteerEntry* entry, std::string_view word) {
-  return entry != nullptr && std::find(entry->aliases.begin(), entry->aliases.end(), word) != entry->aliases.end();
 }
 
 // A place or a firm's name that is a person's name, in a Vietnamese text:
@@ -286,6 +289,7 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
     return known_entry;
   };
   ShapeNameSpan(gazetteer, ctx.text, start, end);
+  if (ctx.language == 0) TrimGluedOpener(gazetteer, ctx.text, start, end);
   if (type == "ORG" && ctx.language == 0 && !known()) {
     // After an ORG_KIND_ORIGIN word ("startup", "công ty khởi nghiệp").
     const bool after_kind = AfterWordsOf(ctx, start, "ORG_KIND_ORIGIN", 4);
@@ -305,8 +309,11 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   if (gazetteer.Lookup("NAME_STOPWORD", shaped) ||
       (type == "ORG" && gazetteer.Lookup("GIVEN_NAME", shaped) && !AfterWordsOf(ctx, start, "ORG_KIND", 2)))
     return;
-  // A headline's title case lets a pattern take words around the name.
-  if (type == "ORG" && core.empty() && start < HeadlineEnd(ctx.text) && !known())
+  // A headline's title case lets a pattern take words around the name. Not a
+  // Vietnamese headline, written as a sentence: there the name a pattern found is
+  // whole ("Hiệp hội các nhà sản xuất ô tô Việt Nam" became "Việt Nam", which the
+  // body names on its own).
+  if (type == "ORG" && ctx.language != 0 && core.empty() && start < HeadlineEnd(ctx.text) && !known())
     TrimToDocumentForm(ctx.text, start, end);
   // A list item or a name known by its context that is shaped like a person
   // ("led by Gokul Rajaram, ...") is left to the people pass, which reads it

@@ -237,13 +237,31 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
       break;
     }
   }
+  // A stop word before a lower-case word is a kind word of the name, not a word
+  // before it: "Quỹ đầu tư mạo hiểm Mekong Capital" keeps its "Quỹ" (it lost
+  // "Quỹ đầu", "đầu" being "Đầu" case aside), as "Sàn giao dịch ..." its "Sàn".
   while (start < end) {
     const std::size_t space = text.find(' ', start);
     if (space == std::string_view::npos || space >= end) return;
     const std::string_view word = Slice(text, start, space);
     if (!SpeltAsInAnyCase(gazetteer.Lookup("NAME_STOPWORD", word), word)) return;
+    if (StartsLower(Slice(text, space + 1, end))) return;
     start = space + 1;
   }
+}
+
+void TrimGluedOpener(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t& end) {
+  if (end + 1 >= text.size() || text[end] != ' ') return;
+  const std::size_t space = text.rfind(' ', end - 1);
+  if (space == std::string_view::npos || space <= start) return;
+  std::size_t next_end = text.find_first_of(" ,.;:!?)\n", end + 1);
+  if (next_end == std::string_view::npos) next_end = text.size();
+  if (!StartsLower(Slice(text, end + 1, next_end))) return;
+  const auto opens = [&](std::string_view words) {
+    const GazetteerEntry* entry = gazetteer.Lookup("SENTENCE_OPENER", words);
+    return entry != nullptr && std::find(entry->aliases.begin(), entry->aliases.end(), words) != entry->aliases.end();
+  };
+  if (opens(Slice(text, space + 1, end)) || opens(Slice(text, space + 1, next_end))) end = space;
 }
 
 std::string OrgName(std::string_view text) {

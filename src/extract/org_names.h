@@ -8,6 +8,8 @@
 //                  "Johns Hopkins Alumni's Somnair" -> "Somnair"     (a possessive)
 //                  "New York-based Donut Labs"   -> "Donut Labs"    (an attribute "X-based")
 //   OrgName:       "Polyrizon Ltd."              -> "Polyrizon"     (the legal form)
+//   TrimGluedOpener, in a Vietnamese text, where a photo caption runs into the text:
+//                  "Tập đoàn Điện lực Việt Nam Cụ" (+ " thể theo ...") -> "Tập đoàn Điện lực Việt Nam"
 //   TrimToDocumentForm, in a headline, when the document names it more shortly elsewhere:
 //                  "AI Pharmacy Pioneer Asepha Raises $4M" + "Asepha, a startup ..." -> "Asepha"
 //                  "SatoshiSwap.ai Has Raised"   + "SatoshiSwap.ai is ..."       -> "SatoshiSwap.ai"
@@ -38,6 +40,13 @@ class Gazetteer;
 // attribute ("X-based ", "X-backed ") and a NAME_BREAK word inside the name
 // ("$4M From Multicoin Capital"); the span stays inside [start, end).
 void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_t& start, std::size_t end);
+
+// Moves `end` before the name's last word where that word, or it and the word
+// after the name, is a sentence's first word (the gazetteer's SENTENCE_OPENER,
+// as spelt: "Tại", "Cụ thể") and a lower-case word follows: a photo caption
+// that runs into the text without a full stop ("Ảnh: Thái Minh Tại buổi lễ")
+// glues the next sentence's opener to a name. The span keeps one word at least.
+void TrimGluedOpener(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t& end);
 
 // The name of an organisation a pattern found, without its legal form.
 std::string OrgName(std::string_view text);

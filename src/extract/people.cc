@@ -4,6 +4,7 @@
 #include "extract/gazetteer.h"
 #include "extract/masked_text.h"
 #include "extract/matcher.h"
+#include "extract/org_names.h"
 #include "extract/passes.h"
 #include "text/utf8.h"
 
@@ -112,6 +113,7 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
     person.start = masked.ToOriginal(name->start);
     person.end = masked.ToOriginal(name->end);
     if (!TrimTrailingStopwords(gazetteer, ctx.text, person.start, person.end)) return;
+    if (ctx.language == 0) TrimGluedOpener(gazetteer, ctx.text, person.start, person.end);
     person.text = std::string(ctx.text.substr(person.start, person.end - person.start));
     // One letter is an initial, which the press writes to keep a name back ("ông L.T.H",
     // "anh H."): no one's name (round 11).
