@@ -6,6 +6,7 @@
 #include <optional>
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "extract/gazetteer.h"
@@ -482,6 +483,18 @@ void ReadBareDollars(const Gazetteer& gazetteer, std::vector<Entity>& entities) 
   }
 }
 
+// Whether a one-word place is written as one of its aliases, case aside: the
+// gazetteer's keys fold accents, and in a Vietnamese text a syllable with other
+// marks is another word ("Y" of "ngành Y tế" is no "Ý", Italy; "Gã" is no "Ga.",
+// Georgia).
+bool OneWordPlaceAsSpelt(std::string_view text, const GazetteerEntry& entry) {
+  if (text.find(' ') != std::string_view::npos) return true;
+  const icu::UnicodeString folded = icu::UnicodeString::fromUTF8(text).foldCase();
+  return std::any_of(entry.aliases.begin(), entry.aliases.end(), [&](const std::string& alias) {
+    return icu::UnicodeString::fromUTF8(alias).foldCase() == folded;
+  });
+}
+
 // "Vĩnh" found as Vinh: the text carries marks that the entry's canonical
 // name, plain ASCII, lacks.
 bool MarksTheNameLacks(std::string_view text, const GazetteerEntry& entry) {
@@ -571,6 +584,8 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   std::vector<Candidate> candidates;
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
+    if (ctx.language == 0 && m.entry->type == "LOC" && !OneWordPlaceAsSpelt(Slice(ctx.text, m.start, m.end), *m.entry))
+      continue;
     if (ctx.language == 0 && m.entry->type == "LOC" &&
         InsideVietnameseName(ctx.text, m.start, m.end,
                              MarksTheNameLacks(Slice(ctx.text, m.start, m.end), *m.entry)))

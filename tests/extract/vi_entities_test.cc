@@ -865,5 +865,16 @@ TEST_F(VietnameseEntities, ANameInAVietnameseHeadlineIsWhole) {
       EntityType::kOrg);
   EXPECT_TRUE(orgs.count("Hiệp hội các nhà sản xuất ô tô Việt Nam"));
 }
+
+// Round 14: a one-word place is found only with its own marks in a Vietnamese
+// text ("Y" of "ngành Y tế" is no Italy, "Gã" no Georgia's "Ga.").
+TEST_F(VietnameseEntities, AOneWordPlaceOnlyWithItsOwnMarks) {
+  const auto places = Names(
+      "Ngành Y tế cần họp báo. Gã nhà giàu thành London tiêu tiền. Ý và Mỹ ký thỏa thuận.", EntityType::kLoc);
+  EXPECT_FALSE(places.count("Georgia (US)"));
+  for (const char* name : {"Italy", "London"}) EXPECT_TRUE(places.count(name)) << name;
+  const auto health = Names("Ngành Y tế cần họp báo.", EntityType::kLoc);
+  EXPECT_FALSE(health.count("Italy"));
+}
 }  // namespace
 }  // namespace pw::extract
