@@ -483,11 +483,11 @@ void ReadBareDollars(const Gazetteer& gazetteer, std::vector<Entity>& entities) 
   }
 }
 
-// Whether a one-word place is written as one of its aliases, case aside: the
-// gazetteer's keys fold accents, and in a Vietnamese text a syllable with other
-// marks is another word ("Y" of "ngành Y tế" is no "Ý", Italy; "Gã" is no "Ga.",
-// Georgia).
-bool OneWordPlaceAsSpelt(std::string_view text, const GazetteerEntry& entry) {
+// Whether a one-word place or organisation is written as one of its aliases,
+// case aside: the gazetteer's keys fold accents, and in a Vietnamese text a
+// syllable with other marks is another word ("Y" of "ngành Y tế" is no "Ý",
+// Italy; "Gã" is no "Ga.", Georgia; "Xài" no "xAI").
+bool OneWordNameAsSpelt(std::string_view text, const GazetteerEntry& entry) {
   if (text.find(' ') != std::string_view::npos) return true;
   const icu::UnicodeString folded = icu::UnicodeString::fromUTF8(text).foldCase();
   return std::any_of(entry.aliases.begin(), entry.aliases.end(), [&](const std::string& alias) {
@@ -584,7 +584,8 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   std::vector<Candidate> candidates;
   const text::KeyedText keyed = text::MakeKeyedText(ctx.text);
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
-    if (ctx.language == 0 && m.entry->type == "LOC" && !OneWordPlaceAsSpelt(Slice(ctx.text, m.start, m.end), *m.entry))
+    if (ctx.language == 0 && (m.entry->type == "LOC" || m.entry->type == "ORG") &&
+        !OneWordNameAsSpelt(Slice(ctx.text, m.start, m.end), *m.entry))
       continue;
     if (ctx.language == 0 && m.entry->type == "LOC" &&
         InsideVietnameseName(ctx.text, m.start, m.end,

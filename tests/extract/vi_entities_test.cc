@@ -866,8 +866,9 @@ TEST_F(VietnameseEntities, ANameInAVietnameseHeadlineIsWhole) {
   EXPECT_TRUE(orgs.count("Hiệp hội các nhà sản xuất ô tô Việt Nam"));
 }
 
-// Round 14: a one-word place is found only with its own marks in a Vietnamese
-// text ("Y" of "ngành Y tế" is no Italy, "Gã" no Georgia's "Ga.").
+// Round 14: a one-word place or organisation is found only with its own marks in
+// a Vietnamese text ("Y" of "ngành Y tế" is no Italy, "Gã" no Georgia's "Ga.",
+// "Xài" no xAI).
 TEST_F(VietnameseEntities, AOneWordPlaceOnlyWithItsOwnMarks) {
   const auto places = Names(
       "Ngành Y tế cần họp báo. Gã nhà giàu thành London tiêu tiền. Ý và Mỹ ký thỏa thuận.", EntityType::kLoc);
@@ -875,6 +876,7 @@ TEST_F(VietnameseEntities, AOneWordPlaceOnlyWithItsOwnMarks) {
   for (const char* name : {"Italy", "London"}) EXPECT_TRUE(places.count(name)) << name;
   const auto health = Names("Ngành Y tế cần họp báo.", EntityType::kLoc);
   EXPECT_FALSE(health.count("Italy"));
+  EXPECT_FALSE(Names("Xài dữ liệu miễn phí trong 18 tháng.", EntityType::kOrg).count("xAI"));
 }
 }  // namespace
 }  // namespace pw::extract
