@@ -336,6 +336,14 @@ void AddNameCandidate(const PassContext& ctx, const std::string& type, std::size
   if (!entry && !core.empty()) entry = gazetteer.Lookup(type, core);
   if (!entry && type == "ORG" && ctx.language == 0 && EndsInsideCompound(ctx, start, end)) return;
   c.entity.name = entry ? entry->canonical : type == "ORG" ? OrgName(c.entity.text) : c.entity.text;
+  // A stop word kept as a kind word of the name ("Quỹ đầu tư mạo hiểm Lotus Peak
+  // Capital", ShapeNameSpan) names the organisation by its core, as "Quỹ Lotus
+  // Peak Capital" does; the mention's text keeps the whole.
+  if (!entry && type == "ORG" && !core.empty() && core.size() < c.entity.text.size()) {
+    const std::string_view first = Slice(ctx.text, start, std::min(end, ctx.text.find(' ', start)));
+    if (gazetteer.Lookup("NAME_STOPWORD", first) && !gazetteer.Lookup("ORG_KIND_ORIGIN", first))
+      c.entity.name = OrgName(core);
+  }
   c.priority = entry ? std::max(priority, kGazetteerPriority) : priority;
   c.weak = weak;
   out.push_back(std::move(c));

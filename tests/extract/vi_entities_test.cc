@@ -840,6 +840,9 @@ TEST_F(VietnameseEntities, AFundsKindWordsAndASyllableThatFoldsToAnEndWord) {
   }
   EXPECT_TRUE(fund);
   EXPECT_TRUE(Names(text, EntityType::kOrg).count("SCIC"));
+  // Named by its core, as "Quỹ Lotus Peak Capital" is.
+  ExpectOneDeal({"Quỹ đầu tư mạo hiểm Lotus Peak Capital rót 3 triệu USD vào startup Lendra.", "Lendra",
+                 {"Lotus Peak Capital"}, {"Lotus Peak Capital"}, ""});
 }
 
 // Round 14: a photo caption that runs into the text glues the next sentence's
