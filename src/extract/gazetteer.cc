@@ -353,4 +353,16 @@ std::vector<Gazetteer::Mention> Gazetteer::FindMentions(std::string_view text,
   return out;
 }
 
+bool SpeltAs(const GazetteerEntry* entry, std::string_view word) {
+  return entry != nullptr && std::find(entry->aliases.begin(), entry->aliases.end(), word) != entry->aliases.end();
+}
+
+bool SpeltAsInAnyCase(const GazetteerEntry* entry, std::string_view word) {
+  if (entry == nullptr) return false;
+  const icu::UnicodeString folded = icu::UnicodeString::fromUTF8(word).foldCase();
+  return std::any_of(entry->aliases.begin(), entry->aliases.end(), [&](const std::string& alias) {
+    return icu::UnicodeString::fromUTF8(alias).foldCase() == folded;
+  });
+}
+
 }  // namespace pw::extract

@@ -53,6 +53,14 @@ struct GazetteerEntry {
   int line = 0;
 };
 
+// Whether `word` is one of the entry's aliases as spelt (false for a null
+// entry). Lookup folds accents and case, which Vietnamese cannot always
+// afford: "tư" (of "Đầu tư") is no "từ", "Lam" no "Lâm".
+bool SpeltAs(const GazetteerEntry* entry, std::string_view word);
+// The same with case aside, the marks kept: "Nam" (of "Nam Hải Ventures") is
+// no "Năm" (a year), "Y" (of "ngành Y tế") no "Ý" (Italy); "Quỹ" is "quỹ".
+bool SpeltAsInAnyCase(const GazetteerEntry* entry, std::string_view word);
+
 class Gazetteer {
  public:
   Gazetteer();

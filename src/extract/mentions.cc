@@ -6,7 +6,6 @@
 #include <optional>
 
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "extract/gazetteer.h"
@@ -185,12 +184,6 @@ bool IsCapitalisedSyllable(std::string_view word) {
     ++letters;
   }
   return syllable && letters <= 7;
-}
-
-// Whether `word` is one of the entry's aliases as spelt (the gazetteer's keys
-// fold accents: "Doãn" is "Đoàn"'s alias, "Lam" is no family name).
-bool SpeltAs(const GazetteerEntry* entry, std::string_view word) {
-  return entry != nullptr && std::find(entry->aliases.begin(), entry->aliases.end(), word) != entry->aliases.end();
 }
 
 // Whether a Vietnamese name a pattern found ends inside a compound word: its last
@@ -496,11 +489,7 @@ void ReadBareDollars(const Gazetteer& gazetteer, std::vector<Entity>& entities) 
 // syllable with other marks is another word ("Y" of "ngành Y tế" is no "Ý",
 // Italy; "Gã" is no "Ga.", Georgia; "Xài" no "xAI").
 bool OneWordNameAsSpelt(std::string_view text, const GazetteerEntry& entry) {
-  if (text.find(' ') != std::string_view::npos) return true;
-  const icu::UnicodeString folded = icu::UnicodeString::fromUTF8(text).foldCase();
-  return std::any_of(entry.aliases.begin(), entry.aliases.end(), [&](const std::string& alias) {
-    return icu::UnicodeString::fromUTF8(alias).foldCase() == folded;
-  });
+  return text.find(' ') != std::string_view::npos || SpeltAsInAnyCase(&entry, text);
 }
 
 // "Vĩnh" found as Vinh: the text carries marks that the entry's canonical

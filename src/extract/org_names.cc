@@ -5,7 +5,6 @@
 #include <set>
 
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "extract/gazetteer.h"
@@ -207,16 +206,6 @@ bool StartsUpper(std::string_view s) {
 
 namespace {
 
-// Whether `word` is one of the entry's aliases in any case, with the same
-// marks: the gazetteer's keys fold accents, but "Nam" (of "Nam Hải Ventures")
-// is no "Năm" (a year), "Vị" (of "Vị Xanh") no "Ví" (a wallet).
-bool SpeltAsInAnyCase(const GazetteerEntry* entry, std::string_view word) {
-  if (entry == nullptr) return false;
-  const icu::UnicodeString folded = icu::UnicodeString::fromUTF8(word).foldCase();
-  return std::any_of(entry->aliases.begin(), entry->aliases.end(), [&](const std::string& alias) {
-    return icu::UnicodeString::fromUTF8(alias).foldCase() == folded;
-  });
-}
 
 }  // namespace
 
@@ -257,10 +246,7 @@ void TrimGluedOpener(const Gazetteer& gazetteer, std::string_view text, std::siz
   std::size_t next_end = text.find_first_of(" ,.;:!?)\n", end + 1);
   if (next_end == std::string_view::npos) next_end = text.size();
   if (!StartsLower(Slice(text, end + 1, next_end))) return;
-  const auto opens = [&](std::string_view words) {
-    const GazetteerEntry* entry = gazetteer.Lookup("SENTENCE_OPENER", words);
-    return entry != nullptr && std::find(entry->aliases.begin(), entry->aliases.end(), words) != entry->aliases.end();
-  };
+  const auto opens = [&](std::string_view words) { return SpeltAs(gazetteer.Lookup("SENTENCE_OPENER", words), words); };
   if (opens(Slice(text, space + 1, end)) || opens(Slice(text, space + 1, next_end))) end = space;
 }
 
