@@ -86,7 +86,12 @@ Result<Feed> ReadJsonFeed(std::string_view body, ReadContext& context, std::vect
   AddAuthors(root, base, feed.authors);
   ChooseDefaultOffset(context, feed);
   auto it = root.find("items");
-  if (it == root.end() || !it->value().is_array()) return feed;
+  if (it == root.end()) return feed;
+  if (!it->value().is_array()) {
+    // JSON Feed's items are an array: anything else holds no item we can read.
+    feed.warnings.push_back("items is not an array: no items read");
+    return feed;
+  }
   size_t index = 0;
   for (const auto& v : it->value().get_array()) {
     ++index;

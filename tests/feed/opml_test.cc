@@ -58,6 +58,20 @@ TEST(ParseOpml, NamesFileAndLineOfABadAttribute) {
   EXPECT_EQ(subs.error().message.rfind("feeds.opml:3: pw:interval", 0), 0u) << subs.error().message;
 }
 
+// An empty xmlUrl on an outline with nothing inside is a feed whose address
+// was lost, said at its line; one with outlines inside is a folder, as is an
+// outline without the attribute.
+TEST(ParseOpml, AnEmptyXmlUrlIsSaidAtItsLine) {
+  const std::string opml = "<opml version=\"2.0\"><body>\n"
+                           "<outline text=\"Folder\" xmlUrl=\"\"><outline text=\"A\" xmlUrl=\"https://a.vn/rss\"/>"
+                           "</outline>\n"
+                           "<outline text=\"B\" xmlUrl=\" \"/>\n"
+                           "</body></opml>";
+  auto subs = ParseOpml(opml, "feeds.opml", "");
+  ASSERT_FALSE(subs.has_value());
+  EXPECT_EQ(subs.error().message, "feeds.opml:3: xmlUrl is empty (outline 'B')");
+}
+
 TEST(ParseOpml, NamesFileAndLineOfBrokenXml) {
   auto subs = ParseOpml("<opml><body>\n<outline text=\"A\"\n</body></opml>", "feeds.opml", "");
   ASSERT_FALSE(subs.has_value());

@@ -55,6 +55,16 @@ TEST(FeedParse, ReadsJsonFeed) {
   }
 }
 
+// A JSON Feed whose items are not an array says so rather than read as an
+// empty feed.
+TEST(FeedParse, AJsonFeedWhoseItemsAreNoArraySaysSo) {
+  auto feed = Parse(R"({"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": {"id": "1"}})", {});
+  ASSERT_OK(feed);
+  EXPECT_TRUE(feed->items.empty());
+  EXPECT_NE(std::find(feed->warnings.begin(), feed->warnings.end(), "items is not an array: no items read"),
+            feed->warnings.end());
+}
+
 TEST(FeedParse, ReadsRss10Rdf) {
   const std::string rdf = R"(<?xml version="1.0"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
