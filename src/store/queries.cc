@@ -229,7 +229,7 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
 
 std::string FundingQueryProblem(const FundingQuery& q) {
   const auto amount = [](const std::optional<double>& a) {
-    char text[64];
+    char text[400];  // a double's fixed form: up to 309 digits before the point
     const auto written = std::to_chars(text, text + sizeof text, *a, std::chars_format::fixed);
     return std::string(text, written.ptr);
   };

@@ -228,6 +228,13 @@ TEST(WebRoutes, FundingRefusesWhatTheCommandRefuses) {
     EXPECT_EQ(r.status, 400) << query << ": " << r.body;
     EXPECT_NE(r.body.find(message), std::string::npos) << query << ": " << r.body;
   }
+  // An amount of 301 digits is said whole (the double nearest 1e300, exactly).
+  HttpResult huge = server.Get("/api/funding?min-amount=1e300&max-amount=1");
+  EXPECT_EQ(huge.status, 400);
+  const std::string error(json::parse(huge.body).at("error").as_string());
+  ASSERT_EQ(error.rfind("min-amount (1", 0), 0u) << error;
+  ASSERT_TRUE(error.ends_with(") is above max-amount (1)")) << error;
+  EXPECT_EQ(error.find(')') - std::string("min-amount (").size(), 301u) << error;
 }
 
 }  // namespace
