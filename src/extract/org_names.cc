@@ -204,11 +204,6 @@ bool StartsUpper(std::string_view s) {
   return c >= 0 && (u_isupper(c) || u_istitle(c) || u_isdigit(c));
 }
 
-namespace {
-
-
-}  // namespace
-
 void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_t& start, std::size_t end) {
   // "Johns Hopkins Alumni's Somnair": the name is what follows the possessive.
   for (std::string_view possessive : {std::string_view("’s "), std::string_view("'s ")}) {
