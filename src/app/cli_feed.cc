@@ -27,9 +27,9 @@ int RunFeed(const FeedFlags& flags) {
     fetch::FetchRequest request;
     request.url = url;
     auto response = fetch::FetchBlocking(std::move(request), config.fetch);
-    if (!response) throw StartupError(response.error().message);
+    if (!response) throw StartupError(url + ": " + response.error().message);
     if (response->status < 200 || response->status > 299)
-      throw StartupError(url + ": HTTP " + std::to_string(response->status));
+      throw StartupError(url + ": " + fetch::StatusInWords(*response));
     body = std::move(response->body);
     headers.content_type = response->Header("content-type");
     headers.content_location = response->Header("content-location");

@@ -5,7 +5,6 @@
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/http/status.hpp>
 #include <unordered_set>
 
 #include "app/pipeline.h"
@@ -71,14 +70,6 @@ void Count(PageCounts& counts, const PageOutcome& outcome) {
   counts.waited += outcome.waited;
 }
 
-// "HTTP 503 (Service Unavailable)", the way an operator reads it.
-std::string StatusInWords(int status) {
-  const auto reason = boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(status));
-  std::string words = "HTTP " + std::to_string(status);
-  if (!reason.empty() && reason != "<unknown-status>") words += " (" + std::string(reason) + ")";
-  return words;
-}
-
 }  // namespace
 
 FeedPoller::FeedPoller(asio::any_io_executor loop, fetch::Fetcher& fetcher, asio::any_io_executor pool,
@@ -127,7 +118,7 @@ awaitable<PollOutcome> FeedPoller::Poll(FeedTask task, asio::cancellation_slot c
   hints.ttl = outcome.state.ttl;
   const bool success = response->status == 304 || (response->status >= 200 && response->status <= 299);
   if (!success) {
-    std::string words = StatusInWords(response->status);
+    std::string words = fetch::StatusInWords(*response);
     if (hints.retry_after) words += "; retry after " + std::to_string(hints.retry_after->count()) + " s";
     Error error{ErrorKind::kInvalidArgument, std::move(words)};
     co_return co_await Record(std::move(task), std::move(outcome), std::move(health), std::move(error),

@@ -175,7 +175,7 @@ awaitable<PageFetcher::RobotsAnswer> PageFetcher::ReadRobots(std::string url, st
                                      {"host_delay", Seconds(DelayFor(*robots))},
                                      {"kept", Seconds(keep)}});
     } else {
-      const std::string error = response ? "HTTP " + std::to_string(status) : response.error().message;
+      const std::string error = response ? fetch::StatusInWords(*response) : response.error().message;
       log_->Warn("robots.txt unreachable: no page of this site is fetched until it answers",
                  {{"url", robots_url}, {"status", status}, {"error", error}, {"retry_in", Seconds(keep)}});
     }
@@ -270,7 +270,7 @@ awaitable<PageOutcome> PageFetcher::Get(std::string url, bool from_public_page, 
   if (response->status < 200 || response->status > 299 || !IsHtml(content_type)) {
     outcome.kind = Kind::kFailed;
     outcome.reason = response->status < 200 || response->status > 299
-                         ? "HTTP " + std::to_string(response->status)
+                         ? fetch::StatusInWords(*response)
                          : "not an HTML page (" + MediaType(content_type) + ")";
     if (log_)
       log_->Warn("page not used", {{"url", url}, {"status", response->status}, {"error", outcome.reason}});

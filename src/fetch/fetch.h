@@ -17,6 +17,10 @@
 // phase), a body or inflated body over its cap (kTooLarge), too many
 // redirects, a redirect loop, https->http or a hop the address guard refuses
 // (kRefused, see address_guard.h), a scheme we do not speak (kUnsupported).
+// An error's message does not repeat the URL asked for (the caller names it
+// where it reports the error); one met after redirects ends with where they
+// led: "connect failed: Connection refused (at http://b.example/, after 1
+// redirect)".
 //
 // Timeouts: each phase (DNS and connect, first byte, each body read) has its
 // own limit, and the whole request (redirects included) has a deadline, which
@@ -118,6 +122,11 @@ class Fetcher {
   FetchOptions options_;
   std::unique_ptr<Impl> impl_;
 };
+
+// A status the caller will not use, as an operator reads it: "HTTP 503
+// (Service Unavailable)"; after redirects, with where they led: "HTTP 404
+// (Not Found) at https://b.example/feed (after 1 redirect)".
+std::string StatusInWords(const FetchResponse& response);
 
 // Runs one Fetch on a private io_context and waits for it: for the CLI
 // (`presswatch feed URL`), never for the daemon.

@@ -6,6 +6,7 @@
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/status.hpp>
 #include <fstream>
 #include <set>
 
@@ -25,6 +26,17 @@ std::string_view FetchResponse::Header(std::string_view lower_name) const {
   for (const auto& [name, value] : headers)
     if (name == lower_name) return value;
   return {};
+}
+
+std::string StatusInWords(const FetchResponse& response) {
+  const auto reason =
+      boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(response.status));
+  std::string words = "HTTP " + std::to_string(response.status);
+  if (!reason.empty() && reason != "<unknown-status>") words += " (" + std::string(reason) + ")";
+  if (const std::size_t redirects = response.redirects.size(); redirects > 0)
+    words += " at " + response.final_url + " (after " + std::to_string(redirects) +
+             (redirects == 1 ? " redirect)" : " redirects)");
+  return words;
 }
 
 struct Fetcher::Impl {
@@ -67,6 +79,19 @@ asio::awaitable<Result<Exchange>> ReadLocalFileTask(UrlParts parts, std::size_t 
   co_return ReadLocalFile(parts, max_bytes);
 }
 
+// A hop's errors end with the hop's URL (exchange.cc). The caller names the
+// URL it asked for, so on the first hop that ending only repeats it ("failed:
+// URL: connect failed: ...: URL"); after redirects it says where they led.
+Error AtHop(Error error, const std::string& url, int redirects) {
+  const std::string ending = ": " + url;
+  std::string& m = error.message;
+  if (m.size() > ending.size() && m.compare(m.size() - ending.size(), ending.size(), ending) == 0)
+    m.resize(m.size() - ending.size());
+  if (redirects > 0)
+    m += " (at " + url + ", after " + std::to_string(redirects) + (redirects == 1 ? " redirect)" : " redirects)");
+  return error;
+}
+
 asio::awaitable<Result<std::string>> InflateTask(std::string body, std::string encoding,
                                                  std::size_t max_output) {
   co_return Inflate(body, encoding, max_output);
@@ -95,7 +120,7 @@ asio::awaitable<Result<FetchResponse>> Fetcher::Fetch(FetchRequest request) {
   for (int hop_count = 0;; ++hop_count) {
     visited.insert(url);
     auto parts = SplitUrl(url);
-    if (!parts) co_return Error::InvalidArgument("not a URL: " + url);
+    if (!parts) co_return AtHop(Error::InvalidArgument("not a URL: " + url), url, hop_count);
     Result<Exchange> exchange = Error::Internal("unreached");
     if (parts->scheme == "file") {
       // Local files are the operator's own; a redirect never leads here.
@@ -111,17 +136,16 @@ asio::awaitable<Result<FetchResponse>> Fetcher::Fetch(FetchRequest request) {
     } else if (parts->scheme == "http" || parts->scheme == "https") {
       exchange = co_await ExchangeOnce(hop, *parts, request, url);
     } else {
-      co_return Error::Unsupported("unsupported URL scheme '" + parts->scheme + "': " + url);
+      co_return AtHop(Error::Unsupported("unsupported URL scheme '" + parts->scheme + "': " + url), url, hop_count);
     }
-    if (!exchange) co_return exchange.error();
+    if (!exchange) co_return AtHop(exchange.error(), url, hop_count);
     hop.came_from_public = hop.came_from_public || exchange->reached_public;
 
     auto location_it = std::find_if(exchange->headers.begin(), exchange->headers.end(),
                                     [](const auto& h) { return h.first == "location"; });
     if (IsRedirect(exchange->status) && location_it != exchange->headers.end()) {
       if (hop_count >= options_.max_redirects)
-        co_return Error::Refused("more than " + std::to_string(options_.max_redirects) +
-                                 " redirects: " + request.url);
+        co_return Error::Refused("more than " + std::to_string(options_.max_redirects) + " redirects");
       std::string next = ResolveUrl(url, location_it->second);
       if (next.empty()) co_return Error::Malformed("bad redirect Location: " + location_it->second);
       if (visited.count(next)) co_return Error::Refused("redirect loop at " + next);
@@ -152,11 +176,7 @@ asio::awaitable<Result<FetchResponse>> Fetcher::Fetch(FetchRequest request) {
     } else {
       inflated = Inflate(exchange->body, encoding, options_.max_inflated_bytes);
     }
-    if (!inflated) {
-      Error e = inflated.error();
-      e.message += ": " + url;
-      co_return e;
-    }
+    if (!inflated) co_return AtHop(inflated.error(), url, hop_count);
     response.body = std::move(*inflated);
     response.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - start);
     co_return response;

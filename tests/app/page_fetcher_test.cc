@@ -145,7 +145,7 @@ TEST_F(PageFetcherTest, ErrorsAndPagesThatAreNotHtmlAreFinal) {
   const PageOutcome missing = Get("/missing.html");
   EXPECT_EQ(missing.kind, Kind::kFailed);
   EXPECT_EQ(missing.status, 404);
-  EXPECT_EQ(missing.reason, "HTTP 404");
+  EXPECT_EQ(missing.reason, "HTTP 404 (Not Found)");
   const PageOutcome pdf = Get("/report.pdf");
   EXPECT_EQ(pdf.kind, Kind::kFailed);
   EXPECT_EQ(pdf.reason, "not an HTML page (application/pdf)");

@@ -126,6 +126,38 @@ TEST(Fetcher, RefusesRedirectLoopsAndTooManyHops) {
   EXPECT_NE(hops.error().message.find("redirects"), std::string::npos);
 }
 
+// The caller names the URL it asked for: an error does not repeat it, and one
+// met after redirects, or a status the caller will not use, says where they led.
+TEST(Fetcher, AnErrorNamesTheHopOnlyAfterRedirects) {
+  unsigned short port;
+  {
+    TestServer gone;  // take a free port, then close it
+    port = gone.port();
+  }
+  const std::string closed = "http://127.0.0.1:" + std::to_string(port);
+  TestServer server;
+  server.Route("/to-closed", TestServer::Response{.status = 302, .headers = {{"Location", closed + "/feed"}}});
+  server.Route("/to-missing", TestServer::Response{.status = 301, .headers = {{"Location", "/missing"}}});
+  server.Route("/missing", TestServer::Response{.status = 404});
+
+  auto direct = Get(closed + "/feed");
+  ASSERT_FALSE(direct.has_value());
+  EXPECT_EQ(direct.error().message.find("127.0.0.1"), std::string::npos) << direct.error().message;
+
+  auto redirected = Get(server.Url("/to-closed"));
+  ASSERT_FALSE(redirected.has_value());
+  const std::string& m = redirected.error().message;
+  EXPECT_NE(m.find("connect"), std::string::npos) << m;
+  EXPECT_NE(m.find(" (at " + closed + "/feed, after 1 redirect)"), std::string::npos) << m;
+
+  auto missing = Get(server.Url("/to-missing"));
+  ASSERT_OK(missing);
+  EXPECT_EQ(StatusInWords(*missing), "HTTP 404 (Not Found) at " + server.Url("/missing") + " (after 1 redirect)");
+  auto straight = Get(server.Url("/missing"));
+  ASSERT_OK(straight);
+  EXPECT_EQ(StatusInWords(*straight), "HTTP 404 (Not Found)");
+}
+
 TEST(Fetcher, EnforcesTheBodyCapWhileReading) {
   TestServer server;
   server.Route("/big", TestServer::Response{.body = std::string(2 << 20, 'x')});

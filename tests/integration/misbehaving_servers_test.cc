@@ -146,6 +146,16 @@ TEST_F(Misbehaviour, ARedirectLoopIsRecorded) {
   EXPECT_NE(Health("/a").last_error.value_or("").find("redirect loop"), std::string::npos);
 }
 
+TEST_F(Misbehaviour, AStatusAfterARedirectSaysWhereItLed) {
+  server_.Route("/moved-away", TestServer::Response{.status = 301, .headers = {{"Location", "/nowhere"}}});
+  server_.Route("/nowhere", TestServer::Response{.status = 404});
+  Poll({"/moved-away"});
+  const auto moved = Health("/moved-away");
+  EXPECT_EQ(moved.last_status, 404);
+  EXPECT_EQ(moved.last_error.value_or(""), "HTTP 404 (Not Found) at " + server_.Url("/nowhere") + " (after 1 redirect)");
+  EXPECT_FALSE(moved.moved_to.has_value());  // learnt from a good answer only
+}
+
 TEST_F(Misbehaviour, ErrorStatusesAreRecordedInWordsWithRetryAfterHonoured) {
   server_.Route("/gone", TestServer::Response{.status = 404});
   server_.Route("/broken", TestServer::Response{.status = 500});
