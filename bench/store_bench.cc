@@ -358,6 +358,7 @@ int main(int argc, char** argv) {
   std::int64_t segment_arg = 0;  // 0: a tenth of the run
   bool ingest_only = false;
   int page_size = 0;  // 0: the store's default for new files
+  std::int64_t merge_rows = 0;  // 0: the store's default (kEntityIndexMergeRows)
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--articles" && i + 1 < argc) articles = std::stoll(argv[++i]);
@@ -368,17 +369,25 @@ int main(int argc, char** argv) {
     else if (a == "--segment" && i + 1 < argc) segment_arg = std::stoll(argv[++i]);
     else if (a == "--ingest-only") ingest_only = true;
     else if (a == "--page-size" && i + 1 < argc) page_size = std::stoi(argv[++i]);
+    else if (a == "--entity-index-merge-rows" && i + 1 < argc) merge_rows = std::stoll(argv[++i]);
     else {
       std::cerr << "usage: store_bench [--articles N] [--batch N] [--feeds-per-commit N] [--db PATH] [--reuse]\n"
                    "                   [--segment N] [--ingest-only] [--page-size BYTES]\n"
+                   "                   [--entity-index-merge-rows N]\n"
                    "  --segment N     print the writer's rate every N articles (default: a tenth of the run)\n"
                    "  --ingest-only   stop after the ingest and the database's size, without the queries\n"
-                   "  --page-size N   the new database's page size (default: the store's, 8192)\n";
+                   "  --page-size N   the new database's page size (default: the store's, 8192)\n"
+                   "  --entity-index-merge-rows N  rows of the entity index's recent table that start a merge\n"
+                   "                  (default: the store's, kEntityIndexMergeRows)\n";
       return 2;
     }
   }
   if (page_size != 0 && (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)) {
     std::cerr << "store_bench: --page-size must be a power of two from 512 to 65536\n";
+    return 2;
+  }
+  if (merge_rows < 0) {
+    std::cerr << "store_bench: --entity-index-merge-rows must be 0 (the default) or more\n";
     return 2;
   }
   if (batch < 1 || feeds_per_commit < 0 || feeds_per_commit > batch || feeds_per_commit > 50) {
@@ -404,7 +413,7 @@ int main(int argc, char** argv) {
     const double load_ms = TimeMs([&] { docs = LoadCorpus(source.parent_path() / "shared", **rules); });
     std::printf("corpus: %zu documents through the pipeline in %.1f s\n", docs.size(), load_ms / 1000);
 
-    auto db = pw::store::Store::Open(db_path, {.new_file_page_size = page_size});
+    auto db = pw::store::Store::Open(db_path, {.new_file_page_size = page_size, .entity_index_merge_rows = merge_rows});
     std::vector<std::int64_t> feeds;
     for (int f = 0; f < Generator::kFeeds; ++f)
       feeds.push_back(*db->EnsureFeed("https://outlet" + std::to_string(f) + ".example/rss",
