@@ -1400,5 +1400,15 @@ TEST_F(UnseenNames, AnInauguralRaiseAndAHeadlineRaiseAfterAsIt) {
   EXPECT_EQ(headline.funding[0].investee, "Kelvo Network");
   EXPECT_EQ(headline.funding[0].amount.value_or(0), 5.9e6);
 }
+
+// Round 15 (branch extract15en): classes of the round's part A (docs/extraction.md, "Round 15").
+// The round a lead led, named in lower case: "led the series B funding round".
+TEST_F(UnseenNames, ALeadLedTheNamedRound) {
+  const auto x = Run("News\n\nKorvane has raised $5 million. Tamsin Ventures led the series B funding round with "
+                     "participation from existing investors Brasswick Capital and Kelvo Partners.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].round, "series-b");
+  EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Ventures"}));
+}
 }  // namespace
 }  // namespace pw::extract
