@@ -1410,5 +1410,36 @@ TEST_F(UnseenNames, ALeadLedTheNamedRound) {
   EXPECT_EQ(x.funding[0].round, "series-b");
   EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Ventures"}));
 }
+// An offering's capitalised kind words in a headline; a tranche closed by "the Company", a price
+// with its decimals before the proceeds.
+TEST_F(UnseenNames, AnOversubscribedOfferingAndATrancheClosed) {
+  const auto headline = Run("Kelvo Photonics Inc. (NASDAQ: KLVO) Announces $150 Million Oversubscribed Registered "
+                            "Direct Offering\n\nText.");
+  ASSERT_EQ(headline.funding.size(), 1u);
+  EXPECT_EQ(headline.funding[0].investee, "Kelvo Photonics");
+  EXPECT_EQ(headline.funding[0].amount.value_or(0), 1.5e8);
+  const auto tranche = Run("News\n\nTORONTO - Brasswick Royalties Inc. gave an update on its offering. The Company "
+                           "has closed the second tranche and issued 75,310 Units at a price of C$6.50 per Unit, for "
+                           "gross proceeds of approximately C$489,515.");
+  ASSERT_EQ(tranche.funding.size(), 1u);
+  EXPECT_EQ(tranche.funding[0].investee, "Brasswick Royalties");
+  EXPECT_EQ(tranche.funding[0].amount.value_or(0), 489515);
+  EXPECT_EQ(tranche.funding[0].currency, "CAD");
+}
+// A round or presale told by what it has brought in, the company named before; a presale's total
+// after a comma.
+TEST_F(UnseenNames, APresaleToldByWhatItHasBroughtIn) {
+  const auto round = Run("News\n\nAnalysts praise Quillvane Network; The pre-seed funding (aka presale) has "
+                         "generated over $20 million so far.");
+  ASSERT_EQ(round.funding.size(), 1u);
+  EXPECT_EQ(round.funding[0].investee, "Quillvane Network");
+  EXPECT_EQ(round.funding[0].round, "pre-seed");
+  EXPECT_EQ(round.funding[0].amount.value_or(0), 2e7);
+  const auto sold = Run("News\n\nInvestors like the memetoken Korvo (KRVO), which is gaining momentum in its "
+                        "presale, with over $1.5 million worth of the token sold already.");
+  ASSERT_EQ(sold.funding.size(), 1u);
+  EXPECT_EQ(sold.funding[0].investee, "Korvo");
+  EXPECT_EQ(sold.funding[0].amount.value_or(0), 1.5e6);
+}
 }  // namespace
 }  // namespace pw::extract
