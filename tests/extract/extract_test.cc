@@ -1441,5 +1441,25 @@ TEST_F(UnseenNames, APresaleToldByWhatItHasBroughtIn) {
   EXPECT_EQ(sold.funding[0].investee, "Korvo");
   EXPECT_EQ(sold.funding[0].amount.value_or(0), 1.5e6);
 }
+// Investors: a comma that lost its space in a list, backers named as "investors like", and a
+// company's arm that invests with it.
+TEST_F(UnseenNames, AListCommaWithoutItsSpaceInvestorsLikeAndAnArm) {
+  const auto list = Run("News\n\nKorvane has closed $3 million in pre-seed funding. The round featured participation "
+                        "from Tamsin Capital, Orrin Labs,Brasswick Capital, and Kelvo Ventures, among others.");
+  ASSERT_EQ(list.funding.size(), 1u);
+  for (const char* name : {"Tamsin Capital", "Brasswick Capital", "Kelvo Ventures"})
+    EXPECT_NE(std::find(list.funding[0].investors.begin(), list.funding[0].investors.end(), name),
+              list.funding[0].investors.end())
+        << name;
+  const auto like = Run("News\n\nKorvane Beauty raised $2.5 million. \"We are grateful for investors like Orrin’s "
+                        "Tamsin Venture Fund,\" she said.");
+  ASSERT_EQ(like.funding.size(), 1u);
+  EXPECT_EQ(like.funding[0].investors, (std::vector<std::string>{"Tamsin Venture Fund"}));
+  const auto arm = Run("News\n\nKelvo Holdings (OTC: KLVH), announced that its investment arm, Brasswick Ventures, "
+                       "has made a strategic investment in Quillvane.ai, a sales platform.");
+  ASSERT_EQ(arm.funding.size(), 1u);
+  EXPECT_EQ(arm.funding[0].investee, "Quillvane.ai");
+  EXPECT_EQ(arm.funding[0].investors, (std::vector<std::string>{"Kelvo Holdings", "Brasswick Ventures"}));
+}
 }  // namespace
 }  // namespace pw::extract
