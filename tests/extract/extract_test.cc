@@ -1461,5 +1461,19 @@ TEST_F(UnseenNames, AListCommaWithoutItsSpaceInvestorsLikeAndAnArm) {
   EXPECT_EQ(arm.funding[0].investee, "Quillvane.ai");
   EXPECT_EQ(arm.funding[0].investors, (std::vector<std::string>{"Kelvo Holdings", "Brasswick Ventures"}));
 }
+// A job title's words that end a run of capitals are no part of a person's name: "Laura Orrin
+// Managing Director at KKR", "Dina Tamsin, Vice Chair, President", "UNCF Regional Development
+// Director, said".
+TEST_F(UnseenNames, ATitlesWordsEndNoPersonsName) {
+  std::set<std::string> people;
+  for (const auto& e : Run("News\n\nWe met Laura Orrin Managing Director at KKR and Dina Tamsin, Vice Chair, President "
+                           "and Head of Sales at Kelvo Partners. Lisa Brasswick, UNCF Regional Development Director, "
+                           "said, \"Thanks.\"")
+                           .entities)
+    if (e.type == EntityType::kPer) people.insert(e.text);
+  for (const char* name : {"Laura Orrin", "Dina Tamsin", "Lisa Brasswick"}) EXPECT_TRUE(people.count(name)) << name;
+  for (const char* name : {"Laura Orrin Managing", "Vice Chair", "Regional Development"})
+    EXPECT_FALSE(people.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
