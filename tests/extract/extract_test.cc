@@ -1475,5 +1475,10 @@ TEST_F(UnseenNames, ATitlesWordsEndNoPersonsName) {
   for (const char* name : {"Laura Orrin Managing", "Vice Chair", "Regional Development"})
     EXPECT_FALSE(people.count(name)) << name;
 }
+// A university or college whose name starts with a given name is no person: "Howard University".
+TEST_F(UnseenNames, AUniversityNamedAfterAPerson) {
+  const auto orgs = Orgs("News\n\nShe is an alumna of both Howard University and Tamsin College.");
+  for (const char* org : {"Howard University", "Tamsin College"}) EXPECT_TRUE(orgs.count(org)) << org;
+}
 }  // namespace
 }  // namespace pw::extract
