@@ -1480,5 +1480,18 @@ TEST_F(UnseenNames, AUniversityNamedAfterAPerson) {
   const auto orgs = Orgs("News\n\nShe is an alumna of both Howard University and Tamsin College.");
   for (const char* org : {"Howard University", "Tamsin College"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
+// A release's subject before "has (today) announced" is a company; a person's name stays a person.
+TEST_F(UnseenNames, ASubjectThatHasAnnouncedIsACompany) {
+  const auto x = Run("News\n\nWith leadership in its sights, Quillvane has today announced plans to open a plant. "
+                     "Today, John Orrin has announced a run.");
+  bool company = false, person = false;
+  for (const auto& e : x.entities) {
+    if (e.type == EntityType::kOrg && e.text == "Quillvane") company = true;
+    if (e.type == EntityType::kPer && e.text == "John Orrin") person = true;
+    EXPECT_FALSE(e.type == EntityType::kOrg && e.text.find("Orrin") != std::string::npos) << e.text;
+  }
+  EXPECT_TRUE(company);
+  EXPECT_TRUE(person);
+}
 }  // namespace
 }  // namespace pw::extract
