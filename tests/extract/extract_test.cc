@@ -1493,5 +1493,18 @@ TEST_F(UnseenNames, ASubjectThatHasAnnouncedIsACompany) {
   EXPECT_TRUE(company);
   EXPECT_TRUE(person);
 }
+// A placement that came before the sentence's news: "will rebrand as X following an oversubscribed
+// $300 million private investment in public equity (PIPE)"; a newswire before the headline's
+// company is no investee.
+TEST_F(UnseenNames, APlacementBeforeTheNews) {
+  const auto x = Run("CryptoNewsBreaks – Kelvo Holdings PLC (NASDAQ: KLVH) Rebrands as Orrin After $300 Million PIPE\n\n"
+                     "Kelvo Holdings (NASDAQ: KLVH) will rebrand as Orrin, a crypto company, following an "
+                     "oversubscribed $300 million private investment in public equity (PIPE). The financing was led "
+                     "by Tamsin Group.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Kelvo Holdings");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 3e8);
+  EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Group"}));
+}
 }  // namespace
 }  // namespace pw::extract
