@@ -881,5 +881,28 @@ TEST_F(VietnameseEntities, AOneWordPlaceOnlyWithItsOwnMarks) {
   EXPECT_FALSE(health.count("Italy"));
   EXPECT_FALSE(Names("Xài dữ liệu miễn phí trong 18 tháng.", EntityType::kOrg).count("xAI"));
 }
+
+// Round 15: a person after the role the text gives them in the arts, the armed forces, a
+// court or a party ("danh hài X", "NSƯT X", "Đô đốc X", "Thượng nghị sỹ X", "bị can X").
+TEST_F(VietnameseEntities, APersonAfterTheirRole) {
+  const auto people = Names(
+      "Dự phiên tòa có danh hài Hoàng Lâm, MC Minh Khang và NSƯT Thu Trang. Nguyên đơn là diễn viên kịch nói "
+      "Bảo Ngọc. Đô đốc Sok Pheap tiếp đoàn. Thượng nghị sỹ Tom Walker phát biểu. Bị can Lê Văn Tám khai.",
+      EntityType::kPer);
+  for (const char* name : {"Hoàng Lâm", "Minh Khang", "Thu Trang", "Bảo Ngọc", "Sok Pheap", "Tom Walker", "Lê Văn Tám"})
+    EXPECT_TRUE(people.count(name)) << name;
+}
+
+// Round 15: a photo credit after the outlet's name, one run into the next sentence without
+// a full stop, and one in capitals ("Ảnh: VGP/Thu Hà", "Ảnh: Minh Châu Sáng 28/6",
+// "Ảnh: HẢI LONG Ở nhiều nơi": no "LONG Ở").
+TEST_F(VietnameseEntities, APhotoCreditAfterAnOutletRunOnOrInCapitals) {
+  const auto people = Names(
+      "Hai thủ tướng hội đàm. Ảnh: VGP/Thu Hà Nhận lời mời của Thủ tướng. Lễ ký kết. Ảnh: Minh Châu Sáng 28/6, "
+      "đoàn đến Huế. Một khu nhà ở. Ảnh: HẢI LONG Ở nhiều nơi, công nhân thuê nhà.",
+      EntityType::kPer);
+  for (const char* name : {"Thu Hà", "Minh Châu", "HẢI LONG"}) EXPECT_TRUE(people.count(name)) << name;
+  for (const std::string& name : people) EXPECT_EQ(name.find("Ở"), std::string::npos) << name;
+}
 }  // namespace
 }  // namespace pw::extract
