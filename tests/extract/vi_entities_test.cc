@@ -904,5 +904,30 @@ TEST_F(VietnameseEntities, APhotoCreditAfterAnOutletRunOnOrInCapitals) {
   for (const char* name : {"Thu Hà", "Minh Châu", "HẢI LONG"}) EXPECT_TRUE(people.count(name)) << name;
   for (const std::string& name : people) EXPECT_EQ(name.find("Ở"), std::string::npos) << name;
 }
+
+// Round 15: an agency named in sentence case by what it does ("Viện Nghiên cứu Chiến lược",
+// "Cục Phát thanh truyền hình và Thông tin điện tử"), a court or police of a numbered district
+// ("TAND quận 1"), a university after "ĐH", and the Front's committee with "T.Ư" and "VN".
+TEST_F(VietnameseEntities, SentenceCaseAgenciesNumberedCourtsAndAbbreviations) {
+  const auto orgs = Names(
+      "Ông Lâm là Chủ tịch Viện Nghiên cứu Chiến lược của tập đoàn. Cục Phát thanh truyền hình và Thông tin điện "
+      "tử đã họp. TAND quận 3, TP.HCM đã tuyên án. Công an phường 12 vào cuộc. Ông cộng tác cùng ĐH Bắc Sơn. "
+      "Ông An, Chủ tịch Ủy ban T.Ư MTTQ VN, phát biểu.",
+      EntityType::kOrg);
+  for (const char* name : {"Viện Nghiên cứu Chiến lược", "Cục Phát thanh truyền hình và Thông tin điện tử", "TAND quận 3",
+                           "Công an phường 12", "ĐH Bắc Sơn", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
+
+// Round 15: a housing estate or a military base is a place by its kind word, not a person
+// ("Khu nhà ở xã hội Đặng Xá"), and a road axis between two places is one place.
+TEST_F(VietnameseEntities, EstatesBasesAndRoadAxes) {
+  const std::string text =
+      "Khu nhà ở xã hội Đặng Xá đã xong. Đoàn thăm căn cứ hải quân Ream. Dự án nằm hai bên trục Nhật Tân-Nội Bài.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Đặng Xá", "Ream", "Nhật Tân-Nội Bài"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_FALSE(places.count("Nội Bài"));
+  EXPECT_FALSE(Names(text, EntityType::kPer).count("Đặng Xá"));
+}
 }  // namespace
 }  // namespace pw::extract
