@@ -929,5 +929,12 @@ TEST_F(VietnameseEntities, EstatesBasesAndRoadAxes) {
   EXPECT_FALSE(places.count("Nội Bài"));
   EXPECT_FALSE(Names(text, EntityType::kPer).count("Đặng Xá"));
 }
+
+// Round 15: a list after a network, a maker or a bank as the kind ("các nhà mạng gồm A, B, C"):
+// each item is a company, also one the gazetteer does not know.
+TEST_F(VietnameseEntities, AListAfterNetworksMakersOrBanks) {
+  const auto orgs = Names("Đại diện các nhà mạng gồm Viettel, Sao Khuê, VNPT và HanoiNet cho biết.", EntityType::kOrg);
+  for (const char* name : {"Viettel", "Sao Khuê", "VNPT"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
