@@ -212,11 +212,18 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
   }
   // The name starts after the last attribute ("New York-based") or, in a
   // title-case headline, after the last NAME_BREAK word inside it ("$4M
-  // From Multicoin Capital", "DefTech Startup Vermeer").
+  // From Multicoin Capital", "DefTech Startup Vermeer"). A Vietnamese break
+  // word in lower case is a word of the name: "Đại sứ quán Nhật tại Campuchia",
+  // "Tổng thương hội Trung Hoa tại Hongkong" (round 15; they were cut to the
+  // place). English ones, plain ASCII, still break ("... from Acme Ventures").
+  const auto vietnamese_lower = [](std::string_view word) {
+    return StartsLower(word) &&
+           std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  };
   const std::vector<Word> words = WordsIn(text, start, end);
   for (std::size_t i = words.size(); i-- > 1;) {
     const std::string_view word = Slice(text, words[i - 1].begin, words[i - 1].end);
-    if (IsAttribute(word) || (i > 1 && IsNameBreak(gazetteer, word))) {
+    if (IsAttribute(word) || (i > 1 && !vietnamese_lower(word) && IsNameBreak(gazetteer, word))) {
       start = words[i].begin;
       break;
     }

@@ -936,5 +936,16 @@ TEST_F(VietnameseEntities, AListAfterNetworksMakersOrBanks) {
   const auto orgs = Names("Đại diện các nhà mạng gồm Viettel, Sao Khuê, VNPT và HanoiNet cho biết.", EntityType::kOrg);
   for (const char* name : {"Viettel", "Sao Khuê", "VNPT"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 15: "tại" in lower case inside a name is a word of it, not a break before the place
+// ("Đại sứ quán Nhật tại Campuchia" was cut to Campuchia, and the embassy lost).
+TEST_F(VietnameseEntities, AnEmbassyInACountryKeepsTheCountry) {
+  const auto orgs = Names(
+      "Thông cáo từ Đại sứ quán Nhật tại Campuchia cho biết. Ông Hùng - Thương vụ Đại sứ quán Việt Nam tại Đức, "
+      "phát biểu.",
+      EntityType::kOrg);
+  for (const char* name : {"Đại sứ quán Nhật tại Campuchia", "Thương vụ Đại sứ quán Việt Nam tại Đức"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
