@@ -492,6 +492,18 @@ bool OneWordNameAsSpelt(std::string_view text, const GazetteerEntry& entry) {
   return text.find(' ') != std::string_view::npos || SpeltAsInAnyCase(&entry, text);
 }
 
+// "Đảng ủy", "Đảng bộ": in a Vietnamese text a one-word organisation right
+// before an ORG_COMPOUND_TAIL syllable, as spelt, is a syllable of another word
+// (a unit's party committee, not the Party; round 15).
+bool BeforeACompoundTail(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t end) {
+  if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
+  if (end + 1 >= text.size() || text[end] != ' ') return false;
+  std::size_t next_end = text.find_first_of(" ,.;:!?)\n", end + 1);
+  if (next_end == std::string_view::npos) next_end = text.size();
+  const std::string_view next = Slice(text, end + 1, next_end);
+  return SpeltAs(gazetteer.Lookup("ORG_COMPOUND_TAIL", next), next);
+}
+
 // "Vĩnh" found as Vinh: the text carries marks that the entry's canonical
 // name, plain ASCII, lacks.
 bool MarksTheNameLacks(std::string_view text, const GazetteerEntry& entry) {
@@ -583,6 +595,9 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
   for (const auto& m : ctx.rules.gazetteer.FindMentions(ctx.text, keyed)) {
     if (ctx.language == 0 && (m.entry->type == "LOC" || m.entry->type == "ORG") &&
         !OneWordNameAsSpelt(Slice(ctx.text, m.start, m.end), *m.entry))
+      continue;
+    if (ctx.language == 0 && m.entry->type == "ORG" &&
+        BeforeACompoundTail(ctx.rules.gazetteer, ctx.text, m.start, m.end))
       continue;
     if (ctx.language == 0 && m.entry->type == "LOC" &&
         InsideVietnameseName(ctx.text, m.start, m.end,

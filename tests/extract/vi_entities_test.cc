@@ -947,5 +947,14 @@ TEST_F(VietnameseEntities, AnEmbassyInACountryKeepsTheCountry) {
   for (const char* name : {"Đại sứ quán Nhật tại Campuchia", "Thương vụ Đại sứ quán Việt Nam tại Đức"})
     EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 15: "Đảng ủy" and "Đảng bộ" are a unit's party committee and organisation, no mention
+// of the Party; "Đảng" alone still is.
+TEST_F(VietnameseEntities, APartyCommitteeIsNoMentionOfTheParty) {
+  EXPECT_FALSE(Names("Bà là Bí thư Đảng ủy, Tổng giám đốc công ty. Đảng bộ và chính quyền thành phố cam kết.",
+                     EntityType::kOrg)
+                   .count("Đảng Cộng sản Việt Nam"));
+  EXPECT_TRUE(Names("Lãnh đạo Đảng và Nhà nước dự lễ.", EntityType::kOrg).count("Đảng Cộng sản Việt Nam"));
+}
 }  // namespace
 }  // namespace pw::extract
