@@ -599,6 +599,9 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
     if (ctx.language == 0 && m.entry->type == "ORG" &&
         BeforeACompoundTail(ctx.rules.gazetteer, ctx.text, m.start, m.end))
       continue;
+    // "VN-Index", "HNX-Index": a stock index named after a market or a country names
+    // neither (round 15).
+    if (m.entry->type != "PER" && ctx.text.substr(m.end, 6) == "-Index") continue;
     if (ctx.language == 0 && m.entry->type == "LOC" &&
         InsideVietnameseName(ctx.text, m.start, m.end,
                              MarksTheNameLacks(Slice(ctx.text, m.start, m.end), *m.entry)))

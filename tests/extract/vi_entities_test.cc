@@ -956,5 +956,14 @@ TEST_F(VietnameseEntities, APartyCommitteeIsNoMentionOfTheParty) {
                    .count("Đảng Cộng sản Việt Nam"));
   EXPECT_TRUE(Names("Lãnh đạo Đảng và Nhà nước dự lễ.", EntityType::kOrg).count("Đảng Cộng sản Việt Nam"));
 }
+
+// Round 15: "VN" is Việt Nam ("tại VN"), and a stock index named after a market or a country
+// names neither ("VN-Index", "HNX-Index").
+TEST_F(VietnameseEntities, VNIsVietNamButAnIndexNamesNoPlace) {
+  EXPECT_TRUE(Names("Robot lần đầu được áp dụng tại VN.", EntityType::kLoc).count("Việt Nam"));
+  const std::string index = "VN-Index giảm 5,01 điểm, HNX-Index giảm 0,71 điểm.";
+  EXPECT_FALSE(Names(index, EntityType::kLoc).count("Việt Nam"));
+  EXPECT_TRUE(Names(index, EntityType::kOrg).empty());
+}
 }  // namespace
 }  // namespace pw::extract
