@@ -504,6 +504,24 @@ bool BeforeACompoundTail(const Gazetteer& gazetteer, std::string_view text, std:
   return SpeltAs(gazetteer.Lookup("ORG_COMPOUND_TAIL", next), next);
 }
 
+// "trái phiếu Chính phủ": in a Vietnamese text an organisation of the gazetteer
+// right after an ORG_PRODUCT_WORD (one or two words, as spelt) names a product
+// of it, a government bond, not the organisation (round 15).
+bool AfterAProductWord(const Gazetteer& gazetteer, std::string_view text, std::size_t start) {
+  if (start < 2 || text[start - 1] != ' ') return false;
+  std::size_t w = start - 1;
+  for (int words = 0; words < 2; ++words) {
+    const std::size_t space = text.rfind(' ', w - 1);
+    const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
+    if (begin >= w) return false;
+    const std::string_view before = Slice(text, begin, start - 1);
+    if (SpeltAs(gazetteer.Lookup("ORG_PRODUCT_WORD", before), before)) return true;
+    if (begin == 0) return false;
+    w = begin - 1;
+  }
+  return false;
+}
+
 // "Vĩnh" found as Vinh: the text carries marks that the entry's canonical
 // name, plain ASCII, lacks.
 bool MarksTheNameLacks(std::string_view text, const GazetteerEntry& entry) {
@@ -598,6 +616,8 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
       continue;
     if (ctx.language == 0 && m.entry->type == "ORG" &&
         BeforeACompoundTail(ctx.rules.gazetteer, ctx.text, m.start, m.end))
+      continue;
+    if (ctx.language == 0 && m.entry->type == "ORG" && AfterAProductWord(ctx.rules.gazetteer, ctx.text, m.start))
       continue;
     // "VN-Index", "HNX-Index": a stock index named after a market or a country names
     // neither (round 15).

@@ -965,5 +965,12 @@ TEST_F(VietnameseEntities, VNIsVietNamButAnIndexNamesNoPlace) {
   EXPECT_FALSE(Names(index, EntityType::kLoc).count("Việt Nam"));
   EXPECT_TRUE(Names(index, EntityType::kOrg).empty());
 }
+
+// Round 15: "trái phiếu Chính phủ" is a government bond, no mention of the government;
+// "Chính phủ" alone still is.
+TEST_F(VietnameseEntities, AGovernmentBondIsNoMentionOfTheGovernment) {
+  EXPECT_FALSE(Names("Kho bạc đã huy động 130.944 tỷ đồng trái phiếu Chính phủ.", EntityType::kOrg).count("Chính phủ"));
+  EXPECT_TRUE(Names("Theo tờ trình của Chính phủ, thuế được miễn.", EntityType::kOrg).count("Chính phủ"));
+}
 }  // namespace
 }  // namespace pw::extract
