@@ -28,14 +28,22 @@ std::string_view FetchResponse::Header(std::string_view lower_name) const {
   return {};
 }
 
+namespace {
+
+// "after 1 redirect", "after 3 redirects".
+std::string AfterRedirects(std::size_t redirects) {
+  return "after " + std::to_string(redirects) + (redirects == 1 ? " redirect" : " redirects");
+}
+
+}  // namespace
+
 std::string StatusInWords(const FetchResponse& response) {
   const auto reason =
       boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(response.status));
   std::string words = "HTTP " + std::to_string(response.status);
   if (!reason.empty() && reason != "<unknown-status>") words += " (" + std::string(reason) + ")";
-  if (const std::size_t redirects = response.redirects.size(); redirects > 0)
-    words += " at " + response.final_url + " (after " + std::to_string(redirects) +
-             (redirects == 1 ? " redirect)" : " redirects)");
+  if (!response.redirects.empty())
+    words += " at " + response.final_url + " (" + AfterRedirects(response.redirects.size()) + ")";
   return words;
 }
 
@@ -87,8 +95,7 @@ Error AtHop(Error error, const std::string& url, int redirects) {
   std::string& m = error.message;
   if (m.size() > ending.size() && m.compare(m.size() - ending.size(), ending.size(), ending) == 0)
     m.resize(m.size() - ending.size());
-  if (redirects > 0)
-    m += " (at " + url + ", after " + std::to_string(redirects) + (redirects == 1 ? " redirect)" : " redirects)");
+  if (redirects > 0) m += " (at " + url + ", " + AfterRedirects(static_cast<std::size_t>(redirects)) + ")";
   return error;
 }
 
