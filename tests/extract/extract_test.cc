@@ -1506,5 +1506,19 @@ TEST_F(UnseenNames, APlacementBeforeTheNews) {
   EXPECT_EQ(x.funding[0].amount.value_or(0), 3e8);
   EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Group"}));
 }
+// A company described with "the" between commas, then what it "has successfully raised", a total
+// or not (8 such sentences in the corpus's releases, every one a company).
+TEST_F(UnseenNames, ACompanyDescribedWithTheBeforeItsRaise) {
+  const auto x = Run("News\n\nKorvane, the first lending app built on Ethereum, has successfully raised $4 million "
+                     "in a seed round.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Korvane");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 4e6);
+  EXPECT_EQ(x.funding[0].round, "seed");
+  // A running total is no round (en.total_after), but the company is still named.
+  EXPECT_EQ(Orgs("News\n\nQuillvane, the first trading venue built on Starknet, has successfully raised a total of "
+                 "$7.6 million to date."),
+            (std::set<std::string>{"Quillvane"}));
+}
 }  // namespace
 }  // namespace pw::extract
