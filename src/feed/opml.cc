@@ -22,12 +22,6 @@ struct Walker {
     return Error::Malformed(source + ":" + std::to_string(xmlGetLineNo(n)) + ": " + why);
   }
 
-  static bool HasChildOutline(const xmlNode* n) {
-    for (const xmlNode* c = n->children; c; c = c->next)
-      if (xml::IsElement(c, "outline")) return true;
-    return false;
-  }
-
   void Walk(const xmlNode* parent, std::vector<std::string>& folders) {
     for (const xmlNode* n = parent->children; n && !error; n = n->next) {
       if (!xml::IsElement(n, "outline")) continue;
@@ -42,7 +36,7 @@ struct Walker {
         // xmlUrl="" on an outline with nothing inside is a feed whose
         // address was lost: said, where reading it as an empty folder would
         // drop the feed unseen. (Some readers write xmlUrl="" on folders.)
-        if (xml::HasAttr(n, "xmlUrl") && !HasChildOutline(n)) {
+        if (xml::HasAttr(n, "xmlUrl") && !xml::FirstChildElement(n, "outline")) {
           error = At(n, "xmlUrl is empty" + (title.empty() ? std::string() : " (outline '" + title + "')"));
           return;
         }
