@@ -98,10 +98,6 @@ std::vector<std::u16string> MarksByWord(std::string_view s) {
   return out;
 }
 
-bool HasNonAscii(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-}
-
 UChar32 FirstCodePoint(std::string_view s) {
   UChar32 c = -1;
   int32_t i = 0;
@@ -351,6 +347,10 @@ std::vector<Gazetteer::Mention> Gazetteer::FindMentions(std::string_view text,
     i += consumed ? consumed : 1;
   }
   return out;
+}
+
+bool HasNonAscii(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 bool SpeltAs(const GazetteerEntry* entry, std::string_view word) {

@@ -53,6 +53,10 @@ struct GazetteerEntry {
   int line = 0;
 };
 
+// Whether `s` has a byte outside ASCII: in our texts, a letter with a mark
+// ("tại", "Việt"), where English words are plain ASCII.
+bool HasNonAscii(std::string_view s);
+
 // Whether `word` is one of the entry's aliases as spelt (false for a null
 // entry). Lookup folds accents and case, which Vietnamese cannot always
 // afford: "tư" (of "Đầu tư") is no "từ", "Lam" no "Lâm".

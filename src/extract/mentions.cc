@@ -28,6 +28,13 @@ constexpr int kGazetteerPriority = 50;
 
 std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) { return text.substr(b, e - b); }
 
+// Where the word that starts at `from` ends: at a space, a punctuation mark
+// or a line break, or at the end of the text.
+std::size_t WordEnd(std::string_view text, std::size_t from) {
+  const std::size_t end = text.find_first_of(" ,.;:!?)\n", from);
+  return end == std::string_view::npos ? text.size() : end;
+}
+
 // "dao5", "a16z": one word in lower case that starts with a letter and holds
 // a digit is a brand, a list item like a capitalised name.
 bool IsLowerCaseBrand(std::string_view word) {
@@ -118,8 +125,10 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
 
 // Whether the last one to `max_words` words right before `start` (a space
 // between) are an alias of a gazetteer entry of `type`: "Startup" of "Tech
-// Startup Maya", "công ty khởi nghiệp" of "công ty khởi nghiệp Việt Nam Kilo".
-bool AfterWordsOf(const PassContext& ctx, std::size_t start, std::string_view type, int max_words) {
+// Startup Maya", "công ty khởi nghiệp" of "công ty khởi nghiệp Việt Nam Kilo";
+// `as_spelt`: an alias as spelt (SpeltAs), not folded.
+bool AfterWordsOf(const PassContext& ctx, std::size_t start, std::string_view type, int max_words,
+                  bool as_spelt = false) {
   const std::string_view text(ctx.text);
   if (start < 2 || text[start - 1] != ' ') return false;
   std::size_t word = start - 1;  // the space before the name
@@ -127,7 +136,9 @@ bool AfterWordsOf(const PassContext& ctx, std::size_t start, std::string_view ty
     const std::size_t space = text.rfind(' ', word - 1);
     word = space == std::string_view::npos ? 0 : space + 1;
     if (word >= start - 1) return false;
-    if (ctx.rules.gazetteer.Lookup(type, Slice(text, word, start - 1))) return true;
+    const std::string_view before = Slice(text, word, start - 1);
+    const GazetteerEntry* entry = ctx.rules.gazetteer.Lookup(type, before);
+    if (as_spelt ? SpeltAs(entry, before) : entry != nullptr) return true;
     if (word < 2 || text[word - 1] != ' ') return false;
     word -= 1;
   }
@@ -213,8 +224,7 @@ bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t e
     if (dot != std::string_view::npos && before_start + dot + 2 < word_start) before_start += dot + 1;
     if (IsCapitalisedSyllable(Slice(text, before_start, word_start - 1))) return false;
   }
-  std::size_t next_end = text.find_first_of(" ,.;:!?)\n", end + 1);
-  if (next_end == std::string_view::npos) next_end = text.size();
+  const std::size_t next_end = WordEnd(text, end + 1);
   const std::string_view next = Slice(text, end + 1, next_end);
   if (next.empty()) return false;
   int32_t first = 0;
@@ -225,9 +235,7 @@ bool EndsInsideCompound(const PassContext& ctx, std::size_t start, std::size_t e
   if (SpeltAs(ctx.rules.gazetteer.Lookup("ORG_NAME_END", next), next)) return false;
   // Two-word ends: "cho biết", "công bố", "thông báo".
   if (next_end < text.size() && text[next_end] == ' ') {
-    std::size_t second_end = text.find_first_of(" ,.;:!?)\n", next_end + 1);
-    if (second_end == std::string_view::npos) second_end = text.size();
-    const std::string_view two = Slice(text, end + 1, second_end);
+    const std::string_view two = Slice(text, end + 1, WordEnd(text, next_end + 1));
     if (SpeltAs(ctx.rules.gazetteer.Lookup("ORG_NAME_END", two), two)) return false;
   }
   return true;
@@ -492,42 +500,19 @@ bool OneWordNameAsSpelt(std::string_view text, const GazetteerEntry& entry) {
   return text.find(' ') != std::string_view::npos || SpeltAsInAnyCase(&entry, text);
 }
 
-// "Đảng ủy", "Đảng bộ": in a Vietnamese text a one-word organisation right
-// before an ORG_COMPOUND_TAIL syllable, as spelt, is a syllable of another word
-// (a unit's party committee, not the Party; round 15).
+// Whether a one-word name [start, end) is followed, after a space, by an
+// ORG_COMPOUND_TAIL syllable as spelt (FindMentions says why).
 bool BeforeACompoundTail(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t end) {
   if (Slice(text, start, end).find(' ') != std::string_view::npos) return false;
   if (end + 1 >= text.size() || text[end] != ' ') return false;
-  std::size_t next_end = text.find_first_of(" ,.;:!?)\n", end + 1);
-  if (next_end == std::string_view::npos) next_end = text.size();
-  const std::string_view next = Slice(text, end + 1, next_end);
+  const std::string_view next = Slice(text, end + 1, WordEnd(text, end + 1));
   return SpeltAs(gazetteer.Lookup("ORG_COMPOUND_TAIL", next), next);
-}
-
-// "trái phiếu Chính phủ": in a Vietnamese text an organisation of the gazetteer
-// right after an ORG_PRODUCT_WORD (one or two words, as spelt) names a product
-// of it, a government bond, not the organisation (round 15).
-bool AfterAProductWord(const Gazetteer& gazetteer, std::string_view text, std::size_t start) {
-  if (start < 2 || text[start - 1] != ' ') return false;
-  std::size_t w = start - 1;
-  for (int words = 0; words < 2; ++words) {
-    const std::size_t space = text.rfind(' ', w - 1);
-    const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
-    if (begin >= w) return false;
-    const std::string_view before = Slice(text, begin, start - 1);
-    if (SpeltAs(gazetteer.Lookup("ORG_PRODUCT_WORD", before), before)) return true;
-    if (begin == 0) return false;
-    w = begin - 1;
-  }
-  return false;
 }
 
 // "Vĩnh" found as Vinh: the text carries marks that the entry's canonical
 // name, plain ASCII, lacks.
 bool MarksTheNameLacks(std::string_view text, const GazetteerEntry& entry) {
-  const auto non_ascii = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
-  return std::any_of(text.begin(), text.end(), non_ascii) &&
-         std::none_of(entry.canonical.begin(), entry.canonical.end(), non_ascii);
+  return HasNonAscii(text) && !HasNonAscii(entry.canonical);
 }
 
 // "Lưu Đức Khánh", "Nguyễn Đức Chung": a one-word place ("Đức", Germany)
@@ -614,10 +599,14 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
     if (ctx.language == 0 && (m.entry->type == "LOC" || m.entry->type == "ORG") &&
         !OneWordNameAsSpelt(Slice(ctx.text, m.start, m.end), *m.entry))
       continue;
+    // "Đảng ủy", "Đảng bộ": a one-word organisation right before an
+    // ORG_COMPOUND_TAIL syllable, as spelt, is a syllable of another word (a
+    // unit's party committee, not the Party); "trái phiếu Chính phủ": one right
+    // after one or two ORG_PRODUCT_WORD words, as spelt, names a product of it, a
+    // government bond (round 15).
     if (ctx.language == 0 && m.entry->type == "ORG" &&
-        BeforeACompoundTail(ctx.rules.gazetteer, ctx.text, m.start, m.end))
-      continue;
-    if (ctx.language == 0 && m.entry->type == "ORG" && AfterAProductWord(ctx.rules.gazetteer, ctx.text, m.start))
+        (BeforeACompoundTail(ctx.rules.gazetteer, ctx.text, m.start, m.end) ||
+         AfterWordsOf(ctx, m.start, "ORG_PRODUCT_WORD", 2, /*as_spelt=*/true)))
       continue;
     // "VN-Index", "HNX-Index": a stock index named after a market or a country names
     // neither (round 15).

@@ -216,10 +216,7 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
   // word in lower case is a word of the name: "Đại sứ quán Nhật tại Campuchia",
   // "Tổng thương hội Trung Hoa tại Hongkong" (round 15; they were cut to the
   // place). English ones, plain ASCII, still break ("... from Acme Ventures").
-  const auto vietnamese_lower = [](std::string_view word) {
-    return StartsLower(word) &&
-           std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-  };
+  const auto vietnamese_lower = [](std::string_view word) { return StartsLower(word) && HasNonAscii(word); };
   const std::vector<Word> words = WordsIn(text, start, end);
   for (std::size_t i = words.size(); i-- > 1;) {
     const std::string_view word = Slice(text, words[i - 1].begin, words[i - 1].end);

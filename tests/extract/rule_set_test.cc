@@ -110,7 +110,7 @@ TEST(RuleSet, TheExtractorsOwnGazetteerTypesAreThoseItsCodeLooksUp) {
   std::set<std::string> looked_up = {"ORG", "PER", "LOC"};  // FindMentions
   // Lookup("TYPE", ...), AfterWordsOf(ctx, start, "TYPE", n) in mentions.cc,
   // WordsBeforeAre(..., "TYPE") and WordsFromAre(..., "TYPE") in funding_records.cc.
-  const std::regex lookup(R"re((?:Lookup\(|AfterWordsOf\(ctx, \w+, |Words(?:Before|From)Are\([^"()]*)"([A-Z_]+)")re");
+  const std::regex lookup(R"re((?:Lookup\(|AfterWordsOf\(ctx, [\w.]+, |Words(?:Before|From)Are\([^"()]*)"([A-Z_]+)")re");
   for (const auto& file : fs::directory_iterator(pw::testing::SourceDir() / "src" / "extract")) {
     const std::string code = pw::testing::ReadFile(file.path());
     for (auto it = std::sregex_iterator(code.begin(), code.end(), lookup); it != std::sregex_iterator(); ++it)
