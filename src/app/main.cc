@@ -52,6 +52,15 @@ int main(int argc, char** argv) {
   }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::RequiredError& e) {
+    // CLI11 checks what is missing before what is left over, so "feed
+    // --bogus" said "source is required": a word it could not place is the
+    // user's mistake to name first.
+    for (const CLI::App* command : app.get_subcommands()) {
+      if (const auto extras = command->remaining(); !extras.empty())
+        return app.exit(CLI::ExtrasError(extras));
+    }
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   } catch (const pw::StartupError& e) {

@@ -62,6 +62,18 @@ TEST(Cli, AnUnknownCommandIsNamedWithTheCommandsThereAre) {
   EXPECT_EQ(Presswatch("--version").status, 0);  // flags before a command are CLI11's to read
 }
 
+// A mistyped flag is named, even where a required argument is missing too:
+// "feed --bogus" said "source is required" and left the user to guess.
+TEST(Cli, AnUnknownFlagIsNamedBeforeAMissingArgument) {
+  CommandRun r = Presswatch("feed --bogus");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("The following argument was not expected: --bogus"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("required"), std::string::npos) << r.err;
+  r = Presswatch("feed");  // nothing left over: what is missing is the answer
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("source is required"), std::string::npos) << r.err;
+}
+
 TEST(Cli, ExtractPrintsTheSeedRecordsAsJson) {
   const CommandRun r = Presswatch("extract --json --published 2024-11-21 feeds/demo/genai-open-innovation.vi.txt");
   ASSERT_EQ(r.status, 0) << r.err;
