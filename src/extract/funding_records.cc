@@ -44,10 +44,13 @@ FundingRecords::FundingRecords(const PassContext& ctx, const std::vector<Entity>
       headline_end_(HeadlineEnd(ctx.text)),
       published_day_(ctx.published ? FormatDay(*ctx.published) : std::string()) {}
 
-void FundingRecords::RuleOut(const Money& money) { ruled_out_.push_back(money); }
+void FundingRecords::RuleOut(const Money& money, Veto veto) { ruled_out_.emplace_back(money, veto); }
 
-bool FundingRecords::RuledOut(const Money& money) const {
-  return std::any_of(ruled_out_.begin(), ruled_out_.end(), [&](const Money& m) { return Equal(m, money); });
+std::optional<FundingRecords::Veto> FundingRecords::RuledOut(const Money& money) const {
+  std::optional<Veto> found;
+  for (const auto& [m, veto] : ruled_out_)
+    if (Equal(m, money) && (!found || veto == Veto::kDeal)) found = veto;
+  return found;
 }
 
 namespace {
@@ -231,7 +234,14 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
       }
     } else if (c.field == "amount" && !fact.amount) {
       if (auto i = FirstEntity(c, s, EntityType::kMoney); i && entities_[*i].money) {
-        if (RuledOut(*entities_[*i].money)) return;
+        // Money that is no raise's amount ("a total of $7.6M to date", "a
+        // valuation of $50 million") leaves the round and the investors the
+        // sentence names; money of a deal that is none ("Secures $52 Million
+        // Refinance" in the headline) leaves nothing.
+        if (const auto veto = RuledOut(*entities_[*i].money)) {
+          if (*veto == Veto::kDeal) return;
+          continue;
+        }
         fact.amount = entities_[*i].money;
         fact.amount_in_headline = entities_[*i].start < headline_end_;
       }

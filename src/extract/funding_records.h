@@ -33,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/extraction.h"
@@ -58,8 +59,13 @@ class FundingRecords {
   // The referenced objects must outlive this one.
   FundingRecords(const PassContext& ctx, const std::vector<Entity>& entities, const MaskedText& masked);
 
+  // What a not-funding rule says of an amount, for the whole document: that
+  // it is no deal's amount (a capture: "a valuation of $50 million", "$7.6M
+  // to date"), or that the deal it is told with is none (the sentence:
+  // "Secures $52 Million Refinance").
+  enum class Veto { kAmount, kDeal };
   // Amounts ruled out for the whole document. REQUIRES: before any Add.
-  void RuleOut(const Money& money);
+  void RuleOut(const Money& money, Veto veto);
 
   // One match of a funding rule in sentence `s` (offsets of `match` are
   // relative to the sentence's masked text).
@@ -88,7 +94,7 @@ class FundingRecords {
   std::string RoundOf(const Capture& c, const Sentence& s) const;
   std::string Investee(const Capture& c, const Sentence& s, const std::vector<std::string>& others) const;
   std::string PreviousSubject(const Sentence& s, const std::vector<std::string>& others) const;
-  bool RuledOut(const Money& money) const;
+  std::optional<Veto> RuledOut(const Money& money) const;  // the stronger veto, if any
   std::string StatedDay(const Sentence& s, std::size_t from, std::size_t to) const;
   std::size_t BackgroundAfter(const Sentence& s, std::size_t from) const;
   bool ToldAsBackground(const RuleMatch& match, const Sentence& s) const;
@@ -100,7 +106,7 @@ class FundingRecords {
   const MaskedText& masked_;
   std::size_t headline_end_ = 0;  // the headline is text[0, headline_end_)
   std::string published_day_;     // the article's day, "" if not known
-  std::vector<Money> ruled_out_;
+  std::vector<std::pair<Money, Veto>> ruled_out_;
   std::vector<Record> records_;
   std::optional<Fact> weak_deal_;  // the last deal of only a WEAK_ROUND word, awaiting its investors
 };

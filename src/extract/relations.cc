@@ -77,8 +77,9 @@ class RelationBuilder {
         });
       }
       if (p.vetoed) p.vetoed_amounts = masked_.EntitiesIn(s.masked_begin, s.masked_end, EntityType::kMoney);
+      const auto veto = p.vetoed ? FundingRecords::Veto::kDeal : FundingRecords::Veto::kAmount;
       for (std::size_t i : p.vetoed_amounts)
-        if (entities_[i].money) records.RuleOut(*entities_[i].money);
+        if (entities_[i].money) records.RuleOut(*entities_[i].money, veto);
     }
     for (const Pending& p : pending) {
       const Sentence& s = p.sentence;

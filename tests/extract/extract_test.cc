@@ -686,6 +686,9 @@ const Phrasing kPhrasings[] = {
     // "... and led by X with participation from Y", whatever comes before.
     {text::Language::kEnglish, "Greenlake Holdings (NASDAQ: GRNL) closed its $110 million private placement, supported by the Kappa Foundation and led by Gamma Capital with participation from Delta Ventures and Epsilon Fund.",
      "Greenlake Holdings", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital"}, 110000000, ""},
+    // Stop 30: the round after "with" ("raised $5 million with a new seed round of funding from X").
+    {text::Language::kEnglish, "Mirela news\n\nMirela has raised $5 million with a new seed round of funding from Gamma Capital.",
+     "Mirela", {"Gamma Capital"}, {"Gamma Capital"}, 5000000, "seed"},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
@@ -709,6 +712,32 @@ TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
     EXPECT_EQ(r.amount.value_or(0), p.amount);
     EXPECT_EQ(r.round, p.round);
   }
+}
+
+// Stop 30 (sentences of our own, from the shapes of a dev release): money a
+// not-funding rule says is no raise's amount (a total to date, a valuation)
+// leaves the deal its sentence tells, without that amount; money of a deal
+// that is none (a refinance) leaves nothing; investors of earlier rounds
+// named as such are not this deal's.
+TEST_F(PressReleases, AnAmountThatIsNoRaiseLeavesTheDealButARefinanceLeavesNothing) {
+  const auto total = Extract(pw::testing::ProjectRules(),
+                             text::NormalizeDocument(
+                                 "Zelkova news\n\nZelkova has successfully raised a total of $7.6M to date with a new "
+                                 "strategic round of funding from key investors such as Gamma Capital, Delta Ventures "
+                                 "and Epsilon Fund. Previous investors include Kappa Holdings and Omega Partners."),
+                             {.language = text::Language::kEnglish});
+  ASSERT_EQ(total.funding.size(), 1u);
+  EXPECT_EQ(total.funding[0].investee, "Zelkova");
+  EXPECT_FALSE(total.funding[0].amount);
+  EXPECT_EQ(std::set<std::string>(total.funding[0].investors.begin(), total.funding[0].investors.end()),
+            (std::set<std::string>{"Gamma Capital", "Delta Ventures", "Epsilon Fund"}));
+
+  const auto refinance = Extract(pw::testing::ProjectRules(),
+                                 text::NormalizeDocument(
+                                     "Shoreline Realty Secures $52 Million Refinance\n\nShoreline Realty has secured "
+                                     "$52 million in financing from Gamma Capital for its project in Mesa."),
+                                 {.language = text::Language::kEnglish});
+  EXPECT_TRUE(refinance.funding.empty());
 }
 
 // AP-style places in US releases: the city before the state's abbreviation
