@@ -1549,5 +1549,17 @@ TEST_F(UnseenNames, ACompanyDescribedWithTheBeforeItsRaise) {
                  "$7.6 million to date."),
             (std::set<std::string>{"Quillvane"}));
 }
+// Stop 30: a release's boilerplate heading, a line of its own, names a company (or a brand, or
+// a wire); "About Us" names no one, and a person's bio heading stays a person.
+TEST_F(UnseenNames, AnAboutHeadingNamesTheCompany) {
+  EXPECT_EQ(Orgs("News\n\nPeople are thrilled to embrace it.\n\nAbout Quillstamp\n\nIt is a platform.\n\n"
+                 "About Harlow Ventures:\n\nIt invests.\n\nAbout Us\n\nWe write releases."),
+            (std::set<std::string>{"Quillstamp", "Harlow Ventures"}));
+  const auto bio = Run("News\n\nText.\n\nAbout John Smith\n\nHe leads it.");
+  ASSERT_EQ(bio.entities.size(), 1u);
+  EXPECT_EQ(bio.entities[0].type, EntityType::kPer);
+  // Mid-sentence, "About" is a preposition.
+  EXPECT_TRUE(Orgs("News\n\nEverything you should know About Quillstamp Today is here.").empty());
+}
 }  // namespace
 }  // namespace pw::extract
