@@ -28,13 +28,6 @@ constexpr int kGazetteerPriority = 50;
 
 std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) { return text.substr(b, e - b); }
 
-// Where the word that starts at `from` ends: at a space, a punctuation mark
-// or a line break, or at the end of the text.
-std::size_t WordEnd(std::string_view text, std::size_t from) {
-  const std::size_t end = text.find_first_of(" ,.;:!?)\n", from);
-  return end == std::string_view::npos ? text.size() : end;
-}
-
 // "dao5", "a16z": one word in lower case that starts with a letter and holds
 // a digit is a brand, a list item like a capitalised name.
 bool IsLowerCaseBrand(std::string_view word) {

@@ -204,6 +204,11 @@ bool StartsUpper(std::string_view s) {
   return c >= 0 && (u_isupper(c) || u_istitle(c) || u_isdigit(c));
 }
 
+std::size_t WordEnd(std::string_view text, std::size_t from) {
+  const std::size_t end = text.find_first_of(" ,.;:!?)\n", from);
+  return end == std::string_view::npos ? text.size() : end;
+}
+
 void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_t& start, std::size_t end) {
   // "Johns Hopkins Alumni's Somnair": the name is what follows the possessive.
   for (std::string_view possessive : {std::string_view("’s "), std::string_view("'s ")}) {
@@ -242,8 +247,7 @@ void TrimGluedOpener(const Gazetteer& gazetteer, std::string_view text, std::siz
   if (end + 1 >= text.size() || text[end] != ' ') return;
   const std::size_t space = text.rfind(' ', end - 1);
   if (space == std::string_view::npos || space <= start) return;
-  std::size_t next_end = text.find_first_of(" ,.;:!?)\n", end + 1);
-  if (next_end == std::string_view::npos) next_end = text.size();
+  const std::size_t next_end = WordEnd(text, end + 1);
   if (!StartsLower(Slice(text, end + 1, next_end))) return;
   const auto opens = [&](std::string_view words) { return SpeltAs(gazetteer.Lookup("SENTENCE_OPENER", words), words); };
   if (opens(Slice(text, space + 1, end)) || opens(Slice(text, space + 1, next_end))) end = space;

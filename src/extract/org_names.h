@@ -69,4 +69,8 @@ std::size_t HeadlineEnd(std::string_view text);
 // Whether `s` starts with an upper-case letter, a title-case letter or a digit.
 bool StartsUpper(std::string_view s);
 
+// Where the word that starts at `from` ends: at a space, a punctuation mark
+// or a line break, or at the end of the text.
+std::size_t WordEnd(std::string_view text, std::size_t from);
+
 }  // namespace pw::extract
