@@ -972,5 +972,18 @@ TEST_F(VietnameseEntities, AGovernmentBondIsNoMentionOfTheGovernment) {
   EXPECT_FALSE(Names("Kho bạc đã huy động 130.944 tỷ đồng trái phiếu Chính phủ.", EntityType::kOrg).count("Chính phủ"));
   EXPECT_TRUE(Names("Theo tờ trình của Chính phủ, thuế được miễn.", EntityType::kOrg).count("Chính phủ"));
 }
+
+// Round 16: a foreign firm's arm in Việt Nam is named with the country ("Nestle Việt Nam",
+// "Lotte Shopping Việt Nam"); the country's own firms ("DN Việt Nam") and a pair of parties
+// ("FTA Việt Nam - EAEU") are not.
+TEST_F(VietnameseEntities, AForeignFirmsArmInVietNam) {
+  const auto orgs = Names("Nestle Việt Nam vừa khánh thành nhà máy. Lotte Shopping Việt Nam và Toyota Việt Nam (TMV) cho biết.",
+                          EntityType::kOrg);
+  for (const char* name : {"Nestle Việt Nam", "Lotte Shopping Việt Nam", "Toyota Việt Nam"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  const auto none = Names("Các DN Việt Nam hưởng lợi từ FTA Việt Nam - EAEU.", EntityType::kOrg);
+  EXPECT_FALSE(none.count("DN Việt Nam"));
+  EXPECT_FALSE(none.count("FTA Việt Nam"));
+}
 }  // namespace
 }  // namespace pw::extract
