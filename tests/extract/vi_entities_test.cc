@@ -985,5 +985,12 @@ TEST_F(VietnameseEntities, AForeignFirmsArmInVietNam) {
   EXPECT_FALSE(none.count("DN Việt Nam"));
   EXPECT_FALSE(none.count("FTA Việt Nam"));
 }
+
+// Round 16: Oceania is a continent like the others ("Châu Đại Dương" was a person).
+TEST_F(VietnameseEntities, OceaniaIsAContinent) {
+  const std::string text = "Bà phụ trách khu vực Châu Á, Châu Đại Dương và Châu Phi.";
+  EXPECT_TRUE(Names(text, EntityType::kLoc).count("Châu Đại Dương"));
+  EXPECT_TRUE(Names(text, EntityType::kPer).empty());
+}
 }  // namespace
 }  // namespace pw::extract
