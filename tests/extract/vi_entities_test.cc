@@ -986,6 +986,14 @@ TEST_F(VietnameseEntities, AForeignFirmsArmInVietNam) {
   EXPECT_FALSE(none.count("FTA Việt Nam"));
 }
 
+// Round 16: a village by its craft is a place, not a person ("làng hoa Thái Phiên").
+TEST_F(VietnameseEntities, AVillageByItsCraftIsAPlace) {
+  const std::string text = "Người dân làng hoa Thái Phiên đã xuống giống, làng nghề Bát Tràng cũng vậy.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"làng hoa Thái Phiên", "làng nghề Bát Tràng"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_FALSE(Names(text, EntityType::kPer).count("Thái Phiên"));
+}
+
 // Round 16: Oceania is a continent like the others ("Châu Đại Dương" was a person).
 TEST_F(VietnameseEntities, OceaniaIsAContinent) {
   const std::string text = "Bà phụ trách khu vực Châu Á, Châu Đại Dương và Châu Phi.";
