@@ -1000,5 +1000,13 @@ TEST_F(VietnameseEntities, OceaniaIsAContinent) {
   EXPECT_TRUE(Names(text, EntityType::kLoc).count("Châu Đại Dương"));
   EXPECT_TRUE(Names(text, EntityType::kPer).empty());
 }
+
+// Round 16: after "và" an agency's second domain may be one of VN_DOMAIN8's too ("Viện Nghiên
+// cứu Kinh tế và Chính sách" was cut at "và", and its acronym lost with it).
+TEST_F(VietnameseEntities, AnAgencysSecondDomainAfterVa) {
+  const auto orgs = Names("Báo cáo của Viện Nghiên cứu Kinh tế và Chính sách (VEPR) nhận định.", EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("Viện Nghiên cứu Kinh tế và Chính sách"));
+  EXPECT_FALSE(orgs.count("Viện Nghiên cứu Kinh tế"));
+}
 }  // namespace
 }  // namespace pw::extract
