@@ -1008,5 +1008,14 @@ TEST_F(VietnameseEntities, AnAgencysSecondDomainAfterVa) {
   EXPECT_TRUE(orgs.count("Viện Nghiên cứu Kinh tế và Chính sách"));
   EXPECT_FALSE(orgs.count("Viện Nghiên cứu Kinh tế"));
 }
+
+// Round 16: tickers in a list after the shares' kind or before "là những mã" are companies, also
+// ones the gazetteer does not know.
+TEST_F(VietnameseEntities, TickersInAList) {
+  const auto orgs = Names(
+      "Nhóm cổ phiếu ngân hàng như BID, XYZ, STB tiếp tục tăng. Ở chiều ngược lại, BVH, QRS và VNM là những mã giảm.",
+      EntityType::kOrg);
+  for (const char* name : {"XYZ", "BVH", "QRS"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
