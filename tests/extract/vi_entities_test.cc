@@ -1017,5 +1017,17 @@ TEST_F(VietnameseEntities, TickersInAList) {
       EntityType::kOrg);
   for (const char* name : {"XYZ", "BVH", "QRS"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 16: "CTCK", a securities company by its short form, is a kind word like "CTCP"; the
+// acronym after it in parentheses is the same firm.
+TEST_F(VietnameseEntities, ASecuritiesCompanyByItsShortForm) {
+  const Extraction x = Extract(pw::testing::ProjectRules(),
+                               text::NormalizeDocument("Khuyến nghị mua cổ phiếu SVC của CTCK Bảo Minh (BMSC) mới đây."),
+                               {.language = text::Language::kVietnamese});
+  int firm_texts = 0;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kOrg && e.name == "CTCK Bảo Minh") ++firm_texts;
+  EXPECT_EQ(2, firm_texts);  // "CTCK Bảo Minh" and "BMSC"
+}
 }  // namespace
 }  // namespace pw::extract
