@@ -1029,5 +1029,15 @@ TEST_F(VietnameseEntities, ASecuritiesCompanyByItsShortForm) {
     if (e.type == EntityType::kOrg && e.name == "CTCK Bảo Minh") ++firm_texts;
   EXPECT_EQ(2, firm_texts);  // "CTCK Bảo Minh" and "BMSC"
 }
+
+// Round 16: a foreign firm after its kind word ends before a person's name after it (a known
+// given name and a capitalised word): "Chủ tịch quỹ đầu tư KKR Global David Petraeus".
+TEST_F(VietnameseEntities, AForeignFirmEndsBeforeThePersonAfterIt) {
+  const std::string text = "Chủ tịch quỹ đầu tư KKR Global David Petraeus nhận định chuyến đi là dấu hiệu tốt.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("KKR Global"));
+  EXPECT_FALSE(orgs.count("KKR Global David Petraeus"));
+  EXPECT_TRUE(Names(text, EntityType::kPer).count("David Petraeus"));
+}
 }  // namespace
 }  // namespace pw::extract
