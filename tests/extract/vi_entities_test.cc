@@ -1039,5 +1039,13 @@ TEST_F(VietnameseEntities, AForeignFirmEndsBeforeThePersonAfterIt) {
   EXPECT_FALSE(orgs.count("KKR Global David Petraeus"));
   EXPECT_TRUE(Names(text, EntityType::kPer).count("David Petraeus"));
 }
+
+// Round 16: a minister after what the office covers, written out in capitals, is a person whose
+// given name nobody lists ("Bộ trưởng Kinh tế, Thương mại và Công nghiệp Hirosige Seko").
+TEST_F(VietnameseEntities, AMinisterAfterTheDomainsOfTheOffice) {
+  EXPECT_TRUE(Names("Phụ tá là Bộ trưởng Kinh tế, Thương mại và Công nghiệp Hirosige Seko, người phụ trách.",
+                    EntityType::kPer)
+                  .count("Hirosige Seko"));
+}
 }  // namespace
 }  // namespace pw::extract
