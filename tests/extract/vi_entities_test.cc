@@ -1047,5 +1047,13 @@ TEST_F(VietnameseEntities, AMinisterAfterTheDomainsOfTheOffice) {
                     EntityType::kPer)
                   .count("Hirosige Seko"));
 }
+
+// Round 16: a bank's legal form in lower case ("Ngân hàng thương mại cổ phần Sài Gòn Thương
+// Tín"): the bank, and no city ("Sài Gòn").
+TEST_F(VietnameseEntities, ABanksLegalFormInLowerCase) {
+  const std::string text = "Cổ phiếu của Ngân hàng thương mại cổ phần Sài Gòn Thương Tín - Sacombank giảm.";
+  EXPECT_TRUE(Names(text, EntityType::kOrg).count("Ngân hàng thương mại cổ phần Sài Gòn Thương Tín"));
+  EXPECT_TRUE(Names(text, EntityType::kLoc).empty());
+}
 }  // namespace
 }  // namespace pw::extract
