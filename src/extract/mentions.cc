@@ -258,7 +258,15 @@ bool NamesAPerson(const Gazetteer& gazetteer, std::string_view text, std::size_t
   if (start < 2 || text[start - 1] != ' ') return false;
   std::size_t w = start - 1;
   while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
-  const std::string_view word = Slice(text, w, start - 1);
+  std::string_view word = Slice(text, w, start - 1);
+  // "Đoàn Nguyên Đức (bầu Đức)", "“Ông Đức nói": a bracket or a quote that opens before the
+  // honorific is no part of it.
+  for (const std::string_view opener : {"(", "[", "\"", "'", "“", "‘"}) {
+    if (word.size() > opener.size() && word.substr(0, opener.size()) == opener) {
+      word.remove_prefix(opener.size());
+      break;
+    }
+  }
   // "người đàn ông Hàn Quốc" is a man from Korea: "đàn ông", "đàn bà" say man, woman.
   if (SpeltAs(gazetteer.Lookup("HONORIFIC", word), word)) {
     constexpr std::string_view kMankind = "đàn ";

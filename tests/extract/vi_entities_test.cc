@@ -973,6 +973,17 @@ TEST_F(VietnameseEntities, AGovernmentBondIsNoMentionOfTheGovernment) {
   EXPECT_TRUE(Names("Theo tờ trình của Chính phủ, thuế được miễn.", EntityType::kOrg).count("Chính phủ"));
 }
 
+// Round 16: "bầu", the owner of a football club, names a tycoon by his given name: "bầu Đức" is
+// a person and no Germany, also in brackets after his full name ("(bầu Đức)"); "bầu Hội đồng"
+// (an election) names no one.
+TEST_F(VietnameseEntities, ATycoonNamedAfterHisClubIsNoPlace) {
+  for (const std::string text : {"Cổ phiếu của bầu Đức tăng mạnh.", "Ông Đoàn Văn Thành (bầu Đức) cho biết."}) {
+    EXPECT_FALSE(Names(text, EntityType::kLoc).count("Germany")) << text;
+    EXPECT_FALSE(Names(text, EntityType::kPer).empty()) << text;
+  }
+  EXPECT_TRUE(Names("Cổ đông sẽ bầu Hội đồng mới.", EntityType::kPer).empty());
+}
+
 // Round 16: a foreign firm's arm in Việt Nam is named with the country ("Nestle Việt Nam",
 // "Lotte Shopping Việt Nam"); the country's own firms ("DN Việt Nam") and a pair of parties
 // ("FTA Việt Nam - EAEU") are not.
