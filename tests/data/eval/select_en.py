@@ -22,7 +22,9 @@ extract11en): seed 2035, round 10's strata, 24 raises and 6 others; split by dra
 (the first 16 raises and 4 others, tuned on) and B (the other 8 and 2, a check set). Round 14 (branch
 extract14en): seed 2040, round 10's strata, 22 raises and 8 others; A the first 15 raises and 5 others,
 B the other 7 and 3. Round 15
-(branch extract15en): seed 2050, round 14's strata and counts, A and B split as round 14's.
+(branch extract15en): seed 2050, round 14's strata and counts, A and B split as round 14's. Round 16
+(branch extract16en): seed 2060, round 14's strata, 24 raises and 6 others; A the first 16 raises and 4
+others, B the other 8 and 2 (round 11's split).
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
@@ -31,7 +33,7 @@ more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's pi
 of the set as it was before that round: run on today's articles.gold, a round's own articles
 are left out as taken.
 
-    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15] [CORPUS_ROOT]   # prints '@' lines to annotate
+    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
 
 import json
@@ -51,6 +53,8 @@ ROUNDS = {
     14: {"seed": 2040, "take": {"raises": 22, "debt": 0, "others": 8}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
     15: {"seed": 2050, "take": {"raises": 22, "debt": 0, "others": 8}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    16: {"seed": 2060, "take": {"raises": 24, "debt": 0, "others": 6}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
 }
 ARGS = sys.argv[1:]
