@@ -1560,6 +1560,28 @@ TEST_F(UnseenNames, AnAboutHeadingNamesTheCompany) {
   EXPECT_EQ(bio.entities[0].type, EntityType::kPer);
   // Mid-sentence, "About" is a preposition.
   EXPECT_TRUE(Orgs("News\n\nEverything you should know About Quillstamp Today is here.").empty());
+// A background round tied to the release's subject by "its recent", "their recently raised" or
+// "following a" (round 16: three of part A's twelve records).
+TEST_F(UnseenNames, ARecentRoundToldAsBackgroundIsTheSubjects) {
+  const auto their = Run("HTX Ventures Announces Investment in Korvane\n\nHTX Ventures has announced a strategic "
+                         "investment in Korvane, a pioneering Web3 gaming platform. Korvane is a Web3 gaming platform "
+                         "aiming to host events. Their recently raised $2.5 million seed round will fund its growth.");
+  ASSERT_EQ(their.funding.size(), 2u);
+  EXPECT_EQ(their.funding[1].investee, "Korvane");
+  EXPECT_EQ(their.funding[1].amount.value_or(0), 2.5e6);
+  EXPECT_EQ(their.funding[1].round, "seed");
+  const auto its = Run("Quillvane Inc. Launches Partner Program\n\nQuillvane Inc. today announced the launch of a "
+                       "partner program. Based on momentum from its recent $37M Series B funding round, Quillvane is "
+                       "doubling down on partners.");
+  ASSERT_EQ(its.funding.size(), 1u);
+  EXPECT_EQ(its.funding[0].investee, "Quillvane");
+  EXPECT_EQ(its.funding[0].round, "series-b");
+  const auto following = Run("News\n\nKorvane has announced a $10 million Series A round led by Tamsin Ventures. The "
+                             "company will hire engineers, following a $2.7 million seed round in December 2022.");
+  ASSERT_EQ(following.funding.size(), 2u);
+  EXPECT_EQ(following.funding[1].investee, "Korvane");
+  EXPECT_EQ(following.funding[1].amount.value_or(0), 2.7e6);
+  EXPECT_EQ(following.funding[1].round, "seed");
 }
 }  // namespace
 }  // namespace pw::extract
