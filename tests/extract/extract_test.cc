@@ -1583,5 +1583,16 @@ TEST_F(UnseenNames, ARecentRoundToldAsBackgroundIsTheSubjects) {
   EXPECT_EQ(following.funding[1].amount.value_or(0), 2.7e6);
   EXPECT_EQ(following.funding[1].round, "seed");
 }
+// A title-case headline's "Led by" names the lead; GE Vernova is not General Electric (round 16).
+TEST_F(UnseenNames, AHeadlinesLedByNamesTheLead) {
+  const auto x = Run("Korvane Technologies Inc. (NASDAQ: KORV) Secures $15 Million Private Placement Led by Tamsin "
+                     "Ventures\n\nText follows.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Korvane Technologies");
+  EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Ventures"}));
+  const auto orgs = Orgs("News\n\nKorvane Inc. and GE Vernova launched a project.");
+  EXPECT_EQ(orgs.count("GE Vernova"), 1u);
+  EXPECT_EQ(orgs.count("GE"), 0u);
+}
 }  // namespace
 }  // namespace pw::extract
