@@ -1614,5 +1614,17 @@ TEST_F(UnseenNames, ANameBetweenAnAppointmentAndItsRole) {
     if (e.type == EntityType::kPer) people.insert(e.text);
   EXPECT_EQ(people, (std::set<std::string>{"Rose Vasko", "Carney Orrin"}));
 }
+// Angels told by their role at a company ("former Sequoia partner Shmil Levy"), and people told by
+// the companies they come from, which do not end the list ("executives from Cisco, Ariel Maislos,
+// and founders of Avalor": the companies are no investors) (round 16).
+TEST_F(UnseenNames, AngelsAmongPeopleToldByTheirCompanies) {
+  const auto x = Run("Korvane Raises $5.5M\n\nKorvane today announced $5.5 million in seed funding. The round was "
+                     "led by Tamsin Ventures, with participation from Brasswick Capital, and notable angel investors "
+                     "including former Sequoia partner Shmil Levy, executives from Cisco, Ariel Maislos, and founders "
+                     "of Avalor, Datorama and Innoviz.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investors, (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital", "Shmil Levy",
+                                                              "Ariel Maislos"}));
+}
 }  // namespace
 }  // namespace pw::extract
