@@ -1626,5 +1626,17 @@ TEST_F(UnseenNames, AngelsAmongPeopleToldByTheirCompanies) {
   EXPECT_EQ(x.funding[0].investors, (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital", "Shmil Levy",
                                                               "Ariel Maislos"}));
 }
+// A bare ", including" reads no list past a purpose's "to": the products a round will reach are no
+// investors (round 16).
+TEST_F(UnseenNames, NoInvestorsPastAPurposesTo) {
+  const auto x = Run("News\n\nKorvane Inc. has announced a $10 million funding round to allow engineers to "
+                     "integrate with any meeting platform, including Zoom, Microsoft Teams and Slack.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_TRUE(x.funding[0].investors.empty());
+  const auto y = Run("News\n\nKorvane Inc. has raised $10 million in a round led by Tamsin Ventures, including "
+                     "Brasswick Capital.");
+  ASSERT_EQ(y.funding.size(), 1u);
+  EXPECT_EQ(y.funding[0].investors, (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital"}));
+}
 }  // namespace
 }  // namespace pw::extract
