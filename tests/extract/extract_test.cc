@@ -1638,5 +1638,12 @@ TEST_F(UnseenNames, NoInvestorsPastAPurposesTo) {
   ASSERT_EQ(y.funding.size(), 1u);
   EXPECT_EQ(y.funding[0].investors, (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital"}));
 }
+// Legal forms of Italian, Malaysian, Nordic and Indian companies: "Terra Innovatum Srl, a developer
+// of micro-modular nuclear reactors" (round 16; 31 such names in the corpus's releases).
+TEST_F(UnseenNames, MoreLegalForms) {
+  const auto orgs = Orgs("News\n\nKorvane Srl, a developer of reactors, and Tamsin Sdn Bhd signed a memorandum.");
+  EXPECT_EQ(orgs.count("Korvane Srl"), 1u);
+  EXPECT_EQ(orgs.count("Tamsin Sdn Bhd"), 1u);
+}
 }  // namespace
 }  // namespace pw::extract
