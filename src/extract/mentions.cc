@@ -98,6 +98,24 @@ std::vector<std::pair<std::size_t, std::size_t>> ListItems(std::string_view text
   return out;
 }
 
+// Whether an English list item names a person by their role at a company: a
+// PERSON_ROLE_WORD in lower case with a capitalised word before it ("GitHub
+// engineer Zach Holman", "Oracle’s senior vice president of Cloud
+// Operations"). The item is no organisation; the people pass reads the
+// person after the role ("founder Alex Rice").
+bool DescribesAPersonsRole(const Gazetteer& gazetteer, std::string_view item) {
+  std::size_t b = item.find(' ');
+  while (b != std::string_view::npos) {
+    const std::size_t e = std::min(item.find(' ', b + 1), item.size());
+    const std::string_view word = item.substr(b + 1, e - b - 1);
+    if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+        gazetteer.Lookup("PERSON_ROLE_WORD", word))
+      return true;
+    b = e < item.size() ? e : std::string_view::npos;
+  }
+  return false;
+}
+
 // "Gokul Rajaram", "Sarah Collins": a known given name and one or two
 // capitalised words of letters, the shape people.rules reads as a person.
 bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
@@ -381,7 +399,7 @@ void RunRule(const PassContext& ctx, const CompiledRule& rule, const std::vector
     if (type == "ORG" || type == "LOC") {
       if (const Capture* list = m.First("list")) {
         for (auto [b, e] : ListItems(ctx.text, list->start, list->end))
-          if (e - b <= 80)
+          if (e - b <= 80 && !(ctx.language == 1 && DescribesAPersonsRole(gazetteer, Slice(ctx.text, b, e))))
             AddNameCandidate(ctx, type, b, e, {}, rule.spec.priority, /*weak=*/true, out);
         return;
       }

@@ -1645,5 +1645,26 @@ TEST_F(UnseenNames, MoreLegalForms) {
   EXPECT_EQ(orgs.count("Korvane Srl"), 1u);
   EXPECT_EQ(orgs.count("Tamsin Sdn Bhd"), 1u);
 }
+// A list item that names a person by their role at a company ("GitHub engineer Zach Holman",
+// "HackerOne founder Alex Rice") is no organisation: the people pass reads the person, and the
+// angel is an investor (round 16).
+TEST_F(UnseenNames, AListItemThatNamesAPersonByTheirRole) {
+  const auto x = Run("News\n\nKorvane Inc. has closed a $15 million seed round led by Tamsin Ventures, with "
+                     "participation from strategic investors, including GitHub engineer Zach Holman, HackerOne "
+                     "founder Alex Rice and Brian Chess.");
+  std::set<std::string> orgs, people;
+  for (const auto& e : x.entities) {
+    if (e.type == EntityType::kOrg) orgs.insert(e.text);
+    if (e.type == EntityType::kPer) people.insert(e.text);
+  }
+  EXPECT_EQ(orgs.count("HackerOne founder Alex Rice"), 0u);
+  EXPECT_EQ(orgs.count("GitHub engineer Zach Holman"), 0u);
+  for (const char* name : {"Zach Holman", "Alex Rice", "Brian Chess"}) EXPECT_EQ(people.count(name), 1u) << name;
+  ASSERT_EQ(x.funding.size(), 1u);
+  for (const char* name : {"Zach Holman", "Alex Rice", "Brian Chess"})
+    EXPECT_NE(std::find(x.funding[0].investors.begin(), x.funding[0].investors.end(), name),
+              x.funding[0].investors.end())
+        << name;
+}
 }  // namespace
 }  // namespace pw::extract
