@@ -93,6 +93,10 @@ class FundingRecords {
   std::optional<std::size_t> FirstEntity(const Capture& c, const Sentence& s, EntityType type) const;
   std::string RoundOf(const Capture& c, const Sentence& s) const;
   std::string Investee(const Capture& c, const Sentence& s, const std::vector<std::string>& others) const;
+  // The first organisation of the headline that may raise money (not a
+  // NOT_INVESTEE: a newswire, an exchange), when it is none of `others` (a
+  // fact's investors); else "".
+  std::string HeadlineSubject(const std::vector<std::string>& others) const;
   std::string PreviousSubject(const Sentence& s, const std::vector<std::string>& others) const;
   std::optional<Veto> RuledOut(const Money& money) const;  // the stronger veto, if any
   std::string StatedDay(const Sentence& s, std::size_t from, std::size_t to) const;

@@ -40,7 +40,7 @@ namespace pw::extract {
 inline const std::set<std::string, std::less<>> kGazetteerTypesTheExtractorReads = {
     "ORG",              "PER",              "LOC",              "ANAPHOR",         "BACKGROUND_AFTER",
     "BACKGROUND_WORD",  "CURRENCY",         "CURRENCY_AFTER_SCALE", "DOLLAR_MARKET", "FAMILY_NAME",
-    "GIVEN_NAME",       "HONORIFIC",        "NAME_BREAK",       "NAME_STOPWORD",   "NOT_INVESTEE",
+    "GIVEN_NAME",       "HONORIFIC",        "INVESTOR_VERB",    "NAME_BREAK",       "NAME_STOPWORD",   "NOT_INVESTEE",
     "ORG_COMPOUND_TAIL", "ORG_DESCRIPTOR",  "ORG_KIND",         "ORG_KIND_ORIGIN", "ORG_NAME_END",
     "ORG_ORIGIN",       "ORG_PRODUCT_WORD", "ORIGIN_WORD",      "PER_STOPWORD",    "PERSON_ROLE_WORD",
     "RELDATE",          "ROUND",            "SCALE",            "SENTENCE_OPENER", "TITLE",

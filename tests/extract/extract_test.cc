@@ -1666,5 +1666,18 @@ TEST_F(UnseenNames, AListItemThatNamesAPersonByTheirRole) {
               x.funding[0].investors.end())
         << name;
 }
+// "The round was led by X" with no deal read before it: the deal of the organisation the headline
+// opens with, past a newswire; not when the headline is an investor's ("... Invests in ...")
+// (round 16).
+TEST_F(UnseenNames, ALeadWithNoDealBeforeIsTheHeadlineCompanys) {
+  const auto x = Run("InvestorNewsBreaks – Korvane Inc. Unveils Its Platform\n\nKorvane Inc. builds tools for "
+                     "hardware teams. The seed round was led by Tamsin Ventures, with participation from Brasswick "
+                     "Capital.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Korvane");
+  EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Ventures"}));
+  const auto investor = Run("Tamsin Ventures Invests in Korvane Inc.\n\nThe round was led by Brasswick Capital.");
+  EXPECT_TRUE(investor.funding.empty());
+}
 }  // namespace
 }  // namespace pw::extract
