@@ -1560,6 +1560,7 @@ TEST_F(UnseenNames, AnAboutHeadingNamesTheCompany) {
   EXPECT_EQ(bio.entities[0].type, EntityType::kPer);
   // Mid-sentence, "About" is a preposition.
   EXPECT_TRUE(Orgs("News\n\nEverything you should know About Quillstamp Today is here.").empty());
+}
 // A background round tied to the release's subject by "its recent", "their recently raised" or
 // "following a" (round 16: three of part A's twelve records).
 TEST_F(UnseenNames, ARecentRoundToldAsBackgroundIsTheSubjects) {
