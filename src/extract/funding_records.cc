@@ -184,25 +184,6 @@ std::string FundingRecords::Investee(const Capture& c, const Sentence& s,
   return best;
 }
 
-namespace {
-bool WordsFromAre(const Gazetteer& gazetteer, std::string_view sentence, std::size_t start, std::string_view type);
-}  // namespace
-
-std::string FundingRecords::HeadlineSubject(const std::vector<std::string>& others) const {
-  for (const Entity& e : entities_) {
-    if (e.start >= headline_end_) break;
-    // A newswire or an exchange before the company ("InvestorNewsBreaks –
-    // AirJoule Technologies (NASDAQ: AIRJ) ...") is passed over.
-    if (e.type != EntityType::kOrg || ctx_.rules.gazetteer.Lookup("NOT_INVESTEE", e.name)) continue;
-    if (std::find(others.begin(), others.end(), e.name) != others.end()) return {};
-    // "Gate Ventures Invests in ..., double jump.tokyo": the investor's
-    // release (INVESTOR_VERB), whose deal a rule reads or none.
-    if (e.end + 1 < headline_end_ && WordsFromAre(ctx_.rules.gazetteer, ctx_.text, e.end + 1, "INVESTOR_VERB")) return {};
-    return e.name;
-  }
-  return {};
-}
-
 std::string FundingRecords::PreviousSubject(const Sentence& s, const std::vector<std::string>& others) const {
   const text::Span* previous = nullptr;
   for (const text::Span& span : ctx_.sentences) {
@@ -367,6 +348,21 @@ bool WordsFromAre(const Gazetteer& gazetteer, std::string_view sentence, std::si
 }
 
 }  // namespace
+
+std::string FundingRecords::HeadlineSubject(const std::vector<std::string>& others) const {
+  for (const Entity& e : entities_) {
+    if (e.start >= headline_end_) break;
+    // A newswire or an exchange before the company ("InvestorNewsBreaks –
+    // AirJoule Technologies (NASDAQ: AIRJ) ...") is passed over.
+    if (e.type != EntityType::kOrg || ctx_.rules.gazetteer.Lookup("NOT_INVESTEE", e.name)) continue;
+    if (std::find(others.begin(), others.end(), e.name) != others.end()) return {};
+    // "Gate Ventures Invests in ..., double jump.tokyo": the investor's
+    // release (INVESTOR_VERB), whose deal a rule reads or none.
+    if (e.end + 1 < headline_end_ && WordsFromAre(ctx_.rules.gazetteer, ctx_.text, e.end + 1, "INVESTOR_VERB")) return {};
+    return e.name;
+  }
+  return {};
+}
 
 // Whether a match tells an earlier deal as background to the news: right
 // after a BACKGROUND_AFTER phrase ("The raise comes a year after Acme raised
