@@ -24,7 +24,10 @@ extract14en): seed 2040, round 10's strata, 22 raises and 8 others; A the first 
 B the other 7 and 3. Round 15
 (branch extract15en): seed 2050, round 14's strata and counts, A and B split as round 14's. Round 16
 (branch extract16en): seed 2060, round 14's strata, 24 raises and 6 others; A the first 16 raises and 4
-others, B the other 8 and 2 (round 11's split).
+others, B the other 8 and 2 (round 11's split). Round 17 (branch extract17en): seed 2062, round 14's
+strata, no raises and 30 others (ordinary business releases, for names of organisations and people); A
+the first 20 by draw order, B the last 10. Rounds 16 and 17 were drawn at the same time, each on the set
+before both (none of round 17's picks is one of round 16's).
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
@@ -33,7 +36,7 @@ more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's pi
 of the set as it was before that round: run on today's articles.gold, a round's own articles
 are left out as taken.
 
-    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16] [CORPUS_ROOT]   # prints '@' lines to annotate
+    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
 
 import json
@@ -55,6 +58,8 @@ ROUNDS = {
     15: {"seed": 2050, "take": {"raises": 22, "debt": 0, "others": 8}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
     16: {"seed": 2060, "take": {"raises": 24, "debt": 0, "others": 6}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    17: {"seed": 2062, "take": {"raises": 0, "debt": 0, "others": 30}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
 }
 ARGS = sys.argv[1:]
