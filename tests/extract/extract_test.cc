@@ -1680,5 +1680,15 @@ TEST_F(UnseenNames, ALeadWithNoDealBeforeIsTheHeadlineCompanys) {
   const auto investor = Run("Tamsin Ventures Invests in Korvane Inc.\n\nThe round was led by Brasswick Capital.");
   EXPECT_TRUE(investor.funding.empty());
 }
+// Round 17: the function a title names after a comma is no person ("Vice-President, Strategic
+// Partnerships", "Managing Director, Private Credit Portfolio Manager").
+TEST_F(UnseenNames, AFunctionAfterATitleIsNoPerson) {
+  std::set<std::string> people;
+  for (const auto& e : Run("News\n\nAcme today announced the appointment of Dana Orrin as Vice-President, Strategic "
+                           "Partnerships. It named Tom Halvard as Managing Director, Private Credit Portfolio Manager.")
+                           .entities)
+    if (e.type == EntityType::kPer) people.insert(e.text);
+  EXPECT_EQ(people, (std::set<std::string>{"Dana Orrin", "Tom Halvard"}));
+}
 }  // namespace
 }  // namespace pw::extract
