@@ -1690,5 +1690,12 @@ TEST_F(UnseenNames, AFunctionAfterATitleIsNoPerson) {
     if (e.type == EntityType::kPer) people.insert(e.text);
   EXPECT_EQ(people, (std::set<std::string>{"Dana Orrin", "Tom Halvard"}));
 }
+// Round 17: a release's subject set off by a clause that is no description, or by a description
+// whose closing comma is missing before "proudly announces".
+TEST_F(UnseenNames, ASubjectSetOffByAClauseIsACompany) {
+  const auto orgs = Orgs("News\n\nKelvane Community, under the leadership of renowned investor Dana Orrin, proudly "
+                         "announces a platform. Quillvane, a leader in the HR Tech space proudly announces a milestone.");
+  EXPECT_EQ(orgs, (std::set<std::string>{"Kelvane Community", "Quillvane"}));
+}
 }  // namespace
 }  // namespace pw::extract
