@@ -1697,5 +1697,11 @@ TEST_F(UnseenNames, ASubjectSetOffByAClauseIsACompany) {
                          "announces a platform. Quillvane, a leader in the HR Tech space proudly announces a milestone.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvane Community", "Quillvane"}));
 }
+// Round 17: a company where someone works "at" it, after a role or a time spent there.
+TEST_F(UnseenNames, AnEmployerAfterARoleAt) {
+  const auto orgs = Orgs("News\n\nBefore that, Dana Orrin was a Vice President at Kelvobanc in its markets team. "
+                         "During her tenure at Quillvane Records, she led a team. He is Director of Product at Tamsin.");
+  EXPECT_EQ(orgs, (std::set<std::string>{"Kelvobanc", "Quillvane Records", "Tamsin"}));
+}
 }  // namespace
 }  // namespace pw::extract
