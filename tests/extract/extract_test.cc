@@ -1711,5 +1711,15 @@ TEST_F(UnseenNames, ACompanyBeforeItsPersonsTitle) {
                          "New CEO Matty Orrin.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Capital", "QuillFund", "BRIX", "Trust Vantage"}));
 }
+// Round 17: a founder's or chairman's title at the front of a name a pattern found is no part of
+// it: "Ocean Protocol Founder Bruce Orrin" names a company and a person, not "Founder Bruce Orrin".
+TEST_F(UnseenNames, AFoundersTitleStartsNoCompany) {
+  const auto x = Run("News\n\nGuests include Ocean Protocol Founder Bruce Orrin, and more.");
+  std::set<std::pair<EntityType, std::string>> got;
+  for (const auto& e : x.entities) got.insert({e.type, e.text});
+  EXPECT_TRUE(got.count({EntityType::kPer, "Bruce Orrin"}));
+  EXPECT_TRUE(got.count({EntityType::kOrg, "Ocean Protocol"}));
+  EXPECT_FALSE(got.count({EntityType::kOrg, "Founder Bruce Orrin"}));
+}
 }  // namespace
 }  // namespace pw::extract
