@@ -1721,5 +1721,14 @@ TEST_F(UnseenNames, AFoundersTitleStartsNoCompany) {
   EXPECT_TRUE(got.count({EntityType::kOrg, "Ocean Protocol"}));
   EXPECT_FALSE(got.count({EntityType::kOrg, "Founder Bruce Orrin"}));
 }
+// Round 17: the person an interview is given to, after their outlet's possessive, whatever their
+// given name ("Elisha" is in no list).
+TEST_F(UnseenNames, TheInterviewerAfterTheOutletsPossessive) {
+  std::set<std::string> people;
+  for (const auto& e : Run("News\n\nKelvo Gold CEO Dana Orrin chats to Proactive's Elisha Newell after the drill results.")
+                           .entities)
+    if (e.type == EntityType::kPer) people.insert(e.text);
+  EXPECT_TRUE(people.count("Elisha Newell"));
+}
 }  // namespace
 }  // namespace pw::extract
