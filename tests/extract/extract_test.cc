@@ -1730,5 +1730,12 @@ TEST_F(UnseenNames, TheInterviewerAfterTheOutletsPossessive) {
     if (e.type == EntityType::kPer) people.insert(e.text);
   EXPECT_TRUE(people.count("Elisha Newell"));
 }
+// Round 17: a release's boilerplate: a heading "About X" on its own line, a paragraph that opens
+// "X is a ... company".
+TEST_F(UnseenNames, TheBoilerplatesAboutHeadingAndOpening) {
+  const auto orgs = Orgs("News\n\nRead more.\n\nAbout Kelvogems\n\nKelvogems is a specialized communications "
+                         "platform for small caps.\n\nQuillstamp is a leading digital collectibles company.\n");
+  EXPECT_EQ(orgs, (std::set<std::string>{"Kelvogems", "Quillstamp"}));
+}
 }  // namespace
 }  // namespace pw::extract
