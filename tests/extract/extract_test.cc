@@ -1737,5 +1737,11 @@ TEST_F(UnseenNames, TheBoilerplatesAboutHeadingAndOpening) {
                          "platform for small caps.\n\nQuillstamp is a leading digital collectibles company.\n");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvogems", "Quillstamp"}));
 }
+// Round 17: a name described by where it is based, after a comma or a dash.
+TEST_F(UnseenNames, ANameDescribedByWhereItIsBased) {
+  const auto orgs = Orgs("News\n\nShe led affairs for Kelvo Meat—a Netherlands-based startup, and for Quill "
+                         "Agriculture Europe, a Brussels (BE)-based industry association.");
+  for (const char* org : {"Kelvo Meat", "Quill Agriculture Europe"}) EXPECT_TRUE(orgs.count(org)) << org;
+}
 }  // namespace
 }  // namespace pw::extract
