@@ -1743,5 +1743,13 @@ TEST_F(UnseenNames, ANameDescribedByWhereItIsBased) {
                          "Agriculture Europe, a Brussels (BE)-based industry association.");
   for (const char* org : {"Kelvo Meat", "Quill Agriculture Europe"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
+// Round 17: "alongside" names investors after an investor's name or a word of investing, not after
+// any word: "its list of integrations alongside Recruiting Booster, ORC, & Peoplesoft" are products.
+TEST_F(UnseenNames, AlongsideNamesInvestorsOnlyAfterInvesting) {
+  const auto orgs = Orgs("News\n\nQuillchili adds Taleo to its list of Kelvo integrations alongside Recruiting Booster, "
+                         "ORC, & Peoplesoft. Tamsin Ventures participated alongside Kelvox and Quorra.");
+  for (const char* org : {"Tamsin Ventures", "Kelvox", "Quorra"}) EXPECT_TRUE(orgs.count(org)) << org;
+  for (const char* product : {"Recruiting Booster", "ORC", "Peoplesoft"}) EXPECT_FALSE(orgs.count(product)) << product;
+}
 }  // namespace
 }  // namespace pw::extract
