@@ -1751,5 +1751,12 @@ TEST_F(UnseenNames, AlongsideNamesInvestorsOnlyAfterInvesting) {
   for (const char* org : {"Tamsin Ventures", "Kelvox", "Quorra"}) EXPECT_TRUE(orgs.count(org)) << org;
   for (const char* product : {"Recruiting Booster", "ORC", "Peoplesoft"}) EXPECT_FALSE(orgs.count(product)) << product;
 }
+// Round 17: a title-case run that ends in "Services" is what a firm does, no name, unless a legal
+// form follows ("Kelvo Services, Inc.").
+TEST_F(UnseenNames, ServicesInTitleCaseIsNoName) {
+  const auto orgs = Orgs("News\n\nDana Orrin signs on as Head of Games (Game and Economy Design Services). Kelvo "
+                         "Services, Inc. hired her. It offers Dumpster Rental Services in Ohio.");
+  EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Services"}));
+}
 }  // namespace
 }  // namespace pw::extract
