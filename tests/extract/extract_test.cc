@@ -1756,7 +1756,7 @@ TEST_F(UnseenNames, AlongsideNamesInvestorsOnlyAfterInvesting) {
 TEST_F(UnseenNames, ServicesInTitleCaseIsNoName) {
   const auto orgs = Orgs("News\n\nDana Orrin signs on as Head of Games (Game and Economy Design Services). Kelvo "
                          "Services, Inc. hired her. It offers Dumpster Rental Services in Ohio.");
-  EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Services"}));
+  EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Services, Inc."}));
 }
 }  // namespace
 }  // namespace pw::extract
