@@ -1758,5 +1758,12 @@ TEST_F(UnseenNames, ServicesInTitleCaseIsNoName) {
                          "Services, Inc. hired her. It offers Dumpster Rental Services in Ohio.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Services, Inc."}));
 }
+// Round 17: a known given name may be the second half of a hyphenated one.
+TEST_F(UnseenNames, AHyphenatedGivenName) {
+  std::set<std::string> people;
+  for (const auto& e : Run("News\n\nSpeakers were Lacey-Ann Wisdom and Stephan-Daniel Gravert.").entities)
+    if (e.type == EntityType::kPer) people.insert(e.text);
+  EXPECT_EQ(people, (std::set<std::string>{"Lacey-Ann Wisdom", "Stephan-Daniel Gravert"}));
+}
 }  // namespace
 }  // namespace pw::extract
