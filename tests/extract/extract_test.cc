@@ -1765,5 +1765,14 @@ TEST_F(UnseenNames, AHyphenatedGivenName) {
     if (e.type == EntityType::kPer) people.insert(e.text);
   EXPECT_EQ(people, (std::set<std::string>{"Lacey-Ann Wisdom", "Stephan-Daniel Gravert"}));
 }
+// Round 17: a person an appointment is announced of, whatever their given name.
+TEST_F(UnseenNames, APersonAnAppointmentIsAnnouncedOf) {
+  std::set<std::string> people;
+  for (const auto& e : Run("News\n\nKelvo Innovation today announced the appointment of Rosa Quillane as a director "
+                           "on its team.")
+                           .entities)
+    if (e.type == EntityType::kPer) people.insert(e.text);
+  EXPECT_TRUE(people.count("Rosa Quillane"));
+}
 }  // namespace
 }  // namespace pw::extract
