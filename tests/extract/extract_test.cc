@@ -1768,11 +1768,11 @@ TEST_F(UnseenNames, AHyphenatedGivenName) {
 // Round 17: a person an appointment is announced of, whatever their given name.
 TEST_F(UnseenNames, APersonAnAppointmentIsAnnouncedOf) {
   std::set<std::string> people;
-  for (const auto& e : Run("News\n\nKelvo Innovation today announced the appointment of Rosa Quillane as a director "
+  for (const auto& e : Run("News\n\nKelvo Innovation today announced the appointment of Lamor Quillane as a director "
                            "on its team.")
                            .entities)
     if (e.type == EntityType::kPer) people.insert(e.text);
-  EXPECT_TRUE(people.count("Rosa Quillane"));
+  EXPECT_TRUE(people.count("Lamor Quillane"));
 }
 }  // namespace
 }  // namespace pw::extract
