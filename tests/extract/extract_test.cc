@@ -686,6 +686,12 @@ const Phrasing kPhrasings[] = {
     // "... and led by X with participation from Y", whatever comes before.
     {text::Language::kEnglish, "Greenlake Holdings (NASDAQ: GRNL) closed its $110 million private placement, supported by the Kappa Foundation and led by Gamma Capital with participation from Delta Ventures and Epsilon Fund.",
      "Greenlake Holdings", {"Gamma Capital", "Delta Ventures", "Epsilon Fund"}, {"Gamma Capital"}, 110000000, ""},
+    // Stop 30: "investors are" names investors ("Other investors were X and Y"), not what
+    // investors are doing ("investors are speculating whether X will ...").
+    {text::Language::kEnglish, "Quorra Health news\n\nQuorra Health raised $4 million. Other investors were Gamma Capital and Delta Ventures.",
+     "Quorra Health", {"Gamma Capital", "Delta Ventures"}, {}, 4000000, ""},
+    {text::Language::kEnglish, "Zephyr Token Presale ROI Soars\n\nEnthusiasts wonder whether Zephyr Token (ZPT) will catch the presale hype train. With BTC climbing, investors are speculating whether ZPT, with its unique approach, will propel its presale to new heights.",
+     "", {}, {}, 0, ""},
     // Stop 30: the round after "with" ("raised $5 million with a new seed round of funding from X").
     {text::Language::kEnglish, "Mirela news\n\nMirela has raised $5 million with a new seed round of funding from Gamma Capital.",
      "Mirela", {"Gamma Capital"}, {"Gamma Capital"}, 5000000, "seed"},
