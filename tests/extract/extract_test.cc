@@ -964,11 +964,14 @@ TEST_F(PressReleases, NamesKnownByTheirPlaceInTheText) {
 // uncovered on releases outside the evaluation set. Sentences of our own.
 class UnseenNames : public PressReleases {
  protected:
-  static std::set<std::string> Orgs(const std::string& text) {
-    std::set<std::string> orgs;
+  static std::set<std::string> Orgs(const std::string& text) { return Mentions(text, EntityType::kOrg); }
+  static std::set<std::string> People(const std::string& text) { return Mentions(text, EntityType::kPer); }
+  // The texts of `type`'s mentions, as written.
+  static std::set<std::string> Mentions(const std::string& text, EntityType type) {
+    std::set<std::string> found;
     for (const auto& e : Run(text).entities)
-      if (e.type == EntityType::kOrg) orgs.insert(e.text);
-    return orgs;
+      if (e.type == type) found.insert(e.text);
+    return found;
   }
 };
 
@@ -1500,12 +1503,9 @@ TEST_F(UnseenNames, AListCommaWithoutItsSpaceInvestorsLikeAndAnArm) {
 // Managing Director at KKR", "Dina Tamsin, Vice Chair, President", "UNCF Regional Development
 // Director, said".
 TEST_F(UnseenNames, ATitlesWordsEndNoPersonsName) {
-  std::set<std::string> people;
-  for (const auto& e : Run("News\n\nWe met Laura Orrin Managing Director at KKR and Dina Tamsin, Vice Chair, President "
-                           "and Head of Sales at Kelvo Partners. Lisa Brasswick, UNCF Regional Development Director, "
-                           "said, \"Thanks.\"")
-                           .entities)
-    if (e.type == EntityType::kPer) people.insert(e.text);
+  const auto people = People("News\n\nWe met Laura Orrin Managing Director at KKR and Dina Tamsin, Vice "
+                             "Chair, President and Head of Sales at Kelvo Partners. Lisa Brasswick, UNCF "
+                             "Regional Development Director, said, \"Thanks.\"");
   for (const char* name : {"Laura Orrin", "Dina Tamsin", "Lisa Brasswick"}) EXPECT_TRUE(people.count(name)) << name;
   for (const char* name : {"Laura Orrin Managing", "Vice Chair", "Regional Development"})
     EXPECT_FALSE(people.count(name)) << name;
@@ -1604,21 +1604,16 @@ TEST_F(UnseenNames, AHeadlinesLedByNamesTheLead) {
 // A name, then what the person is and their role of an organisation after a comma (round 16; 16
 // such phrases in the corpus's releases, every one a person).
 TEST_F(UnseenNames, APersonDescribedThenTheirRoleOfACompany) {
-  std::set<std::string> people;
-  for (const auto& e : Run("News\n\nThe staging trade has an advocate in Las Vegas, where Fiorenza Bilak, an "
-                           "interior design graduate and founder of Stage The Space, LLC, is building a business.")
-                           .entities)
-    if (e.type == EntityType::kPer) people.insert(e.text);
+  const auto people = People("News\n\nThe staging trade has an advocate in Las Vegas, where Fiorenza Bilak, "
+                             "an interior design graduate and founder of Stage The Space, LLC, is building a "
+                             "business.");
   EXPECT_EQ(people, (std::set<std::string>{"Fiorenza Bilak"}));
 }
 // A name between an appointment and its role: "the appointment of X as", "the promotion of X to"
 // (round 16, from dev's errors; 37 such phrases in the corpus's releases, every one a person).
 TEST_F(UnseenNames, ANameBetweenAnAppointmentAndItsRole) {
-  std::set<std::string> people;
-  for (const auto& e : Run("News\n\nKelvo Innovation today announced the appointment of Rose Vasko as a director "
-                           "on the investment team and the promotion of Carney Orrin to partner.")
-                           .entities)
-    if (e.type == EntityType::kPer) people.insert(e.text);
+  const auto people = People("News\n\nKelvo Innovation today announced the appointment of Rose Vasko as a "
+                             "director on the investment team and the promotion of Carney Orrin to partner.");
   EXPECT_EQ(people, (std::set<std::string>{"Rose Vasko", "Carney Orrin"}));
 }
 // Angels told by their role at a company ("former Sequoia partner Shmil Levy"), and people told by
@@ -1689,11 +1684,9 @@ TEST_F(UnseenNames, ALeadWithNoDealBeforeIsTheHeadlineCompanys) {
 // Round 17: the function a title names after a comma is no person ("Vice-President, Strategic
 // Partnerships", "Managing Director, Private Credit Portfolio Manager").
 TEST_F(UnseenNames, AFunctionAfterATitleIsNoPerson) {
-  std::set<std::string> people;
-  for (const auto& e : Run("News\n\nAcme today announced the appointment of Dana Orrin as Vice-President, Strategic "
-                           "Partnerships. It named Tom Halvard as Managing Director, Private Credit Portfolio Manager.")
-                           .entities)
-    if (e.type == EntityType::kPer) people.insert(e.text);
+  const auto people = People("News\n\nAcme today announced the appointment of Dana Orrin as Vice-President, "
+                             "Strategic Partnerships. It named Tom Halvard as Managing Director, Private "
+                             "Credit Portfolio Manager.");
   EXPECT_EQ(people, (std::set<std::string>{"Dana Orrin", "Tom Halvard"}));
 }
 // Round 17: a release's subject set off by a clause that is no description, or by a description
@@ -1730,10 +1723,8 @@ TEST_F(UnseenNames, AFoundersTitleStartsNoCompany) {
 // Round 17: the person an interview is given to, after their outlet's possessive, whatever their
 // given name ("Elisha" is in no list).
 TEST_F(UnseenNames, TheInterviewerAfterTheOutletsPossessive) {
-  std::set<std::string> people;
-  for (const auto& e : Run("News\n\nKelvo Gold CEO Dana Orrin chats to Proactive's Elisha Newell after the drill results.")
-                           .entities)
-    if (e.type == EntityType::kPer) people.insert(e.text);
+  const auto people = People("News\n\nKelvo Gold CEO Dana Orrin chats to Proactive's Elisha Newell after the "
+                             "drill results.");
   EXPECT_TRUE(people.count("Elisha Newell"));
 }
 // Round 17: a release's boilerplate: a heading "About X" on its own line, a paragraph that opens
@@ -1766,18 +1757,13 @@ TEST_F(UnseenNames, ServicesInTitleCaseIsNoName) {
 }
 // Round 17: a known given name may be the second half of a hyphenated one.
 TEST_F(UnseenNames, AHyphenatedGivenName) {
-  std::set<std::string> people;
-  for (const auto& e : Run("News\n\nSpeakers were Lacey-Ann Wisdom and Stephan-Daniel Gravert.").entities)
-    if (e.type == EntityType::kPer) people.insert(e.text);
+  const auto people = People("News\n\nSpeakers were Lacey-Ann Wisdom and Stephan-Daniel Gravert.");
   EXPECT_EQ(people, (std::set<std::string>{"Lacey-Ann Wisdom", "Stephan-Daniel Gravert"}));
 }
 // Round 17: a person an appointment is announced of, whatever their given name.
 TEST_F(UnseenNames, APersonAnAppointmentIsAnnouncedOf) {
-  std::set<std::string> people;
-  for (const auto& e : Run("News\n\nKelvo Innovation today announced the appointment of Lamor Quillane as a director "
-                           "on its team.")
-                           .entities)
-    if (e.type == EntityType::kPer) people.insert(e.text);
+  const auto people = People("News\n\nKelvo Innovation today announced the appointment of Lamor Quillane as "
+                             "a director on its team.");
   EXPECT_TRUE(people.count("Lamor Quillane"));
 }
 }  // namespace
