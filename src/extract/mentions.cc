@@ -280,7 +280,7 @@ bool NamesAPerson(const Gazetteer& gazetteer, std::string_view text, std::size_t
   // "Đoàn Nguyên Đức (bầu Đức)", "“Ông Đức nói": a bracket or a quote that opens before the
   // honorific is no part of it.
   for (const std::string_view opener : {"(", "[", "\"", "'", "“", "‘"}) {
-    if (word.size() > opener.size() && word.substr(0, opener.size()) == opener) {
+    if (word.size() > opener.size() && word.starts_with(opener)) {
       word.remove_prefix(opener.size());
       break;
     }
