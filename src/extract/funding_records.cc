@@ -285,8 +285,7 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
     record->record.investee = weak_deal_->investee;
     record->record.round = weak_deal_->round;
     record->background = false;
-  } else if (std::string subject = HeadlineSubject(fact.investors); ctx_.language == 1 && !fact.investors.empty() &&
-             !subject.empty()) {
+  } else if (std::string subject = HeadlineSubject(fact.investors); !subject.empty()) {
     // "The round was led by X" with no deal read before it ("Acme Unveils
     // ... Platform" as the headline, no raise told in a shape a rule reads):
     // the deal is the one of the organisation the headline opens with.
@@ -350,6 +349,7 @@ bool WordsFromAre(const Gazetteer& gazetteer, std::string_view sentence, std::si
 }  // namespace
 
 std::string FundingRecords::HeadlineSubject(const std::vector<std::string>& others) const {
+  if (ctx_.language != 1 || others.empty()) return {};
   for (const Entity& e : entities_) {
     if (e.start >= headline_end_) break;
     // A newswire or an exchange before the company ("InvestorNewsBreaks –

@@ -93,9 +93,9 @@ class FundingRecords {
   std::optional<std::size_t> FirstEntity(const Capture& c, const Sentence& s, EntityType type) const;
   std::string RoundOf(const Capture& c, const Sentence& s) const;
   std::string Investee(const Capture& c, const Sentence& s, const std::vector<std::string>& others) const;
-  // The first organisation of the headline that may raise money (not a
-  // NOT_INVESTEE: a newswire, an exchange), when it is none of `others` (a
-  // fact's investors); else "".
+  // For an English fact that names investors `others`: the first
+  // organisation of the headline that may raise money (not a NOT_INVESTEE: a
+  // newswire, an exchange), when it is none of them; else "".
   std::string HeadlineSubject(const std::vector<std::string>& others) const;
   std::string PreviousSubject(const Sentence& s, const std::vector<std::string>& others) const;
   std::optional<Veto> RuledOut(const Money& money) const;  // the stronger veto, if any
