@@ -38,13 +38,14 @@ namespace pw::extract {
 // mistake (RuleSet reports it). tests/extract/rule_set_test.cc holds this
 // list to the code's Lookup calls.
 inline const std::set<std::string, std::less<>> kGazetteerTypesTheExtractorReads = {
-    "ORG",              "PER",              "LOC",              "ANAPHOR",         "BACKGROUND_AFTER",
-    "BACKGROUND_WORD",  "CURRENCY",         "CURRENCY_AFTER_SCALE", "DOLLAR_MARKET", "FAMILY_NAME",
-    "GIVEN_NAME",       "HONORIFIC",        "INVESTOR_VERB",    "NAME_BREAK",       "NAME_STOPWORD",   "NOT_INVESTEE",
-    "ORG_COMPOUND_TAIL", "ORG_DESCRIPTOR",  "ORG_KIND",         "ORG_KIND_ORIGIN", "ORG_NAME_END",
-    "ORG_ORIGIN",       "ORG_PRODUCT_WORD", "ORIGIN_WORD",      "PER_STOPWORD",    "PERSON_ROLE_WORD",
-    "RELDATE",          "ROUND",            "SCALE",            "SENTENCE_OPENER", "TITLE",
-    "WEAK_ROUND"};
+    "ORG",                   "PER",                   "LOC",                   "ANAPHOR",
+    "BACKGROUND_AFTER",      "BACKGROUND_WORD",       "CURRENCY",              "CURRENCY_AFTER_SCALE",
+    "DOLLAR_MARKET",         "FAMILY_NAME",           "GIVEN_NAME",            "HONORIFIC",
+    "INVESTOR_VERB",         "NAME_BREAK",            "NAME_STOPWORD",         "NOT_INVESTEE",
+    "ORG_COMPOUND_TAIL",     "ORG_DESCRIPTOR",        "ORG_KIND",              "ORG_KIND_ORIGIN",
+    "ORG_NAME_END",          "ORG_ORIGIN",            "ORG_PRODUCT_WORD",      "ORIGIN_WORD",
+    "PERSON_ROLE_WORD",      "PER_STOPWORD",          "RELDATE",               "ROUND",
+    "SCALE",                 "SENTENCE_OPENER",       "TITLE",                 "WEAK_ROUND"};
 
 struct GazetteerEntry {
   std::string type;       // "ORG", "TITLE", ...
