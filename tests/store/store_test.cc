@@ -692,6 +692,15 @@ TEST(StoreOpen, NewFilesHaveEightKibPagesAndOldFilesKeepTheirs) {
   EXPECT_EQ(rows->size(), 1u);
 }
 
+// Debian's SQLite zeroes every freed page unless told not to, which writes it
+// twice more (sqlite.cc): both files of a store are opened with it off.
+TEST(StoreOpen, FreedPagesAreNotZeroed) {
+  TempDir dir;
+  Store::Open(dir.File("a.db"), {}).reset();
+  EXPECT_EQ(Pragma(*Database::Open(dir.File("a.db"), /*read_only=*/false), "secure_delete"), 0);
+  EXPECT_EQ(Pragma(*Database::Open(dir.File("a.db-search"), /*read_only=*/false), "secure_delete"), 0);
+}
+
 // The full-text index's FTS5 settings (search_index.cc says why each): a
 // batch's terms are one segment, not one per megabyte of them, and a level
 // holds 16 segments before they merge. They are in the file, for new files
