@@ -5,6 +5,7 @@
 //   IsValidUtf8("Đỗ") == true;  IsValidUtf8("\xff") == false
 //   ValidUtf8("a\xff" "b") == "a\uFFFD" "b"
 //   LooksBinary(std::string("PK\x03\x04\0\0", 6)) == true
+//   AppendUtf8(U'Đ', out) appends "\xC4\x90"
 //
 // Well-formed as RFC 3629 has it: no overlong forms, no surrogates, nothing
 // above U+10FFFF. Pure; thread-safe.
@@ -25,6 +26,10 @@ inline bool IsValidUtf8(std::string_view bytes) { return ValidUtf8Prefix(bytes) 
 // `bytes` with each byte that does not start a well-formed character
 // replaced by U+FFFD.
 std::string ValidUtf8(std::string_view bytes);
+
+// Appends `code_point` to `out` in UTF-8; a surrogate or a value above
+// U+10FFFF is no character and appends nothing.
+void AppendUtf8(char32_t code_point, std::string& out);
 
 // Binary data rather than text (an image, an archive, compressed bytes): a
 // NUL among the first 512 bytes (where every such format's header has one),

@@ -161,14 +161,6 @@ bool HasMultibyteUtf8(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xC2; });
 }
 
-void AppendUtf8(std::string& out, std::uint32_t cp) {
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, cp, error);
-  if (!error) out.append(buf, static_cast<size_t>(len));
-}
-
 // The code points of bytes 0x80-0xFF in a single-byte charset, from ICU.
 using HighTable = std::array<std::uint32_t, 128>;
 
@@ -213,7 +205,7 @@ std::string RepairUtf8(std::string_view bytes, const HighTable& legacy) {
     out.append(bytes.substr(0, valid));
     if (valid == bytes.size()) break;
     const auto b = static_cast<unsigned char>(bytes[valid]);
-    AppendUtf8(out, b < 0x80 ? b : legacy[b - 0x80]);
+    AppendUtf8(b < 0x80 ? b : legacy[b - 0x80], out);
     bytes.remove_prefix(valid + 1);
   }
   return out;
@@ -372,7 +364,7 @@ bool MapC1Controls(std::string& utf8) {
     if (!changed) out.reserve(utf8.size() + 16);
     changed = true;
     out.append(utf8, copied, pos - copied);
-    AppendUtf8(out, cp);
+    AppendUtf8(cp, out);
     copied = pos + 2;
   }
   if (!changed) return false;

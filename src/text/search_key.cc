@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "common/utf8.h"
 #include "text/mojibake.h"
 
 namespace pw::text {
@@ -38,14 +39,6 @@ const std::array<char32_t, kTableSize>& BaseTable() {
     return t;
   }();
   return table;
-}
-
-void AppendUtf8(char32_t c, std::string& out) {
-  char buf[4];
-  int32_t n = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, static_cast<UChar32>(c), error);
-  if (!error) out.append(buf, static_cast<size_t>(n));
 }
 
 // Dashes, quotes and apostrophes that are written many ways, as one ASCII

@@ -7,6 +7,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "common/utf8.h"
+
 namespace pw::text {
 
 namespace {
@@ -204,14 +206,6 @@ size_t TonePlace(std::u32string_view cluster, bool closed) {
   if (closed) return cluster.size() - 1;
   if (cluster.size() == 3) return 1;
   return 0;
-}
-
-void AppendUtf8(char32_t c, std::string& out) {
-  char buf[4];
-  int32_t n = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, static_cast<UChar32>(c), error);
-  if (!error) out.append(buf, static_cast<size_t>(n));
 }
 
 // Longer words are not one syllable ("nghiêng" has seven letters).

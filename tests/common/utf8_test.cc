@@ -40,5 +40,17 @@ TEST(Utf8, LooksBinaryTellsFilesFromFlawedText) {
   EXPECT_FALSE(LooksBinary(""));
 }
 
+// One to four bytes by the code point's size; a surrogate or a value past
+// U+10FFFF is no character and adds nothing.
+TEST(Utf8, AppendUtf8WritesEachSizeAndSkipsWhatIsNoCharacter) {
+  std::string out;
+  for (char32_t c : {U'a', U'\u00e0', U'\u0110', U'\u1ec7', U'\U0001F600'}) AppendUtf8(c, out);
+  EXPECT_EQ(out, "a\u00e0\u0110\u1ec7\U0001F600");
+  AppendUtf8(0xD800, out);
+  AppendUtf8(0x110000, out);
+  EXPECT_EQ(out, "a\u00e0\u0110\u1ec7\U0001F600");
+  EXPECT_TRUE(IsValidUtf8(out));
+}
+
 }  // namespace
 }  // namespace pw
