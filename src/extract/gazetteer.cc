@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "common/lines.h"
 #include "text/search_key.h"
 
 namespace pw::extract {
@@ -163,20 +164,9 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 
 void Gazetteer::AddFile(std::string_view content, const std::string& file,
                         std::vector<std::string>& errors) {
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos <= content.size()) {
-    size_t eol = content.find('\n', pos);
-    if (eol == std::string_view::npos) eol = content.size();
-    std::string_view line = content.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  ForEachLine(content, [&](int line_no, std::string_view line) {
     const std::string trimmed = Trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') {
-      if (eol == content.size()) break;
-      continue;
-    }
+    if (trimmed.empty() || trimmed[0] == '#') return;
     const auto where = file + ":" + std::to_string(line_no) + ": ";
     const size_t tab1 = line.find('\t');
     const size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
@@ -222,8 +212,7 @@ void Gazetteer::AddFile(std::string_view content, const std::string& file,
         entries_.push_back(std::move(entry));
       }
     }
-    if (eol == content.size()) break;
-  }
+  });
 }
 
 void Gazetteer::Finish() {

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "common/lines.h"
+
 namespace pw::extract {
 
 namespace {
@@ -34,26 +36,18 @@ void ParseRuleFile(std::string_view content, const std::string& file, std::vecto
                    std::vector<std::string>& errors) {
   std::string language = "any";
   int priority = 0;
-  int line_no = 0;
   bool last_was_rule = false;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t eol = content.find('\n', pos);
-    if (eol == std::string_view::npos) eol = content.size();
-    std::string_view line = content.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  ForEachLine(content, [&](int line_no, std::string_view line) {
     const std::string where = file + ":" + std::to_string(line_no) + ": ";
     const std::string_view trimmed = TrimView(line);
-    if (trimmed.empty() || trimmed[0] == '#') continue;  // comments do not end a block
+    if (trimmed.empty() || trimmed[0] == '#') return;  // comments do not end a block
     if (std::isspace(static_cast<unsigned char>(line[0]))) {
       if (!last_was_rule) {
         errors.push_back(where + "continuation line without a rule before it");
-        continue;
+        return;
       }
       rules.back().pattern += trimmed;
-      continue;
+      return;
     }
     last_was_rule = false;
     if (trimmed[0] == '@') {
@@ -77,14 +71,14 @@ void ParseRuleFile(std::string_view content, const std::string& file, std::vecto
         errors.push_back(where + "unknown directive " + std::string(directive) +
                          " (known: @lang, @priority)");
       }
-      continue;
+      return;
     }
     // KIND NAME: PATTERN
     const size_t space = trimmed.find(' ');
     const size_t colon = trimmed.find(": ");
     if (space == std::string_view::npos || colon == std::string_view::npos || colon < space) {
       errors.push_back(where + "expected 'KIND NAME: PATTERN'");
-      continue;
+      return;
     }
     const std::string_view kind = trimmed.substr(0, space);
     const std::string_view name = TrimView(trimmed.substr(space + 1, colon - space - 1));
@@ -106,21 +100,21 @@ void ParseRuleFile(std::string_view content, const std::string& file, std::vecto
       if (!IsEventType(spec.type)) {
         errors.push_back(where + "unknown event type '" + spec.type +
                          "' (event, partnership, acquisition, launch, appointment, expansion, funding)");
-        continue;
+        return;
       }
     } else {
       errors.push_back(where + "unknown rule kind '" + std::string(kind) +
                        "' (define, ORG, PER, LOC, MONEY, DATE, PERCENT, funding, not-funding, event.TYPE)");
-      continue;
+      return;
     }
     if (!IsRuleName(name)) {
       errors.push_back(where + "bad rule name '" + std::string(name) +
                        "' (letters, digits, '.', '_', '-'; starting with a letter)");
-      continue;
+      return;
     }
     if (pattern.empty()) {
       errors.push_back(where + "empty pattern");
-      continue;
+      return;
     }
     spec.name = std::string(name);
     spec.pattern = std::string(pattern);
@@ -130,7 +124,7 @@ void ParseRuleFile(std::string_view content, const std::string& file, std::vecto
     spec.line = line_no;
     rules.push_back(std::move(spec));
     last_was_rule = true;
-  }
+  });
 }
 
 }  // namespace pw::extract

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "common/lines.h"
 #include "common/url.h"
 
 namespace pw::text {
@@ -96,16 +97,10 @@ void SiteRules::AddFile(std::string_view text, std::string_view file_name, std::
   const size_t first_new = rules_.size();
   SiteRule* current = nullptr;
   bool after_bad_site = false;
-  int line_no = 0;
-  size_t begin = 0;
-  while (begin <= text.size()) {
-    size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = Trim(text.substr(begin, end - begin));
-    begin = end + 1;
-    ++line_no;
+  ForEachLine(text, [&](int line_no, std::string_view raw_line) {
+    const std::string_view line = Trim(raw_line);
     const std::string where = std::string(file_name) + ":" + std::to_string(line_no);
-    if (line.empty() || line.front() == '#') continue;
+    if (line.empty() || line.front() == '#') return;
 
     if (line.substr(0, 5) == "site " || line == "site") {
       const std::string name(Trim(line.substr(4)));
@@ -114,35 +109,35 @@ void SiteRules::AddFile(std::string_view text, std::string_view file_name, std::
         errors.push_back(where + ": a site name is lower-case letters, digits, '-', '_' or '.': '" + name +
                          "'");
         current = nullptr;
-        continue;
+        return;
       }
       if (auto it = names.find(name); it != names.end()) {
         errors.push_back(where + ": site '" + name + "' is already defined at " + it->second);
         current = nullptr;
-        continue;
+        return;
       }
       names.emplace(name, where);
       rules_.push_back(SiteRule{.name = name, .where = where});
       current = &rules_.back();
       after_bad_site = false;
-      continue;
+      return;
     }
 
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) {
       errors.push_back(where + ": expected 'site NAME' or 'KEY: VALUE'");
-      continue;
+      return;
     }
     const std::string key = Lower(Trim(line.substr(0, colon)));
     const std::string_view value = Trim(line.substr(colon + 1));
     if (!current) {
       // The lines after a bad "site" line are skipped: that line is the error.
       if (!after_bad_site) errors.push_back(where + ": '" + key + "' before any 'site NAME' line");
-      continue;
+      return;
     }
     if (value.empty()) {
       errors.push_back(where + ": " + key + ": no value");
-      continue;
+      return;
     }
     if (key == "host") {
       std::string list(value);
@@ -165,7 +160,7 @@ void SiteRules::AddFile(std::string_view text, std::string_view file_name, std::
       auto re = std::make_shared<const RE2>(re2::StringPiece(value.data(), value.size()), options);
       if (!re->ok()) {
         errors.push_back(where + ": drop-text: " + re->error());
-        continue;
+        return;
       }
       current->drop_text.push_back(SitePattern{std::move(re), std::string(value), where});
     } else {
@@ -178,16 +173,16 @@ void SiteRules::AddFile(std::string_view text, std::string_view file_name, std::
                                                              : nullptr;
       if (!list) {
         errors.push_back(where + ": unknown key '" + key + "' (expected " + std::string(kKeys) + ")");
-        continue;
+        return;
       }
       auto selector = Selector::Parse(value);
       if (!selector) {
         errors.push_back(where + ": " + key + ": " + selector.error().message);
-        continue;
+        return;
       }
       list->push_back(SiteSelector{std::move(*selector), where});
     }
-  }
+  });
   for (size_t i = first_new; i < rules_.size(); ++i) FinishRule(rules_[i], errors);
 }
 
