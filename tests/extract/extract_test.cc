@@ -1766,5 +1766,15 @@ TEST_F(UnseenNames, APersonAnAppointmentIsAnnouncedOf) {
                              "a director on its team.");
   EXPECT_TRUE(people.count("Lamor Quillane"));
 }
+// Round 19: a federal agency named with "U.S." before it is one organisation, not a place and a
+// name cut at "and".
+TEST_F(UnseenNames, AFederalAgencyWithUSBeforeIt) {
+  const std::string text = "News\n\nApplicants wait on the U.S. Patent and Trademark Office, and the U.S. Food "
+                           "and Drug Administration has new rules.";
+  const auto orgs = Orgs(text);
+  for (const char* org : {"U.S. Patent and Trademark Office", "U.S. Food and Drug Administration"})
+    EXPECT_TRUE(orgs.count(org)) << org;
+  EXPECT_TRUE(Mentions(text, EntityType::kLoc).empty());
+}
 }  // namespace
 }  // namespace pw::extract
