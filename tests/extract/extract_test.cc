@@ -1776,5 +1776,13 @@ TEST_F(UnseenNames, AFederalAgencyWithUSBeforeIt) {
     EXPECT_TRUE(orgs.count(org)) << org;
   EXPECT_TRUE(Mentions(text, EntityType::kLoc).empty());
 }
+// Round 19: the source of a figure after "according to" or "data from", up to a comma, a dash or
+// its possessive report; not a report's own name, nor a person after "Mr.".
+TEST_F(UnseenNames, TheSourceOfAFigure) {
+  const auto orgs = Orgs("News\n\nDemand rose 9%, according to Kelvo Research\u2014a record. According to Quillstat, "
+                         "sales fell. Data from BrindleNEF\u2019s annual survey agree, according to Mr. Tanwick, and "
+                         "according to the 2024 Banking Trends Survey, too.");
+  EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Research", "Quillstat", "BrindleNEF"}));
+}
 }  // namespace
 }  // namespace pw::extract
