@@ -1784,5 +1784,11 @@ TEST_F(UnseenNames, TheSourceOfAFigure) {
                          "according to the 2024 Banking Trends Survey, too.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Research", "Quillstat", "BrindleNEF"}));
 }
+// Round 19: a list after a plural kind word of organisations ("retailers such as"), right after it.
+TEST_F(UnseenNames, AListAfterRetailersSuchAs) {
+  const auto orgs = Orgs("News\n\nIts soaps sell at retailers such as Kelvo Market, Amazon, Quill Grocers and "
+                         "Brindle Foods. It serves clients in cities such as Perth and Sydney.");
+  EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Market", "Amazon", "Quill Grocers", "Brindle Foods"}));
+}
 }  // namespace
 }  // namespace pw::extract
