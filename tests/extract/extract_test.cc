@@ -1790,5 +1790,12 @@ TEST_F(UnseenNames, AListAfterRetailersSuchAs) {
                          "Brindle Foods. It serves clients in cities such as Perth and Sydney.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Market", "Amazon", "Quill Grocers", "Brindle Foods"}));
 }
+// Round 19: more lower-case kind words right before a name ("media outlet", "nonprofit", "exchange").
+TEST_F(UnseenNames, ANameAfterAnOutletANonprofitOrAnExchange) {
+  const auto orgs = Orgs("News\n\nThe news came from media outlet Kelvonews. Her nonprofit Quill Dignity has fed "
+                         "5,000 people, and the exchange Brindlex is listing it. We met at the restaurant Sunday "
+                         "to talk.");
+  EXPECT_EQ(orgs, (std::set<std::string>{"Kelvonews", "Quill Dignity", "Brindlex"}));
+}
 }  // namespace
 }  // namespace pw::extract
