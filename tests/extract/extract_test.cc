@@ -1797,5 +1797,12 @@ TEST_F(UnseenNames, ANameAfterAnOutletANonprofitOrAnExchange) {
                          "to talk.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvonews", "Quill Dignity", "Brindlex"}));
 }
+// Round 19: a release's subject with its acronym before "is excited to announce", or set off by when
+// it was founded.
+TEST_F(UnseenNames, ASubjectWithItsAcronymOrItsFounding) {
+  const auto orgs = Orgs("News\n\nKelvo Floor Tiles (KFT) is excited to announce a guide. QUILLS, established in "
+                         "2017, has grown fast. Brindlemark, founded in 2023 by Jane Tan, offers loans.");
+  for (const char* org : {"Kelvo Floor Tiles", "QUILLS", "Brindlemark"}) EXPECT_TRUE(orgs.count(org)) << org;
+}
 }  // namespace
 }  // namespace pw::extract
