@@ -1804,5 +1804,10 @@ TEST_F(UnseenNames, ASubjectWithItsAcronymOrItsFounding) {
                          "2017, has grown fast. Brindlemark, founded in 2023 by Jane Tan, offers loans.");
   for (const char* org : {"Kelvo Floor Tiles", "QUILLS", "Brindlemark"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
+// Round 19: given names seen after titles on the corpus's releases make a person with no cue.
+TEST_F(UnseenNames, MoreGivenNamesMakeAPersonWithNoCue) {
+  const auto people = People("News\n\nOn May 10, Bobbi Quillane was crowned. Lando Tanwick won the race.");
+  EXPECT_EQ(people, (std::set<std::string>{"Bobbi Quillane", "Lando Tanwick"}));
+}
 }  // namespace
 }  // namespace pw::extract
