@@ -1809,5 +1809,9 @@ TEST_F(UnseenNames, MoreGivenNamesMakeAPersonWithNoCue) {
   const auto people = People("News\n\nOn May 10, Bobbi Quillane was crowned. Lando Tanwick won the race.");
   EXPECT_EQ(people, (std::set<std::string>{"Bobbi Quillane", "Lando Tanwick"}));
 }
+// Round 19: more headline verbs end a person's name ("JANE TAN CROWNED MRS. WORLD").
+TEST_F(UnseenNames, AHeadlineVerbEndsAPersonsName) {
+  EXPECT_EQ(People("JANE TANWICK CROWNED MRS. QUEEN\n\nText here."), (std::set<std::string>{"JANE TANWICK"}));
+}
 }  // namespace
 }  // namespace pw::extract
