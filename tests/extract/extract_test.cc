@@ -1813,5 +1813,12 @@ TEST_F(UnseenNames, MoreGivenNamesMakeAPersonWithNoCue) {
 TEST_F(UnseenNames, AHeadlineVerbEndsAPersonsName) {
   EXPECT_EQ(People("JANE TANWICK CROWNED MRS. QUEEN\n\nText here."), (std::set<std::string>{"JANE TANWICK"}));
 }
+// Round 19: "Hospital" ends a name, whose whole is its core: a given name first makes no person.
+TEST_F(UnseenNames, AHospitalIsAnOrganisation) {
+  const std::string text = "News\n\nPatients were flown to Elliot Hospital and Kelvo Hospitals Enterprise.";
+  const auto orgs = Orgs(text);
+  EXPECT_TRUE(orgs.count("Elliot Hospital"));
+  EXPECT_TRUE(People(text).empty());
+}
 }  // namespace
 }  // namespace pw::extract
