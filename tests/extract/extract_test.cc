@@ -1820,5 +1820,11 @@ TEST_F(UnseenNames, AHospitalIsAnOrganisation) {
   EXPECT_TRUE(orgs.count("Elliot Hospital"));
   EXPECT_TRUE(People(text).empty());
 }
+// Round 19: a title after a name may follow a possessive word and a word of time.
+TEST_F(UnseenNames, ATitleAfterItsOrOurAndAWordOfTime) {
+  const auto people = People("News\n\nKelvo hired Brantis Olwen, its new CEO, last week. They thanked Harlo Venn, our "
+                             "former CEO.");
+  EXPECT_EQ(people, (std::set<std::string>{"Brantis Olwen", "Harlo Venn"}));
+}
 }  // namespace
 }  // namespace pw::extract
