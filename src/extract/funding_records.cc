@@ -213,6 +213,10 @@ bool FundingRecords::Compatible(const Record& r, const Fact& f) {
       !SameAmount(Money{*r.record.amount, std::nullopt, r.record.currency}, r.amount_in_headline, *f.amount,
                   f.amount_in_headline))
     return false;
+  // The same amount in the same round is the same deal whoever each telling
+  // names: a headline's "TEDCO Joins $15M Seed Round for ... Pixee" and the
+  // body's "$15 million seed round led by Decibel and Wing VC".
+  if (r.record.amount && f.amount && !r.record.round.empty() && !f.round.empty()) return true;
   const auto& known = r.record.investors;
   if (!known.empty() && !f.investors.empty() && std::none_of(f.investors.begin(), f.investors.end(), [&](const std::string& i) {
         return std::find(known.begin(), known.end(), i) != known.end();

@@ -746,6 +746,31 @@ TEST_F(PressReleases, AnAmountThatIsNoRaiseLeavesTheDealButARefinanceLeavesNothi
   EXPECT_TRUE(refinance.funding.empty());
 }
 
+// One deal told twice with no investor in common, the same amount in the same
+// round: the headline names a participant, the body the leads (stop 31; two
+// records before, as dev en-0710 showed with "agency TEDCO" read as a name).
+TEST_F(PressReleases, TheSameAmountInTheSameRoundIsOneDealWhoeverEachTellingNames) {
+  const auto x = Extract(pw::testing::ProjectRules(),
+                         text::NormalizeDocument(
+                             "Kappa Capital Joins $15M Seed Round for Cybersecurity Startup Zelkova\n\nZelkova has "
+                             "closed a $15 million seed round led by Gamma Ventures and Delta Partners."),
+                         {.language = text::Language::kEnglish});
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Zelkova");
+  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+            (std::set<std::string>{"Kappa Capital", "Gamma Ventures", "Delta Partners"}));
+  EXPECT_EQ(std::set<std::string>(x.funding[0].lead_investors.begin(), x.funding[0].lead_investors.end()),
+            (std::set<std::string>{"Gamma Ventures", "Delta Partners"}));
+
+  // Another amount, or another round, is still another deal.
+  const auto two = Extract(pw::testing::ProjectRules(),
+                           text::NormalizeDocument(
+                               "Zelkova news\n\nZelkova has closed a $15 million Series A round led by Gamma "
+                               "Ventures. In 2022 Zelkova closed a $3 million seed round led by Kappa Capital."),
+                           {.language = text::Language::kEnglish});
+  EXPECT_EQ(two.funding.size(), 2u);
+}
+
 // AP-style places in US releases: the city before the state's abbreviation
 // (sentence of our own).
 TEST_F(PressReleases, AUsCityBeforeItsStateAbbreviationIsAPlace) {
