@@ -1066,5 +1066,15 @@ TEST_F(VietnameseEntities, ABanksLegalFormInLowerCase) {
   EXPECT_TRUE(Names(text, EntityType::kOrg).count("Ngân hàng thương mại cổ phần Sài Gòn Thương Tín"));
   EXPECT_TRUE(Names(text, EntityType::kLoc).empty());
 }
+
+// Round 18: urban services are what a public works firm does ("Đô thị và Môi trường"), before the
+// province that owns it; neither name was found.
+TEST_F(VietnameseEntities, APublicWorksFirmByItsUrbanServices) {
+  const auto orgs = Names(
+      "Công ty TNHH MTV Đô thị và Môi trường Đắk Lắk làm chủ đầu tư. Công ty Môi trường Đô thị Hà Nội cho biết.",
+      EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("Công ty TNHH MTV Đô thị và Môi trường Đắk Lắk"));
+  EXPECT_TRUE(orgs.count("Công ty Môi trường Đô thị Hà Nội"));
+}
 }  // namespace
 }  // namespace pw::extract
