@@ -1076,5 +1076,12 @@ TEST_F(VietnameseEntities, APublicWorksFirmByItsUrbanServices) {
   EXPECT_TRUE(orgs.count("Công ty TNHH MTV Đô thị và Môi trường Đắk Lắk"));
   EXPECT_TRUE(orgs.count("Công ty Môi trường Đô thị Hà Nội"));
 }
+
+// Round 18: a list of firms after whose partners they are ("đối tác của Sam Media là ...").
+TEST_F(VietnameseEntities, AListOfPartnersAfterWhoseTheyAre) {
+  const auto orgs = Names("Nhà mạng tạm dừng hợp tác với cả 3 đối tác hợp tác của Sam Media là Gapit, Acom, VMG.",
+                          EntityType::kOrg);
+  for (const char* name : {"Sam Media", "Gapit", "Acom"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
