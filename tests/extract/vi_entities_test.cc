@@ -1083,5 +1083,15 @@ TEST_F(VietnameseEntities, AListOfPartnersAfterWhoseTheyAre) {
                           EntityType::kOrg);
   for (const char* name : {"Sam Media", "Gapit", "Acom"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 18: a party committee's or organisation's city written out ("Thành phố Hồ Chí Minh").
+TEST_F(VietnameseEntities, APartyCommitteesCityWrittenOut) {
+  const auto orgs = Names(
+      "Hội nghị Ban Chấp hành Đảng bộ Thành phố Hồ Chí Minh khóa X bế mạc. Ông Nguyễn Thiện Nhân, Bí thư Thành ủy "
+      "Thành phố Hồ Chí Minh phát biểu.",
+      EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("Ban Chấp hành Đảng bộ Thành phố Hồ Chí Minh"));
+  EXPECT_TRUE(orgs.count("Thành ủy Thành phố Hồ Chí Minh"));
+}
 }  // namespace
 }  // namespace pw::extract
