@@ -1093,5 +1093,13 @@ TEST_F(VietnameseEntities, APartyCommitteesCityWrittenOut) {
   EXPECT_TRUE(orgs.count("Ban Chấp hành Đảng bộ Thành phố Hồ Chí Minh"));
   EXPECT_TRUE(orgs.count("Thành ủy Thành phố Hồ Chí Minh"));
 }
+
+// Round 18: market researchers and an auditor that Vietnamese news names alone ("theo Kantar", "do
+// E&Y kiểm toán").
+TEST_F(VietnameseEntities, MarketResearchersAndAnAuditorByNameAlone) {
+  const auto orgs = Names("Theo Kantar và Euromonitor, thị phần tăng. Báo cáo tài chính do E&Y kiểm toán.",
+                          EntityType::kOrg);
+  for (const char* name : {"Kantar", "Euromonitor", "EY"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
