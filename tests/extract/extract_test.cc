@@ -449,6 +449,10 @@ const Phrasing kPhrasings[] = {
     {text::Language::kVietnamese, "EduNext huy động vốn\n\nNền tảng EduNext vừa huy động thành công 1,5 triệu USD trong vòng hạt giống. Các nhà đầu tư tham gia gồm Kappa Ventures, Lambda Capital và Mu Partners.",
      "EduNext", {"Kappa Ventures", "Lambda Capital", "Mu Partners"}, {}, 1500000, "seed"},
     {text::Language::kVietnamese, "Doanh nghiệp dự kiến gọi vốn\n\nCông ty Hòa Phát dự kiến huy động 100 triệu USD trong năm tới.", "", {}, {}, 0, ""},
+    // Round 18: an offering told as done with no amount; one under a condition is none.
+    {text::Language::kVietnamese, "Quỹ mở Sigma chào bán\n\nTrong 18 quỹ mở, riêng Quỹ Sigma mới hoàn thành chào bán IPO.",
+     "Sigma", {}, {}, 0, "ipo"},
+    {text::Language::kVietnamese, "Hòa Phát có thể IPO\n\nNếu Công ty Hòa Phát hoàn tất IPO, công ty sẽ có thêm vốn.", "", {}, {}, 0, ""},
     {text::Language::kEnglish, "Applo Closes Growth Financing\n\nApplo, the recognition platform, today announced the close of a $2.75 million CAD growth financing round.",
      "Applo", {}, {}, 2750000, "growth"},
     {text::Language::kEnglish, "Security startup raises seed\n\nBaltimore-based Pixo, which automates code fixes, has closed a $15 million seed round led by Kappa Ventures and Lambda Capital.",
