@@ -1101,5 +1101,12 @@ TEST_F(VietnameseEntities, MarketResearchersAndAnAuditorByNameAlone) {
                           EntityType::kOrg);
   for (const char* name : {"Kantar", "Euromonitor", "EY"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 18: a sports venue is a named site, its number included ("nhà thi đấu Quân Khu 7").
+TEST_F(VietnameseEntities, ASportsVenueIsAPlace) {
+  const auto places = Names("Cuộc thi diễn ra ở nhà thi đấu Quân Khu 7 (TP.HCM), trận chung kết tại sân vận động Mỹ Đình.",
+                            EntityType::kLoc);
+  for (const char* name : {"nhà thi đấu Quân Khu 7", "sân vận động Mỹ Đình"}) EXPECT_TRUE(places.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
