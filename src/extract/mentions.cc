@@ -279,9 +279,11 @@ bool NamesAPerson(const Gazetteer& gazetteer, std::string_view text, std::size_t
   std::string_view word = Slice(text, w, start - 1);
   // "Đoàn Nguyên Đức (bầu Đức)", "“Ông Đức nói": a bracket or a quote that opens before the
   // honorific is no part of it.
+  bool bracketed = false;
   for (const std::string_view opener : {"(", "[", "\"", "'", "“", "‘"}) {
     if (word.size() > opener.size() && word.starts_with(opener)) {
       word.remove_prefix(opener.size());
+      bracketed = opener == "(";
       break;
     }
   }
@@ -290,6 +292,9 @@ bool NamesAPerson(const Gazetteer& gazetteer, std::string_view text, std::size_t
     constexpr std::string_view kMankind = "đàn ";
     return !(w >= kMankind.size() && Slice(text, w - kMankind.size(), w) == kMankind);
   }
+  // "ĐB Nguyễn Văn Thể (Đoàn Sóc Trăng)": a bracket that holds only the family name's word and the
+  // place names a deputy's delegation ("Đoàn" is a family name too), not a person.
+  if (bracketed && end < text.size() && text[end] == ')') return false;
   return space != std::string_view::npos && SpeltAs(gazetteer.Lookup("FAMILY_NAME", word), word);
 }
 

@@ -1108,5 +1108,20 @@ TEST_F(VietnameseEntities, ASportsVenueIsAPlace) {
                             EntityType::kLoc);
   for (const char* name : {"nhà thi đấu Quân Khu 7", "sân vận động Mỹ Đình"}) EXPECT_TRUE(places.count(name)) << name;
 }
+
+// Round 18: a deputy's delegation in brackets after the name, "(Đoàn Sóc Trăng)", names the
+// province ("Đoàn" is a family name too, and "Đoàn Sóc Trăng" was a person); "Phó Thủ tướng Trương
+// Hòa Bình" stays a person.
+TEST_F(VietnameseEntities, ADeputysDelegationNamesTheProvince) {
+  const std::string text =
+      "ĐB Nguyễn Văn Thể (Đoàn Sóc Trăng) và Đại biểu Bùi Xuân Thống (Đoàn Đồng Nai) gặp Phó Thủ tướng Trương Hòa Bình.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Sóc Trăng", "Đồng Nai"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_FALSE(places.count("Hòa Bình"));
+  const auto people = Names(text, EntityType::kPer);
+  EXPECT_FALSE(people.count("Đoàn Sóc Trăng"));
+  EXPECT_TRUE(people.count("Trương Hòa Bình"));
+}
+
 }  // namespace
 }  // namespace pw::extract
