@@ -1123,5 +1123,12 @@ TEST_F(VietnameseEntities, ADeputysDelegationNamesTheProvince) {
   EXPECT_TRUE(people.count("Trương Hòa Bình"));
 }
 
+// Round 18: the Vietnamese spellings of places ("Hongkong", "Ham-buốc") and sites named alone
+// ("Cung Độc lập" in Minsk, Vatican).
+TEST_F(VietnameseEntities, PlacesAsTheVietnameseNewsSpellsThem) {
+  const auto places = Names("Hàng từ Hongkong và Ham-buốc. Lễ đón tại Cung Độc lập, sau đó đoàn tới Vatican.",
+                            EntityType::kLoc);
+  for (const char* name : {"Hồng Kông", "Hamburg", "Cung Độc lập", "Vatican"}) EXPECT_TRUE(places.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
