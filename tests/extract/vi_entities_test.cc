@@ -1130,5 +1130,13 @@ TEST_F(VietnameseEntities, PlacesAsTheVietnameseNewsSpellsThem) {
                             EntityType::kLoc);
   for (const char* name : {"Hồng Kông", "Hamburg", "Cung Độc lập", "Vatican"}) EXPECT_TRUE(places.count(name)) << name;
 }
+
+// Round 18: Britain by its short name after a head of government or a place's word; "Anh" before a
+// capitalised word stays a name.
+TEST_F(VietnameseEntities, BritainByItsShortName) {
+  EXPECT_TRUE(Names("Thủ tướng Anh T.Mây đang ở trong tình thế khó.", EntityType::kLoc).count("Anh"));
+  EXPECT_TRUE(Names("Giới ngân hàng tại Anh, Pháp và Đức thiệt hại lớn.", EntityType::kLoc).count("Anh"));
+  EXPECT_FALSE(Names("Cô gặp chị ở Anh Sơn hôm qua.", EntityType::kLoc).count("Anh"));
+}
 }  // namespace
 }  // namespace pw::extract
