@@ -27,10 +27,12 @@ B the other 7 and 3. Round 15
 others, B the other 8 and 2 (round 11's split). Round 17 (branch extract17en): seed 2062, round 14's
 strata, no raises and 30 others (ordinary business releases, for names of organisations and people); A
 the first 20 by draw order, B the last 10. Rounds 16 and 17 were drawn at the same time, each on the set
-before both (none of round 17's picks is one of round 16's). Round 19 (branch extract19en): seed 2072,
+before both (none of round 17's picks is one of round 16's). Round 18 (branch extract18en): seed 2070,
+round 14's strata, 24 raises and 6 others; A the first 16 raises and 4 others, B the other 8 and 2
+(round 16's split). Round 19 (branch extract19en): seed 2072,
 round 17's strata and counts (30 others, no raises), A the first 20 by draw order, B the last 10; drawn at
-the same time as round 18 (seed 2070, round 16's counts) on the set before both, a pick of both to be
-skipped for the next in order (none was).
+the same time as round 18 on the set before both, a pick of both to be skipped for the next in order
+(none was).
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
@@ -39,7 +41,7 @@ more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's pi
 of the set as it was before that round: run on today's articles.gold, a round's own articles
 are left out as taken.
 
-    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|19] [CORPUS_ROOT]   # prints '@' lines to annotate
+    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|18|19] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
 
 import json
@@ -63,6 +65,8 @@ ROUNDS = {
     16: {"seed": 2060, "take": {"raises": 24, "debt": 0, "others": 6}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
     17: {"seed": 2062, "take": {"raises": 0, "debt": 0, "others": 30}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    18: {"seed": 2070, "take": {"raises": 24, "debt": 0, "others": 6}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
     19: {"seed": 2072, "take": {"raises": 0, "debt": 0, "others": 30}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
