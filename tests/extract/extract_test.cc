@@ -1855,5 +1855,14 @@ TEST_F(UnseenNames, ATitleAfterItsOrOurAndAWordOfTime) {
                              "former CEO.");
   EXPECT_EQ(people, (std::set<std::string>{"Brantis Olwen", "Harlo Venn"}));
 }
+// Round 18: a party told by its kind first ("Massachusetts firms Agent Capital and ...",
+// "prominent venture capital firm Blockchain Founders Fund") is still a party of the list.
+TEST_F(UnseenNames, InvestorsToldByTheirKindFirst) {
+  const auto x = Run("News\n\nQuillvane has raised $3 million in seed funding. Other investors included Boston "
+                     "firms Tamsin Capital and Orrin Ventures, and prominent venture capital firm Kestrel Partners.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+            (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
+}
 }  // namespace
 }  // namespace pw::extract
