@@ -1864,5 +1864,18 @@ TEST_F(UnseenNames, InvestorsToldByTheirKindFirst) {
   EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
             (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
 }
+// Round 18: the parties right after "investment from" are read as any list of parties, people and
+// parties told by their kind among them; a list item that tells a person's role as an investor
+// is no organisation.
+TEST_F(UnseenNames, InvestorsFromAListOfDescribedParties) {
+  const auto x = Run("News\n\nTarnwell Inc. has secured investment from prominent venture capital firm Kestrel "
+                     "Partners and renowned Wall Street investor Dana Orrin.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+            (std::set<std::string>{"Kestrel Partners", "Dana Orrin"}));
+  EXPECT_FALSE(Orgs("News\n\nTarnwell Inc. has secured investment from Kestrel Partners and renowned Wall Street "
+                    "investor Dana Orrin.")
+                   .count("Wall Street investor Dana Orrin"));
+}
 }  // namespace
 }  // namespace pw::extract
