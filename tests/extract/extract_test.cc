@@ -1877,5 +1877,15 @@ TEST_F(UnseenNames, InvestorsFromAListOfDescribedParties) {
                     "investor Dana Orrin.")
                    .count("Wall Street investor Dana Orrin"));
 }
+// Round 18: those a deal's agreement is made with invest ("investment MOU with", "financing
+// agreement with"), a name the rules do not know among them.
+TEST_F(UnseenNames, InvestorsADealsAgreementIsMadeWith) {
+  const auto x = Run("News\n\nTarnwell today announced it has secured a $1 million strategic investment MOU "
+                     "(Memorandum of Understanding) with Kestrel Ventures and Quill-OTC. The funds support growth.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Tarnwell");
+  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+            (std::set<std::string>{"Kestrel Ventures", "Quill-OTC"}));
+}
 }  // namespace
 }  // namespace pw::extract
