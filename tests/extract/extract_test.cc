@@ -1887,5 +1887,14 @@ TEST_F(UnseenNames, InvestorsADealsAgreementIsMadeWith) {
   EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
             (std::set<std::string>{"Kestrel Ventures", "Quill-OTC"}));
 }
+// Round 18: a crypto project that raises is named "the meme coin", "the token" or "the project",
+// and an amount may be told as "an impressive amount of".
+TEST_F(UnseenNames, AMemeCoinRaisesAnImpressiveAmount) {
+  const auto x = Run("News\n\nKelvo Labs Inc. has been the talk of the town. Just through its presale, the meme "
+                     "coin raised an impressive amount of $8 million from more than 10,000 investors.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Kelvo Labs");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 8e6);
+}
 }  // namespace
 }  // namespace pw::extract
