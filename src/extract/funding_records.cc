@@ -81,6 +81,16 @@ bool NamesPeopleOf(std::string_view before) {
   return false;
 }
 
+// Whether a list's text right before an organisation says it owns the party
+// before it ("MP Healthcare Venture Management, a subsidiary of Mitsubishi
+// Tanabe Pharma": the subsidiary invests, not its owner).
+bool OwnsThePartyBefore(std::string_view before) {
+  for (std::string_view words : {"subsidiary of ", "unit of ", "arm of ", "affiliate of ", "division of ",
+                                 "portfolio company of "})
+    if (before.ends_with(words)) return true;
+  return false;
+}
+
 // "Huma" and "Huma Therapeutics": one name, or the other followed by words
 // that only say what kind of company it is (ORG_DESCRIPTOR). The record keeps
 // the name it was first given.
@@ -117,6 +127,7 @@ std::vector<std::string> FundingRecords::Parties(const Capture& c, const Sentenc
     // those companies invest, not the companies.
     const std::size_t lead_in = std::max(s.masked_begin, begin >= 40 ? begin - 40 : 0);
     if (e.type == EntityType::kOrg && NamesPeopleOf(std::string_view(m).substr(lead_in, token - lead_in))) continue;
+    if (e.type == EntityType::kOrg && OwnsThePartyBefore(before)) continue;
     // "former Google executive Sarah Collins": the company describes the person.
     if (e.type == EntityType::kOrg && DescribesNextPerson(m, masked_.ToMasked(e.end))) continue;
     if (e.type == EntityType::kPer) {

@@ -1896,5 +1896,14 @@ TEST_F(UnseenNames, AMemeCoinRaisesAnImpressiveAmount) {
   EXPECT_EQ(x.funding[0].investee, "Kelvo Labs");
   EXPECT_EQ(x.funding[0].amount.value_or(0), 8e6);
 }
+// Round 18: a party told as owned by a company between commas does not end the list, and the
+// owner is no party.
+TEST_F(UnseenNames, APartysOwnerBetweenCommasIsNoParty) {
+  const auto x = Run("News\n\nQuillvane has raised $3 million in seed funding. Other investors included Tamsin "
+                     "Capital, Orrin Ventures, a subsidiary of Kelvo Holdings Inc., and Canada's Kestrel Partners.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+            (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
+}
 }  // namespace
 }  // namespace pw::extract
