@@ -973,6 +973,7 @@ TEST_F(PressReleases, AHeadlineVerbEndsAPersonsName) {
   EXPECT_FALSE(people.count("Jane Kettering Acquires"));
   EXPECT_TRUE(people.count("Jane Kettering"));
 }
+
 // Round 7 (branch extract7en): an institution defined with its acronym and
 // a kind word last is an organisation, a concept defined the same way is not;
 // a wire in a dateline; the name before a headline's first verb when the
@@ -1030,6 +1031,7 @@ TEST_F(UnseenNames, ABusinessLineEndsAName) {
   for (const char* org : {"Orbix Exchange", "Tarn Markets", "Kelvo Network", "Quillfeather Solutions", "Marlow Media"})
     EXPECT_TRUE(orgs.count(org)) << org;
 }
+
 // The investors after the amount; "$3M in total from" is the round's total, not a total to date.
 TEST_F(UnseenNames, InvestorsAfterTheAmountRaisedAreAList) {
   const auto x = Run("Korvane raises $3M in funding from Brightline Ventures, Layer OTC, and Sandpiper Labs\n\n"
@@ -1048,6 +1050,7 @@ TEST_F(UnseenNames, InvestorsAfterTheAmountRaisedAreAList) {
   EXPECT_TRUE(orgs.count("Peachtree Group"));
   EXPECT_FALSE(orgs.count("Mesa"));
 }
+
 // More business lines; "Capital Management" before "Capital" and "Funds" before "Fund", as RE2
 // takes the first alternative that matches.
 TEST_F(UnseenNames, MoreBusinessLinesEndAName) {
@@ -1061,6 +1064,7 @@ TEST_F(UnseenNames, MoreBusinessLinesEndAName) {
   ASSERT_EQ(x.funding.size(), 1u);
   EXPECT_EQ(x.funding[0].investors, std::vector<std::string>{"Halvard Capital Management"});
 }
+
 // Given names the people pass found by their context on releases outside the set, and common
 // given names of other countries: angels in a list are people and investors.
 TEST_F(UnseenNames, AngelsWithLessCommonGivenNamesArePeople) {
@@ -1076,12 +1080,14 @@ TEST_F(UnseenNames, AngelsWithLessCommonGivenNamesArePeople) {
               x.funding[0].investors.end())
         << investor;
 }
+
 // "initial" starts "initial public offering": an IPO keeps its round.
 TEST_F(UnseenNames, AnInitialPublicOfferingKeepsItsRound) {
   const auto ipo = Run("News\n\nTarnwell Inc. closed its initial public offering of $4.2 million.");
   ASSERT_EQ(ipo.funding.size(), 1u);
   EXPECT_EQ(ipo.funding[0].round, "ipo");
 }
+
 // Round 9 (sentences of our own): the deal told by its investor. "is proud to announce its
 // strategic investment in", an amount and "previously announced" before "investment", and the
 // investor's own reading of "its $5 million investment" is no second record.
@@ -1117,6 +1123,7 @@ TEST_F(UnseenNames, TheTransactionWasLedByItsLeads) {
   EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
             (std::set<std::string>{"Kestrel Capital", "Tamsin Capital Partners", "Orrin Capital"}));
 }
+
 // Round 9 (sentences of our own): a list after "Other investors include" may open with what its
 // people are; "Contributors" name investors too.
 TEST_F(UnseenNames, AListAfterInvestorsIncludeMayOpenWithADescription) {
@@ -1140,6 +1147,7 @@ TEST_F(UnseenNames, DebtRestructuringIsNoRaise) {
                 .funding.size(),
             1u);
 }
+
 // Round 10 (branch extract10en): shapes of press releases that name a company whatever it is
 // called, counted on the releases in neither split of the evaluation set. Sentences of our own.
 TEST_F(UnseenNames, ACompanyAfterAnExecutivesTitle) {
@@ -1173,6 +1181,7 @@ TEST_F(UnseenNames, AReleaseSubjectDescribedAsOneOfAKind) {
   EXPECT_EQ(x.funding[0].amount.value_or(0), 2e6);
   EXPECT_EQ(x.funding[0].round, "pre-seed");
 }
+
 TEST_F(UnseenNames, ThePartyOfADatelineBetweenSlashes) {
   const auto wire = Orgs("News\n\nTRENTON, NJ / Brightwire Daily / May 5, 2024 11:09\n\nTrenton, NJ May 2, 2024 - Text.");
   EXPECT_TRUE(wire.count("Brightwire Daily"));
@@ -1188,6 +1197,7 @@ TEST_F(UnseenNames, InvestorsWhoParticipatedInTheRoundIncluding) {
   EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
             (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
 }
+
 // A county and a numbered street are places by their kind word; not before a capitalised word.
 TEST_F(UnseenNames, CountiesAndNumberedStreetsArePlaces) {
   std::set<std::string> places;
@@ -1198,6 +1208,7 @@ TEST_F(UnseenNames, CountiesAndNumberedStreetsArePlaces) {
   for (const char* place : {"Tamsin County", "Orrin Avenue", "Manhattan"}) EXPECT_TRUE(places.count(place)) << place;
   EXPECT_FALSE(places.count("World Long Drive"));
 }
+
 // An institution whose kind word comes first, or a task force or a committee, defined with its
 // acronym: the whole name, and the acronym as its alias.
 TEST_F(UnseenNames, InstitutionsDefinedWithTheirAcronym) {
@@ -1207,6 +1218,7 @@ TEST_F(UnseenNames, InstitutionsDefinedWithTheirAcronym) {
     EXPECT_TRUE(orgs.count(org)) << org;
   EXPECT_FALSE(orgs.count("Northern Association"));
 }
+
 // A token presale told by its total so far: the token or project is the investee.
 TEST_F(UnseenNames, ATokenPresaleToldByItsTotal) {
   const auto possessive = Run("Quillcoin's Presale Raises Over $3 Million\n\nText.");
@@ -1235,6 +1247,7 @@ TEST_F(UnseenNames, AReleaseSubjectDescribedByWhatItIs) {
   for (const char* org : {"Quorvane", "Tamsinko"}) EXPECT_TRUE(orgs.count(org)) << org;
   EXPECT_FALSE(orgs.count("Monday"));
 }
+
 // Two initials do not end a list of investors, and a firm whose name opens with them is found.
 TEST_F(UnseenNames, InitialsInsideAListOfInvestors) {
   const auto x = Run("News\n\nQuillvane today announced a $25 million Series B funding round led by Tamsin "
@@ -1245,11 +1258,13 @@ TEST_F(UnseenNames, InitialsInsideAListOfInvestors) {
   for (const char* investor : {"Tamsin Capital", "Orrin Ventures", "D. E. Shaw", "Kestrelo", "Brightwater Financial"})
     EXPECT_TRUE(investors.count(investor)) << investor;
 }
+
 // "Strategy" in a headline is no company (it was MicroStrategy's alias).
 TEST_F(UnseenNames, StrategyInAHeadlineIsNoCompany) {
   const auto orgs = Orgs("Quillvane Closes $25 Million Private Placement to Launch Treasury Strategy\n\nText.");
   EXPECT_FALSE(orgs.count("Strategy"));
 }
+
 // Round 12 (branch extract12en): people's names by their shape, classes counted on the releases
 // outside the set (docs/extraction.md, "Round 12 (English)"). Sentences of our own.
 TEST_F(UnseenNames, APossessiveAPrefixedSurnameAndAGenerationShapeAPersonsName) {
@@ -1283,6 +1298,7 @@ TEST_F(UnseenNames, APossessiveRoundLedByItsLeadWithoutAnAmount) {
   EXPECT_EQ(bare.funding[0].amount.value_or(0), 2.5e6);
   EXPECT_EQ(bare.funding[0].lead_investors, (std::vector<std::string>{"Orrin Ventures"}));
 }
+
 // A lead described before a comma: "led by a new investor, Denmark's X".
 TEST_F(UnseenNames, ALeadDescribedBeforeAComma) {
   const auto x = Run("News\n\nQuillvane has raised $30 million in a Series B funding round. The funding round "
@@ -1291,6 +1307,7 @@ TEST_F(UnseenNames, ALeadDescribedBeforeAComma) {
   EXPECT_EQ(x.funding[0].investee, "Quillvane");
   EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Holdings"}));
 }
+
 // Debt named with its kind words is the debt round.
 TEST_F(UnseenNames, NotesAndSecuredCreditFacilitiesAreDebt) {
   for (const char* headline : {"Quillvane, Inc. (Nasdaq: QLVN) Secures $7M Convertible Note to Fuel Growth\n\nText.",
@@ -1321,6 +1338,7 @@ TEST_F(UnseenNames, TheInvestorAsSubjectAndADescribedInvestee) {
   EXPECT_EQ(y.funding[0].investors, (std::vector<std::string>{"Osaka Holdings"}));
   EXPECT_EQ(y.funding[0].round, "strategic");
 }
+
 // Investors dropped: a list in a sentence of its own, a bracketed conversion after the amount, an
 // angel named after "including", a fund known by its kind word.
 TEST_F(UnseenNames, InvestorsAfterTheDealSentenceAConversionOrAnAngel) {
@@ -1339,6 +1357,7 @@ TEST_F(UnseenNames, InvestorsAfterTheDealSentenceAConversionOrAnAngel) {
   ASSERT_EQ(angel.funding.size(), 1u);
   EXPECT_EQ(angel.funding[0].investors, (std::vector<std::string>{"Orrin Ventures", "Tom Reed"}));
 }
+
 // A fund's close with its size after it: "the final close of its second fund at US$75 million".
 TEST_F(UnseenNames, AFundCloseWithItsSizeAfterTheFund) {
   const auto x = Run("News\n\nOrrin Capital has announced the final close of its third fund at US$50 million.");
@@ -1346,6 +1365,7 @@ TEST_F(UnseenNames, AFundCloseWithItsSizeAfterTheFund) {
   EXPECT_EQ(x.funding[0].investee, "Orrin Capital");
   EXPECT_EQ(x.funding[0].amount.value_or(0), 5e7);
 }
+
 // People's titles before the name, after a possessive organisation, after "appointed ... as", and
 // a double title that keeps its organisation (tester B). Sentences of our own.
 TEST_F(UnseenNames, ATitleBeforeTheNameAPossessiveOrAnAppointment) {
@@ -1394,6 +1414,7 @@ TEST_F(UnseenNames, ASecondClosingAndInvestorsAfterACommaAndIncluding) {
               x.funding[0].investors.end())
         << investor;
 }
+
 // An angel group named by its kind word; "Series Seed" is the seed round.
 TEST_F(UnseenNames, AnAngelGroupAndASeriesSeedRound) {
   const auto x = Run("News\n\nKorvane has raised $3.6 million in its Series B round. The round was led by Orrin "
@@ -1404,6 +1425,7 @@ TEST_F(UnseenNames, AnAngelGroupAndASeriesSeedRound) {
   ASSERT_EQ(seed.funding.size(), 1u);
   EXPECT_EQ(seed.funding[0].round, "seed");
 }
+
 // A grant told by who receives it; a name with its kind word inside, defined with its acronym, is
 // one organisation.
 TEST_F(UnseenNames, AGrantToldByItsRecipientNamedWithItsAcronym) {
@@ -1415,6 +1437,7 @@ TEST_F(UnseenNames, AGrantToldByItsRecipientNamedWithItsAcronym) {
   EXPECT_EQ(x.funding[0].amount.value_or(0), 25000);
   EXPECT_EQ(x.funding[0].round, "grant");
 }
+
 // Debt agreed by its kind word before "agreement"; a commercial agreement is no raise, and its
 // headline goes with it.
 TEST_F(UnseenNames, ANoteAgreementIsDebtACommercialAgreementNoRaise) {
@@ -1428,11 +1451,13 @@ TEST_F(UnseenNames, ANoteAgreementIsDebtACommercialAgreementNoRaise) {
                   "five-year, $11.6 million commercial agreement with Tamsin League.")
                   .funding.empty());
 }
+
 // A law firm's kind words end its name, as a business line does.
 TEST_F(UnseenNames, ALawFirmsKindWordsEndItsName) {
   const auto orgs = Orgs("News\n\nThe Brindle Law Firm, a personal injury firm, and Tamsin Law Group won the case.");
   for (const char* org : {"Brindle Law Firm", "Tamsin Law Group"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
+
 // Leads listed after a colon: "joins current lead investors: A, B and C".
 TEST_F(UnseenNames, LeadInvestorsAfterAColon) {
   const auto x = Run("News\n\nKorvane has raised $8 million in a Series A round. Orrin Family Office joins current "
@@ -1441,6 +1466,7 @@ TEST_F(UnseenNames, LeadInvestorsAfterAColon) {
   EXPECT_EQ(x.funding[0].lead_investors,
             (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital", "Kelvo Partners"}));
 }
+
 // A city before its US state's full name or its country is a place; not a company before
 // "Texas-based", nor a name before a country's possessive.
 TEST_F(UnseenNames, ACityBeforeItsStateOrCountryIsAPlace) {
@@ -1455,6 +1481,7 @@ TEST_F(UnseenNames, ACityBeforeItsStateOrCountryIsAPlace) {
   for (const auto& e : Run("News\n\nInvestors included Qatar’s QIA, Massachusetts firms Agent Capital.").entities)
     EXPECT_FALSE(e.type == EntityType::kLoc && e.text.find("QIA") != std::string::npos) << e.text;
 }
+
 // A fund's inaugural raise; a headline's raise after "As It", the ticker after the name.
 TEST_F(UnseenNames, AnInauguralRaiseAndAHeadlineRaiseAfterAsIt) {
   const auto fund = Run("Orrin Founders Fund raises inaugural €50m\n\nText.");
@@ -1477,6 +1504,7 @@ TEST_F(UnseenNames, ALeadLedTheNamedRound) {
   EXPECT_EQ(x.funding[0].round, "series-b");
   EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Ventures"}));
 }
+
 // An offering's capitalised kind words in a headline; a tranche closed by "the Company", a price
 // with its decimals before the proceeds.
 TEST_F(UnseenNames, AnOversubscribedOfferingAndATrancheClosed) {
@@ -1493,6 +1521,7 @@ TEST_F(UnseenNames, AnOversubscribedOfferingAndATrancheClosed) {
   EXPECT_EQ(tranche.funding[0].amount.value_or(0), 489515);
   EXPECT_EQ(tranche.funding[0].currency, "CAD");
 }
+
 // A round or presale told by what it has brought in, the company named before; a presale's total
 // after a comma.
 TEST_F(UnseenNames, APresaleToldByWhatItHasBroughtIn) {
@@ -1508,6 +1537,7 @@ TEST_F(UnseenNames, APresaleToldByWhatItHasBroughtIn) {
   EXPECT_EQ(sold.funding[0].investee, "Korvo");
   EXPECT_EQ(sold.funding[0].amount.value_or(0), 1.5e6);
 }
+
 // Investors: a comma that lost its space in a list, backers named as "investors like", and a
 // company's arm that invests with it.
 TEST_F(UnseenNames, AListCommaWithoutItsSpaceInvestorsLikeAndAnArm) {
@@ -1528,6 +1558,7 @@ TEST_F(UnseenNames, AListCommaWithoutItsSpaceInvestorsLikeAndAnArm) {
   EXPECT_EQ(arm.funding[0].investee, "Quillvane.ai");
   EXPECT_EQ(arm.funding[0].investors, (std::vector<std::string>{"Kelvo Holdings", "Brasswick Ventures"}));
 }
+
 // A job title's words that end a run of capitals are no part of a person's name: "Laura Orrin
 // Managing Director at KKR", "Dina Tamsin, Vice Chair, President", "UNCF Regional Development
 // Director, said".
@@ -1539,11 +1570,13 @@ TEST_F(UnseenNames, ATitlesWordsEndNoPersonsName) {
   for (const char* name : {"Laura Orrin Managing", "Vice Chair", "Regional Development"})
     EXPECT_FALSE(people.count(name)) << name;
 }
+
 // A university or college whose name starts with a given name is no person: "Howard University".
 TEST_F(UnseenNames, AUniversityNamedAfterAPerson) {
   const auto orgs = Orgs("News\n\nShe is an alumna of both Howard University and Tamsin College.");
   for (const char* org : {"Howard University", "Tamsin College"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
+
 // A release's subject before "has (today) announced" is a company; a person's name stays a person.
 TEST_F(UnseenNames, ASubjectThatHasAnnouncedIsACompany) {
   const auto x = Run("News\n\nWith leadership in its sights, Quillvane has today announced plans to open a plant. "
@@ -1557,6 +1590,7 @@ TEST_F(UnseenNames, ASubjectThatHasAnnouncedIsACompany) {
   EXPECT_TRUE(company);
   EXPECT_TRUE(person);
 }
+
 // A placement that came before the sentence's news: "will rebrand as X following an oversubscribed
 // $300 million private investment in public equity (PIPE)"; a newswire before the headline's
 // company is no investee.
@@ -1570,6 +1604,7 @@ TEST_F(UnseenNames, APlacementBeforeTheNews) {
   EXPECT_EQ(x.funding[0].amount.value_or(0), 3e8);
   EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Group"}));
 }
+
 // A company described with "the" between commas, then what it "has successfully raised", a total
 // or not (8 such sentences in the corpus's releases, every one a company).
 TEST_F(UnseenNames, ACompanyDescribedWithTheBeforeItsRaise) {
@@ -1584,6 +1619,7 @@ TEST_F(UnseenNames, ACompanyDescribedWithTheBeforeItsRaise) {
                  "$7.6 million to date."),
             (std::set<std::string>{"Quillvane"}));
 }
+
 // Stop 30: a release's boilerplate heading, a line of its own, names a company (or a brand, or
 // a wire); "About Us" names no one, and a person's bio heading stays a person.
 TEST_F(UnseenNames, AnAboutHeadingNamesTheCompany) {
@@ -1596,6 +1632,7 @@ TEST_F(UnseenNames, AnAboutHeadingNamesTheCompany) {
   // Mid-sentence, "About" is a preposition.
   EXPECT_TRUE(Orgs("News\n\nEverything you should know About Quillstamp Today is here.").empty());
 }
+
 // A background round tied to the release's subject by "its recent", "their recently raised" or
 // "following a" (round 16: three of part A's twelve records).
 TEST_F(UnseenNames, ARecentRoundToldAsBackgroundIsTheSubjects) {
@@ -1619,6 +1656,7 @@ TEST_F(UnseenNames, ARecentRoundToldAsBackgroundIsTheSubjects) {
   EXPECT_EQ(following.funding[1].amount.value_or(0), 2.7e6);
   EXPECT_EQ(following.funding[1].round, "seed");
 }
+
 // A title-case headline's "Led by" names the lead; GE Vernova is not General Electric (round 16).
 TEST_F(UnseenNames, AHeadlinesLedByNamesTheLead) {
   const auto x = Run("Korvane Technologies Inc. (NASDAQ: KORV) Secures $15 Million Private Placement Led by Tamsin "
@@ -1630,6 +1668,7 @@ TEST_F(UnseenNames, AHeadlinesLedByNamesTheLead) {
   EXPECT_EQ(orgs.count("GE Vernova"), 1u);
   EXPECT_EQ(orgs.count("GE"), 0u);
 }
+
 // A name, then what the person is and their role of an organisation after a comma (round 16; 16
 // such phrases in the corpus's releases, every one a person).
 TEST_F(UnseenNames, APersonDescribedThenTheirRoleOfACompany) {
@@ -1638,6 +1677,7 @@ TEST_F(UnseenNames, APersonDescribedThenTheirRoleOfACompany) {
                              "business.");
   EXPECT_EQ(people, (std::set<std::string>{"Fiorenza Bilak"}));
 }
+
 // A name between an appointment and its role: "the appointment of X as", "the promotion of X to"
 // (round 16, from dev's errors; 37 such phrases in the corpus's releases, every one a person).
 TEST_F(UnseenNames, ANameBetweenAnAppointmentAndItsRole) {
@@ -1645,6 +1685,7 @@ TEST_F(UnseenNames, ANameBetweenAnAppointmentAndItsRole) {
                              "director on the investment team and the promotion of Carney Orrin to partner.");
   EXPECT_EQ(people, (std::set<std::string>{"Rose Vasko", "Carney Orrin"}));
 }
+
 // Angels told by their role at a company ("former Sequoia partner Shmil Levy"), and people told by
 // the companies they come from, which do not end the list ("executives from Cisco, Ariel Maislos,
 // and founders of Avalor": the companies are no investors) (round 16).
@@ -1657,6 +1698,7 @@ TEST_F(UnseenNames, AngelsAmongPeopleToldByTheirCompanies) {
   EXPECT_EQ(x.funding[0].investors, (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital", "Shmil Levy",
                                                               "Ariel Maislos"}));
 }
+
 // A bare ", including" reads no list past a purpose's "to": the products a round will reach are no
 // investors (round 16).
 TEST_F(UnseenNames, NoInvestorsPastAPurposesTo) {
@@ -1669,6 +1711,7 @@ TEST_F(UnseenNames, NoInvestorsPastAPurposesTo) {
   ASSERT_EQ(y.funding.size(), 1u);
   EXPECT_EQ(y.funding[0].investors, (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital"}));
 }
+
 // Legal forms of Italian, Malaysian, Nordic and Indian companies: "Terra Innovatum Srl, a developer
 // of micro-modular nuclear reactors" (round 16; 31 such names in the corpus's releases).
 TEST_F(UnseenNames, MoreLegalForms) {
@@ -1676,6 +1719,7 @@ TEST_F(UnseenNames, MoreLegalForms) {
   EXPECT_EQ(orgs.count("Korvane Srl"), 1u);
   EXPECT_EQ(orgs.count("Tamsin Sdn Bhd"), 1u);
 }
+
 // A list item that names a person by their role at a company ("GitHub engineer Zach Holman",
 // "HackerOne founder Alex Rice") is no organisation: the people pass reads the person, and the
 // angel is an investor (round 16).
@@ -1697,6 +1741,7 @@ TEST_F(UnseenNames, AListItemThatNamesAPersonByTheirRole) {
               x.funding[0].investors.end())
         << name;
 }
+
 // "The round was led by X" with no deal read before it: the deal of the organisation the headline
 // opens with, past a newswire; not when the headline is an investor's ("... Invests in ...")
 // (round 16).
@@ -1710,6 +1755,7 @@ TEST_F(UnseenNames, ALeadWithNoDealBeforeIsTheHeadlineCompanys) {
   const auto investor = Run("Tamsin Ventures Invests in Korvane Inc.\n\nThe round was led by Brasswick Capital.");
   EXPECT_TRUE(investor.funding.empty());
 }
+
 // Round 17: the function a title names after a comma is no person ("Vice-President, Strategic
 // Partnerships", "Managing Director, Private Credit Portfolio Manager").
 TEST_F(UnseenNames, AFunctionAfterATitleIsNoPerson) {
@@ -1718,6 +1764,7 @@ TEST_F(UnseenNames, AFunctionAfterATitleIsNoPerson) {
                              "Credit Portfolio Manager.");
   EXPECT_EQ(people, (std::set<std::string>{"Dana Orrin", "Tom Halvard"}));
 }
+
 // Round 17: a release's subject set off by a clause that is no description, or by a description
 // whose closing comma is missing before "proudly announces".
 TEST_F(UnseenNames, ASubjectSetOffByAClauseIsACompany) {
@@ -1725,12 +1772,14 @@ TEST_F(UnseenNames, ASubjectSetOffByAClauseIsACompany) {
                          "announces a platform. Quillvane, a leader in the HR Tech space proudly announces a milestone.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvane Community", "Quillvane"}));
 }
+
 // Round 17: a company where someone works "at" it, after a role or a time spent there.
 TEST_F(UnseenNames, AnEmployerAfterARoleAt) {
   const auto orgs = Orgs("News\n\nBefore that, Dana Orrin was a Vice President at Kelvobanc in its markets team. "
                          "During her tenure at Quillvane Records, she led a team. He is Director of Product at Tamsin.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvobanc", "Quillvane Records", "Tamsin"}));
 }
+
 // Round 17: a company before its person's title and name, in a list or after "with"; not
 // after "by" in a title-case headline ("Led by New CEO Matty Orrin").
 TEST_F(UnseenNames, ACompanyBeforeItsPersonsTitle) {
@@ -1739,6 +1788,7 @@ TEST_F(UnseenNames, ACompanyBeforeItsPersonsTitle) {
                          "New CEO Matty Orrin.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Capital", "QuillFund", "BRIX", "Trust Vantage"}));
 }
+
 // Round 17: a founder's or chairman's title at the front of a name a pattern found is no part of
 // it: "Ocean Protocol Founder Bruce Orrin" names a company and a person, not "Founder Bruce Orrin".
 TEST_F(UnseenNames, AFoundersTitleStartsNoCompany) {
@@ -1749,6 +1799,7 @@ TEST_F(UnseenNames, AFoundersTitleStartsNoCompany) {
   EXPECT_TRUE(got.count({EntityType::kOrg, "Ocean Protocol"}));
   EXPECT_FALSE(got.count({EntityType::kOrg, "Founder Bruce Orrin"}));
 }
+
 // Round 17: the person an interview is given to, after their outlet's possessive, whatever their
 // given name ("Elisha" is in no list).
 TEST_F(UnseenNames, TheInterviewerAfterTheOutletsPossessive) {
@@ -1756,6 +1807,7 @@ TEST_F(UnseenNames, TheInterviewerAfterTheOutletsPossessive) {
                              "drill results.");
   EXPECT_TRUE(people.count("Elisha Newell"));
 }
+
 // Round 17: a release's boilerplate: a heading "About X" on its own line, a paragraph that opens
 // "X is a ... company".
 TEST_F(UnseenNames, TheBoilerplatesAboutHeadingAndOpening) {
@@ -1763,12 +1815,14 @@ TEST_F(UnseenNames, TheBoilerplatesAboutHeadingAndOpening) {
                          "platform for small caps.\n\nQuillstamp is a leading digital collectibles company.\n");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvogems", "Quillstamp"}));
 }
+
 // Round 17: a name described by where it is based, after a comma or a dash.
 TEST_F(UnseenNames, ANameDescribedByWhereItIsBased) {
   const auto orgs = Orgs("News\n\nShe led affairs for Kelvo Meat—a Netherlands-based startup, and for Quill "
                          "Agriculture Europe, a Brussels (BE)-based industry association.");
   for (const char* org : {"Kelvo Meat", "Quill Agriculture Europe"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
+
 // Round 17: "alongside" names investors after an investor's name or a word of investing, not after
 // any word: "its list of integrations alongside Recruiting Booster, ORC, & Peoplesoft" are products.
 TEST_F(UnseenNames, AlongsideNamesInvestorsOnlyAfterInvesting) {
@@ -1777,6 +1831,7 @@ TEST_F(UnseenNames, AlongsideNamesInvestorsOnlyAfterInvesting) {
   for (const char* org : {"Tamsin Ventures", "Kelvox", "Quorra"}) EXPECT_TRUE(orgs.count(org)) << org;
   for (const char* product : {"Recruiting Booster", "ORC", "Peoplesoft"}) EXPECT_FALSE(orgs.count(product)) << product;
 }
+
 // Round 17: a title-case run that ends in "Services" is what a firm does, no name, unless a legal
 // form follows ("Kelvo Services, Inc.").
 TEST_F(UnseenNames, ServicesInTitleCaseIsNoName) {
@@ -1784,17 +1839,20 @@ TEST_F(UnseenNames, ServicesInTitleCaseIsNoName) {
                          "Services, Inc. hired her. It offers Dumpster Rental Services in Ohio.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Services, Inc."}));
 }
+
 // Round 17: a known given name may be the second half of a hyphenated one.
 TEST_F(UnseenNames, AHyphenatedGivenName) {
   const auto people = People("News\n\nSpeakers were Lacey-Ann Wisdom and Stephan-Daniel Gravert.");
   EXPECT_EQ(people, (std::set<std::string>{"Lacey-Ann Wisdom", "Stephan-Daniel Gravert"}));
 }
+
 // Round 17: a person an appointment is announced of, whatever their given name.
 TEST_F(UnseenNames, APersonAnAppointmentIsAnnouncedOf) {
   const auto people = People("News\n\nKelvo Innovation today announced the appointment of Lamor Quillane as "
                              "a director on its team.");
   EXPECT_TRUE(people.count("Lamor Quillane"));
 }
+
 // Round 19: a federal agency named with "U.S." before it is one organisation, not a place and a
 // name cut at "and".
 TEST_F(UnseenNames, AFederalAgencyWithUSBeforeIt) {
@@ -1805,6 +1863,7 @@ TEST_F(UnseenNames, AFederalAgencyWithUSBeforeIt) {
     EXPECT_TRUE(orgs.count(org)) << org;
   EXPECT_TRUE(Mentions(text, EntityType::kLoc).empty());
 }
+
 // Round 19: the source of a figure after "according to" or "data from", up to a comma, a dash or
 // its possessive report; not a report's own name, nor a person after "Mr.".
 TEST_F(UnseenNames, TheSourceOfAFigure) {
@@ -1813,12 +1872,14 @@ TEST_F(UnseenNames, TheSourceOfAFigure) {
                          "according to the 2024 Banking Trends Survey, too.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Research", "Quillstat", "BrindleNEF"}));
 }
+
 // Round 19: a list after a plural kind word of organisations ("retailers such as"), right after it.
 TEST_F(UnseenNames, AListAfterRetailersSuchAs) {
   const auto orgs = Orgs("News\n\nIts soaps sell at retailers such as Kelvo Market, Amazon, Quill Grocers and "
                          "Brindle Foods. It serves clients in cities such as Perth and Sydney.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvo Market", "Amazon", "Quill Grocers", "Brindle Foods"}));
 }
+
 // Round 19: more lower-case kind words right before a name ("media outlet", "nonprofit", "exchange").
 TEST_F(UnseenNames, ANameAfterAnOutletANonprofitOrAnExchange) {
   const auto orgs = Orgs("News\n\nThe news came from media outlet Kelvonews. Her nonprofit Quill Dignity has fed "
@@ -1826,6 +1887,7 @@ TEST_F(UnseenNames, ANameAfterAnOutletANonprofitOrAnExchange) {
                          "to talk.");
   EXPECT_EQ(orgs, (std::set<std::string>{"Kelvonews", "Quill Dignity", "Brindlex"}));
 }
+
 // Round 19: a release's subject with its acronym before "is excited to announce", or set off by when
 // it was founded.
 TEST_F(UnseenNames, ASubjectWithItsAcronymOrItsFounding) {
@@ -1833,15 +1895,18 @@ TEST_F(UnseenNames, ASubjectWithItsAcronymOrItsFounding) {
                          "2017, has grown fast. Brindlemark, founded in 2023 by Jane Tan, offers loans.");
   for (const char* org : {"Kelvo Floor Tiles", "QUILLS", "Brindlemark"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
+
 // Round 19: given names seen after titles on the corpus's releases make a person with no cue.
 TEST_F(UnseenNames, MoreGivenNamesMakeAPersonWithNoCue) {
   const auto people = People("News\n\nOn May 10, Bobbi Quillane was crowned. Lando Tanwick won the race.");
   EXPECT_EQ(people, (std::set<std::string>{"Bobbi Quillane", "Lando Tanwick"}));
 }
+
 // Round 19: more headline verbs end a person's name ("JANE TAN CROWNED MRS. WORLD").
 TEST_F(UnseenNames, AHeadlineVerbEndsAPersonsName) {
   EXPECT_EQ(People("JANE TANWICK CROWNED MRS. QUEEN\n\nText here."), (std::set<std::string>{"JANE TANWICK"}));
 }
+
 // Round 19: "Hospital" ends a name, whose whole is its core: a given name first makes no person.
 TEST_F(UnseenNames, AHospitalIsAnOrganisation) {
   const std::string text = "News\n\nPatients were flown to Elliot Hospital and Kelvo Hospitals Enterprise.";
@@ -1849,12 +1914,14 @@ TEST_F(UnseenNames, AHospitalIsAnOrganisation) {
   EXPECT_TRUE(orgs.count("Elliot Hospital"));
   EXPECT_TRUE(People(text).empty());
 }
+
 // Round 19: a title after a name may follow a possessive word and a word of time.
 TEST_F(UnseenNames, ATitleAfterItsOrOurAndAWordOfTime) {
   const auto people = People("News\n\nKelvo hired Brantis Olwen, its new CEO, last week. They thanked Harlo Venn, our "
                              "former CEO.");
   EXPECT_EQ(people, (std::set<std::string>{"Brantis Olwen", "Harlo Venn"}));
 }
+
 // Round 18: a party told by its kind first ("Massachusetts firms Agent Capital and ...",
 // "prominent venture capital firm Blockchain Founders Fund") is still a party of the list.
 TEST_F(UnseenNames, InvestorsToldByTheirKindFirst) {
@@ -1864,6 +1931,7 @@ TEST_F(UnseenNames, InvestorsToldByTheirKindFirst) {
   EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
             (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
 }
+
 // Round 18: the parties right after "investment from" are read as any list of parties, people and
 // parties told by their kind among them; a list item that tells a person's role as an investor
 // is no organisation.
@@ -1877,6 +1945,7 @@ TEST_F(UnseenNames, InvestorsFromAListOfDescribedParties) {
                     "investor Dana Orrin.")
                    .count("Wall Street investor Dana Orrin"));
 }
+
 // Round 18: those a deal's agreement is made with invest ("investment MOU with", "financing
 // agreement with"), a name the rules do not know among them.
 TEST_F(UnseenNames, InvestorsADealsAgreementIsMadeWith) {
@@ -1887,6 +1956,7 @@ TEST_F(UnseenNames, InvestorsADealsAgreementIsMadeWith) {
   EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
             (std::set<std::string>{"Kestrel Ventures", "Quill-OTC"}));
 }
+
 // Round 18: a crypto project that raises is named "the meme coin", "the token" or "the project",
 // and an amount may be told as "an impressive amount of".
 TEST_F(UnseenNames, AMemeCoinRaisesAnImpressiveAmount) {
@@ -1896,6 +1966,7 @@ TEST_F(UnseenNames, AMemeCoinRaisesAnImpressiveAmount) {
   EXPECT_EQ(x.funding[0].investee, "Kelvo Labs");
   EXPECT_EQ(x.funding[0].amount.value_or(0), 8e6);
 }
+
 // Round 18: a party told as owned by a company between commas does not end the list, and the
 // owner is no party.
 TEST_F(UnseenNames, APartysOwnerBetweenCommasIsNoParty) {
