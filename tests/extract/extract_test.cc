@@ -16,6 +16,9 @@ namespace {
 
 using namespace std::chrono;
 
+// A list's items as a set, for comparisons that do not depend on their order.
+std::set<std::string> AsSet(const std::vector<std::string>& items) { return {items.begin(), items.end()}; }
+
 class SeedExtraction : public ::testing::Test {
  protected:
   static Extraction Run(const std::string& file) {
@@ -713,11 +716,9 @@ TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
     ASSERT_EQ(x.funding.size(), 1u);
     const FundingRecord& r = x.funding[0];
     EXPECT_EQ(r.investee, p.investee);
-    EXPECT_EQ(std::set<std::string>(r.investors.begin(), r.investors.end()),
-              std::set<std::string>(p.investors.begin(), p.investors.end()));
+    EXPECT_EQ(AsSet(r.investors), AsSet(p.investors));
     if (!p.leads.empty()) {
-      EXPECT_EQ(std::set<std::string>(r.lead_investors.begin(), r.lead_investors.end()),
-                std::set<std::string>(p.leads.begin(), p.leads.end()));
+      EXPECT_EQ(AsSet(r.lead_investors), AsSet(p.leads));
     }
     EXPECT_EQ(r.amount.value_or(0), p.amount);
     EXPECT_EQ(r.round, p.round);
@@ -739,7 +740,7 @@ TEST_F(PressReleases, AnAmountThatIsNoRaiseLeavesTheDealButARefinanceLeavesNothi
   ASSERT_EQ(total.funding.size(), 1u);
   EXPECT_EQ(total.funding[0].investee, "Zelkova");
   EXPECT_FALSE(total.funding[0].amount);
-  EXPECT_EQ(std::set<std::string>(total.funding[0].investors.begin(), total.funding[0].investors.end()),
+  EXPECT_EQ(AsSet(total.funding[0].investors),
             (std::set<std::string>{"Gamma Capital", "Delta Ventures", "Epsilon Fund"}));
 
   const auto refinance = Extract(pw::testing::ProjectRules(),
@@ -761,10 +762,9 @@ TEST_F(PressReleases, TheSameAmountInTheSameRoundIsOneDealWhoeverEachTellingName
                          {.language = text::Language::kEnglish});
   ASSERT_EQ(x.funding.size(), 1u);
   EXPECT_EQ(x.funding[0].investee, "Zelkova");
-  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+  EXPECT_EQ(AsSet(x.funding[0].investors),
             (std::set<std::string>{"Kappa Capital", "Gamma Ventures", "Delta Partners"}));
-  EXPECT_EQ(std::set<std::string>(x.funding[0].lead_investors.begin(), x.funding[0].lead_investors.end()),
-            (std::set<std::string>{"Gamma Ventures", "Delta Partners"}));
+  EXPECT_EQ(AsSet(x.funding[0].lead_investors), (std::set<std::string>{"Gamma Ventures", "Delta Partners"}));
 
   // Another amount, or another round, is still another deal.
   const auto two = Extract(pw::testing::ProjectRules(),
@@ -855,7 +855,7 @@ TEST_F(PressReleases, AngelsInAnInvestorListArePeopleAndIdeographicCommasSplitIt
   for (const char* name : {"Kappa Ventures", "Lambda Soft", "Theta Capital"}) EXPECT_TRUE(orgs.count(name)) << name;
   ASSERT_EQ(x.funding.size(), 1u);
   const auto& investors = x.funding[0].investors;
-  EXPECT_EQ(std::set<std::string>(investors.begin(), investors.end()),
+  EXPECT_EQ(AsSet(investors),
             (std::set<std::string>{"Gokul Rajaram", "Kappa Ventures", "Lambda Soft", "Theta Capital", "Vinodh Bhat"}));
   EXPECT_EQ(x.funding[0].lead_investors, std::vector<std::string>{"Gokul Rajaram"});
 }
@@ -1096,8 +1096,7 @@ TEST_F(UnseenNames, AnInvestorAnnouncesItsInvestment) {
                          "Inc., as part of a $10 million funding round led by Tamsin Capital.");
   ASSERT_EQ(proud.funding.size(), 1u);
   EXPECT_EQ(proud.funding[0].investee, "Marlowe Labs");
-  EXPECT_EQ(std::set<std::string>(proud.funding[0].investors.begin(), proud.funding[0].investors.end()),
-            (std::set<std::string>{"Kestrel Ventures", "Tamsin Capital"}));
+  EXPECT_EQ(AsSet(proud.funding[0].investors), (std::set<std::string>{"Kestrel Ventures", "Tamsin Capital"}));
   EXPECT_EQ(proud.funding[0].amount.value_or(0), 10e6);
 
   const auto closed = Run("News\n\nKestrel Partners (NYSE: KSP) has successfully closed its previously announced "
@@ -1120,7 +1119,7 @@ TEST_F(UnseenNames, TheTransactionWasLedByItsLeads) {
                      "Products. The transaction was led by Tamsin Capital Partners and Atlanta, Ga.-based Orrin "
                      "Capital.");
   ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+  EXPECT_EQ(AsSet(x.funding[0].investors),
             (std::set<std::string>{"Kestrel Capital", "Tamsin Capital Partners", "Orrin Capital"}));
 }
 
@@ -1130,8 +1129,7 @@ TEST_F(UnseenNames, AListAfterInvestorsIncludeMayOpenWithADescription) {
   const auto x = Run("News\n\nTarnwell Inc. has raised $5 million in seed funding. Other investors also include "
                      "world-renowned chess players Marta Kessel and Jonas Arbel.");
   ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
-            (std::set<std::string>{"Marta Kessel", "Jonas Arbel"}));
+  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Marta Kessel", "Jonas Arbel"}));
   const auto y = Run("News\n\nTarnwell Inc. has raised $5 million in seed funding. Contributors include round "
                      "leader Kestrel Ventures.");
   ASSERT_EQ(y.funding.size(), 1u);
@@ -1194,7 +1192,7 @@ TEST_F(UnseenNames, InvestorsWhoParticipatedInTheRoundIncluding) {
   const auto x = Run("News\n\nQuillvane has raised $3 million in seed funding. Several funds participated in this "
                      "pivotal investment round, including Tamsin Capital, Orrin Ventures, and Kestrel Partners.");
   ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+  EXPECT_EQ(AsSet(x.funding[0].investors),
             (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
 }
 
@@ -1928,7 +1926,7 @@ TEST_F(UnseenNames, InvestorsToldByTheirKindFirst) {
   const auto x = Run("News\n\nQuillvane has raised $3 million in seed funding. Other investors included Boston "
                      "firms Tamsin Capital and Orrin Ventures, and prominent venture capital firm Kestrel Partners.");
   ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+  EXPECT_EQ(AsSet(x.funding[0].investors),
             (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
 }
 
@@ -1939,8 +1937,7 @@ TEST_F(UnseenNames, InvestorsFromAListOfDescribedParties) {
   const auto x = Run("News\n\nTarnwell Inc. has secured investment from prominent venture capital firm Kestrel "
                      "Partners and renowned Wall Street investor Dana Orrin.");
   ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
-            (std::set<std::string>{"Kestrel Partners", "Dana Orrin"}));
+  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Kestrel Partners", "Dana Orrin"}));
   EXPECT_FALSE(Orgs("News\n\nTarnwell Inc. has secured investment from Kestrel Partners and renowned Wall Street "
                     "investor Dana Orrin.")
                    .count("Wall Street investor Dana Orrin"));
@@ -1953,8 +1950,7 @@ TEST_F(UnseenNames, InvestorsADealsAgreementIsMadeWith) {
                      "(Memorandum of Understanding) with Kestrel Ventures and Quill-OTC. The funds support growth.");
   ASSERT_EQ(x.funding.size(), 1u);
   EXPECT_EQ(x.funding[0].investee, "Tarnwell");
-  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
-            (std::set<std::string>{"Kestrel Ventures", "Quill-OTC"}));
+  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Kestrel Ventures", "Quill-OTC"}));
 }
 
 // Round 18: a crypto project that raises is named "the meme coin", "the token" or "the project",
@@ -1973,7 +1969,7 @@ TEST_F(UnseenNames, APartysOwnerBetweenCommasIsNoParty) {
   const auto x = Run("News\n\nQuillvane has raised $3 million in seed funding. Other investors included Tamsin "
                      "Capital, Orrin Ventures, a subsidiary of Kelvo Holdings Inc., and Canada's Kestrel Partners.");
   ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(std::set<std::string>(x.funding[0].investors.begin(), x.funding[0].investors.end()),
+  EXPECT_EQ(AsSet(x.funding[0].investors),
             (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
 }
 }  // namespace
