@@ -55,6 +55,55 @@ std::optional<FundingRecords::Veto> FundingRecords::RuledOut(const Money& money)
 
 namespace {
 
+constexpr int kMaxMarkerWords = 4;  // "on the heels of"
+
+// Whether the words of `sentence` that end at `end` (a space follows them, or
+// the sentence ends) are, one to kMaxMarkerWords of them, an entry of `type`.
+bool WordsBeforeAre(const Gazetteer& gazetteer, std::string_view sentence, std::size_t end, std::string_view type) {
+  std::size_t word = end;
+  for (int words = 0; words < kMaxMarkerWords && word > 0; ++words) {
+    const std::size_t space = sentence.rfind(' ', word - 1);
+    word = space == std::string_view::npos ? 0 : space + 1;
+    if (word >= end) return false;
+    if (gazetteer.Lookup(type, sentence.substr(word, end - word))) return true;
+    if (word == 0) return false;
+    word -= 1;  // the space before
+  }
+  return false;
+}
+
+// Whether the words of `sentence` from `start` (a word's first letter) are,
+// one to kMaxMarkerWords of them, an entry of `type`.
+bool WordsFromAre(const Gazetteer& gazetteer, std::string_view sentence, std::size_t start, std::string_view type) {
+  std::size_t end = start;
+  for (int words = 0; words < kMaxMarkerWords && end < sentence.size(); ++words) {
+    end = std::min(sentence.find(' ', end + 1), sentence.size());
+    if (gazetteer.Lookup(type, sentence.substr(start, end - start))) return true;
+  }
+  return false;
+}
+
+// Whether a list's text before an item says its items are the companies of
+// the people who invest (PEOPLE_OF: "founders of", "executives from", "angel
+// investors from": the angels invest, not their firms).
+bool NamesPeopleOf(const Gazetteer& gazetteer, std::string_view before) {
+  for (std::size_t word = 0; word < before.size(); ++word) {
+    if ((word == 0 || before[word - 1] == ' ') && before[word] != ' ' &&
+        WordsFromAre(gazetteer, before, word, "PEOPLE_OF"))
+      return true;
+  }
+  return false;
+}
+
+// Whether a list's text right before an organisation says it owns the party
+// before it (OWNER_OF: "MP Healthcare Venture Management, a subsidiary of
+// Mitsubishi Tanabe Pharma": the subsidiary invests, not its owner).
+bool OwnsThePartyBefore(const Gazetteer& gazetteer, std::string_view before) {
+  if (before.size() < 2 || before.back() != ' ') return false;
+  const std::size_t last_word_end = before.size() - 1;
+  return WordsBeforeAre(gazetteer, before, last_word_end, "OWNER_OF");
+}
+
 // Whether the masked text at `pos` goes on with one lower-case word, not a
 // conjunction, and a person's token: " executive <PER>".
 bool DescribesNextPerson(std::string_view m, std::size_t pos) {
@@ -68,27 +117,6 @@ bool DescribesNextPerson(std::string_view m, std::size_t pos) {
   if (joiner == "and" || joiner == "or" || joiner == "with" || joiner == "plus") return false;
   const std::string_view rest = m.substr(i + 1);
   return rest.starts_with(kTokenOpen) && rest.substr(kTokenOpen.size()).starts_with("PER");
-}
-
-// Whether a list's text before an item says its items are the companies of
-// the people who invest ("founders of", "executives from", "angel investors
-// from": the angels invest, not their firms).
-bool NamesPeopleOf(std::string_view before) {
-  for (std::string_view words : {"founders of ", "founder of ", "executives of ", "executives from ", "alumni of ",
-                                 "employees of ", "leaders of ", "leaders from ", "investors from ", "angels from ",
-                                 "advisors from "})
-    if (before.find(words) != std::string_view::npos) return true;
-  return false;
-}
-
-// Whether a list's text right before an organisation says it owns the party
-// before it ("MP Healthcare Venture Management, a subsidiary of Mitsubishi
-// Tanabe Pharma": the subsidiary invests, not its owner).
-bool OwnsThePartyBefore(std::string_view before) {
-  for (std::string_view words : {"subsidiary of ", "unit of ", "arm of ", "affiliate of ", "division of ",
-                                 "portfolio company of "})
-    if (before.ends_with(words)) return true;
-  return false;
 }
 
 // "Huma" and "Huma Therapeutics": one name, or the other followed by words
@@ -126,8 +154,8 @@ std::vector<std::string> FundingRecords::Parties(const Capture& c, const Sentenc
     // "angel investors including founders of Postman, Chargebee": people of
     // those companies invest, not the companies.
     const std::size_t lead_in = std::max(s.masked_begin, begin >= 40 ? begin - 40 : 0);
-    if (e.type == EntityType::kOrg && NamesPeopleOf(std::string_view(m).substr(lead_in, token - lead_in))) continue;
-    if (e.type == EntityType::kOrg && OwnsThePartyBefore(before)) continue;
+    if (e.type == EntityType::kOrg && NamesPeopleOf(ctx_.rules.gazetteer, std::string_view(m).substr(lead_in, token - lead_in))) continue;
+    if (e.type == EntityType::kOrg && OwnsThePartyBefore(ctx_.rules.gazetteer, before)) continue;
     // "former Google executive Sarah Collins": the company describes the person.
     if (e.type == EntityType::kOrg && DescribesNextPerson(m, masked_.ToMasked(e.end))) continue;
     if (e.type == EntityType::kPer) {
@@ -331,37 +359,6 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
   AppendEvidence(r.evidence, ctx_.text.substr(s.begin, s.end - s.begin));
 }
 
-namespace {
-
-constexpr int kMaxMarkerWords = 4;  // "on the heels of"
-
-// Whether the words of `sentence` that end at `end` (a space follows them, or
-// the sentence ends) are, one to kMaxMarkerWords of them, an entry of `type`.
-bool WordsBeforeAre(const Gazetteer& gazetteer, std::string_view sentence, std::size_t end, std::string_view type) {
-  std::size_t word = end;
-  for (int words = 0; words < kMaxMarkerWords && word > 0; ++words) {
-    const std::size_t space = sentence.rfind(' ', word - 1);
-    word = space == std::string_view::npos ? 0 : space + 1;
-    if (word >= end) return false;
-    if (gazetteer.Lookup(type, sentence.substr(word, end - word))) return true;
-    if (word == 0) return false;
-    word -= 1;  // the space before
-  }
-  return false;
-}
-
-// Whether the words of `sentence` from `start` (a word's first letter) are,
-// one to kMaxMarkerWords of them, an entry of `type`.
-bool WordsFromAre(const Gazetteer& gazetteer, std::string_view sentence, std::size_t start, std::string_view type) {
-  std::size_t end = start;
-  for (int words = 0; words < kMaxMarkerWords && end < sentence.size(); ++words) {
-    end = std::min(sentence.find(' ', end + 1), sentence.size());
-    if (gazetteer.Lookup(type, sentence.substr(start, end - start))) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 std::string FundingRecords::HeadlineSubject(const std::vector<std::string>& others) const {
   if (ctx_.language != 1 || others.empty()) return {};

@@ -44,8 +44,9 @@ inline const std::set<std::string, std::less<>> kGazetteerTypesTheExtractorReads
     "INVESTOR_VERB",         "NAME_BREAK",            "NAME_STOPWORD",         "NOT_INVESTEE",
     "ORG_COMPOUND_TAIL",     "ORG_DESCRIPTOR",        "ORG_KIND",              "ORG_KIND_ORIGIN",
     "ORG_NAME_END",          "ORG_ORIGIN",            "ORG_PRODUCT_WORD",      "ORIGIN_WORD",
-    "PERSON_ROLE_WORD",      "PER_STOPWORD",          "RELDATE",               "ROUND",
-    "SCALE",                 "SENTENCE_OPENER",       "TITLE",                 "WEAK_ROUND"};
+    "OWNER_OF",              "PEOPLE_OF",             "PERSON_ROLE_WORD",      "PER_STOPWORD",
+    "RELDATE",               "ROUND",                 "SCALE",                 "SENTENCE_OPENER",
+    "TITLE",                 "WEAK_ROUND"};
 
 struct GazetteerEntry {
   std::string type;       // "ORG", "TITLE", ...

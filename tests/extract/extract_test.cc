@@ -468,6 +468,9 @@ const Phrasing kPhrasings[] = {
      "qzLabs", {"Kappa Ventures", "Lambda Capital"}, {"Kappa Ventures"}, 4000000, "seed"},
     {text::Language::kEnglish, "Maxo AI raises $3M\n\nMaxo AI, an evaluation platform, announced a $3 million funding round led by Kappa Ventures. The round also saw participation from angel investors including founders of Postman and Chargebee.",
      "Maxo AI", {"Kappa Ventures"}, {"Kappa Ventures"}, 3000000, ""},
+    // A party's people (PEOPLE_OF in rules/gazetteer/rounds.tsv): the co-founders invest, not their companies.
+    {text::Language::kEnglish, "Nexo Labs raises $2M\n\nNexo Labs has raised $2 million led by Kappa Ventures, with participation from co-founders of Postman and Chargebee.",
+     "Nexo Labs", {"Kappa Ventures"}, {"Kappa Ventures"}, 2000000, ""},
     {text::Language::kEnglish, "Abacus Health Receives Strategic Investment\n\nAbacus Health has received a strategic investment from Kappa Ventures to expand in Asia.",
      "Abacus Health", {"Kappa Ventures"}, {"Kappa Ventures"}, 0, "strategic"},
     {text::Language::kEnglish, "Bolt Freight Completes Series B\n\nBolt Freight announced the completion of its $25 million Series B financing.",
