@@ -32,7 +32,10 @@ round 14's strata, 24 raises and 6 others; A the first 16 raises and 4 others, B
 (round 16's split). Round 19 (branch extract19en): seed 2072,
 round 17's strata and counts (30 others, no raises), A the first 20 by draw order, B the last 10; drawn at
 the same time as round 18 on the set before both, a pick of both to be skipped for the next in order
-(none was).
+(none was). Round 20 (branch extract20en): seed 2080, round 18's strata, 12 raises and 3 others; A
+the first 8 raises and 2 others, B the other 4 and 1. Round 21 (branch extract21en): seed 2082, round
+19's strata, 15 others and no raises. Rounds 20 and 21 were drawn at the same time on the set before
+both; none of round 20's picks is one of round 21's, so none was skipped.
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
@@ -41,7 +44,7 @@ more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's pi
 of the set as it was before that round: run on today's articles.gold, a round's own articles
 are left out as taken.
 
-    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|18|19] [CORPUS_ROOT]   # prints '@' lines to annotate
+    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|18|19|20|21] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
 
 import json
@@ -69,6 +72,10 @@ ROUNDS = {
     18: {"seed": 2070, "take": {"raises": 24, "debt": 0, "others": 6}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
     19: {"seed": 2072, "take": {"raises": 0, "debt": 0, "others": 30}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    20: {"seed": 2080, "take": {"raises": 12, "debt": 0, "others": 3}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    21: {"seed": 2082, "take": {"raises": 0, "debt": 0, "others": 15}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
 }
 ARGS = sys.argv[1:]
