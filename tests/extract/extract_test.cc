@@ -1975,5 +1975,15 @@ TEST_F(UnseenNames, APartysOwnerBetweenCommasIsNoParty) {
   EXPECT_EQ(AsSet(x.funding[0].investors),
             (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
 }
+
+// Round 20: a word that praises the amount stands right before it ("raised an incredible
+// $32,050,000 in presale"), and the company may follow what it is and a comma.
+TEST_F(UnseenNames, ARaiseToldWithAWordThatPraisesTheAmount) {
+  const auto x = Run("News\n\nTop DeFi project, Kelvo Finance raised an incredible $32,050,000 in presale. Investors "
+                     "are watching the launch.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Kelvo Finance");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 32050000);
+}
 }  // namespace
 }  // namespace pw::extract
