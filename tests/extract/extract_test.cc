@@ -1985,5 +1985,14 @@ TEST_F(UnseenNames, ARaiseToldWithAWordThatPraisesTheAmount) {
   EXPECT_EQ(x.funding[0].investee, "Kelvo Finance");
   EXPECT_EQ(x.funding[0].amount.value_or(0), 32050000);
 }
+
+// Round 20: a PIPE told by its acronym is a placement ("Announces $15.2 Million PIPE Offering").
+TEST_F(UnseenNames, APIPEOfferingAnnounced) {
+  const auto x = Run("Kelvo Health, Inc Announces $15.2 Million PIPE Offering\n\nKelvo Health (NASDAQ: KLVH) announced "
+                     "today a PIPE offering for gross proceeds of approximately $15.2 million.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Kelvo Health");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 15.2e6);
+}
 }  // namespace
 }  // namespace pw::extract
