@@ -1994,5 +1994,14 @@ TEST_F(UnseenNames, APIPEOfferingAnnounced) {
   EXPECT_EQ(x.funding[0].investee, "Kelvo Health");
   EXPECT_EQ(x.funding[0].amount.value_or(0), 15.2e6);
 }
+
+// Round 20: the fund words after the amount may run on ("a $150M equity investment commitment from"):
+// the first of them ended the match before the investors.
+TEST_F(UnseenNames, InvestorsAfterFundWordsThatRunOn) {
+  const auto x = Run("News\n\nTarnwell today announced the company has secured a $150M equity investment commitment "
+                     "from Kestrel Yield LLC in the form of a share subscription facility.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Kestrel Yield"}));
+}
 }  // namespace
 }  // namespace pw::extract
