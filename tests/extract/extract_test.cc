@@ -2003,5 +2003,14 @@ TEST_F(UnseenNames, InvestorsAfterFundWordsThatRunOn) {
   ASSERT_EQ(x.funding.size(), 1u);
   EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Kestrel Yield"}));
 }
+
+// Round 20: a board, and a kind word with a place after "of", are named by the short name in brackets
+// after them, of two words too ("Canada Pension Plan Investment Board (CPP Investments)").
+TEST_F(UnseenNames, ABoardOrAPlaceAfterOfWithItsShortNameInBrackets) {
+  const auto orgs = Orgs("News\n\nThe group includes Kelvo Pension Investment Board (KPI Investments) and the "
+                         "Investment Management Corporation of Westland (IMCW).");
+  EXPECT_TRUE(orgs.count("Kelvo Pension Investment Board"));
+  EXPECT_TRUE(orgs.count("Investment Management Corporation of Westland"));
+}
 }  // namespace
 }  // namespace pw::extract
