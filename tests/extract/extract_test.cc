@@ -2012,5 +2012,32 @@ TEST_F(UnseenNames, ABoardOrAPlaceAfterOfWithItsShortNameInBrackets) {
   EXPECT_TRUE(orgs.count("Kelvo Pension Investment Board"));
   EXPECT_TRUE(orgs.count("Investment Management Corporation of Westland"));
 }
+
+// Round 20: an investor group told after the deal, its leader before "-led", its items with particles
+// of other languages and short names in brackets.
+TEST_F(UnseenNames, InvestorsOfAnInvestorGroupToldAfterTheDeal) {
+  const auto x = Run("Blackstone Completes $500 Million Equity Investment in Quillvane\n\nBlackstone (NYSE: BX) has "
+                     "successfully closed its previously announced $500 million equity investment in Quillvane Networks "
+                     "Inc. The Blackstone-led investor group includes Kelvo Pension Investment Board (KPI Investments), "
+                     "Banque de Nord et Sud (La Banque), the Orrin Public Pension Board (OPPB) and the Investment "
+                     "Management Corporation of Westland (IMCW).");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Quillvane Networks");
+  EXPECT_EQ(AsSet(x.funding[0].investors),
+            (std::set<std::string>{"Blackstone", "Kelvo Pension Investment Board", "Orrin Public Pension Board",
+                                   "Investment Management Corporation of Westland"}));
+  EXPECT_EQ(AsSet(x.funding[0].lead_investors), (std::set<std::string>{"Blackstone"}));
+}
+
+// Round 20: an item the rules do not know, after its place's possessive, does not end a list of
+// parties ("New York’s Decisive Point"), and a part of the total is told by who gave it.
+TEST_F(UnseenNames, InvestorsAfterAPlacesPossessiveAndInAPartOfTheTotal) {
+  const auto x = Run("News\n\nKestrel Partners led a $47 million Series A round for Boston-based Quillvane Labs. "
+                     "Bethesda, Md.-based Orrin Ventures, New York’s Tamsin Point, Arlington, Va.-based Harlo Partners, "
+                     "and others joined the round. The total includes $12 million in venture debt from JPMorgan.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(AsSet(x.funding[0].investors),
+            (std::set<std::string>{"Kestrel Partners", "Orrin Ventures", "Harlo Partners", "JPMorgan"}));
+}
 }  // namespace
 }  // namespace pw::extract
