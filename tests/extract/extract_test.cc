@@ -2039,5 +2039,17 @@ TEST_F(UnseenNames, InvestorsAfterAPlacesPossessiveAndInAPartOfTheTotal) {
   EXPECT_EQ(AsSet(x.funding[0].investors),
             (std::set<std::string>{"Kestrel Partners", "Orrin Ventures", "Harlo Partners", "JPMorgan"}));
 }
+
+// Round 20: a headline in sentence case names the company, then what else it does, then the raise
+// after a comma or "as it", its verb in lower case.
+TEST_F(UnseenNames, AHeadlineInSentenceCaseThenARaise) {
+  for (const char* text : {"Kelvo Minerals Ltd advances Zulu project, raises \u00a32 million\n\nNews Direct",
+                           "Kelvo Robotics Inc. joins the race to build the first collaborative robot, as it raises "
+                           "$2.5M\n\nNews Direct"}) {
+    const auto x = Run(text);
+    ASSERT_EQ(x.funding.size(), 1u) << text;
+    EXPECT_EQ(x.funding[0].investee.substr(0, 5), "Kelvo") << text;
+  }
+}
 }  // namespace
 }  // namespace pw::extract
