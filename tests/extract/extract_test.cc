@@ -2051,5 +2051,11 @@ TEST_F(UnseenNames, AHeadlineInSentenceCaseThenARaise) {
     EXPECT_EQ(x.funding[0].investee.substr(0, 5), "Kelvo") << text;
   }
 }
+
+// Round 20: a style of address before a name ("His Excellency Yupi Haryanto").
+TEST_F(UnseenNames, APersonAfterAStyleOfAddress) {
+  EXPECT_EQ(People("News\n\nThe firm formed partnerships with notable figures such as His Excellency Tamrin Walo."),
+            (std::set<std::string>{"Tamrin Walo"}));
+}
 }  // namespace
 }  // namespace pw::extract
