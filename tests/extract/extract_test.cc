@@ -2057,5 +2057,12 @@ TEST_F(UnseenNames, APersonAfterAStyleOfAddress) {
   EXPECT_EQ(People("News\n\nThe firm formed partnerships with notable figures such as His Excellency Tamrin Walo."),
             (std::set<std::string>{"Tamrin Walo"}));
 }
+
+// Round 20: a title-case headline's "To Acquire" is cut from the front of the name after it.
+TEST_F(UnseenNames, AHeadlinesToAcquireIsNoPartOfTheName) {
+  const auto orgs = Orgs("Kelvo Royalty Enters Into Agreement To Acquire Tamsin Therapeutics For $1.16 per Share\n\nNews");
+  EXPECT_FALSE(orgs.count("Acquire Tamsin Therapeutics"));
+  EXPECT_TRUE(orgs.count("Tamsin Therapeutics"));
+}
 }  // namespace
 }  // namespace pw::extract
