@@ -2064,5 +2064,14 @@ TEST_F(UnseenNames, AHeadlinesToAcquireIsNoPartOfTheName) {
   EXPECT_FALSE(orgs.count("Acquire Tamsin Therapeutics"));
   EXPECT_TRUE(orgs.count("Tamsin Therapeutics"));
 }
+
+// Round 20: an earlier at-the-market program told as completed is a raise of its own.
+TEST_F(UnseenNames, AnEarlierAtTheMarketProgramToldAsCompleted) {
+  const auto x = Run("Kelvo Quantum Inc. Raises $400 Million Through Equity Offering\n\nThe price was a premium over "
+                     "the sales under the company\u2019s prior $150 million ATM program completed in January.");
+  ASSERT_EQ(x.funding.size(), 2u);
+  EXPECT_EQ(x.funding[1].investee, "Kelvo Quantum");
+  EXPECT_EQ(x.funding[1].amount.value_or(0), 150e6);
+}
 }  // namespace
 }  // namespace pw::extract
