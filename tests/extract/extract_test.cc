@@ -2073,5 +2073,25 @@ TEST_F(UnseenNames, AnEarlierAtTheMarketProgramToldAsCompleted) {
   EXPECT_EQ(x.funding[1].investee, "Kelvo Quantum");
   EXPECT_EQ(x.funding[1].amount.value_or(0), 150e6);
 }
+
+// Round 20: a list whose comma has a space before it, a lender after a relative clause and "was provided
+// by", and participants between a lead that opens the sentence and "the funding".
+TEST_F(UnseenNames, InvestorsAfterASpacedCommaARelativeClauseOrALeadOpeningTheSentence) {
+  auto x = Run("News\n\nTarnwell has raised $10 million in growth capital from existing investors Kestrel Partners , "
+               "Orrin Ventures and Harlo Capital.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(AsSet(x.funding[0].investors),
+            (std::set<std::string>{"Kestrel Partners", "Orrin Ventures", "Harlo Capital"}));
+  x = Run("News\n\nQuillvane Networks has secured $85 million in debt capital. The debt capital, which can be "
+          "increased up to $100 million, was provided by Kestrel Infrastructure Partners, a credit fund.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Kestrel Infrastructure Partners"}));
+  x = Run("News\n\nTarnwell Inc. has raised $250 million in a private placement. Led by Kestrel Partners, with "
+          "participation from Orrin Ventures, Harlo Capital and others, the funding will be used to buy ETH.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(AsSet(x.funding[0].investors),
+            (std::set<std::string>{"Kestrel Partners", "Orrin Ventures", "Harlo Capital"}));
+  EXPECT_EQ(AsSet(x.funding[0].lead_investors), (std::set<std::string>{"Kestrel Partners"}));
+}
 }  // namespace
 }  // namespace pw::extract
