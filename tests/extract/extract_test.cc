@@ -2093,5 +2093,13 @@ TEST_F(UnseenNames, InvestorsAfterASpacedCommaARelativeClauseOrALeadOpeningTheSe
             (std::set<std::string>{"Kestrel Partners", "Orrin Ventures", "Harlo Capital"}));
   EXPECT_EQ(AsSet(x.funding[0].lead_investors), (std::set<std::string>{"Kestrel Partners"}));
 }
+
+// Round 20: a person among the parties may be told by a celebrity's role ("and musician Oliver Tree").
+TEST_F(UnseenNames, AnInvestorToldByACelebritysRole) {
+  const auto x = Run("News\n\nTarnwell has raised $18 million in a strategic round. Other investors also include "
+                     "world-renowned poker players Alec Torelli and Huck Seed, and musician Oliver Tree.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Alec Torelli", "Huck Seed", "Oliver Tree"}));
+}
 }  // namespace
 }  // namespace pw::extract
