@@ -34,8 +34,9 @@ round 17's strata and counts (30 others, no raises), A the first 20 by draw orde
 the same time as round 18 on the set before both, a pick of both to be skipped for the next in order
 (none was). Round 20 (branch extract20en): seed 2080, round 18's strata, 12 raises and 3 others; A
 the first 8 raises and 2 others, B the other 4 and 1. Round 21 (branch extract21en): seed 2082, round
-19's strata, 15 others and no raises. Rounds 20 and 21 were drawn at the same time on the set before
-both; none of round 20's picks is one of round 21's, so none was skipped.
+19's strata, 15 others and no raises; A the first 10 by draw order, B the last 5. Rounds 20 and 21 were
+drawn at the same time on the set before both; none of round 20's picks is one of round 21's, so none
+was skipped.
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
