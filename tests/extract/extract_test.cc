@@ -2101,5 +2101,16 @@ TEST_F(UnseenNames, AnInvestorToldByACelebritysRole) {
   ASSERT_EQ(x.funding.size(), 1u);
   EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Alec Torelli", "Huck Seed", "Oliver Tree"}));
 }
+
+// Round 21: a firm named for its founders and their partners ("& Partners", "& Associates") is one
+// organisation, not a person and a word.
+TEST_F(UnseenNames, AFirmAndItsPartners) {
+  const std::string text = "News\n\nExisting investor Harlan Quist & Partners (HQP) kept its stake, and Tamsin "
+                           "Orrell & Associates advised.";
+  const auto orgs = Orgs(text);
+  EXPECT_TRUE(orgs.count("Harlan Quist & Partners"));
+  EXPECT_TRUE(orgs.count("Tamsin Orrell & Associates"));
+  EXPECT_TRUE(People(text).empty());
+}
 }  // namespace
 }  // namespace pw::extract
