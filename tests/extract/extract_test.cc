@@ -2112,5 +2112,15 @@ TEST_F(UnseenNames, AFirmAndItsPartners) {
   EXPECT_TRUE(orgs.count("Tamsin Orrell & Associates"));
   EXPECT_TRUE(People(text).empty());
 }
+
+// Round 21: Canada's provinces and territories as datelines and releases write them ("VANCOUVER, BC",
+// "Newfoundland and Labrador", "the Yukon").
+TEST_F(UnseenNames, CanadasProvincesAndTerritories) {
+  const auto places = Mentions("News\n\nVANCOUVER, BC - Kelvo Gold Corp. holds claims in Newfoundland and Labrador "
+                               "and in the Yukon.",
+                               EntityType::kLoc);
+  EXPECT_EQ(places, (std::set<std::string>{"VANCOUVER", "BC", "Newfoundland and Labrador", "Yukon"}));
+}
+
 }  // namespace
 }  // namespace pw::extract
