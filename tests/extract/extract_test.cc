@@ -2122,5 +2122,11 @@ TEST_F(UnseenNames, CanadasProvincesAndTerritories) {
   EXPECT_EQ(places, (std::set<std::string>{"VANCOUVER", "BC", "Newfoundland and Labrador", "Yukon"}));
 }
 
+// Round 21: a site's owner's possessive is no part of the site ("Kelvo Metals’ Orrin Mine").
+TEST_F(UnseenNames, ASitesOwnerIsNoPartOfIt) {
+  const auto places = Mentions("News\n\nThe claims lie near Kelvo Metals\u2019 Orrin Mine.", EntityType::kLoc);
+  EXPECT_EQ(places, (std::set<std::string>{"Orrin Mine"}));
+}
+
 }  // namespace
 }  // namespace pw::extract
