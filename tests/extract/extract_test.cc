@@ -2128,5 +2128,12 @@ TEST_F(UnseenNames, ASitesOwnerIsNoPartOfIt) {
   EXPECT_EQ(places, (std::set<std::string>{"Orrin Mine"}));
 }
 
+// Round 21: "International" ends a firm's name, unless a capitalised word goes on with it.
+TEST_F(UnseenNames, InternationalEndsAFirmsName) {
+  const auto orgs = Orgs("News\n\nKelvo International, a logistics firm, flies to Quillby International Airport.");
+  EXPECT_TRUE(orgs.count("Kelvo International"));
+  EXPECT_FALSE(orgs.count("Quillby International"));
+}
+
 }  // namespace
 }  // namespace pw::extract
