@@ -223,9 +223,19 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
   // place). English ones, plain ASCII, still break ("... from Acme Ventures").
   const auto vietnamese_lower = [](std::string_view word) { return StartsLower(word) && HasNonAscii(word); };
   const std::vector<Word> words = WordsIn(text, start, end);
+  // Round 21: an English "for" or "and" in lower case between two capitalised words joins an
+  // institution's name, as the patterns that let it in mean it to ("Center for Drug Evaluation and
+  // Research", "Ministry of SMEs and Startups"; both were cut there).
+  const auto joins_a_name = [&](std::size_t k) {
+    const std::string_view word = Slice(text, words[k].begin, words[k].end);
+    return (word == "for" || word == "and") && k > 0 && k + 1 < words.size() &&
+           StartsUpper(Slice(text, words[k - 1].begin, words[k - 1].end)) &&
+           StartsUpper(Slice(text, words[k + 1].begin, words[k + 1].end));
+  };
   for (std::size_t i = words.size(); i-- > 1;) {
     const std::string_view word = Slice(text, words[i - 1].begin, words[i - 1].end);
-    if (IsAttribute(word) || (i > 1 && !vietnamese_lower(word) && IsNameBreak(gazetteer, word))) {
+    if (IsAttribute(word) ||
+        (i > 1 && !vietnamese_lower(word) && !joins_a_name(i - 1) && IsNameBreak(gazetteer, word))) {
       start = words[i].begin;
       break;
     }

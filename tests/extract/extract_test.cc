@@ -2135,5 +2135,18 @@ TEST_F(UnseenNames, InternationalEndsAFirmsName) {
   EXPECT_FALSE(orgs.count("Quillby International"));
 }
 
+// Round 21: "for" and "and" in lower case between capitalised words are words of an institution's
+// name, not where it breaks; a capitalised word right after a name "for" something ends no name.
+TEST_F(UnseenNames, ForAndAndInsideAnInstitutionsName) {
+  const auto orgs = Orgs("News\n\nAnalysts at the Kelvo Centre for Strategic Studies disagreed with the Quillby "
+                         "Department of Health and Human Services. The Brindle Institute for Arts and Letters (BIAL) "
+                         "agreed.");
+  EXPECT_TRUE(orgs.count("Kelvo Centre for Strategic Studies"));
+  EXPECT_TRUE(orgs.count("Quillby Department of Health and Human Services"));
+  EXPECT_TRUE(orgs.count("Brindle Institute for Arts and Letters"));
+  EXPECT_FALSE(orgs.count("Strategic Studies"));
+  EXPECT_FALSE(orgs.count("Human Services"));
+}
+
 }  // namespace
 }  // namespace pw::extract
