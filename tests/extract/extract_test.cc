@@ -2106,10 +2106,11 @@ TEST_F(UnseenNames, AnInvestorToldByACelebritysRole) {
 // organisation, not a person and a word.
 TEST_F(UnseenNames, AFirmAndItsPartners) {
   const std::string text = "News\n\nExisting investor Harlan Quist & Partners (HQP) kept its stake, and Tamsin "
-                           "Orrell & Associates advised.";
+                           "Orrell & Associates advised, as did Kelvo and Associates.";
   const auto orgs = Orgs(text);
   EXPECT_TRUE(orgs.count("Harlan Quist & Partners"));
   EXPECT_TRUE(orgs.count("Tamsin Orrell & Associates"));
+  EXPECT_TRUE(orgs.count("Kelvo and Associates"));
   EXPECT_TRUE(People(text).empty());
 }
 
