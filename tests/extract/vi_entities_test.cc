@@ -1138,5 +1138,15 @@ TEST_F(VietnameseEntities, BritainByItsShortName) {
   EXPECT_TRUE(Names("Giới ngân hàng tại Anh, Pháp và Đức thiệt hại lớn.", EntityType::kLoc).count("Anh"));
   EXPECT_FALSE(Names("Cô gặp chị ở Anh Sơn hôm qua.", EntityType::kLoc).count("Anh"));
 }
+
+// Round 19: a foreign name after its kind word ends before a verb whose last letter has marks ("công
+// ty Oculus đã", "sàn Bitfinex đã": RE2's \b knows only ASCII letters); after "tại" the name is a place.
+TEST_F(VietnameseEntities, AForeignNameEndsBeforeAVerbWithMarks) {
+  const auto orgs = Names("Trên kính Gear VR, công ty Oculus đã ngừng hỗ trợ. Giá đồng bitcoin trên sàn Bitfinex đã chạm "
+                          "1.900 USD. Giới tài chính ngân hàng tại Anh có thể thiệt hại.",
+                          EntityType::kOrg);
+  for (const char* name : {"Oculus", "Bitfinex"}) EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Anh"));
+}
 }  // namespace
 }  // namespace pw::extract
