@@ -1148,5 +1148,17 @@ TEST_F(VietnameseEntities, AForeignNameEndsBeforeAVerbWithMarks) {
   for (const char* name : {"Oculus", "Bitfinex"}) EXPECT_TRUE(orgs.count(name)) << name;
   EXPECT_FALSE(orgs.count("Anh"));
 }
+
+// Round 19: after a legal form, what the company does starts with a Vietnamese syllable; a plain word
+// of six letters or more is the company's coined name, and a verb ends it ("Công ty CP Eurowindow nhận
+// Cờ thi đua" was one name); "Công ty TNHH Khai thác vàng Bồng Miêu" stays whole.
+TEST_F(VietnameseEntities, ACoinedNameAfterALegalFormEndsBeforeItsVerb) {
+  const auto orgs = Names("Tổng giám đốc Công ty CP Eurowindow nhận Cờ thi đua do Thủ tướng trao. Công ty TNHH Khai thác "
+                          "vàng Bồng Miêu cũng được khen.",
+                          EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("Công ty CP Eurowindow"));
+  EXPECT_FALSE(orgs.count("Công ty CP Eurowindow nhận Cờ"));
+  EXPECT_TRUE(orgs.count("Công ty TNHH Khai thác vàng Bồng Miêu"));
+}
 }  // namespace
 }  // namespace pw::extract
