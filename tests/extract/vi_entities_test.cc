@@ -1160,5 +1160,15 @@ TEST_F(VietnameseEntities, ACoinedNameAfterALegalFormEndsBeforeItsVerb) {
   EXPECT_FALSE(orgs.count("Công ty CP Eurowindow nhận Cờ"));
   EXPECT_TRUE(orgs.count("Công ty TNHH Khai thác vàng Bồng Miêu"));
 }
+
+// Round 19: "X, công ty ..." names X only where no name follows the kind word ("trên kính Gear VR, công
+// ty Oculus đã": Gear VR is a product); "Sea - hãng công nghệ" and "Bitel (thương hiệu của Viettel)" stay.
+TEST_F(VietnameseEntities, AKindWordBeforeANameDescribesThatName) {
+  const auto orgs = Names("Trên kính Gear VR, công ty Oculus đã ngừng hỗ trợ. Sea - hãng công nghệ lớn, vừa gọi vốn. Bitel "
+                          "(thương hiệu của Viettel tại Peru) tăng trưởng.",
+                          EntityType::kOrg);
+  EXPECT_FALSE(orgs.count("Gear VR"));
+  for (const char* name : {"Oculus", "Sea", "Bitel", "Viettel"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
