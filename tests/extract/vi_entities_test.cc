@@ -1170,5 +1170,13 @@ TEST_F(VietnameseEntities, AKindWordBeforeANameDescribesThatName) {
   EXPECT_FALSE(orgs.count("Gear VR"));
   for (const char* name : {"Oculus", "Sea", "Bitel", "Viettel"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 19: makes the Vietnamese news lists alone, the last before "..." ("Volkswagen, Volvo... đều có")
+// and among truck makes (the gazetteer).
+TEST_F(VietnameseEntities, CarAndTruckMakesInAList) {
+  const auto orgs = Names("Các thương hiệu như Audi, Ford, Volkswagen, Volvo... đều có nhà máy. Xe tải Hino bán chạy.",
+                          EntityType::kOrg);
+  for (const char* name : {"Audi", "Volkswagen", "Volvo", "Hino"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
