@@ -1178,5 +1178,15 @@ TEST_F(VietnameseEntities, CarAndTruckMakesInAList) {
                           EntityType::kOrg);
   for (const char* name : {"Audi", "Volkswagen", "Volvo", "Hino"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 19: Japan and Korea by their short names in a list of countries ("Đức, Mỹ, Nhật, Hàn hoặc Thụy
+// Điển"); after "ông" the same words are a person's.
+TEST_F(VietnameseEntities, JapanAndKoreaByShortNamesInAListOfCountries) {
+  const std::string text = "Các hãng xe lớn của Đức, Mỹ, Nhật, Hàn hoặc Thụy Điển. Ông Hàn và ông Nhật cho biết.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Nhật", "Hàn", "Thụy Điển"}) EXPECT_TRUE(places.count(name)) << name;
+  const auto people = Names(text, EntityType::kPer);
+  for (const char* name : {"Nhật", "Hàn"}) EXPECT_TRUE(people.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
