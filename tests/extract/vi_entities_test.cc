@@ -1188,5 +1188,15 @@ TEST_F(VietnameseEntities, JapanAndKoreaByShortNamesInAListOfCountries) {
   const auto people = Names(text, EntityType::kPer);
   for (const char* name : {"Nhật", "Hàn"}) EXPECT_TRUE(people.count(name)) << name;
 }
+
+// Round 19: a steering committee numbered by the decision that set it up, up to four digits ("Ủy ban
+// Chỉ đạo 1899" was "Ủy ban Chỉ đạo").
+TEST_F(VietnameseEntities, ASteeringCommitteeKeepsItsNumber) {
+  const auto orgs = Names("Tổng cục Hải quan - Cơ quan thường trực Ủy ban Chỉ đạo 1899, cho biết. Ban Chỉ đạo 389 và Bộ "
+                          "Tài chính đã họp.",
+                          EntityType::kOrg);
+  for (const char* name : {"Ủy ban Chỉ đạo 1899", "Ban Chỉ đạo 389"}) EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Ủy ban Chỉ đạo"));
+}
 }  // namespace
 }  // namespace pw::extract
