@@ -1198,5 +1198,13 @@ TEST_F(VietnameseEntities, ASteeringCommitteeKeepsItsNumber) {
   for (const char* name : {"Ủy ban Chỉ đạo 1899", "Ban Chỉ đạo 389"}) EXPECT_TRUE(orgs.count(name)) << name;
   EXPECT_FALSE(orgs.count("Ủy ban Chỉ đạo"));
 }
+
+// Round 19: brokers the market columns name by their short names, as the heading of their call.
+TEST_F(VietnameseEntities, BrokersByTheirShortNames) {
+  const auto orgs = Names("VN-Index giảm 0,71 điểm. Nhận định Khuyến nghị BVSC Nhà đầu tư nên dừng mua. SHS cho rằng thị "
+                          "trường sẽ hồi phục, còn Công ty Chứng khoán BIDV khuyên thận trọng.",
+                          EntityType::kOrg);
+  for (const char* name : {"BVSC", "SHS", "BSC"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
