@@ -1206,5 +1206,20 @@ TEST_F(VietnameseEntities, BrokersByTheirShortNames) {
                           EntityType::kOrg);
   for (const char* name : {"BVSC", "SHS", "BSC"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 19: right after a committee's "tỉnh" or "thành phố", a family name and two or three
+// capitalised words are its chairman, not its place ("UBND thành phố Huỳnh Đức Thơ" was one
+// organisation); "UBND TP Hồ Chí Minh" and a place before the person stay.
+TEST_F(VietnameseEntities, ACommitteesChairmanIsNoPartOfItsName) {
+  const std::string text =
+      "Chủ tịch UBND thành phố Huỳnh Đức Thơ đã chủ trì họp báo. Phó Chủ tịch UBND tỉnh Hà Tĩnh Dương Tất Thắng có "
+      "buổi làm việc. UBND TP Hồ Chí Minh đã họp.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"UBND thành phố", "UBND tỉnh Hà Tĩnh", "UBND TP Hồ Chí Minh"}) EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("UBND thành phố Huỳnh Đức Thơ"));
+  const auto people = Names(text, EntityType::kPer);
+  for (const char* name : {"Huỳnh Đức Thơ", "Dương Tất Thắng"}) EXPECT_TRUE(people.count(name)) << name;
+  EXPECT_FALSE(Names(text, EntityType::kLoc).count("Huỳnh Đức Thơ"));
+}
 }  // namespace
 }  // namespace pw::extract
