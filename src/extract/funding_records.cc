@@ -154,7 +154,8 @@ std::vector<std::string> FundingRecords::Parties(const Capture& c, const Sentenc
     // "angel investors including founders of Postman, Chargebee": people of
     // those companies invest, not the companies.
     const std::size_t lead_in = std::max(s.masked_begin, begin >= 40 ? begin - 40 : 0);
-    if (e.type == EntityType::kOrg && NamesPeopleOf(ctx_.rules.gazetteer, std::string_view(m).substr(lead_in, token - lead_in))) continue;
+    const std::string_view lead_in_text = std::string_view(m).substr(lead_in, token - lead_in);
+    if (e.type == EntityType::kOrg && NamesPeopleOf(ctx_.rules.gazetteer, lead_in_text)) continue;
     if (e.type == EntityType::kOrg && OwnsThePartyBefore(ctx_.rules.gazetteer, before)) continue;
     // "former Google executive Sarah Collins": the company describes the person.
     if (e.type == EntityType::kOrg && DescribesNextPerson(m, masked_.ToMasked(e.end))) continue;
@@ -358,7 +359,6 @@ void FundingRecords::Add(const RuleMatch& match, const Sentence& s) {
                                     : StatedDay(s, 0, BackgroundAfter(s, match.end));
   AppendEvidence(r.evidence, ctx_.text.substr(s.begin, s.end - s.begin));
 }
-
 
 std::string FundingRecords::HeadlineSubject(const std::vector<std::string>& others) const {
   if (ctx_.language != 1 || others.empty()) return {};
