@@ -223,13 +223,13 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
   // place). English ones, plain ASCII, still break ("... from Acme Ventures").
   const auto vietnamese_lower = [](std::string_view word) { return StartsLower(word) && HasNonAscii(word); };
   const std::vector<Word> words = WordsIn(text, start, end);
-  // Round 21: an English "for" or "and" in lower case between two capitalised words joins an
-  // institution's name, as the pattern that let it in (en.institution_for) means it to ("Center for
-  // Drug Evaluation and Research" was cut at "and"). "of ... and ..." names are still cut:
-  // docs/extraction.md, "Round 21".
+  // A NAME_JOINER word ("for", "and"), spelt as listed, between two capitalised words joins an
+  // institution's name, as the pattern that let it in (en.institution_for) means it to: "Center
+  // for Drug Evaluation and Research" is not cut at "and" (round 21). "of ... and ..." names are
+  // still cut: docs/extraction.md, "Round 21".
   const auto joins_a_name = [&](std::size_t k) {
     const std::string_view word = Slice(text, words[k].begin, words[k].end);
-    return (word == "for" || word == "and") && k > 0 && k + 1 < words.size() &&
+    return SpeltAs(gazetteer.Lookup("NAME_JOINER", word), word) && k > 0 && k + 1 < words.size() &&
            StartsUpper(Slice(text, words[k - 1].begin, words[k - 1].end)) &&
            StartsUpper(Slice(text, words[k + 1].begin, words[k + 1].end));
   };
