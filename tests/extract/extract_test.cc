@@ -173,30 +173,10 @@ class PressReleases : public ::testing::Test {
   }
 };
 
-TEST_F(PressReleases, AHeadlineClosingOfNotesIsDebtAndTheCompanyIsNamedWithoutItsLegalForm) {
-  const auto x = Run("Intuitive Machines, Inc. (NASDAQ: LUNR) Closes $345 Million Convertible Senior Notes Offering\n\n"
-                     "Intuitive Machines said it closed a private offering of $345 million.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Intuitive Machines");
-  EXPECT_EQ(x.funding[0].amount, 345e6);
-  EXPECT_EQ(x.funding[0].round, "debt");
-}
-
 TEST_F(PressReleases, RaisingADividendOrClosingAnAcquisitionIsNotFunding) {
   EXPECT_TRUE(Run("Seanergy Maritime (NASDAQ: SHIP) Raises Dividend Following Record Q2.").funding.empty());
   EXPECT_TRUE(Run("The Cannaisseur Group, Inc. (OTC: TCRG) Closes $35 Million Asset Acquisition.").funding.empty());
   EXPECT_TRUE(Run("Knutson+Casey Secures $1 Million Settlement in Wrongful Death Case.").funding.empty());
-}
-
-TEST_F(PressReleases, InvestorsNamedInTheNextSentenceJoinTheDeal) {
-  const auto x = Run("Cybin Inc. (NYSE American: CYBN) Closes US$175 Million Registered Direct Offering. "
-                     "The financing included common shares, with participation from leading investors including "
-                     "Venrock Healthcare Capital Partners, OrbiMed and Point72.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Cybin");
-  EXPECT_EQ(x.funding[0].amount, 175e6);
-  EXPECT_EQ(x.funding[0].investors,
-            (std::vector<std::string>{"Venrock Healthcare Capital Partners", "OrbiMed", "Point72"}));
 }
 
 // Vietnamese written with its marks matches a gazetteer name only with the
@@ -320,17 +300,6 @@ TEST_F(PressReleases, ARoundToldAsBackgroundKeepsOnlyItsOwnDay) {
   EXPECT_EQ(own_day.funding[0].announced, "2025-08-20");  // the background's day is not the news'
   EXPECT_EQ(own_day.funding[1].round, "series-a");
   EXPECT_EQ(own_day.funding[1].announced, "2024-03-03");
-}
-
-// The name without its legal form names the company further on, and a
-// placement's proceeds may follow it in the same sentence.
-TEST_F(PressReleases, APlacementWhoseProceedsFollowItIsARaise) {
-  const auto x = Run("Kestrel Energy Corp. (NYSE American: KES) announced today that it has completed its merger "
-                     "with Harbor Oil. Simultaneously, Kestrel Energy has also closed on a private placement of "
-                     "1,000,000 preferred shares, raising a total of $35 million in gross cash proceeds.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Kestrel Energy");
-  EXPECT_EQ(x.funding[0].amount, 35e6);
 }
 
 TEST_F(PressReleases, VietnameseMoneyPutInThroughAFund) {
@@ -705,6 +674,90 @@ const Phrasing kPhrasings[] = {
     // Stop 30: the round after "with" ("raised $5 million with a new seed round of funding from X").
     {text::Language::kEnglish, "Mirela news\n\nMirela has raised $5 million with a new seed round of funding from Gamma Capital.",
      "Mirela", {"Gamma Capital"}, {"Gamma Capital"}, 5000000, "seed"},
+    // Stop 33: the single-record tests of earlier rounds, as rows (each checked every field).
+    // A headline closing of notes is debt and the company is named without its legal form.
+    {text::Language::kEnglish, "Intuitive Machines, Inc. (NASDAQ: LUNR) Closes $345 Million Convertible Senior Notes Offering\n\nIntuitive Machines said it closed a private offering of $345 million.",
+     "Intuitive Machines", {}, {}, 345000000, "debt"},
+    // Investors named in the next sentence join the deal.
+    {text::Language::kEnglish, "Cybin Inc. (NYSE American: CYBN) Closes US$175 Million Registered Direct Offering. The financing included common shares, with participation from leading investors including Venrock Healthcare Capital Partners, OrbiMed and Point72.",
+     "Cybin", {"Venrock Healthcare Capital Partners", "OrbiMed", "Point72"}, {}, 175000000, ""},
+    // The name without its legal form names the company further on, and a placement's proceeds may follow it
+    // in the same sentence.
+    {text::Language::kEnglish, "Kestrel Energy Corp. (NYSE American: KES) announced today that it has completed its merger with Harbor Oil. Simultaneously, Kestrel Energy has also closed on a private placement of 1,000,000 preferred shares, raising a total of $35 million in gross cash proceeds.",
+     "Kestrel Energy", {}, {}, 35000000, ""},
+    // "The transaction was led by X and Y" names the leads of the deal just told.
+    {text::Language::kEnglish, "News\n\nKestrel Capital has announced an investment in Houston, Texas-based Marlowe Piping Products. The transaction was led by Tamsin Capital Partners and Atlanta, Ga.-based Orrin Capital.",
+     "Marlowe Piping Products", {"Kestrel Capital", "Tamsin Capital Partners", "Orrin Capital"}, {"Tamsin Capital Partners", "Orrin Capital"}, 0, ""},
+    // "X, one of the ..., ... , today announced": the subject of a release, and its raise.
+    {text::Language::kEnglish, "News\n\nQuillvane, one of the fastest-growing payments companies, specializing in cross-border transfers, today announced it has raised $2 million in a pre-seed funding round.",
+     "Quillvane", {}, {}, 2000000, "pre-seed"},
+    // Investors named in a sentence of their own after the round.
+    {text::Language::kEnglish, "News\n\nQuillvane has raised $3 million in seed funding. Several funds participated in this pivotal investment round, including Tamsin Capital, Orrin Ventures, and Kestrel Partners.",
+     "Quillvane", {"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}, {}, 3000000, "seed"},
+    // A lead described before a comma: "led by a new investor, Denmark's X".
+    {text::Language::kEnglish, "News\n\nQuillvane has raised $30 million in a Series B funding round. The funding round was led by a new investor, Denmark’s Tamsin Holdings.",
+     "Quillvane", {"Tamsin Holdings"}, {"Tamsin Holdings"}, 30000000, "series-b"},
+    // A fund's close with its size after it: "the final close of its second fund at US$75 million".
+    {text::Language::kEnglish, "News\n\nOrrin Capital has announced the final close of its third fund at US$50 million.",
+     "Orrin Capital", {}, {}, 50000000, ""},
+    // A grant told by who receives it; a name with its kind word inside, defined with its acronym, is one
+    // organisation.
+    {text::Language::kEnglish, "News\n\nHumane Society Brindle Valley (HSBV) will receive a $25,000 grant investment from national nonprofit Orrin Foundation to support its work.",
+     "Humane Society Brindle Valley", {"Orrin Foundation"}, {"Orrin Foundation"}, 25000, "grant"},
+    // Leads listed after a colon: "joins current lead investors: A, B and C".
+    {text::Language::kEnglish, "News\n\nKorvane has raised $8 million in a Series A round. Orrin Family Office joins current lead investors: Tamsin Ventures, Brasswick Capital and Kelvo Partners.",
+     "Korvane", {"Tamsin Ventures", "Brasswick Capital", "Kelvo Partners"}, {"Tamsin Ventures", "Brasswick Capital", "Kelvo Partners"}, 8000000, "series-a"},
+    // Round 15: the round a lead led, named in lower case: "led the series B funding round".
+    {text::Language::kEnglish, "News\n\nKorvane has raised $5 million. Tamsin Ventures led the series B funding round with participation from existing investors Brasswick Capital and Kelvo Partners.",
+     "Korvane", {"Brasswick Capital", "Kelvo Partners", "Tamsin Ventures"}, {"Tamsin Ventures"}, 5000000, "series-b"},
+    // A placement that came before the sentence's news: "will rebrand as X following an oversubscribed $300
+    // million private investment in public equity (PIPE)"; a newswire before the headline's company is no
+    // investee.
+    {text::Language::kEnglish, "CryptoNewsBreaks – Kelvo Holdings PLC (NASDAQ: KLVH) Rebrands as Orrin After $300 Million PIPE\n\nKelvo Holdings (NASDAQ: KLVH) will rebrand as Orrin, a crypto company, following an oversubscribed $300 million private investment in public equity (PIPE). The financing was led by Tamsin Group.",
+     "Kelvo Holdings", {"Tamsin Group"}, {"Tamsin Group"}, 300000000, ""},
+    // Angels told by their role at a company ("former Sequoia partner Shmil Levy"), and people told by the
+    // companies they come from, which do not end the list ("executives from Cisco, Ariel Maislos, and
+    // founders of Avalor": the companies are no investors) (round 16).
+    {text::Language::kEnglish, "Korvane Raises $5.5M\n\nKorvane today announced $5.5 million in seed funding. The round was led by Tamsin Ventures, with participation from Brasswick Capital, and notable angel investors including former Sequoia partner Shmil Levy, executives from Cisco, Ariel Maislos, and founders of Avalor, Datorama and Innoviz.",
+     "Korvane", {"Tamsin Ventures", "Brasswick Capital", "Shmil Levy", "Ariel Maislos"}, {"Tamsin Ventures"}, 5500000, "seed"},
+    // Round 18: a party told by its kind first ("Massachusetts firms Agent Capital and ...", "prominent
+    // venture capital firm Blockchain Founders Fund") is still a party of the list.
+    {text::Language::kEnglish, "News\n\nQuillvane has raised $3 million in seed funding. Other investors included Boston firms Tamsin Capital and Orrin Ventures, and prominent venture capital firm Kestrel Partners.",
+     "Quillvane", {"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}, {}, 3000000, "seed"},
+    // Round 18: those a deal's agreement is made with invest ("investment MOU with", "financing agreement
+    // with"), a name the rules do not know among them.
+    {text::Language::kEnglish, "News\n\nTarnwell today announced it has secured a $1 million strategic investment MOU (Memorandum of Understanding) with Kestrel Ventures and Quill-OTC. The funds support growth.",
+     "Tarnwell", {"Kestrel Ventures", "Quill-OTC"}, {}, 1000000, "strategic"},
+    // Round 18: a crypto project that raises is named "the meme coin", "the token" or "the project", and an
+    // amount may be told as "an impressive amount of".
+    {text::Language::kEnglish, "News\n\nKelvo Labs Inc. has been the talk of the town. Just through its presale, the meme coin raised an impressive amount of $8 million from more than 10,000 investors.",
+     "Kelvo Labs", {}, {}, 8000000, ""},
+    // Round 18: a party told as owned by a company between commas does not end the list, and the owner is no
+    // party.
+    {text::Language::kEnglish, "News\n\nQuillvane has raised $3 million in seed funding. Other investors included Tamsin Capital, Orrin Ventures, a subsidiary of Kelvo Holdings Inc., and Canada's Kestrel Partners.",
+     "Quillvane", {"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}, {}, 3000000, "seed"},
+    // Round 20: a word that praises the amount stands right before it ("raised an incredible $32,050,000 in
+    // presale"), and the company may follow what it is and a comma.
+    {text::Language::kEnglish, "News\n\nTop DeFi project, Kelvo Finance raised an incredible $32,050,000 in presale. Investors are watching the launch.",
+     "Kelvo Finance", {}, {}, 32050000, ""},
+    // Round 20: a PIPE told by its acronym is a placement ("Announces $15.2 Million PIPE Offering").
+    {text::Language::kEnglish, "Kelvo Health, Inc Announces $15.2 Million PIPE Offering\n\nKelvo Health (NASDAQ: KLVH) announced today a PIPE offering for gross proceeds of approximately $15.2 million.",
+     "Kelvo Health", {}, {}, 15200000, ""},
+    // Round 20: the fund words after the amount may run on ("a $150M equity investment commitment from"): the
+    // first of them ended the match before the investors.
+    {text::Language::kEnglish, "News\n\nTarnwell today announced the company has secured a $150M equity investment commitment from Kestrel Yield LLC in the form of a share subscription facility.",
+     "Tarnwell", {"Kestrel Yield"}, {"Kestrel Yield"}, 150000000, ""},
+    // Round 20: an investor group told after the deal, its leader before "-led", its items with particles of
+    // other languages and short names in brackets.
+    {text::Language::kEnglish, "Blackstone Completes $500 Million Equity Investment in Quillvane\n\nBlackstone (NYSE: BX) has successfully closed its previously announced $500 million equity investment in Quillvane Networks Inc. The Blackstone-led investor group includes Kelvo Pension Investment Board (KPI Investments), Banque de Nord et Sud (La Banque), the Orrin Public Pension Board (OPPB) and the Investment Management Corporation of Westland (IMCW).",
+     "Quillvane Networks", {"Blackstone", "Kelvo Pension Investment Board", "Orrin Public Pension Board", "Investment Management Corporation of Westland"}, {"Blackstone"}, 500000000, ""},
+    // Round 20: an item the rules do not know, after its place's possessive, does not end a list of parties
+    // ("New York’s Decisive Point"), and a part of the total is told by who gave it.
+    {text::Language::kEnglish, "News\n\nKestrel Partners led a $47 million Series A round for Boston-based Quillvane Labs. Bethesda, Md.-based Orrin Ventures, New York’s Tamsin Point, Arlington, Va.-based Harlo Partners, and others joined the round. The total includes $12 million in venture debt from JPMorgan.",
+     "Quillvane Labs", {"Kestrel Partners", "Orrin Ventures", "Harlo Partners", "JPMorgan"}, {"Kestrel Partners"}, 47000000, "series-a"},
+    // Round 20: a person among the parties may be told by a celebrity's role ("and musician Oliver Tree").
+    {text::Language::kEnglish, "News\n\nTarnwell has raised $18 million in a strategic round. Other investors also include world-renowned poker players Alec Torelli and Huck Seed, and musician Oliver Tree.",
+     "Tarnwell", {"Alec Torelli", "Huck Seed", "Oliver Tree"}, {}, 18000000, "strategic"},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
@@ -1116,16 +1169,6 @@ TEST_F(UnseenNames, AnInvestorAnnouncesItsInvestment) {
   EXPECT_EQ(own.funding[0].investors, std::vector<std::string>{"Kestrel Capital"});
 }
 
-// "The transaction was led by X and Y" names the leads of the deal just told.
-TEST_F(UnseenNames, TheTransactionWasLedByItsLeads) {
-  const auto x = Run("News\n\nKestrel Capital has announced an investment in Houston, Texas-based Marlowe Piping "
-                     "Products. The transaction was led by Tamsin Capital Partners and Atlanta, Ga.-based Orrin "
-                     "Capital.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(AsSet(x.funding[0].investors),
-            (std::set<std::string>{"Kestrel Capital", "Tamsin Capital Partners", "Orrin Capital"}));
-}
-
 // Round 9 (sentences of our own): a list after "Other investors include" may open with what its
 // people are; "Contributors" name investors too.
 TEST_F(UnseenNames, AListAfterInvestorsIncludeMayOpenWithADescription) {
@@ -1173,30 +1216,11 @@ TEST_F(UnseenNames, TheWiresOtherBrands) {
   for (const char* org : {"TinyGemsBreaks", "GreenEnergyBreaks"}) EXPECT_TRUE(orgs.count(org)) << org;
 }
 
-// "X, one of the ..., ... , today announced": the subject of a release, and its raise.
-TEST_F(UnseenNames, AReleaseSubjectDescribedAsOneOfAKind) {
-  const auto x = Run("News\n\nQuillvane, one of the fastest-growing payments companies, specializing in "
-                     "cross-border transfers, today announced it has raised $2 million in a pre-seed funding round.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Quillvane");
-  EXPECT_EQ(x.funding[0].amount.value_or(0), 2e6);
-  EXPECT_EQ(x.funding[0].round, "pre-seed");
-}
-
 TEST_F(UnseenNames, ThePartyOfADatelineBetweenSlashes) {
   const auto wire = Orgs("News\n\nTRENTON, NJ / Brightwire Daily / May 5, 2024 11:09\n\nTrenton, NJ May 2, 2024 - Text.");
   EXPECT_TRUE(wire.count("Brightwire Daily"));
   const auto issuer = Orgs("News\n\nDover, United States - March 2, 2025 / Kestrel Roofing Pros /\n\nText follows.");
   EXPECT_TRUE(issuer.count("Kestrel Roofing Pros"));
-}
-
-// Investors named in a sentence of their own after the round.
-TEST_F(UnseenNames, InvestorsWhoParticipatedInTheRoundIncluding) {
-  const auto x = Run("News\n\nQuillvane has raised $3 million in seed funding. Several funds participated in this "
-                     "pivotal investment round, including Tamsin Capital, Orrin Ventures, and Kestrel Partners.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(AsSet(x.funding[0].investors),
-            (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
 }
 
 // A county and a numbered street are places by their kind word; not before a capitalised word.
@@ -1300,15 +1324,6 @@ TEST_F(UnseenNames, APossessiveRoundLedByItsLeadWithoutAnAmount) {
   EXPECT_EQ(bare.funding[0].lead_investors, (std::vector<std::string>{"Orrin Ventures"}));
 }
 
-// A lead described before a comma: "led by a new investor, Denmark's X".
-TEST_F(UnseenNames, ALeadDescribedBeforeAComma) {
-  const auto x = Run("News\n\nQuillvane has raised $30 million in a Series B funding round. The funding round "
-                     "was led by a new investor, Denmark’s Tamsin Holdings.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Quillvane");
-  EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Holdings"}));
-}
-
 // Debt named with its kind words is the debt round.
 TEST_F(UnseenNames, NotesAndSecuredCreditFacilitiesAreDebt) {
   for (const char* headline : {"Quillvane, Inc. (Nasdaq: QLVN) Secures $7M Convertible Note to Fuel Growth\n\nText.",
@@ -1357,14 +1372,6 @@ TEST_F(UnseenNames, InvestorsAfterTheDealSentenceAConversionOrAnAngel) {
                          "several angel investors, including former Grab executive Tom Reed.");
   ASSERT_EQ(angel.funding.size(), 1u);
   EXPECT_EQ(angel.funding[0].investors, (std::vector<std::string>{"Orrin Ventures", "Tom Reed"}));
-}
-
-// A fund's close with its size after it: "the final close of its second fund at US$75 million".
-TEST_F(UnseenNames, AFundCloseWithItsSizeAfterTheFund) {
-  const auto x = Run("News\n\nOrrin Capital has announced the final close of its third fund at US$50 million.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Orrin Capital");
-  EXPECT_EQ(x.funding[0].amount.value_or(0), 5e7);
 }
 
 // People's titles before the name, after a possessive organisation, after "appointed ... as", and
@@ -1427,18 +1434,6 @@ TEST_F(UnseenNames, AnAngelGroupAndASeriesSeedRound) {
   EXPECT_EQ(seed.funding[0].round, "seed");
 }
 
-// A grant told by who receives it; a name with its kind word inside, defined with its acronym, is
-// one organisation.
-TEST_F(UnseenNames, AGrantToldByItsRecipientNamedWithItsAcronym) {
-  const auto x = Run("News\n\nHumane Society Brindle Valley (HSBV) will receive a $25,000 grant investment from "
-                     "national nonprofit Orrin Foundation to support its work.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Humane Society Brindle Valley");
-  EXPECT_EQ(x.funding[0].investors, (std::vector<std::string>{"Orrin Foundation"}));
-  EXPECT_EQ(x.funding[0].amount.value_or(0), 25000);
-  EXPECT_EQ(x.funding[0].round, "grant");
-}
-
 // Debt agreed by its kind word before "agreement"; a commercial agreement is no raise, and its
 // headline goes with it.
 TEST_F(UnseenNames, ANoteAgreementIsDebtACommercialAgreementNoRaise) {
@@ -1457,15 +1452,6 @@ TEST_F(UnseenNames, ANoteAgreementIsDebtACommercialAgreementNoRaise) {
 TEST_F(UnseenNames, ALawFirmsKindWordsEndItsName) {
   const auto orgs = Orgs("News\n\nThe Brindle Law Firm, a personal injury firm, and Tamsin Law Group won the case.");
   for (const char* org : {"Brindle Law Firm", "Tamsin Law Group"}) EXPECT_TRUE(orgs.count(org)) << org;
-}
-
-// Leads listed after a colon: "joins current lead investors: A, B and C".
-TEST_F(UnseenNames, LeadInvestorsAfterAColon) {
-  const auto x = Run("News\n\nKorvane has raised $8 million in a Series A round. Orrin Family Office joins current "
-                     "lead investors: Tamsin Ventures, Brasswick Capital and Kelvo Partners.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].lead_investors,
-            (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital", "Kelvo Partners"}));
 }
 
 // A city before its US state's full name or its country is a place; not a company before
@@ -1497,15 +1483,6 @@ TEST_F(UnseenNames, AnInauguralRaiseAndAHeadlineRaiseAfterAsIt) {
 }
 
 // Round 15 (branch extract15en): classes of the round's part A (docs/extraction.md, "Round 15").
-// The round a lead led, named in lower case: "led the series B funding round".
-TEST_F(UnseenNames, ALeadLedTheNamedRound) {
-  const auto x = Run("News\n\nKorvane has raised $5 million. Tamsin Ventures led the series B funding round with "
-                     "participation from existing investors Brasswick Capital and Kelvo Partners.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].round, "series-b");
-  EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Ventures"}));
-}
-
 // An offering's capitalised kind words in a headline; a tranche closed by "the Company", a price
 // with its decimals before the proceeds.
 TEST_F(UnseenNames, AnOversubscribedOfferingAndATrancheClosed) {
@@ -1592,20 +1569,6 @@ TEST_F(UnseenNames, ASubjectThatHasAnnouncedIsACompany) {
   EXPECT_TRUE(person);
 }
 
-// A placement that came before the sentence's news: "will rebrand as X following an oversubscribed
-// $300 million private investment in public equity (PIPE)"; a newswire before the headline's
-// company is no investee.
-TEST_F(UnseenNames, APlacementBeforeTheNews) {
-  const auto x = Run("CryptoNewsBreaks – Kelvo Holdings PLC (NASDAQ: KLVH) Rebrands as Orrin After $300 Million PIPE\n\n"
-                     "Kelvo Holdings (NASDAQ: KLVH) will rebrand as Orrin, a crypto company, following an "
-                     "oversubscribed $300 million private investment in public equity (PIPE). The financing was led "
-                     "by Tamsin Group.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Kelvo Holdings");
-  EXPECT_EQ(x.funding[0].amount.value_or(0), 3e8);
-  EXPECT_EQ(x.funding[0].lead_investors, (std::vector<std::string>{"Tamsin Group"}));
-}
-
 // A company described with "the" between commas, then what it "has successfully raised", a total
 // or not (8 such sentences in the corpus's releases, every one a company).
 TEST_F(UnseenNames, ACompanyDescribedWithTheBeforeItsRaise) {
@@ -1685,19 +1648,6 @@ TEST_F(UnseenNames, ANameBetweenAnAppointmentAndItsRole) {
   const auto people = People("News\n\nKelvo Innovation today announced the appointment of Rose Vasko as a "
                              "director on the investment team and the promotion of Carney Orrin to partner.");
   EXPECT_EQ(people, (std::set<std::string>{"Rose Vasko", "Carney Orrin"}));
-}
-
-// Angels told by their role at a company ("former Sequoia partner Shmil Levy"), and people told by
-// the companies they come from, which do not end the list ("executives from Cisco, Ariel Maislos,
-// and founders of Avalor": the companies are no investors) (round 16).
-TEST_F(UnseenNames, AngelsAmongPeopleToldByTheirCompanies) {
-  const auto x = Run("Korvane Raises $5.5M\n\nKorvane today announced $5.5 million in seed funding. The round was "
-                     "led by Tamsin Ventures, with participation from Brasswick Capital, and notable angel investors "
-                     "including former Sequoia partner Shmil Levy, executives from Cisco, Ariel Maislos, and founders "
-                     "of Avalor, Datorama and Innoviz.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investors, (std::vector<std::string>{"Tamsin Ventures", "Brasswick Capital", "Shmil Levy",
-                                                              "Ariel Maislos"}));
 }
 
 // A bare ", including" reads no list past a purpose's "to": the products a round will reach are no
@@ -1923,16 +1873,6 @@ TEST_F(UnseenNames, ATitleAfterItsOrOurAndAWordOfTime) {
   EXPECT_EQ(people, (std::set<std::string>{"Brantis Olwen", "Harlo Venn"}));
 }
 
-// Round 18: a party told by its kind first ("Massachusetts firms Agent Capital and ...",
-// "prominent venture capital firm Blockchain Founders Fund") is still a party of the list.
-TEST_F(UnseenNames, InvestorsToldByTheirKindFirst) {
-  const auto x = Run("News\n\nQuillvane has raised $3 million in seed funding. Other investors included Boston "
-                     "firms Tamsin Capital and Orrin Ventures, and prominent venture capital firm Kestrel Partners.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(AsSet(x.funding[0].investors),
-            (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
-}
-
 // Round 18: the parties right after "investment from" are read as any list of parties, people and
 // parties told by their kind among them; a list item that tells a person's role as an investor
 // is no organisation.
@@ -1946,64 +1886,6 @@ TEST_F(UnseenNames, InvestorsFromAListOfDescribedParties) {
                    .count("Wall Street investor Dana Orrin"));
 }
 
-// Round 18: those a deal's agreement is made with invest ("investment MOU with", "financing
-// agreement with"), a name the rules do not know among them.
-TEST_F(UnseenNames, InvestorsADealsAgreementIsMadeWith) {
-  const auto x = Run("News\n\nTarnwell today announced it has secured a $1 million strategic investment MOU "
-                     "(Memorandum of Understanding) with Kestrel Ventures and Quill-OTC. The funds support growth.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Tarnwell");
-  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Kestrel Ventures", "Quill-OTC"}));
-}
-
-// Round 18: a crypto project that raises is named "the meme coin", "the token" or "the project",
-// and an amount may be told as "an impressive amount of".
-TEST_F(UnseenNames, AMemeCoinRaisesAnImpressiveAmount) {
-  const auto x = Run("News\n\nKelvo Labs Inc. has been the talk of the town. Just through its presale, the meme "
-                     "coin raised an impressive amount of $8 million from more than 10,000 investors.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Kelvo Labs");
-  EXPECT_EQ(x.funding[0].amount.value_or(0), 8e6);
-}
-
-// Round 18: a party told as owned by a company between commas does not end the list, and the
-// owner is no party.
-TEST_F(UnseenNames, APartysOwnerBetweenCommasIsNoParty) {
-  const auto x = Run("News\n\nQuillvane has raised $3 million in seed funding. Other investors included Tamsin "
-                     "Capital, Orrin Ventures, a subsidiary of Kelvo Holdings Inc., and Canada's Kestrel Partners.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(AsSet(x.funding[0].investors),
-            (std::set<std::string>{"Tamsin Capital", "Orrin Ventures", "Kestrel Partners"}));
-}
-
-// Round 20: a word that praises the amount stands right before it ("raised an incredible
-// $32,050,000 in presale"), and the company may follow what it is and a comma.
-TEST_F(UnseenNames, ARaiseToldWithAWordThatPraisesTheAmount) {
-  const auto x = Run("News\n\nTop DeFi project, Kelvo Finance raised an incredible $32,050,000 in presale. Investors "
-                     "are watching the launch.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Kelvo Finance");
-  EXPECT_EQ(x.funding[0].amount.value_or(0), 32050000);
-}
-
-// Round 20: a PIPE told by its acronym is a placement ("Announces $15.2 Million PIPE Offering").
-TEST_F(UnseenNames, APIPEOfferingAnnounced) {
-  const auto x = Run("Kelvo Health, Inc Announces $15.2 Million PIPE Offering\n\nKelvo Health (NASDAQ: KLVH) announced "
-                     "today a PIPE offering for gross proceeds of approximately $15.2 million.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Kelvo Health");
-  EXPECT_EQ(x.funding[0].amount.value_or(0), 15.2e6);
-}
-
-// Round 20: the fund words after the amount may run on ("a $150M equity investment commitment from"):
-// the first of them ended the match before the investors.
-TEST_F(UnseenNames, InvestorsAfterFundWordsThatRunOn) {
-  const auto x = Run("News\n\nTarnwell today announced the company has secured a $150M equity investment commitment "
-                     "from Kestrel Yield LLC in the form of a share subscription facility.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Kestrel Yield"}));
-}
-
 // Round 20: a board, and a kind word with a place after "of", are named by the short name in brackets
 // after them, of two words too ("Canada Pension Plan Investment Board (CPP Investments)").
 TEST_F(UnseenNames, ABoardOrAPlaceAfterOfWithItsShortNameInBrackets) {
@@ -2011,33 +1893,6 @@ TEST_F(UnseenNames, ABoardOrAPlaceAfterOfWithItsShortNameInBrackets) {
                          "Investment Management Corporation of Westland (IMCW).");
   EXPECT_TRUE(orgs.count("Kelvo Pension Investment Board"));
   EXPECT_TRUE(orgs.count("Investment Management Corporation of Westland"));
-}
-
-// Round 20: an investor group told after the deal, its leader before "-led", its items with particles
-// of other languages and short names in brackets.
-TEST_F(UnseenNames, InvestorsOfAnInvestorGroupToldAfterTheDeal) {
-  const auto x = Run("Blackstone Completes $500 Million Equity Investment in Quillvane\n\nBlackstone (NYSE: BX) has "
-                     "successfully closed its previously announced $500 million equity investment in Quillvane Networks "
-                     "Inc. The Blackstone-led investor group includes Kelvo Pension Investment Board (KPI Investments), "
-                     "Banque de Nord et Sud (La Banque), the Orrin Public Pension Board (OPPB) and the Investment "
-                     "Management Corporation of Westland (IMCW).");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(x.funding[0].investee, "Quillvane Networks");
-  EXPECT_EQ(AsSet(x.funding[0].investors),
-            (std::set<std::string>{"Blackstone", "Kelvo Pension Investment Board", "Orrin Public Pension Board",
-                                   "Investment Management Corporation of Westland"}));
-  EXPECT_EQ(AsSet(x.funding[0].lead_investors), (std::set<std::string>{"Blackstone"}));
-}
-
-// Round 20: an item the rules do not know, after its place's possessive, does not end a list of
-// parties ("New York’s Decisive Point"), and a part of the total is told by who gave it.
-TEST_F(UnseenNames, InvestorsAfterAPlacesPossessiveAndInAPartOfTheTotal) {
-  const auto x = Run("News\n\nKestrel Partners led a $47 million Series A round for Boston-based Quillvane Labs. "
-                     "Bethesda, Md.-based Orrin Ventures, New York’s Tamsin Point, Arlington, Va.-based Harlo Partners, "
-                     "and others joined the round. The total includes $12 million in venture debt from JPMorgan.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(AsSet(x.funding[0].investors),
-            (std::set<std::string>{"Kestrel Partners", "Orrin Ventures", "Harlo Partners", "JPMorgan"}));
 }
 
 // Round 20: a headline in sentence case names the company, then what else it does, then the raise
@@ -2092,14 +1947,6 @@ TEST_F(UnseenNames, InvestorsAfterASpacedCommaARelativeClauseOrALeadOpeningTheSe
   EXPECT_EQ(AsSet(x.funding[0].investors),
             (std::set<std::string>{"Kestrel Partners", "Orrin Ventures", "Harlo Capital"}));
   EXPECT_EQ(AsSet(x.funding[0].lead_investors), (std::set<std::string>{"Kestrel Partners"}));
-}
-
-// Round 20: a person among the parties may be told by a celebrity's role ("and musician Oliver Tree").
-TEST_F(UnseenNames, AnInvestorToldByACelebritysRole) {
-  const auto x = Run("News\n\nTarnwell has raised $18 million in a strategic round. Other investors also include "
-                     "world-renowned poker players Alec Torelli and Huck Seed, and musician Oliver Tree.");
-  ASSERT_EQ(x.funding.size(), 1u);
-  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Alec Torelli", "Huck Seed", "Oliver Tree"}));
 }
 
 // Round 21: a firm named for its founders and their partners ("& Partners", "& Associates") is one
