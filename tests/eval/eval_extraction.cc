@@ -12,10 +12,13 @@
 // Scoring (tests/data/eval/README.md says why):
 //   funding records   a system record matches a gold one when its investee is
 //                     one of the gold investee's names (accent- and
-//                     case-insensitive); P/R/F1 over records.
+//                     case-insensitive) or the gazetteer entry one of them is
+//                     an alias of; P/R/F1 over records.
 //   amount, round     share of matched records whose amount (and currency)
 //                     or round slug equals the gold one ("-" = null).
-//   investors, leads  P/R over the investors (leads) of matched records.
+//   investors, leads  P/R over the investors (leads) of matched records,
+//                     names matched as investees are (gold "Google Ventures",
+//                     system "GV": one entry of the gazetteer).
 //   ORG, PER, LOC     per article, the set of distinct names: a system entity
 //                     is right when its canonical name or its text is one of
 //                     a gold entity's names of that type, or when one of the
@@ -78,15 +81,34 @@ bool NameIs(const eval::GoldName& gold, const std::string& name) {
   return false;
 }
 
+// Whether a gold name is an alias of the gazetteer entry whose canonical
+// name the system gave.
+bool SameEntry(const extract::Gazetteer& gazetteer, const char* type, const eval::GoldName& gold,
+               const std::string& system_name) {
+  for (const auto& a : gold.aliases)
+    if (const auto* entry = gazetteer.Lookup(type, a); entry && entry->canonical == system_name) return true;
+  return false;
+}
+
+// Whether a party of a deal (investee or investor) the system named is the
+// gold one: by name, or as the gazetteer entry of organisations or people one
+// of the gold names is an alias of (gold "Google Ventures", system "GV"), as
+// entities are scored.
+bool SameParty(const extract::Gazetteer& gazetteer, const eval::GoldName& gold, const std::string& system_name) {
+  return NameIs(gold, system_name) || SameEntry(gazetteer, "ORG", gold, system_name) ||
+         SameEntry(gazetteer, "PER", gold, system_name);
+}
+
 // P/R of a list of names against gold names.
-Counts MatchNames(const std::vector<std::string>& system, const std::vector<eval::GoldName>& gold,
-                  std::vector<std::string>* missed, std::vector<std::string>* wrong) {
+Counts MatchNames(const extract::Gazetteer& gazetteer, const std::vector<std::string>& system,
+                  const std::vector<eval::GoldName>& gold, std::vector<std::string>* missed,
+                  std::vector<std::string>* wrong) {
   Counts c;
   std::vector<bool> found(gold.size(), false);
   for (const auto& s : system) {
     bool hit = false;
     for (std::size_t i = 0; i < gold.size(); ++i)
-      if (NameIs(gold[i], s)) found[i] = hit = true;
+      if (SameParty(gazetteer, gold[i], s)) found[i] = hit = true;
     if (hit) ++c.tp;
     else {
       ++c.fp;
@@ -117,15 +139,6 @@ std::string AmountText(const std::optional<double>& a, const std::string& curren
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.15g %s", *a, currency.c_str());
   return buf;
-}
-
-// Whether a gold name is an alias of the gazetteer entry whose canonical
-// name the system gave.
-bool SameEntry(const extract::Gazetteer& gazetteer, const char* type, const eval::GoldName& gold,
-               const std::string& system_name) {
-  for (const auto& a : gold.aliases)
-    if (const auto* entry = gazetteer.Lookup(type, a); entry && entry->canonical == system_name) return true;
-  return false;
 }
 
 Score ScoreArticle(const extract::Gazetteer& gazetteer, const eval::GoldArticle& g, const extract::Extraction& x,
@@ -166,7 +179,7 @@ Score ScoreArticle(const extract::Gazetteer& gazetteer, const eval::GoldArticle&
   for (const auto& r : x.funding) {
     std::optional<std::size_t> match;
     for (std::size_t i = 0; i < g.funding.size() && !match; ++i)
-      if (!gold_matched[i] && NameIs(g.funding[i].investee, r.investee)) match = i;
+      if (!gold_matched[i] && SameParty(gazetteer, g.funding[i].investee, r.investee)) match = i;
     if (!match) {
       ++s.funding.fp;
       if (report) notes.push_back("funding wrong: " + r.investee + " <- [" + Join(r.investors) + "] " +
@@ -180,8 +193,8 @@ Score ScoreArticle(const extract::Gazetteer& gazetteer, const eval::GoldArticle&
     s.amount.total++, s.amount.right += amount_ok;
     s.round.total++, s.round.right += r.round == gf.round;
     std::vector<std::string> inv_missed, inv_wrong;
-    s.investors.Add(MatchNames(r.investors, gf.investors, &inv_missed, &inv_wrong));
-    s.leads.Add(MatchNames(r.lead_investors, gf.leads, nullptr, nullptr));
+    s.investors.Add(MatchNames(gazetteer, r.investors, gf.investors, &inv_missed, &inv_wrong));
+    s.leads.Add(MatchNames(gazetteer, r.lead_investors, gf.leads, nullptr, nullptr));
     if (report && (!amount_ok || r.round != gf.round || !inv_missed.empty() || !inv_wrong.empty()))
       notes.push_back("funding " + r.investee + ": amount " + AmountText(r.amount, r.currency) + " (gold " +
                       AmountText(gf.amount, gf.currency) + "), round '" + r.round + "' (gold '" + gf.round +
