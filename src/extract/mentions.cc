@@ -117,7 +117,9 @@ bool DescribesAPersonsRole(const Gazetteer& gazetteer, std::string_view item) {
 }
 
 // "Gokul Rajaram", "Sarah Collins": a known given name and one or two
-// capitalised words of letters, the shape people.rules reads as a person.
+// capitalised words of letters, the shape people.rules reads as a person, and
+// still a name of two words once the people pass drops its PER_STOPWORD words
+// ("Cornell Tech Syndicate" is no person: "Tech" and "Syndicate" go).
 bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
   const std::size_t space = name.find(' ');
   if (space == std::string_view::npos || !gazetteer.Lookup("GIVEN_NAME", name.substr(0, space))) return false;
@@ -131,7 +133,8 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
       if (!(std::islower(static_cast<unsigned char>(ch)) || (ch & 0x80) || ch == '-' || ch == '\'')) return false;
     b = e + 1;
   }
-  return words >= 1 && words <= 2;
+  std::size_t end = name.size();
+  return words >= 1 && words <= 2 && TrimTrailingStopwords(gazetteer, name, 0, end);
 }
 
 // Whether the last one to `max_words` words right before `start` (a space

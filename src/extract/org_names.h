@@ -48,6 +48,13 @@ void ShapeNameSpan(const Gazetteer& gazetteer, std::string_view text, std::size_
 // glues the next sentence's opener to a name. The span keeps one word at least.
 void TrimGluedOpener(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t& end);
 
+// Moves `end` before the PER_STOPWORD words that end a person's name a
+// pattern found ("Jane Tan Joins" -> "Jane Tan"). Returns false when a name of
+// two words or more is left with fewer than two: it was no name ("Grant
+// Program", "Cornell Tech Syndicate"). The people pass reads names so, and the
+// mentions pass asks it of a list item shaped like a person.
+bool TrimTrailingStopwords(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t& end);
+
 // The name of an organisation a pattern found, without its legal form.
 std::string OrgName(std::string_view text);
 

@@ -35,23 +35,6 @@ void JoinShortNames(std::vector<Entity>& entities) {
   }
 }
 
-// Drops PER_STOPWORD words from the end of a name a pattern found ("Jane Tan
-// Joins" -> "Jane Tan"). Returns false when a name of two or more words is
-// left with fewer than two: then it was no name ("Grant Program").
-bool TrimTrailingStopwords(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t& end) {
-  auto words = [&](std::size_t e) {
-    return 1 + std::count(text.begin() + static_cast<std::ptrdiff_t>(start), text.begin() + static_cast<std::ptrdiff_t>(e), ' ');
-  };
-  const auto before = words(end);
-  while (end > start) {
-    const std::size_t space = text.rfind(' ', end - 1);
-    if (space == std::string_view::npos || space < start) break;
-    if (!gazetteer.Lookup("PER_STOPWORD", text.substr(space + 1, end - space - 1))) break;
-    end = space;
-  }
-  return before < 2 || words(end) >= 2;
-}
-
 }  // namespace
 
 void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {

@@ -1983,6 +1983,23 @@ TEST_F(UnseenNames, InternationalEndsAFirmsName) {
   EXPECT_FALSE(orgs.count("Quillby International"));
 }
 
+// Stop 33: a company named by a given name and what it does ("Nina Health", "Ada Pay", "Clara Tech
+// Syndicate") is no person where the people pass would drop those words (PER_STOPWORD): it was read
+// as one, and the raise it made and the rounds it joined were lost.
+TEST_F(UnseenNames, AGivenNameAndWhatTheCompanyDoesIsNoPerson) {
+  const auto x = Run("News\n\nNina Health has raised $2 million. The round was led by Brasswick Capital, with "
+                     "participation from Ada Pay and Tamsin Ventures.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Nina Health");
+  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Brasswick Capital", "Ada Pay", "Tamsin Ventures"}));
+  const auto list = Run("News\n\nKorvane has raised $2 million in a pre-seed round with participation from "
+                        "Brasswick Capital and Clara Tech Syndicate. Students of the Anderson School cheered.");
+  ASSERT_EQ(list.funding.size(), 1u);
+  EXPECT_EQ(AsSet(list.funding[0].investors), (std::set<std::string>{"Brasswick Capital", "Clara Tech Syndicate"}));
+  for (const auto* found : {&x, &list})
+    for (const auto& e : found->entities) EXPECT_NE(e.type, EntityType::kPer) << e.text;
+}
+
 // Round 21: "for" and "and" in lower case between capitalised words are words of an institution's
 // name, not where it breaks ("University of Lisbon and Towson University", above, stays two).
 TEST_F(UnseenNames, ForAndAndInsideAnInstitutionsName) {
