@@ -1221,5 +1221,12 @@ TEST_F(VietnameseEntities, ACommitteesChairmanIsNoPartOfItsName) {
   for (const char* name : {"Huỳnh Đức Thơ", "Dương Tất Thắng"}) EXPECT_TRUE(people.count(name)) << name;
   EXPECT_FALSE(Names(text, EntityType::kLoc).count("Huỳnh Đức Thơ"));
 }
+
+// Round 20: armed groups the world news names alone, with no kind word before them (the gazetteer).
+TEST_F(VietnameseEntities, ArmedGroupsNamedAlone) {
+  const auto orgs = Names("Iran đã giúp hạ bệ Taliban, cũng như bắt giữ các chiến binh Al-Qaeda đang tẩu thoát.",
+                          EntityType::kOrg);
+  for (const char* name : {"Taliban", "Al-Qaeda"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
