@@ -1228,5 +1228,20 @@ TEST_F(VietnameseEntities, ArmedGroupsNamedAlone) {
                           EntityType::kOrg);
   for (const char* name : {"Taliban", "Al-Qaeda"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 20: a province's or a city's delegation to the National Assembly is one body ("Trưởng Đoàn đại
+// biểu Quốc hội tỉnh Đồng Nai" gave the assembly and a person "Trưởng Đoàn"); round 18's bracketed
+// "(Đoàn Sóc Trăng)" stays the province.
+TEST_F(VietnameseEntities, ADelegationToTheAssemblyIsOneBody) {
+  const std::string text =
+      "Bà Lan, Trưởng Đoàn đại biểu Quốc hội tỉnh Bình Định, phát biểu. Đoàn ĐBQH thành phố Cần Thơ đã tiếp xúc cử tri. "
+      "ĐB Nguyễn Văn Thể (Đoàn Sóc Trăng) cũng dự.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Đoàn đại biểu Quốc hội tỉnh Bình Định", "Đoàn ĐBQH thành phố Cần Thơ"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Quốc hội"));
+  EXPECT_FALSE(Names(text, EntityType::kPer).count("Trưởng Đoàn"));
+  EXPECT_TRUE(Names(text, EntityType::kLoc).count("Sóc Trăng"));
+}
 }  // namespace
 }  // namespace pw::extract
