@@ -1243,5 +1243,15 @@ TEST_F(VietnameseEntities, ADelegationToTheAssemblyIsOneBody) {
   EXPECT_FALSE(Names(text, EntityType::kPer).count("Trưởng Đoàn"));
   EXPECT_TRUE(Names(text, EntityType::kLoc).count("Sóc Trăng"));
 }
+
+// Round 20: a photo credit after a dash ends a name ("Chủ tịch Hiệp hội Bất động sản TP.HCM - Ảnh: P.D"
+// was one name with "Ảnh").
+TEST_F(VietnameseEntities, APhotoCreditAfterADashEndsAName) {
+  const auto orgs = Names("Ông Hùng - Chủ tịch Hiệp hội Bất động sản TP.HCM - Ảnh: T.L Ông cho biết. Giám đốc Sở Tài chính "
+                          "Hà Nội - Nguồn: VGP.",
+                          EntityType::kOrg);
+  for (const char* name : {"Hiệp hội Bất động sản TP.HCM", "Sở Tài chính Hà Nội"}) EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Hiệp hội Bất động sản TP.HCM - Ảnh"));
+}
 }  // namespace
 }  // namespace pw::extract
