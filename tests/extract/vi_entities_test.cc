@@ -1253,5 +1253,15 @@ TEST_F(VietnameseEntities, APhotoCreditAfterADashEndsAName) {
   for (const char* name : {"Hiệp hội Bất động sản TP.HCM", "Sở Tài chính Hà Nội"}) EXPECT_TRUE(orgs.count(name)) << name;
   EXPECT_FALSE(orgs.count("Hiệp hội Bất động sản TP.HCM - Ảnh"));
 }
+
+// Round 20: an online paper by its lower-case kind words, and the paper's name again later in the text
+// ("với báo điện tử Một Thế Giới" was a person).
+TEST_F(VietnameseEntities, AnOnlinePaperByItsKindWords) {
+  const std::string text =
+      "Trao đổi riêng với báo điện tử Người Đưa Tin, ông Hùng nhận định. Cũng trong cuộc trao đổi với Người Đưa Tin, "
+      "ông nói thêm.";
+  EXPECT_TRUE(Names(text, EntityType::kOrg).count("Người Đưa Tin"));
+  EXPECT_FALSE(Names(text, EntityType::kPer).count("Người Đưa Tin"));
+}
 }  // namespace
 }  // namespace pw::extract
