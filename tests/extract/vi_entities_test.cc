@@ -1263,5 +1263,12 @@ TEST_F(VietnameseEntities, AnOnlinePaperByItsKindWords) {
   EXPECT_TRUE(Names(text, EntityType::kOrg).count("Người Đưa Tin"));
   EXPECT_FALSE(Names(text, EntityType::kPer).count("Người Đưa Tin"));
 }
+
+// Round 20: the Islamic State by its two capitals in a Vietnamese text; no word that holds them ("ISO").
+TEST_F(VietnameseEntities, TheIslamicStateByItsCapitals) {
+  const auto orgs = Names("Quân đội bắn pháo vào các mục tiêu của IS tại Aleppo. Nhà máy đạt chuẩn ISO 9001.", EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("IS"));
+  EXPECT_FALSE(orgs.count("ISO"));
+}
 }  // namespace
 }  // namespace pw::extract
