@@ -1270,5 +1270,16 @@ TEST_F(VietnameseEntities, TheIslamicStateByItsCapitals) {
   EXPECT_TRUE(orgs.count("IS"));
   EXPECT_FALSE(orgs.count("ISO"));
 }
+
+// Round 20: the state's funds named by what they do keep "Quỹ" (a stop word a pattern's name loses:
+// "Quỹ Bảo hiểm Xã hội (BHXH)" was "Bảo hiểm Xã hội"), and their short names are theirs.
+TEST_F(VietnameseEntities, TheStatesFundsKeepTheirKindWord) {
+  const auto orgs = Names("Quỹ Bảo hiểm Xã hội (BHXH) có thể mất cân đối, Quỹ Bảo hiểm Y tế bội chi. Quỹ Hỗ trợ phát triển "
+                          "hợp tác xã đã cho vay.",
+                          EntityType::kOrg);
+  for (const char* name : {"Quỹ Bảo hiểm xã hội", "Quỹ Bảo hiểm y tế", "Quỹ Hỗ trợ phát triển hợp tác xã"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Bảo hiểm Xã hội"));
+}
 }  // namespace
 }  // namespace pw::extract
