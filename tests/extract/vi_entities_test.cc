@@ -1281,5 +1281,16 @@ TEST_F(VietnameseEntities, TheStatesFundsKeepTheirKindWord) {
     EXPECT_TRUE(orgs.count(name)) << name;
   EXPECT_FALSE(orgs.count("Bảo hiểm Xã hội"));
 }
+
+// Round 20: a title's first syllables after a family name or a title's first word are no person's name
+// ("Đoàn Chủ tịch điều hành", "Ban Kiểm soát", "Cao Ủy viên", "đồng chí Phó Bí thư"); the person after
+// the title stays.
+TEST_F(VietnameseEntities, ATitlesFirstSyllablesAreNoName) {
+  const auto people = Names("Đoàn Chủ tịch điều hành Đại hội. Ban Kiểm soát đã họp. Ông Scott Wightman, Cao Ủy viên Vương "
+                            "quốc Anh, tới dự cùng các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Xuân Đường.",
+                            EntityType::kPer);
+  for (const char* name : {"Đoàn Chủ", "Ban Kiểm", "Cao Ủy", "Phó Bí"}) EXPECT_FALSE(people.count(name)) << name;
+  for (const char* name : {"Scott Wightman", "Nguyễn Xuân Đường"}) EXPECT_TRUE(people.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
