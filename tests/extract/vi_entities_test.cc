@@ -1292,5 +1292,15 @@ TEST_F(VietnameseEntities, ATitlesFirstSyllablesAreNoName) {
   for (const char* name : {"Đoàn Chủ", "Ban Kiểm", "Cao Ủy", "Phó Bí"}) EXPECT_FALSE(people.count(name)) << name;
   for (const char* name : {"Scott Wightman", "Nguyễn Xuân Đường"}) EXPECT_TRUE(people.count(name)) << name;
 }
+
+// Round 20: a foreign parliament's committee, named by what it does, its chamber and its country
+// ("Ủy ban Đối ngoại Thượng viện Hoa Kỳ" gave the chamber alone).
+TEST_F(VietnameseEntities, AParliamentsCommitteeKeepsItsChamber) {
+  const auto orgs = Names("Ông gặp Chủ tịch Ủy ban Đối ngoại Thượng viện Hoa Kỳ. Chủ tịch Ủy ban Tài chính Thượng viện, "
+                          "Thượng nghị sỹ Orrin Hatch, cũng dự.",
+                          EntityType::kOrg);
+  for (const char* name : {"Ủy ban Đối ngoại Thượng viện Hoa Kỳ", "Ủy ban Tài chính Thượng viện"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
