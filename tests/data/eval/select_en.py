@@ -78,6 +78,10 @@ ROUNDS = {
          "raise_any": True},
     21: {"seed": 2082, "take": {"raises": 0, "debt": 0, "others": 15}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
+    22: {"seed": 2090, "take": {"raises": 10, "debt": 0, "others": 2}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    23: {"seed": 2092, "take": {"raises": 0, "debt": 0, "others": 12}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
 }
 ARGS = sys.argv[1:]
 ROUND = 7
