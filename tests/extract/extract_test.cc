@@ -2011,5 +2011,44 @@ TEST_F(UnseenNames, ForAndAndInsideAnInstitutionsName) {
   EXPECT_FALSE(orgs.count("Letters"));
 }
 
+// Round 22: a raise told as made larger is a raise of its new size ("boosts capital raise to $100
+// million"), and a loan facility the money closes out is no raise, its lender no investor.
+TEST_F(UnseenNames, ARaiseMadeLargerAndALoanItRepays) {
+  auto x = Run("Kelvo Mining boosts capital raise to $60 million for Zulu Project expansion\n\nNews Direct");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Kelvo Mining");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 60e6);
+  x = Run("Kelvo Mining Raises $60 Million\n\nThe funds will be used to close out a $20 million Term Loan "
+          "Facility with Orrin Partners LLC.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 60e6);
+  EXPECT_TRUE(x.funding[0].investors.empty());
+}
+
+// Round 22: a round that began closing is a raise, without an amount ("began closing its Series E
+// financing round").
+TEST_F(UnseenNames, ARoundThatBeganClosing) {
+  const auto x = Run("News\n\nTarnwell (OTCQB: TRNW) began closing its Series E financing round and appointed a "
+                     "chairman.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Tarnwell");
+  EXPECT_EQ(x.funding[0].round, "series-e");
+  EXPECT_FALSE(x.funding[0].amount.has_value());
+}
+
+// Round 22: the body's exact proceeds replace the headline's rounding, told by "the company" as "a
+// total base size of", or as warrants exercised "generating" them.
+TEST_F(UnseenNames, ProceedsOfAnOfferingOrOfWarrantsExercised) {
+  auto x = Run("Kelvo Energy Secures $33M in IPO\n\nThe company recently closed its initial public offering of "
+               "3,703,704 ordinary shares, each at a public offering price of US$9.00, for a total base size of "
+               "US$33.3 million.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 33.3e6);
+  x = Run("Kelvo Pharma Secures $5.3 Million from Warrant Exercises\n\nKelvo Pharma (NASDAQ: KLVP) announced the "
+          "exercise of warrants at a strike price of $6.43, generating $5,306,000 in proceeds.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 5306000);
+}
+
 }  // namespace
 }  // namespace pw::extract
