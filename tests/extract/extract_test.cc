@@ -2050,5 +2050,15 @@ TEST_F(UnseenNames, ProceedsOfAnOfferingOrOfWarrantsExercised) {
   EXPECT_EQ(x.funding[0].amount.value_or(0), 5306000);
 }
 
+// Round 22: a presale's headline may tell the raise after a clause and a comma ("Presale Is Off to a
+// Successful Start, Raising $300K Already"); the name before "Presale" is the project's.
+TEST_F(UnseenNames, APresaleRaisingAfterAClause) {
+  const auto x = Run("Kelvocat Presale Is Off to a Successful Start, Raising $300K Already\n\nKelvocat, the first "
+                     "cat-themed memecoin on Ethereum, has started its presale.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Kelvocat");
+  EXPECT_EQ(x.funding[0].amount.value_or(0), 300000);
+}
+
 }  // namespace
 }  // namespace pw::extract
