@@ -2060,5 +2060,16 @@ TEST_F(UnseenNames, APresaleRaisingAfterAClause) {
   EXPECT_EQ(x.funding[0].amount.value_or(0), 300000);
 }
 
+// Round 22: an investor's release that tells more of an investment it made names the deal ("released
+// further details on its strategic investment in").
+TEST_F(UnseenNames, AnInvestorsReleaseWithDetailsOfItsInvestment) {
+  const auto x = Run("Kelvo Media Details Orrin Investment\n\nKelvo Media (NASDAQ: KLVM) released further details on "
+                     "its strategic investment in Orrin Media Group, including its acquisition of a brand.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Orrin Media Group");
+  EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Kelvo Media"}));
+  EXPECT_EQ(x.funding[0].round, "strategic");
+}
+
 }  // namespace
 }  // namespace pw::extract
