@@ -2071,5 +2071,14 @@ TEST_F(UnseenNames, AnInvestorsReleaseWithDetailsOfItsInvestment) {
   EXPECT_EQ(x.funding[0].round, "strategic");
 }
 
+// Round 22: an ideographic comma with a space before it does not end a list of parties.
+TEST_F(UnseenNames, InvestorsAfterAnIdeographicCommaWithASpaceBeforeIt) {
+  const auto x = Run("News\n\nTarnwell secured $5M seed funding. The round was led by elite institutions such as Kelvo "
+                     "Ventures\u3001Orrin Soft \u3001W Labs, and Tamsin Capital.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(AsSet(x.funding[0].investors),
+            (std::set<std::string>{"Kelvo Ventures", "Orrin Soft", "W Labs", "Tamsin Capital"}));
+}
+
 }  // namespace
 }  // namespace pw::extract
