@@ -37,6 +37,9 @@ the first 8 raises and 2 others, B the other 4 and 1. Round 21 (branch extract21
 19's strata, 15 others and no raises; A the first 10 by draw order, B the last 5. Rounds 20 and 21 were
 drawn at the same time on the set before both; none of round 20's picks is one of round 21's, so none
 was skipped.
+Round 22 (branch extract22en): seed 2090, round 20's strata, 10 raises and 2 others; A the first 8 by draw
+order, B the last 4. Round 23 (another branch): seed 2092, 12 others; drawn at the same time as round 22
+on the set before both, a pick of both to be skipped by round 22 for the next in its order (none was).
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
@@ -45,7 +48,7 @@ more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's pi
 of the set as it was before that round: run on today's articles.gold, a round's own articles
 are left out as taken.
 
-    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|18|19|20|21] [CORPUS_ROOT]   # prints '@' lines to annotate
+    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|18|19|20|21|22|23] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
 
 import json
