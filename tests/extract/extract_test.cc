@@ -2080,5 +2080,26 @@ TEST_F(UnseenNames, InvestorsAfterAnIdeographicCommaWithASpaceBeforeIt) {
             (std::set<std::string>{"Kelvo Ventures", "Orrin Soft", "W Labs", "Tamsin Capital"}));
 }
 
+// Round 24: investors told after the deal sentence by where the money came from, as taking part,
+// or as among the investors.
+TEST_F(UnseenNames, InvestorsToldAfterTheDealByWhereTheMoneyCameFrom) {
+  const auto x = Run("Kelvo Raises $5 Million Seed Round\n\nKelvo, a Boston startup, has raised $5 million in a seed "
+                     "round. The funding originates from Kestrel Capital and Orrin Ventures. Tamsin Partners and Harlo "
+                     "Ventures also took part in the round. Among the investors in the round were Brindle Capital and "
+                     "Quill Fund.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(AsSet(x.funding[0].investors),
+            (std::set<std::string>{"Kestrel Capital", "Orrin Ventures", "Tamsin Partners", "Harlo Ventures",
+                                   "Brindle Capital", "Quill Fund"}));
+}
+
+// Round 24: money a community helped to raise, or raised for people in need, is a charity's total;
+// the headline's campaign that names it is no raise either.
+TEST_F(UnseenNames, MoneyACommunityHelpedToRaiseIsNoRaise) {
+  const auto x = Run("Kelvo and Orrin Club Campaign Raises $378,000 for the Tamsin Community Food Bank\n\nThe "
+                     "community helped to raise more than $378,000 for local families in need through the campaign.");
+  EXPECT_TRUE(x.funding.empty());
+}
+
 }  // namespace
 }  // namespace pw::extract
