@@ -2014,7 +2014,7 @@ TEST_F(UnseenNames, ForAndAndInsideAnInstitutionsName) {
 // Round 22: a raise told as made larger is a raise of its new size ("boosts capital raise to $100
 // million"), and a loan facility the money closes out is no raise, its lender no investor.
 TEST_F(UnseenNames, ARaiseMadeLargerAndALoanItRepays) {
-  auto x = Run("Kelvo Mining boosts capital raise to $60 million for Zulu Project expansion\n\nNews Direct");
+  auto x = Run("News\n\nKelvo Mining Ltd has boosted its capital raise to $60 million for the Zulu Project expansion.");
   ASSERT_EQ(x.funding.size(), 1u);
   EXPECT_EQ(x.funding[0].investee, "Kelvo Mining");
   EXPECT_EQ(x.funding[0].amount.value_or(0), 60e6);
@@ -2099,6 +2099,48 @@ TEST_F(UnseenNames, MoneyACommunityHelpedToRaiseIsNoRaise) {
   const auto x = Run("Kelvo and Orrin Club Campaign Raises $378,000 for the Tamsin Community Food Bank\n\nThe "
                      "community helped to raise more than $378,000 for local families in need through the campaign.");
   EXPECT_TRUE(x.funding.empty());
+}
+
+// Round 24: more ways to name the investors after the deal: they provided the funding, the round saw
+// them invest, the company raised the money from them, the investment was made by them.
+TEST_F(UnseenNames, InvestorsWhoProvidedTheFundingOrWhomTheRoundSawInvest) {
+  for (const char* text :
+       {"Kelvo Raises $5M\n\nKelvo has raised $5 million. Orrin Ventures and Tamsin Capital provided the funding.",
+        "Kelvo Raises $5M\n\nKelvo has raised $5 million. The round saw Orrin Ventures and Tamsin Capital invest.",
+        "Kelvo secures $5M\n\nKelvo said it raised the money from Orrin Ventures and Tamsin Capital.",
+        "Kelvo Raises $5M\n\nKelvo has raised $5 million. The investment was made by Orrin Ventures and Tamsin "
+        "Capital."}) {
+    const auto x = Run(text);
+    ASSERT_EQ(x.funding.size(), 1u) << text;
+    EXPECT_EQ(AsSet(x.funding[0].investors), (std::set<std::string>{"Orrin Ventures", "Tamsin Capital"})) << text;
+  }
+}
+
+// Round 24: a round told without an amount, its investor after "from", is a deal.
+TEST_F(UnseenNames, ARoundWithoutAnAmountFromAnInvestor) {
+  const auto x = Run("Kelvo Announces Strategic Investment From Orrin Ventures\n\nKelvo, a fintech startup, announced "
+                     "a strategic investment from Orrin Ventures.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].investee, "Kelvo");
+  EXPECT_EQ(x.funding[0].round, "strategic");
+  EXPECT_EQ(AsSet(x.funding[0].lead_investors), (std::set<std::string>{"Orrin Ventures"}));
+}
+
+// Round 24: more verbs of a raise ("Rakes In", "Pulls In", "wrapped up"), before a round or a fund word;
+// the same verbs before sales are no raise. Debt told by a debenture gets its round.
+TEST_F(UnseenNames, MoreVerbsOfARaiseAndADebenture) {
+  for (const char* text : {"Kelvo Rakes In $5 Million in Seed Funding\n\nNews Direct",
+                           "Kelvo Pulls In $5M Series A Led by Orrin Ventures\n\nNews Direct",
+                           "News\n\nKelvo has wrapped up a $5 million seed round led by Orrin Ventures."}) {
+    const auto x = Run(text);
+    ASSERT_EQ(x.funding.size(), 1u) << text;
+    EXPECT_EQ(x.funding[0].investee, "Kelvo") << text;
+    EXPECT_EQ(x.funding[0].amount.value_or(0), 5e6) << text;
+  }
+  EXPECT_TRUE(Run("Kelvo Rakes In $5 Million in Sales\n\nNews").funding.empty());
+  const auto x = Run("News\n\nKelvo Pharma secured an $8.0M debenture financing, strengthening its balance sheet.");
+  ASSERT_EQ(x.funding.size(), 1u);
+  EXPECT_EQ(x.funding[0].round, "debt");
 }
 
 }  // namespace
