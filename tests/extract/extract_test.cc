@@ -2143,5 +2143,21 @@ TEST_F(UnseenNames, MoreVerbsOfARaiseAndADebenture) {
   EXPECT_EQ(x.funding[0].round, "debt");
 }
 
+// Round 23: "Between" in a title-case headline ends what comes before it, as "From" does ("Facilitated
+// the Transaction Between Kelvo Systems, Inc. and ..." names Kelvo Systems).
+TEST_F(UnseenNames, BetweenEndsAHeadlinesRunBeforeAName) {
+  const auto orgs = Orgs("Orrin Advisors Successfully Facilitated the Transaction Between Kelvo Systems, Inc. and "
+                         "Brindle Technologies Group\n\nThe deal closed.");
+  EXPECT_TRUE(orgs.count("Kelvo Systems"));
+  EXPECT_FALSE(orgs.count("Transaction Between Kelvo Systems"));
+}
+
+// Round 23: Benchmark International (an M&A adviser) is not the gazetteer's venture firm Benchmark.
+TEST_F(UnseenNames, BenchmarkInternationalIsNotBenchmark) {
+  const auto orgs = Orgs("News\n\nBenchmark International has facilitated a transaction for Kelvo Systems.");
+  EXPECT_TRUE(orgs.count("Benchmark International"));
+  EXPECT_FALSE(orgs.count("Benchmark"));
+}
+
 }  // namespace
 }  // namespace pw::extract
