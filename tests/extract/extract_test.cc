@@ -2159,5 +2159,22 @@ TEST_F(UnseenNames, BenchmarkInternationalIsNotBenchmark) {
   EXPECT_FALSE(orgs.count("Benchmark"));
 }
 
+// Round 23: "Holding" in the singular, "Bancorp" and "Bancshares" end a firm's name; "Holding" not
+// before a capitalised word (a headline's "Into Multi-Brand Tech Holding Company" is no name).
+TEST_F(UnseenNames, HoldingAndBancorpEndAFirmsName) {
+  auto orgs = Orgs("News\n\nThe Kelvo Payments Holding (KPH) and Brindle Valley Bancorp agreed to merge.");
+  EXPECT_TRUE(orgs.count("Kelvo Payments Holding"));
+  EXPECT_TRUE(orgs.count("Brindle Valley Bancorp"));
+  orgs = Orgs("Tarnwell Shifts Into Multi-Brand Tech Holding Company\n\nThe plan was approved.");
+  EXPECT_FALSE(orgs.count("Multi-Brand Tech Holding"));
+}
+
+// Round 23: a bank named by where it is ("The National Bank of Orrinville"), as a university is.
+TEST_F(UnseenNames, ABankOfAPlace) {
+  const auto orgs = Orgs("News\n\nThe National Bank of Orrinville will open a branch.");
+  EXPECT_TRUE(orgs.count("National Bank of Orrinville"));
+  EXPECT_FALSE(orgs.count("National Bank"));
+}
+
 }  // namespace
 }  // namespace pw::extract
