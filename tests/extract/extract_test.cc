@@ -2176,5 +2176,16 @@ TEST_F(UnseenNames, ABankOfAPlace) {
   EXPECT_FALSE(orgs.count("National Bank"));
 }
 
+// Round 23: a state's postal code that the gazetteer leaves out ("TN", "CT") after a city and a comma,
+// and a dateline's city in capitals before its state's code with no comma ("CONCORD NC - ").
+TEST_F(UnseenNames, AStatesCodeAfterACity) {
+  auto places = Mentions("News\n\nKNOXVILLE, TN, August 28, 2024 -- Kelvo reads CT scans in Hartford, CT.",
+                         EntityType::kLoc);
+  EXPECT_EQ(places, (std::set<std::string>{"KNOXVILLE", "TN", "Hartford", "CT"}));
+  places = Mentions("News\n\nCONCORD NC - November 19, 2025 (NEWMEDIAWIRE) - Kelvo, Inc. opened a plant.",
+                    EntityType::kLoc);
+  EXPECT_EQ(places, (std::set<std::string>{"CONCORD", "NC"}));
+}
+
 }  // namespace
 }  // namespace pw::extract
