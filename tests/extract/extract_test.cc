@@ -2187,5 +2187,17 @@ TEST_F(UnseenNames, AStatesCodeAfterACity) {
   EXPECT_EQ(places, (std::set<std::string>{"CONCORD", "NC"}));
 }
 
+// Round 23: "President" and "Attorney" before a person's name are titles, not the start of an
+// organisation ("Attorney Brad Coates Secures ...", "led by club President Andrea Langella").
+TEST_F(UnseenNames, ATitleBeforeAPersonMakesNoOrganisation) {
+  auto text = std::string("Attorney Daniel Orrell Secures $1.25 Million Settlement in Kelvo Crash\n\nThe deal "
+                          "was approved.");
+  EXPECT_FALSE(Orgs(text).count("Attorney Daniel Orrell"));
+  EXPECT_TRUE(People(text).count("Daniel Orrell"));
+  text = "News\n\nTarnwell bought a stake from Orrin Holdings srl, led by club President Daniel Orrell.";
+  EXPECT_FALSE(Orgs(text).count("President Daniel Orrell"));
+  EXPECT_TRUE(People(text).count("Daniel Orrell"));
+}
+
 }  // namespace
 }  // namespace pw::extract
