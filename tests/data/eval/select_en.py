@@ -38,8 +38,9 @@ the first 8 raises and 2 others, B the other 4 and 1. Round 21 (branch extract21
 drawn at the same time on the set before both; none of round 20's picks is one of round 21's, so none
 was skipped.
 Round 22 (branch extract22en): seed 2090, round 20's strata, 10 raises and 2 others; A the first 8 by draw
-order, B the last 4. Round 23 (branch extract23en): seed 2092, 12 others; drawn at the same time as round 22
-on the set before both, a pick of both to be skipped by round 22 for the next in its order (none was).
+order, B the last 4. Round 23 (branch extract23en): seed 2092, round 21's strata, 12 others and no raises; A
+the first 8 by draw order, B the last 4. Rounds 22 and 23 were drawn at the same time on the set before
+both; none of round 22's picks is one of round 23's, so none was skipped.
 Round 24 (branch extract24en): seed 2094, round 20's strata, 10 raises and 2 others; A the first 8 by
 draw order, B the last 4; drawn at the same time as rounds 22 and 23 on the same set: round 24 skipped the
 four picks it shares with round 22 (en-1112, en-0820, en-1240, en-0526) and two copies of the Vermeer
