@@ -2148,8 +2148,8 @@ TEST_F(UnseenNames, MoreVerbsOfARaiseAndADebenture) {
 TEST_F(UnseenNames, BetweenEndsAHeadlinesRunBeforeAName) {
   const auto orgs = Orgs("Orrin Advisors Successfully Facilitated the Transaction Between Kelvo Systems, Inc. and "
                          "Brindle Technologies Group\n\nThe deal closed.");
-  EXPECT_TRUE(orgs.count("Kelvo Systems"));
-  EXPECT_FALSE(orgs.count("Transaction Between Kelvo Systems"));
+  EXPECT_TRUE(orgs.count("Kelvo Systems, Inc."));
+  EXPECT_FALSE(orgs.count("Transaction Between Kelvo Systems, Inc."));
 }
 
 // Round 23: Benchmark International (an M&A adviser) is not the gazetteer's venture firm Benchmark.
