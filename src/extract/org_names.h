@@ -1,5 +1,7 @@
 // extract/org_names.h: the names of organisations a pattern found, and the
-// names that hold for a whole document. Internal to pw_extract (mentions.cc).
+// names that hold for a whole document; and where a person's name a pattern
+// found ends (TrimTrailingStopwords, which the people pass and the mentions
+// pass share). Internal to pw_extract (mentions.cc, people.cc).
 //
 // A pattern that finds a company by what is said of it ("X raises $5M")
 // catches the capitalised words before the verb, and in a title-case headline

@@ -29,6 +29,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <initializer_list>
 #include <iostream>
 #include <map>
 #include <set>
@@ -81,22 +82,22 @@ bool NameIs(const eval::GoldName& gold, const std::string& name) {
   return false;
 }
 
-// Whether a gold name is an alias of the gazetteer entry whose canonical
-// name the system gave.
-bool SameEntry(const extract::Gazetteer& gazetteer, const char* type, const eval::GoldName& gold,
-               const std::string& system_name) {
-  for (const auto& a : gold.aliases)
-    if (const auto* entry = gazetteer.Lookup(type, a); entry && entry->canonical == system_name) return true;
+// Whether the system's name is the gold one: by name, or as the canonical
+// name of the gazetteer entry of one of `types` that one of the gold names is
+// an alias of (gold "United States", system "Mỹ"; gold "Google Ventures",
+// system "GV").
+bool IsGoldName(const extract::Gazetteer& gazetteer, std::initializer_list<const char*> types,
+                const eval::GoldName& gold, const std::string& system_name) {
+  if (NameIs(gold, system_name)) return true;
+  for (const char* type : types)
+    for (const auto& a : gold.aliases)
+      if (const auto* entry = gazetteer.Lookup(type, a); entry && entry->canonical == system_name) return true;
   return false;
 }
 
-// Whether a party of a deal (investee or investor) the system named is the
-// gold one: by name, or as the gazetteer entry of organisations or people one
-// of the gold names is an alias of (gold "Google Ventures", system "GV"), as
-// entities are scored.
+// A party of a deal (investee or investor): an organisation or a person.
 bool SameParty(const extract::Gazetteer& gazetteer, const eval::GoldName& gold, const std::string& system_name) {
-  return NameIs(gold, system_name) || SameEntry(gazetteer, "ORG", gold, system_name) ||
-         SameEntry(gazetteer, "PER", gold, system_name);
+  return IsGoldName(gazetteer, {"ORG", "PER"}, gold, system_name);
 }
 
 // P/R of a list of names against gold names.
@@ -160,7 +161,7 @@ Score ScoreArticle(const extract::Gazetteer& gazetteer, const eval::GoldArticle&
     for (const auto& [name, texts] : forms) {
       bool hit = false;
       for (std::size_t i = 0; i < gold->size(); ++i) {
-        bool m = NameIs((*gold)[i], name) || SameEntry(gazetteer, type, (*gold)[i], name);
+        bool m = IsGoldName(gazetteer, {type}, (*gold)[i], name);
         for (const auto& t : texts) m = m || NameIs((*gold)[i], t);
         if (m) found[i] = hit = true;
       }
