@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "extract/compiled_rules.h"
+#include "extract/letter_classes.h"
 
 namespace pw::extract {
 
@@ -652,7 +653,7 @@ std::unique_ptr<RuleSetData> Build(const std::string& directory, std::vector<std
     const Pass pass = PassOf(spec);
     Expander expander{defines, data->gazetteer, pass, spec, errors, gazetteer_types_used};
     std::set<std::string> stack;
-    std::string pattern = expander.Expand(spec.pattern, stack);
+    std::string pattern = NarrowLetterClasses(expander.Expand(spec.pattern, stack));
     if (!expander.failed) pending.push_back({&spec, pass, std::move(pattern)});
   }
   // A type nothing reads is a typo ("OGR" for "ORG"), whose entries would be
