@@ -47,7 +47,7 @@ inline const std::set<std::string, std::less<>> kGazetteerTypesTheExtractorReads
     "ORG_NAME_END",          "ORG_ORIGIN",            "ORG_PRODUCT_WORD",      "ORIGIN_WORD",
     "OWNER_OF",              "PEOPLE_OF",             "PERSON_ROLE_WORD",      "PER_STOPWORD",
     "RELDATE",               "ROUND",                 "SCALE",                 "SENTENCE_OPENER",
-    "TITLE",                 "WEAK_ROUND"};
+    "SURNAME_PREFIX",        "TITLE",                 "WEAK_ROUND"};
 
 struct GazetteerEntry {
   std::string type;       // "ORG", "TITLE", ...

@@ -116,10 +116,11 @@ bool DescribesAPersonsRole(const Gazetteer& gazetteer, std::string_view item) {
   return false;
 }
 
-// "Gokul Rajaram", "Sarah Collins": a known given name and one or two
-// capitalised words of letters, the shape people.rules reads as a person, and
-// still a name of two words once the people pass drops its PER_STOPWORD words
-// ("Cornell Tech Syndicate" is no person: "Tech" and "Syndicate" go).
+// "Gokul Rajaram", "Sarah Collins", "Michelle McBane": a known given name and
+// one or two capitalised words of letters (a capital inside one only after a
+// SURNAME_PREFIX: "Mc", "De", "O'"), the shape people.rules reads as a person,
+// and still a name of two words once the people pass drops its PER_STOPWORD
+// words ("Cornell Tech Syndicate" is no person: "Tech" and "Syndicate" go).
 bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
   const std::size_t space = name.find(' ');
   if (space == std::string_view::npos || !gazetteer.Lookup("GIVEN_NAME", name.substr(0, space))) return false;
@@ -129,8 +130,15 @@ bool LooksLikeAPerson(const Gazetteer& gazetteer, std::string_view name) {
     if (e == std::string_view::npos) e = name.size();
     const std::string_view word = name.substr(b, e - b);
     if (word.empty() || !StartsUpper(word)) return false;
-    for (char ch : word.substr(1))
-      if (!(std::islower(static_cast<unsigned char>(ch)) || (ch & 0x80) || ch == '-' || ch == '\'')) return false;
+    bool inner_capital = false;
+    for (std::size_t i = 1; i < word.size(); ++i) {
+      const char ch = word[i];
+      if (std::islower(static_cast<unsigned char>(ch)) || (ch & 0x80) || ch == '-' || ch == '\'') continue;
+      if (inner_capital || !std::isupper(static_cast<unsigned char>(ch)) ||
+          !gazetteer.Lookup("SURNAME_PREFIX", word.substr(0, i)))
+        return false;
+      inner_capital = true;
+    }
     b = e + 1;
   }
   std::size_t end = name.size();

@@ -2019,6 +2019,21 @@ TEST_F(UnseenNames, AGivenNameAndWhatTheCompanyDoesIsNoPerson) {
     for (const auto& e : found->entities) EXPECT_NE(e.type, EntityType::kPer) << e.text;
 }
 
+// Stop 34: a family name with a capital inside after a SURNAME_PREFIX ("McBane", "O’Brien") keeps a
+// person's shape, so a context that names companies ("Toronto-based") leaves the name to the people
+// pass; a brand written so after no such start stays a company.
+TEST_F(UnseenNames, AFamilyNameWithACapitalInsideIsStillAPerson) {
+  const std::string text = "News\n\nThe fund was launched by Toronto-based Michelle McBane in 2017. The app was "
+                           "built by Boston-based Clara TechCorp, and Sarah O’Brien of Denver-based Sarah O’Brien "
+                           "Advisory said so.";
+  const auto people = People(text);
+  EXPECT_TRUE(people.count("Michelle McBane"));
+  EXPECT_TRUE(people.count("Sarah O’Brien"));
+  const auto orgs = Orgs(text);
+  EXPECT_FALSE(orgs.count("Michelle McBane"));
+  EXPECT_TRUE(orgs.count("Clara TechCorp"));
+}
+
 // Round 21: "for" and "and" in lower case between capitalised words are words of an institution's
 // name, not where it breaks ("University of Lisbon and Towson University", above, stays two).
 TEST_F(UnseenNames, ForAndAndInsideAnInstitutionsName) {
