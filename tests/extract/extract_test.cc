@@ -2034,6 +2034,13 @@ TEST_F(UnseenNames, AFamilyNameWithACapitalInsideIsStillAPerson) {
   EXPECT_TRUE(orgs.count("Clara TechCorp"));
 }
 
+// Stop 34: a first initial before a known given name is part of the name.
+TEST_F(UnseenNames, AFirstInitialBeforeTheGivenName) {
+  const auto people = People("News\n\nCatalio was founded by R. Jacob Vogelstein in 2012.");
+  EXPECT_TRUE(people.count("R. Jacob Vogelstein"));
+  EXPECT_FALSE(people.count("Jacob Vogelstein"));
+}
+
 // Round 21: "for" and "and" in lower case between capitalised words are words of an institution's
 // name, not where it breaks ("University of Lisbon and Towson University", above, stays two).
 TEST_F(UnseenNames, ForAndAndInsideAnInstitutionsName) {
