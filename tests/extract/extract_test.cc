@@ -2034,6 +2034,13 @@ TEST_F(UnseenNames, AFamilyNameWithACapitalInsideIsStillAPerson) {
   EXPECT_TRUE(orgs.count("Clara TechCorp"));
 }
 
+// Stop 34: an adverb that opens a sentence is no word of the name after it (NAME_STOPWORD).
+TEST_F(UnseenNames, AnAdverbOpeningASentenceIsNoPartOfAName) {
+  const std::string text = "News\n\nShares fell. Then Sarah Collins, an analyst, said the fall was over.";
+  EXPECT_TRUE(People(text).count("Sarah Collins"));
+  EXPECT_TRUE(Orgs(text).empty());
+}
+
 // Stop 34: a first initial before a known given name is part of the name.
 TEST_F(UnseenNames, AFirstInitialBeforeTheGivenName) {
   const auto people = People("News\n\nCatalio was founded by R. Jacob Vogelstein in 2012.");
