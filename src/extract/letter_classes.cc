@@ -1,7 +1,10 @@
 #include "extract/letter_classes.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <string>
+#include <string_view>
 
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
