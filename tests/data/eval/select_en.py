@@ -54,7 +54,7 @@ more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's pi
 of the set as it was before that round: run on today's articles.gold, a round's own articles
 are left out as taken.
 
-    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|18|19|20|21|22|23|24] [CORPUS_ROOT]   # prints '@' lines to annotate
+    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|18|19|20|21|22|23|24|25|26] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
 
 import json
@@ -92,6 +92,10 @@ ROUNDS = {
     23: {"seed": 2092, "take": {"raises": 0, "debt": 0, "others": 12}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
     24: {"seed": 2094, "take": {"raises": 10, "debt": 0, "others": 2}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    25: {"seed": 2100, "take": {"raises": 10, "debt": 0, "others": 2}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    26: {"seed": 2102, "take": {"raises": 0, "debt": 0, "others": 12}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
 }
 ARGS = sys.argv[1:]
