@@ -777,6 +777,23 @@ const Phrasing kPhrasings[] = {
     // Round 24: a round told without an amount, its investor after "from", is a deal.
     {text::Language::kEnglish, "Kelvo Announces Strategic Investment From Orrin Ventures\n\nKelvo, a fintech startup, announced a strategic investment from Orrin Ventures.",
      "Kelvo", {"Orrin Ventures"}, {"Orrin Ventures"}, 0, "strategic"},
+    // Round 25: investors told with the amount and the round in a sentence whose verb no rule reads as a raise.
+    {text::Language::kEnglish, "Kelvo Discloses $2 Million in Pre-Seed Funding\n\nKelvo, an analytics platform, has announced the disclosure of $2 million in pre-seed funding from Orrin Ventures and Tamsin Capital.",
+     "Kelvo", {"Orrin Ventures", "Tamsin Capital"}, {}, 2000000, "pre-seed"},
+    // Round 25: a list of investors that ends in others, its last item a name the rules do not know.
+    {text::Language::kEnglish, "Kelvo Raises $5M\n\nKelvo has raised $5 million in seed funding. The 20+ investors include Orrin Ventures, Tamsin Capital, Brindlo plus others.",
+     "Kelvo", {"Orrin Ventures", "Tamsin Capital", "Brindlo"}, {}, 5000000, "seed"},
+    // Round 25: leads introduced by "existing investors including", the list ending in what else came with it.
+    {text::Language::kEnglish, "Kelvo Raises $5M\n\nKelvo has raised $5 million in new funding. The financing was led by existing investors including Orrin Ventures and QRTX with additional support from Tamsin Capital.",
+     "Kelvo", {"Orrin Ventures", "QRTX", "Tamsin Capital"}, {"Orrin Ventures", "QRTX"}, 5000000, ""},
+    // Round 25: where the money came from, told with a long description first; people told by what they are.
+    {text::Language::kEnglish, "Kelvo Raises $5M\n\nKelvo has closed a $5 million seed round. The funding originates from a syndicate of 40 insiders who are deeply invested in the future, including Orrin Ventures, Tamsin Capital and well-known technology executives Jon Reyes and David Quill.",
+     "Kelvo", {"Orrin Ventures", "Tamsin Capital", "Jon Reyes", "David Quill"}, {}, 5000000, "seed"},
+    // Round 25: support that bolstered the round, and "Among the group of investors is".
+    {text::Language::kEnglish, "Kelvo Raises $5M\n\nKelvo has closed a $5 million seed round. The funding was further bolstered by the strategic support of Orrin Ventures and Tamsin Capital.",
+     "Kelvo", {"Orrin Ventures", "Tamsin Capital"}, {}, 5000000, "seed"},
+    {text::Language::kEnglish, "Kelvo Raises $5M\n\nKelvo has closed a $5 million seed round. Among the group of investors is Orrin Ventures.",
+     "Kelvo", {"Orrin Ventures"}, {"Orrin Ventures"}, 5000000, "seed"},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
@@ -2138,6 +2155,18 @@ TEST_F(UnseenNames, MoreVerbsOfARaiseAndADebenture) {
   const auto x = Run("News\n\nKelvo Pharma secured an $8.0M debenture financing, strengthening its balance sheet.");
   ASSERT_EQ(x.funding.size(), 1u);
   EXPECT_EQ(x.funding[0].round, "debt");
+}
+
+// Round 25: a raise a company made told in a clause in brackets after its name, as a fund's release names
+// its portfolio, is a record of its own beside the fund's.
+TEST_F(UnseenNames, ARaiseToldInABracketedClauseIsItsOwnRecord) {
+  const auto x = Run("Kelvo Capital closes $30M fund\n\nKelvo Capital has closed its first fund at $30 million. Its "
+                     "portfolio includes payments platform Brindlo (who last year raised $6M in a Series A round).");
+  ASSERT_EQ(x.funding.size(), 2u);
+  EXPECT_EQ(x.funding[0].investee, "Kelvo Capital");
+  EXPECT_EQ(x.funding[1].investee, "Brindlo");
+  EXPECT_EQ(x.funding[1].amount.value_or(0), 6e6);
+  EXPECT_EQ(x.funding[1].round, "series-a");
 }
 
 // Round 23: "Between" in a title-case headline ends what comes before it, as "From" does ("Facilitated
