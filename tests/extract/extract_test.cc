@@ -794,6 +794,14 @@ const Phrasing kPhrasings[] = {
      "Kelvo", {"Orrin Ventures", "Tamsin Capital"}, {}, 5000000, "seed"},
     {text::Language::kEnglish, "Kelvo Raises $5M\n\nKelvo has closed a $5 million seed round. Among the group of investors is Orrin Ventures.",
      "Kelvo", {"Orrin Ventures"}, {"Orrin Ventures"}, 5000000, "seed"},
+    // Round 25: the round's slug where a word before it hid it: "strategic" before "funding agreement", the
+    // debt of "The debt capital was provided by", a "non-dilutive" debenture financing.
+    {text::Language::kEnglish, "Kelvo Secures $10M\n\nKelvo today announced a $10 million strategic funding agreement to support its growth.",
+     "Kelvo", {}, {}, 10000000, "strategic"},
+    {text::Language::kEnglish, "Kelvo Secures $85 Million\n\nKelvo has secured $85 million. The debt capital was provided by Orrin Infrastructure Partners.",
+     "Kelvo", {"Orrin Infrastructure Partners"}, {"Orrin Infrastructure Partners"}, 85000000, "debt"},
+    {text::Language::kEnglish, "News\n\nKelvo secured an $8.0M non-dilutive debenture financing, strengthening its balance sheet.",
+     "Kelvo", {}, {}, 8000000, "debt"},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
