@@ -802,6 +802,9 @@ const Phrasing kPhrasings[] = {
      "Kelvo", {"Orrin Infrastructure Partners"}, {"Orrin Infrastructure Partners"}, 85000000, "debt"},
     {text::Language::kEnglish, "News\n\nKelvo secured an $8.0M non-dilutive debenture financing, strengthening its balance sheet.",
      "Kelvo", {}, {}, 8000000, "debt"},
+    // Round 25: a lender of debt told beside the round in the same sentence is the deal's investor.
+    {text::Language::kEnglish, "Kelvo Raises $10M\n\nKelvo today announced it raised $10 million in a funding round led by Orrin Ventures and a debt facility from Tamsin Bank.",
+     "Kelvo", {"Orrin Ventures", "Tamsin Bank"}, {"Orrin Ventures"}, 10000000, ""},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
