@@ -805,6 +805,9 @@ const Phrasing kPhrasings[] = {
     // Round 25: a lender of debt told beside the round in the same sentence is the deal's investor.
     {text::Language::kEnglish, "Kelvo Raises $10M\n\nKelvo today announced it raised $10 million in a funding round led by Orrin Ventures and a debt facility from Tamsin Bank.",
      "Kelvo", {"Orrin Ventures", "Tamsin Bank"}, {"Orrin Ventures"}, 10000000, ""},
+    // Round 25: who a placement was made with, described first, with no amount after.
+    {text::Language::kEnglish, "Kelvo Closes $1 Million Private Placement\n\nKelvo has closed a $1 million non-brokered private placement with major shareholder Orrin Holdings Limited via its subsidiary.",
+     "Kelvo", {"Orrin Holdings"}, {"Orrin Holdings"}, 1000000, ""},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
