@@ -46,6 +46,10 @@ draw order, B the last 4; drawn at the same time as rounds 22 and 23 on the same
 four picks it shares with round 22 (en-1112, en-0820, en-1240, en-0526) and two copies of the Vermeer
 release already in the set (en-0991, en-0993: the same body under another title), taking the next in its
 order.
+Round 25 (branch extract25en): seed 2100, round 20's strata, 10 raises and 2 others; A the first 8 by draw
+order, B the last 4. Round 26 (branch extract26en): seed 2102, round 21's strata, 12 others and no raises.
+Rounds 25 and 26 were drawn at the same time on the same set (and a Vietnamese round); none of round 25's
+picks is one of round 26's, so none was skipped.
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
