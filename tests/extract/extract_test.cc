@@ -157,6 +157,25 @@ TEST_F(SeedExtraction, VietnameseRaiseWithAmountAndRound) {
   EXPECT_EQ(x.funding[0].lead_investors, std::vector<std::string>{"Do Ventures"});
 }
 
+// Round 26: a bare name set off by what it is, whatever verb follows ("the largest ... brand", "one of
+// the ... exchanges", "a leader in"); a sentence's adverb or a date before "the company" is no name.
+TEST_F(UnseenNames, ANameSetOffByWhatItIs) {
+  const auto orgs = Orgs("News\n\nQuorvex Barre, the largest barre workout brand in the country, will open a "
+                         "studio. The token was listed on Tarnex, one of the top five virtual asset exchanges in "
+                         "the region. Brindlewood, a leader in cold-chain logistics, will hire. Concurrently, the "
+                         "company is expanding. Early in September, the company moved.");
+  for (const char* org : {"Quorvex Barre", "Tarnex", "Brindlewood"}) EXPECT_TRUE(orgs.count(org)) << org;
+  for (const char* no : {"Concurrently", "September"}) EXPECT_FALSE(orgs.count(no)) << no;
+}
+
+// Round 26: a charity's total raised through its events is no raise.
+TEST_F(UnseenNames, ACharitysTotalRaisedThroughEventsIsNoRaise) {
+  const auto x = Run("News\n\nOrrin Mercantile will raise funds for Kelvo Proud, a charity helping wildfire "
+                     "victims. Since its start, Kelvo Proud, formed by the Tamsin Spirits Association, has raised "
+                     "over $100,000 through events at distilleries.");
+  EXPECT_TRUE(x.funding.empty());
+}
+
 }  // namespace
 }  // namespace pw::extract
 
@@ -2237,6 +2256,25 @@ TEST_F(UnseenNames, ATitleBeforeAPersonMakesNoOrganisation) {
   text = "News\n\nTarnwell bought a stake from Orrin Holdings srl, led by club President Daniel Orrell.";
   EXPECT_FALSE(Orgs(text).count("President Daniel Orrell"));
   EXPECT_TRUE(People(text).count("Daniel Orrell"));
+}
+
+// Round 26: a bare name set off by what it is, whatever verb follows ("the largest ... brand", "one of
+// the ... exchanges", "a leader in"); a sentence's adverb or a date before "the company" is no name.
+TEST_F(UnseenNames, ANameSetOffByWhatItIs) {
+  const auto orgs = Orgs("News\n\nQuorvex Barre, the largest barre workout brand in the country, will open a "
+                         "studio. The token was listed on Tarnex, one of the top five virtual asset exchanges in "
+                         "the region. Brindlewood, a leader in cold-chain logistics, will hire. Concurrently, the "
+                         "company is expanding. Early in September, the company moved.");
+  for (const char* org : {"Quorvex Barre", "Tarnex", "Brindlewood"}) EXPECT_TRUE(orgs.count(org)) << org;
+  for (const char* no : {"Concurrently", "September"}) EXPECT_FALSE(orgs.count(no)) << no;
+}
+
+// Round 26: a charity's total raised through its events is no raise.
+TEST_F(UnseenNames, ACharitysTotalRaisedThroughEventsIsNoRaise) {
+  const auto x = Run("News\n\nOrrin Mercantile will raise funds for Kelvo Proud, a charity helping wildfire "
+                     "victims. Since its start, Kelvo Proud, formed by the Tamsin Spirits Association, has raised "
+                     "over $100,000 through events at distilleries.");
+  EXPECT_TRUE(x.funding.empty());
 }
 
 }  // namespace
