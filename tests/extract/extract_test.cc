@@ -176,6 +176,15 @@ TEST_F(UnseenNames, ACharitysTotalRaisedThroughEventsIsNoRaise) {
   EXPECT_TRUE(x.funding.empty());
 }
 
+// Round 26: "Conservancy" ends a body's name and "Tribe of" a place names one; the source of a figure
+// before its verb ("a report from X projects").
+TEST_F(UnseenNames, AConservancyATribeAndAFiguresSource) {
+  const auto orgs = Orgs("News\n\nA recent report from Orrin Market Insights projects growth. Tamsin Rivers "
+                         "Conservancy has conveyed land to the Kelvo Tribe of Brindle County.");
+  for (const char* org : {"Orrin Market Insights", "Tamsin Rivers Conservancy", "Kelvo Tribe of Brindle County"})
+    EXPECT_TRUE(orgs.count(org)) << org;
+}
+
 }  // namespace
 }  // namespace pw::extract
 
@@ -2275,6 +2284,15 @@ TEST_F(UnseenNames, ACharitysTotalRaisedThroughEventsIsNoRaise) {
                      "victims. Since its start, Kelvo Proud, formed by the Tamsin Spirits Association, has raised "
                      "over $100,000 through events at distilleries.");
   EXPECT_TRUE(x.funding.empty());
+}
+
+// Round 26: "Conservancy" ends a body's name and "Tribe of" a place names one; the source of a figure
+// before its verb ("a report from X projects").
+TEST_F(UnseenNames, AConservancyATribeAndAFiguresSource) {
+  const auto orgs = Orgs("News\n\nA recent report from Orrin Market Insights projects growth. Tamsin Rivers "
+                         "Conservancy has conveyed land to the Kelvo Tribe of Brindle County.");
+  for (const char* org : {"Orrin Market Insights", "Tamsin Rivers Conservancy", "Kelvo Tribe of Brindle County"})
+    EXPECT_TRUE(orgs.count(org)) << org;
 }
 
 }  // namespace
