@@ -185,6 +185,15 @@ TEST_F(UnseenNames, AConservancyATribeAndAFiguresSource) {
     EXPECT_TRUE(orgs.count(org)) << org;
 }
 
+// Round 26: more roles before a person ("actor", "advocate"), and the founders after "founded (in
+// 2023) by".
+TEST_F(UnseenNames, APersonAfterARoleOrFoundedBy) {
+  const auto people = People("News\n\nThe film starred actor Darrow Vukov. Later crypto advocate Tamsin Brell took "
+                             "the chair. Founded in 2023 by Quilla Wu and Orrin Kael, Kelvo grew.");
+  for (const char* person : {"Darrow Vukov", "Tamsin Brell", "Quilla Wu", "Orrin Kael"})
+    EXPECT_TRUE(people.count(person)) << person;
+}
+
 }  // namespace
 }  // namespace pw::extract
 
@@ -2293,6 +2302,15 @@ TEST_F(UnseenNames, AConservancyATribeAndAFiguresSource) {
                          "Conservancy has conveyed land to the Kelvo Tribe of Brindle County.");
   for (const char* org : {"Orrin Market Insights", "Tamsin Rivers Conservancy", "Kelvo Tribe of Brindle County"})
     EXPECT_TRUE(orgs.count(org)) << org;
+}
+
+// Round 26: more roles before a person ("actor", "advocate"), and the founders after "founded (in
+// 2023) by".
+TEST_F(UnseenNames, APersonAfterARoleOrFoundedBy) {
+  const auto people = People("News\n\nThe film starred actor Darrow Vukov. Later crypto advocate Tamsin Brell took "
+                             "the chair. Founded in 2023 by Quilla Wu and Orrin Kael, Kelvo grew.");
+  for (const char* person : {"Darrow Vukov", "Tamsin Brell", "Quilla Wu", "Orrin Kael"})
+    EXPECT_TRUE(people.count(person)) << person;
 }
 
 }  // namespace
