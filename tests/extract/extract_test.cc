@@ -194,6 +194,12 @@ TEST_F(UnseenNames, APersonAfterARoleOrFoundedBy) {
     EXPECT_TRUE(people.count(person)) << person;
 }
 
+// Round 26: a highlight's capitalised "Acquired" before the company bought.
+TEST_F(UnseenNames, AHighlightsAcquiredNamesTheCompany) {
+  EXPECT_TRUE(Orgs("News\n\nHighlights\n\n* Acquired Tamsin Data Science on October 31, 2024, adding a portfolio.")
+                  .count("Tamsin Data Science"));
+}
+
 }  // namespace
 }  // namespace pw::extract
 
@@ -2311,6 +2317,12 @@ TEST_F(UnseenNames, APersonAfterARoleOrFoundedBy) {
                              "the chair. Founded in 2023 by Quilla Wu and Orrin Kael, Kelvo grew.");
   for (const char* person : {"Darrow Vukov", "Tamsin Brell", "Quilla Wu", "Orrin Kael"})
     EXPECT_TRUE(people.count(person)) << person;
+}
+
+// Round 26: a highlight's capitalised "Acquired" before the company bought.
+TEST_F(UnseenNames, AHighlightsAcquiredNamesTheCompany) {
+  EXPECT_TRUE(Orgs("News\n\nHighlights\n\n* Acquired Tamsin Data Science on October 31, 2024, adding a portfolio.")
+                  .count("Tamsin Data Science"));
 }
 
 }  // namespace
