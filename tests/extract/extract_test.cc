@@ -200,6 +200,13 @@ TEST_F(UnseenNames, AHighlightsAcquiredNamesTheCompany) {
                   .count("Tamsin Data Science"));
 }
 
+// Round 26: a wire named in a dateline's parentheses.
+TEST_F(UnseenNames, AWireInADatelinesParentheses) {
+  EXPECT_TRUE(Orgs("Kelvo Partners with Orrin\n\nJERSEY CITY, NJ — July 28, 2026 — (TAMSIN NEWSWIRE) — Kelvo "
+                   "announced a sponsorship.")
+                  .count("TAMSIN NEWSWIRE"));
+}
+
 }  // namespace
 }  // namespace pw::extract
 
@@ -2323,6 +2330,13 @@ TEST_F(UnseenNames, APersonAfterARoleOrFoundedBy) {
 TEST_F(UnseenNames, AHighlightsAcquiredNamesTheCompany) {
   EXPECT_TRUE(Orgs("News\n\nHighlights\n\n* Acquired Tamsin Data Science on October 31, 2024, adding a portfolio.")
                   .count("Tamsin Data Science"));
+}
+
+// Round 26: a wire named in a dateline's parentheses.
+TEST_F(UnseenNames, AWireInADatelinesParentheses) {
+  EXPECT_TRUE(Orgs("Kelvo Partners with Orrin\n\nJERSEY CITY, NJ — July 28, 2026 — (TAMSIN NEWSWIRE) — Kelvo "
+                   "announced a sponsorship.")
+                  .count("TAMSIN NEWSWIRE"));
 }
 
 }  // namespace
