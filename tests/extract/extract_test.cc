@@ -207,6 +207,15 @@ TEST_F(UnseenNames, AWireInADatelinesParentheses) {
                   .count("TAMSIN NEWSWIRE"));
 }
 
+// Round 26: a firm named before its founder's name; the person stays a person.
+TEST_F(UnseenNames, AFirmBeforeItsFoundersName) {
+  const auto text = std::string("News\n\nAngels include Tamsin founder Orrin Kael and Brindle co-founder Quilla Wu.");
+  const auto orgs = Orgs(text);
+  for (const char* org : {"Tamsin", "Brindle"}) EXPECT_TRUE(orgs.count(org)) << org;
+  const auto people = People(text);
+  for (const char* person : {"Orrin Kael", "Quilla Wu"}) EXPECT_TRUE(people.count(person)) << person;
+}
+
 }  // namespace
 }  // namespace pw::extract
 
@@ -2337,6 +2346,15 @@ TEST_F(UnseenNames, AWireInADatelinesParentheses) {
   EXPECT_TRUE(Orgs("Kelvo Partners with Orrin\n\nJERSEY CITY, NJ — July 28, 2026 — (TAMSIN NEWSWIRE) — Kelvo "
                    "announced a sponsorship.")
                   .count("TAMSIN NEWSWIRE"));
+}
+
+// Round 26: a firm named before its founder's name; the person stays a person.
+TEST_F(UnseenNames, AFirmBeforeItsFoundersName) {
+  const auto text = std::string("News\n\nAngels include Tamsin founder Orrin Kael and Brindle co-founder Quilla Wu.");
+  const auto orgs = Orgs(text);
+  for (const char* org : {"Tamsin", "Brindle"}) EXPECT_TRUE(orgs.count(org)) << org;
+  const auto people = People(text);
+  for (const char* person : {"Orrin Kael", "Quilla Wu"}) EXPECT_TRUE(people.count(person)) << person;
 }
 
 }  // namespace
