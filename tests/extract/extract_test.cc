@@ -157,65 +157,6 @@ TEST_F(SeedExtraction, VietnameseRaiseWithAmountAndRound) {
   EXPECT_EQ(x.funding[0].lead_investors, std::vector<std::string>{"Do Ventures"});
 }
 
-// Round 26: a bare name set off by what it is, whatever verb follows ("the largest ... brand", "one of
-// the ... exchanges", "a leader in"); a sentence's adverb or a date before "the company" is no name.
-TEST_F(UnseenNames, ANameSetOffByWhatItIs) {
-  const auto orgs = Orgs("News\n\nQuorvex Barre, the largest barre workout brand in the country, will open a "
-                         "studio. The token was listed on Tarnex, one of the top five virtual asset exchanges in "
-                         "the region. Brindlewood, a leader in cold-chain logistics, will hire. Concurrently, the "
-                         "company is expanding. Early in September, the company moved.");
-  for (const char* org : {"Quorvex Barre", "Tarnex", "Brindlewood"}) EXPECT_TRUE(orgs.count(org)) << org;
-  for (const char* no : {"Concurrently", "September"}) EXPECT_FALSE(orgs.count(no)) << no;
-}
-
-// Round 26: a charity's total raised through its events is no raise.
-TEST_F(UnseenNames, ACharitysTotalRaisedThroughEventsIsNoRaise) {
-  const auto x = Run("News\n\nOrrin Mercantile will raise funds for Kelvo Proud, a charity helping wildfire "
-                     "victims. Since its start, Kelvo Proud, formed by the Tamsin Spirits Association, has raised "
-                     "over $100,000 through events at distilleries.");
-  EXPECT_TRUE(x.funding.empty());
-}
-
-// Round 26: "Conservancy" ends a body's name and "Tribe of" a place names one; the source of a figure
-// before its verb ("a report from X projects").
-TEST_F(UnseenNames, AConservancyATribeAndAFiguresSource) {
-  const auto orgs = Orgs("News\n\nA recent report from Orrin Market Insights projects growth. Tamsin Rivers "
-                         "Conservancy has conveyed land to the Kelvo Tribe of Brindle County.");
-  for (const char* org : {"Orrin Market Insights", "Tamsin Rivers Conservancy", "Kelvo Tribe of Brindle County"})
-    EXPECT_TRUE(orgs.count(org)) << org;
-}
-
-// Round 26: more roles before a person ("actor", "advocate"), and the founders after "founded (in
-// 2023) by".
-TEST_F(UnseenNames, APersonAfterARoleOrFoundedBy) {
-  const auto people = People("News\n\nThe film starred actor Darrow Vukov. Later crypto advocate Tamsin Brell took "
-                             "the chair. Founded in 2023 by Quilla Wu and Orrin Kael, Kelvo grew.");
-  for (const char* person : {"Darrow Vukov", "Tamsin Brell", "Quilla Wu", "Orrin Kael"})
-    EXPECT_TRUE(people.count(person)) << person;
-}
-
-// Round 26: a highlight's capitalised "Acquired" before the company bought.
-TEST_F(UnseenNames, AHighlightsAcquiredNamesTheCompany) {
-  EXPECT_TRUE(Orgs("News\n\nHighlights\n\n* Acquired Tamsin Data Science on October 31, 2024, adding a portfolio.")
-                  .count("Tamsin Data Science"));
-}
-
-// Round 26: a wire named in a dateline's parentheses.
-TEST_F(UnseenNames, AWireInADatelinesParentheses) {
-  EXPECT_TRUE(Orgs("Kelvo Partners with Orrin\n\nJERSEY CITY, NJ — July 28, 2026 — (TAMSIN NEWSWIRE) — Kelvo "
-                   "announced a sponsorship.")
-                  .count("TAMSIN NEWSWIRE"));
-}
-
-// Round 26: a firm named before its founder's name; the person stays a person.
-TEST_F(UnseenNames, AFirmBeforeItsFoundersName) {
-  const auto text = std::string("News\n\nAngels include Tamsin founder Orrin Kael and Brindle co-founder Quilla Wu.");
-  const auto orgs = Orgs(text);
-  for (const char* org : {"Tamsin", "Brindle"}) EXPECT_TRUE(orgs.count(org)) << org;
-  const auto people = People(text);
-  for (const char* person : {"Orrin Kael", "Quilla Wu"}) EXPECT_TRUE(people.count(person)) << person;
-}
-
 }  // namespace
 }  // namespace pw::extract
 
