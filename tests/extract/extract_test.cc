@@ -2240,13 +2240,14 @@ TEST_F(UnseenNames, ATitleBeforeAPersonMakesNoOrganisation) {
 }
 
 // Round 26: a bare name set off by what it is, whatever verb follows ("the largest ... brand", "one of
-// the ... exchanges", "a leader in"); a sentence's adverb or a date before "the company" is no name.
+// the ... exchanges", "a leader in", "a renowned name in"); a sentence's adverb or a date before "the company" is no name.
 TEST_F(UnseenNames, ANameSetOffByWhatItIs) {
   const auto orgs = Orgs("News\n\nQuorvex Barre, the largest barre workout brand in the country, will open a "
                          "studio. The token was listed on Tarnex, one of the top five virtual asset exchanges in "
                          "the region. Brindlewood, a leader in cold-chain logistics, will hire. Concurrently, the "
-                         "company is expanding. Early in September, the company moved.");
-  for (const char* org : {"Quorvex Barre", "Tarnex", "Brindlewood"}) EXPECT_TRUE(orgs.count(org)) << org;
+                         "company is expanding. Early in September, the company moved. The audit was conducted by "
+                         "Orrinsult, a renowned name in smart contract audits.");
+  for (const char* org : {"Quorvex Barre", "Tarnex", "Brindlewood", "Orrinsult"}) EXPECT_TRUE(orgs.count(org)) << org;
   for (const char* no : {"Concurrently", "September"}) EXPECT_FALSE(orgs.count(no)) << no;
 }
 
