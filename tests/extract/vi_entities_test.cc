@@ -1302,5 +1302,17 @@ TEST_F(VietnameseEntities, AParliamentsCommitteeKeepsItsChamber) {
   for (const char* name : {"Ủy ban Đối ngoại Thượng viện Hoa Kỳ", "Ủy ban Tài chính Thượng viện"})
     EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 21: "cầu" is a bridge after no word it ends: "yêu cầu" (to ask), "nhu cầu" (demand) and "toàn cầu"
+// (global) made "Thủ tướng yêu cầu Bộ Công Thương" a bridge that hid the ministry. Bridges stay.
+TEST_F(VietnameseEntities, AskingIsNoBridge) {
+  const std::string text =
+      "Thủ tướng yêu cầu Bộ Tài chính báo cáo. Nhu cầu Đà Nẵng tăng. Thị trường toàn cầu Samsung chiếm. Xe qua cầu "
+      "Nhật Tân. Cầu Rồng sáng đèn.";
+  EXPECT_TRUE(Names(text, EntityType::kOrg).count("Bộ Tài chính"));
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Đà Nẵng", "cầu Nhật Tân", "Cầu Rồng"}) EXPECT_TRUE(places.count(name)) << name;
+  for (const char* name : {"cầu Bộ Tài chính", "cầu Đà Nẵng", "cầu Samsung"}) EXPECT_FALSE(places.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
