@@ -1314,5 +1314,13 @@ TEST_F(VietnameseEntities, AskingIsNoBridge) {
   for (const char* name : {"Đà Nẵng", "cầu Nhật Tân", "Cầu Rồng"}) EXPECT_TRUE(places.count(name)) << name;
   for (const char* name : {"cầu Bộ Tài chính", "cầu Đà Nẵng", "cầu Samsung"}) EXPECT_FALSE(places.count(name)) << name;
 }
+
+// Round 21: Britain after a firm's kind word and what it does in lower case is where the firm is from,
+// not its name ("một công ty bảo hiểm Anh mới đây" gave the organisation "Anh").
+TEST_F(VietnameseEntities, BritainAfterAFirmsKindIsAPlace) {
+  const std::string text = "Một công ty bảo hiểm Anh mới đây đã ra mắt dịch vụ. Các ngân hàng Anh, Pháp giảm lãi suất.";
+  EXPECT_FALSE(Names(text, EntityType::kOrg).count("Anh"));
+  EXPECT_TRUE(Names(text, EntityType::kLoc).count("Anh"));
+}
 }  // namespace
 }  // namespace pw::extract
