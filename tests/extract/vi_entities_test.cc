@@ -1322,5 +1322,17 @@ TEST_F(VietnameseEntities, BritainAfterAFirmsKindIsAPlace) {
   EXPECT_FALSE(Names(text, EntityType::kOrg).count("Anh"));
   EXPECT_TRUE(Names(text, EntityType::kLoc).count("Anh"));
 }
+
+// Round 21: a caption told as a leader's deeds runs into the next without a full stop; the next title's
+// first word is cut off the name before it ("Tập đoàn Coca Cola Thủ tướng tiếp" gave "Tập đoàn Coca Cola
+// Thủ", and "Chủ tịch Quỹ Harbinger Thủ tướng" a person "Quỹ Harbinger Thủ").
+TEST_F(VietnameseEntities, ALeadersTitleGluedToANameIsCutOff) {
+  const std::string text =
+      "Thủ tướng tiếp Chủ tịch Tập đoàn Hòa Bình Thủ tướng tiếp lãnh đạo Tập đoàn Minh Long Chủ tịch nước dự lễ.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Tập đoàn Hòa Bình Thủ", "Tập đoàn Minh Long Chủ"}) EXPECT_FALSE(orgs.count(name)) << name;
+  for (const char* name : {"Tập đoàn Hòa Bình", "Tập đoàn Minh Long"}) EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_TRUE(Names(text, EntityType::kPer).empty());
+}
 }  // namespace
 }  // namespace pw::extract
