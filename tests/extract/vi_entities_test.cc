@@ -1342,5 +1342,18 @@ TEST_F(VietnameseEntities, OilIsWhatACompanyDoes) {
                           EntityType::kOrg);
   for (const char* name : {"Công ty Dầu mỏ Quốc gia Iran", "Tập đoàn Khí đốt Quốc gia Nga"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+
+// Round 21: a foreign institute, laboratory or hospital by its kind word, in lower case too, what it does
+// and its foreign name ("tại viện Công nghệ Massachusetts (Mỹ)" gave the state alone; "Phòng thí nghiệm
+// quốc gia Oak Ridge", "bệnh viện Greifswald" were missed).
+TEST_F(VietnameseEntities, AForeignInstitutionByItsKindWord) {
+  const std::string text =
+      "Các kỹ sư tại viện Công nghệ California (Mỹ) đang chế tạo. Nhà khoa học tại Phòng thí nghiệm quốc gia Los Alamos "
+      "cho biết. Bệnh nhân tại bệnh viện Charite đã khỏi.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"viện Công nghệ California", "Phòng thí nghiệm quốc gia Los Alamos", "bệnh viện Charite"})
+    EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(Names(text, EntityType::kLoc).count("California"));
+}
 }  // namespace
 }  // namespace pw::extract
