@@ -1355,5 +1355,19 @@ TEST_F(VietnameseEntities, AForeignInstitutionByItsKindWord) {
     EXPECT_TRUE(orgs.count(name)) << name;
   EXPECT_FALSE(Names(text, EntityType::kLoc).count("California"));
 }
+
+// Round 21: a company named right after its board is no person ("Chủ tịch HĐQT Tân Tạo được thay thế"
+// gave a person "Tân Tạo"); a person's full name after the board, or after the company, stays a person.
+TEST_F(VietnameseEntities, ACompanyRightAfterItsBoardIsNoPerson) {
+  const std::string text =
+      "Chức vụ Chủ tịch HĐQT Phước Lộc được thay thế. Chủ tịch HĐQT Trịnh Văn Quyết cho biết. Chủ tịch Hội đồng quản "
+      "trị Hoàng Anh Gia Lai Đoàn Nguyên Đức phát biểu.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  for (const char* name : {"Phước Lộc", "Hoàng Anh Gia Lai"}) EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Trịnh Văn Quyết"));
+  const auto people = Names(text, EntityType::kPer);
+  EXPECT_FALSE(people.count("Phước Lộc"));
+  for (const char* name : {"Trịnh Văn Quyết", "Đoàn Nguyên Đức"}) EXPECT_TRUE(people.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
