@@ -1379,5 +1379,14 @@ TEST_F(VietnameseEntities, AForeignSourceOfAPictureIsAnOrganisation) {
   for (const char* name : {"Oil Price Daily", "Gulf News"}) EXPECT_TRUE(orgs.count(name)) << name;
   EXPECT_FALSE(orgs.count("Internet"));
 }
+
+// Round 21: an oil or gas field or a mine by what it yields is a place ("mỏ khí đốt South Pars", "mỏ dầu
+// Azadegan" were missed); "dầu mỏ" (oil) before a country names no field.
+TEST_F(VietnameseEntities, AFieldByWhatItYieldsIsAPlace) {
+  const std::string text = "Nga phát triển mỏ khí đốt Shtokman và mỏ dầu Prirazlomnoye. Xuất khẩu dầu mỏ Nga tăng.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Shtokman", "Prirazlomnoye"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_FALSE(places.count("mỏ Nga"));
+}
 }  // namespace
 }  // namespace pw::extract
