@@ -1388,5 +1388,11 @@ TEST_F(VietnameseEntities, AFieldByWhatItYieldsIsAPlace) {
   for (const char* name : {"Shtokman", "Prirazlomnoye"}) EXPECT_TRUE(places.count(name)) << name;
   EXPECT_FALSE(places.count("mỏ Nga"));
 }
+
+// Round 21: Chinese family names in Vietnamese spelling ("nhà của Tào Vận Kim" was missed).
+TEST_F(VietnameseEntities, ChineseFamilyNamesInVietnameseSpelling) {
+  const auto people = Names("Phóng viên đã đến thăm nhà của Tào Phi Long. Diễn viên Đổng Khiết cũng có mặt.", EntityType::kPer);
+  for (const char* name : {"Tào Phi Long", "Đổng Khiết"}) EXPECT_TRUE(people.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
