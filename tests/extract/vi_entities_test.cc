@@ -1394,5 +1394,14 @@ TEST_F(VietnameseEntities, ChineseFamilyNamesInVietnameseSpelling) {
   const auto people = Names("Phóng viên đã đến thăm nhà của Tào Phi Long. Diễn viên Đổng Khiết cũng có mặt.", EntityType::kPer);
   for (const char* name : {"Tào Phi Long", "Đổng Khiết"}) EXPECT_TRUE(people.count(name)) << name;
 }
+
+// Round 21: a department with its kind word in lower case after a title and its domain in capitals
+// ("Phó Giám đốc sở Xây dựng Hà Nội cho biết" was missed); "trụ sở" and "cơ sở" name none.
+TEST_F(VietnameseEntities, ADepartmentWithItsKindInLowerCase) {
+  const std::string text = "Ông Hùng, Phó Giám đốc sở Xây dựng Đà Nẵng cho biết. Các cơ sở Y tế quá tải. Trụ sở Tài chính mới xây.";
+  const auto orgs = Names(text, EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("sở Xây dựng Đà Nẵng"));
+  EXPECT_EQ(orgs.size(), 1u);
+}
 }  // namespace
 }  // namespace pw::extract
