@@ -1403,5 +1403,14 @@ TEST_F(VietnameseEntities, ADepartmentWithItsKindInLowerCase) {
   EXPECT_TRUE(orgs.count("sở Xây dựng Đà Nẵng"));
   EXPECT_EQ(orgs.size(), 1u);
 }
+
+// Round 21: a road's section from one place to another names places ("đoạn Mai Dịch – Cầu Thăng Long"
+// gave a person "Mai Dịch": "Mai" is a family name).
+TEST_F(VietnameseEntities, ARoadsSectionNamesPlaces) {
+  const std::string text = "Xe chạy chậm. Đoạn từ Mai Động đến Cầu Giẽ được mở rộng. Thi công đoạn Lê Mao – Cầu Giẽ.";
+  const auto places = Names(text, EntityType::kLoc);
+  for (const char* name : {"Mai Động", "Lê Mao", "Cầu Giẽ"}) EXPECT_TRUE(places.count(name)) << name;
+  EXPECT_TRUE(Names(text, EntityType::kPer).empty());
+}
 }  // namespace
 }  // namespace pw::extract
