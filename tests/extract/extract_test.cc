@@ -520,6 +520,9 @@ const Phrasing kPhrasings[] = {
      "Lambda Tech", {"Kappa Ventures"}, {"Kappa Ventures"}, 300000000000, ""},
     {text::Language::kVietnamese, "Ngân hàng Sigma ký khoản vay\n\nNgân hàng Sigma vừa nhận khoản vay 100 triệu USD từ IFC.",
      "Ngân hàng Sigma", {"IFC"}, {"IFC"}, 100000000, "debt"},
+    // Round 21 (branch extract21vi): a loan the company took is debt ("họ đã vay hơn 2,1 tỷ USD" had no round).
+    {text::Language::kVietnamese, "Công ty Hải Long vay vốn\n\nTừ đầu năm ngoái, Công ty Hải Long đã vay hơn 300 triệu USD từ Lambda Bank.",
+     "Công ty Hải Long", {"Lambda Bank"}, {"Lambda Bank"}, 300000000, "debt"},
     {text::Language::kVietnamese, "Startup Omega gọi vốn\n\nStartup Omega vừa huy động thành công 3 triệu USD. Nhà đầu tư của vòng này gồm Kappa Ventures và Lambda Capital.",
      "Omega", {"Kappa Ventures", "Lambda Capital"}, {}, 3000000, ""},
     {text::Language::kVietnamese, "Nền tảng Pi gọi vốn\n\nNền tảng Pi vừa hoàn tất vòng gọi vốn hạt giống trị giá 1 triệu USD. Vòng gọi vốn có sự tham gia của Kappa Ventures và Lambda Capital.",
