@@ -1412,5 +1412,12 @@ TEST_F(VietnameseEntities, ARoadsSectionNamesPlaces) {
   for (const char* name : {"Mai Động", "Lê Mao", "Cầu Giẽ"}) EXPECT_TRUE(places.count(name)) << name;
   EXPECT_TRUE(Names(text, EntityType::kPer).empty());
 }
+
+// Round 21: a project board named by its domain ("Tổng Giám đốc Ban QLDA Đường sắt (Bộ GTVT)" was missed).
+TEST_F(VietnameseEntities, AProjectBoardByItsDomain) {
+  const auto orgs = Names("Tổng Giám đốc Ban QLDA Đường sắt (Bộ GTVT) Lê Kim Thành xác nhận. Ban Quản lý dự án Hàng hải đã ký.",
+                          EntityType::kOrg);
+  for (const char* name : {"Ban QLDA Đường sắt", "Ban Quản lý dự án Hàng hải"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
 }  // namespace
 }  // namespace pw::extract
