@@ -656,6 +656,13 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
         (m.entry->type == "LOC" || ctx.rules.gazetteer.Lookup("LOC", Slice(ctx.text, m.start, m.end))) &&
         NamesAPerson(ctx.rules.gazetteer, ctx.text, m.start, m.end, m.entry))
       continue;
+    // The English counterpart: a one-word place or firm right after a known
+    // given name, as spelt, is the person's family name ("CEO Anna Ford" is
+    // no mention of Ford; "George Washington"), which the people pass reads.
+    if (ctx.language != 0 && m.entry->type != "PER" &&
+        Slice(ctx.text, m.start, m.end).find(' ') == std::string_view::npos &&
+        AfterWordsOf(ctx, m.start, "GIVEN_NAME", 1, /*as_spelt=*/true))
+      continue;
     Candidate c;
     c.entity.type = *EntityTypeFromName(m.entry->type);
     c.entity.start = m.start;

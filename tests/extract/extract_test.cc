@@ -2075,6 +2075,18 @@ TEST_F(UnseenNames, AnAdverbOpeningASentenceIsNoPartOfAName) {
   EXPECT_TRUE(Orgs(text).empty());
 }
 
+// Stop 34: a one-word place or firm of the gazetteer right after a known given name is the person's
+// family name, not the place or the firm.
+TEST_F(UnseenNames, AFirmsNameAfterAGivenNameIsAFamilyName) {
+  const std::string text = "News\n\nWe met CEO Anna Ford in Hanoi. George Washington would have liked Ford's cars.";
+  const auto people = People(text);
+  EXPECT_TRUE(people.count("Anna Ford"));
+  EXPECT_TRUE(people.count("George Washington"));
+  EXPECT_TRUE(Orgs(text).count("Ford"));  // the second sentence's own mention
+  for (const auto& e : Run(text).entities)
+    if (e.text == "Ford" || e.text == "Washington") EXPECT_GT(e.start, text.find("liked")) << e.text;
+}
+
 // Stop 34: a first initial before a known given name is part of the name.
 TEST_F(UnseenNames, AFirstInitialBeforeTheGivenName) {
   const auto people = People("News\n\nCatalio was founded by R. Jacob Vogelstein in 2012.");
