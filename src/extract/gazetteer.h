@@ -46,6 +46,7 @@ inline const std::set<std::string, std::less<>> kGazetteerTypesTheExtractorReads
     "ORG_COMPOUND_TAIL",     "ORG_DESCRIPTOR",        "ORG_KIND",              "ORG_KIND_ORIGIN",
     "ORG_NAME_END",          "ORG_ORIGIN",            "ORG_PRODUCT_WORD",      "ORIGIN_WORD",
     "OWNER_OF",              "PEOPLE_OF",             "PERSON_ROLE_WORD",      "PER_STOPWORD",
+    "PLACE_GIVEN_NAME",
     "RELDATE",               "ROUND",                 "SCALE",                 "SENTENCE_OPENER",
     "SURNAME_PREFIX",        "TITLE",                 "WEAK_ROUND"};
 

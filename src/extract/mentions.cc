@@ -167,6 +167,24 @@ bool AfterWordsOf(const PassContext& ctx, std::size_t start, std::string_view ty
   return false;
 }
 
+// "By Austin DeNoce", "Orlando Bravo, Founder": in an English text a one-word
+// place that is also a given name (PLACE_GIVEN_NAME, as spelt), right before
+// a capitalised word of letters that is no place or firm of its own, starts
+// a person's name, which the people pass reads; "Austin, Texas", "in Austin
+// Texas" keep the place.
+bool StartsAPersonsName(const Gazetteer& gazetteer, std::string_view text, std::size_t start, std::size_t end) {
+  const std::string_view place = Slice(text, start, end);
+  if (!SpeltAs(gazetteer.Lookup("PLACE_GIVEN_NAME", place), place)) return false;
+  if (end + 1 >= text.size() || text[end] != ' ') return false;
+  std::size_t e = end + 1;
+  while (e < text.size() && (std::isalpha(static_cast<unsigned char>(text[e])) || text[e] == '\'' || text[e] == '-'))
+    ++e;
+  const std::string_view next = Slice(text, end + 1, e);
+  if (next.size() < 2 || !std::isupper(static_cast<unsigned char>(next[0]))) return false;
+  if (e < text.size() && (text[e] & 0x80)) return false;  // a word that goes on in letters we did not read
+  return !gazetteer.Lookup("LOC", next) && !gazetteer.Lookup("ORG", next);
+}
+
 // Whether `words` say where a firm is from: a country's Vietnamese name
 // (ORG_ORIGIN) anywhere; right after an ORG_KIND_ORIGIN word also any place
 // and an ORIGIN_WORD ("startup Việt Nam Kilo", "startup Việt"), where
@@ -662,6 +680,8 @@ std::vector<Entity> FindMentions(const PassContext& ctx) {
     if (ctx.language != 0 && m.entry->type != "PER" &&
         Slice(ctx.text, m.start, m.end).find(' ') == std::string_view::npos &&
         AfterWordsOf(ctx, m.start, "GIVEN_NAME", 1, /*as_spelt=*/true))
+      continue;
+    if (ctx.language != 0 && m.entry->type == "LOC" && StartsAPersonsName(ctx.rules.gazetteer, ctx.text, m.start, m.end))
       continue;
     Candidate c;
     c.entity.type = *EntityTypeFromName(m.entry->type);

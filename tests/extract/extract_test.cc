@@ -2087,6 +2087,22 @@ TEST_F(UnseenNames, AFirmsNameAfterAGivenNameIsAFamilyName) {
     if (e.text == "Ford" || e.text == "Washington") EXPECT_GT(e.start, text.find("liked")) << e.text;
 }
 
+// Stop 34: a place that is also a given name (PLACE_GIVEN_NAME) before a capitalised word that is no
+// place or firm starts a person's name; before a comma or another place it stays the place.
+TEST_F(UnseenNames, APlaceThatIsAGivenNameStartsAPersonsName) {
+  const std::string text = "News\n\nBy Austin DeNoce, Benzinga\n\nOrlando Bravo, Founder and Managing Partner at "
+                           "Thoma Bravo, spoke in Austin, Texas, and in Orlando Florida.";
+  const auto people = People(text);
+  EXPECT_TRUE(people.count("Austin DeNoce"));
+  EXPECT_TRUE(people.count("Orlando Bravo"));
+  EXPECT_FALSE(people.count("Bravo"));
+  std::set<std::string> places;
+  for (const auto& e : Run(text).entities)
+    if (e.type == EntityType::kLoc) places.insert(e.text);
+  EXPECT_TRUE(places.count("Austin"));
+  EXPECT_TRUE(places.count("Orlando"));
+}
+
 // Stop 34: a first initial before a known given name is part of the name.
 TEST_F(UnseenNames, AFirstInitialBeforeTheGivenName) {
   const auto people = People("News\n\nCatalio was founded by R. Jacob Vogelstein in 2012.");
