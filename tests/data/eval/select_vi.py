@@ -3,7 +3,7 @@
 in articles.gold, prints one '@' line per pick (split dev, CHARS by the README's cut) and the
 cut text, for annotation by hand. One script for every round; a round is a row of ROUNDS.
 
-  python3 tests/data/eval/select_vi.py [--round 6|7|10|11|14|15|16|18|19|20|21] [CORPUS_ROOT] > /tmp/round.txt
+  python3 tests/data/eval/select_vi.py [--round 6|7|10|11|14|15|16|18|19|20|21|22] [CORPUS_ROOT] > /tmp/round.txt
 
 Method (Python random.seed(SEED), then random.sample on each pool):
 - pool A ("entity-rich"): business/tech articles of the Vietnamese slices (Baomoi 2017
@@ -28,6 +28,8 @@ extract16vi): seed 2061, R 30 (the same split). Round 18 (branch extract18vi): s
 (the same split). Round 19 (branch extract19vi): seed 2081, R 15 (in draw order: the first 10
 tuned on, the last 5 a check set). Round 20 (branch extract20vi): seed 2091, R 12 (in draw order: the first 8
 tuned on, the last 4 a check set). Round 21 (branch extract21vi): seed 2101, R 12 (the same split).
+Round 22 (branch extract22vi): seed 2103, R 9 (in draw order: the first 6 tuned on, the last 3 a
+check set).
 A round's picks are those of the set as it was before that round: run on today's
 articles.gold, a round's own articles are left out as taken.
 """
@@ -50,6 +52,7 @@ ROUNDS = {
     19: {"seed": 2081, "r": 15, "a": 0, "b": 0, "skip_republications": True},
     20: {"seed": 2091, "r": 12, "a": 0, "b": 0, "skip_republications": True},
     21: {"seed": 2101, "r": 12, "a": 0, "b": 0, "skip_republications": True},
+    22: {"seed": 2103, "r": 9, "a": 0, "b": 0, "skip_republications": True},
 }
 ARGS = sys.argv[1:]
 ROUND = 7
