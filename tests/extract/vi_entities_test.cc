@@ -1419,5 +1419,30 @@ TEST_F(VietnameseEntities, AProjectBoardByItsDomain) {
                           EntityType::kOrg);
   for (const char* name : {"Ban QLDA Đường sắt", "Ban Quản lý dự án Hàng hải"}) EXPECT_TRUE(orgs.count(name)) << name;
 }
+// Round 22: a people's committee with its abbreviation in brackets inside its name ("Ủy ban nhân dân
+// (UBND) tỉnh Hà Tĩnh phê duyệt" was missed).
+TEST_F(VietnameseEntities, ACommitteesAbbreviationInBracketsInsideItsName) {
+  const auto orgs = Names("Ủy ban nhân dân (UBND) tỉnh Quảng Nam đã phê duyệt phương án.", EntityType::kOrg);
+  EXPECT_TRUE(orgs.count("Ủy ban nhân dân (UBND) tỉnh Quảng Nam"));
+}
+
+// Round 22: a foreign firm after a lower-case kind word and what it does written capitalised
+// ("công ty Bất động sản Centaline cho biết"), or before "cho" ("công ty tài chính SHBFC cho nhà
+// đầu tư") were missed.
+TEST_F(VietnameseEntities, AForeignFirmAfterItsDomainOrBeforeCho) {
+  const auto orgs = Names("Ông Lee, chuyên viên công ty Địa ốc Midland cho biết giá nhà tăng. Ngân hàng muốn bán "
+                          "công ty tài chính ABCFC cho đối tác Hàn Quốc.",
+                          EntityType::kOrg);
+  for (const char* name : {"Midland", "ABCFC"}) EXPECT_TRUE(orgs.count(name)) << name;
+}
+
+// Round 22: retail chains and a bank group by short names the gazetteer lacked ("TGDĐ", "ShopDunk",
+// "Hoàng Hà Mobile"; "Sumitomo Mitsui (Tập đoàn SMBC)" gave "Sumitomo" and "Mitsui").
+TEST_F(VietnameseEntities, RetailChainsAndABankGroupByShortNames) {
+  const auto orgs = Names("Giá giảm tại TGDĐ và ShopDunk, Hoàng Hà Mobile. Ngân hàng bán vốn cho Sumitomo Mitsui (Tập đoàn SMBC).",
+                          EntityType::kOrg);
+  for (const char* name : {"Thế Giới Di Động", "ShopDunk", "Hoàng Hà Mobile", "SMBC"}) EXPECT_TRUE(orgs.count(name)) << name;
+  EXPECT_FALSE(orgs.count("Sumitomo"));
+}
 }  // namespace
 }  // namespace pw::extract
