@@ -58,7 +58,7 @@ more in round 6, 3 or more from round 7 on: "Roy" slipped through). A round's pi
 of the set as it was before that round: run on today's articles.gold, a round's own articles
 are left out as taken.
 
-    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|18|19|20|21|22|23|24|25|26] [CORPUS_ROOT]   # prints '@' lines to annotate
+    python3 tests/data/eval/select_en.py [--round 6|7|10|11|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28] [CORPUS_ROOT]   # prints '@' lines to annotate
 """
 
 import json
@@ -100,6 +100,10 @@ ROUNDS = {
     25: {"seed": 2100, "take": {"raises": 10, "debt": 0, "others": 2}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
     26: {"seed": 2102, "take": {"raises": 0, "debt": 0, "others": 12}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    27: {"seed": 2104, "take": {"raises": 0, "debt": 0, "others": 9}, "min_name": 3, "min_cues": 0,
+         "raise_any": True},
+    28: {"seed": 2106, "take": {"raises": 7, "debt": 0, "others": 2}, "min_name": 3, "min_cues": 0,
          "raise_any": True},
 }
 ARGS = sys.argv[1:]
