@@ -811,6 +811,9 @@ const Phrasing kPhrasings[] = {
     // Round 25: who a placement was made with, described first, with no amount after.
     {text::Language::kEnglish, "Kelvo Closes $1 Million Private Placement\n\nKelvo has closed a $1 million non-brokered private placement with major shareholder Orrin Holdings Limited via its subsidiary.",
      "Kelvo", {"Orrin Holdings"}, {"Orrin Holdings"}, 1000000, ""},
+    // Round 28: who subscribed a round, told after the deal sentence with a description first.
+    {text::Language::kEnglish, "Kelvo Closes $3 Million Seed Round\n\nKelvo closed a $3 million seed round. The round was fully subscribed by a group of local operators, including Orrin Partners and Tamsin Capital.",
+     "Kelvo", {"Orrin Partners", "Tamsin Capital"}, {}, 3000000, "seed"},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
