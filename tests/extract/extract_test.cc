@@ -157,6 +157,13 @@ TEST_F(SeedExtraction, VietnameseRaiseWithAmountAndRound) {
   EXPECT_EQ(x.funding[0].lead_investors, std::vector<std::string>{"Do Ventures"});
 }
 
+// Round 28: a given name written with its accents ("Étienne", "Loïc") starts a person, as its plain
+// spelling does.
+TEST_F(UnseenNames, AnAccentedGivenName) {
+  const auto people = People("News\n\nThe round drew Étienne Brindle and Loïc Kestrel.");
+  for (const char* person : {"Étienne Brindle", "Loïc Kestrel"}) EXPECT_TRUE(people.count(person)) << person;
+}
+
 }  // namespace
 }  // namespace pw::extract
 
