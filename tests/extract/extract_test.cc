@@ -821,6 +821,9 @@ const Phrasing kPhrasings[] = {
     // Round 28: who subscribed a round, told after the deal sentence with a description first.
     {text::Language::kEnglish, "Kelvo Closes $3 Million Seed Round\n\nKelvo closed a $3 million seed round. The round was fully subscribed by a group of local operators, including Orrin Partners and Tamsin Capital.",
      "Kelvo", {"Orrin Partners", "Tamsin Capital"}, {}, 3000000, "seed"},
+    // Round 28: notes sold in an offering, named after its amount, give the round its slug.
+    {text::Language::kEnglish, "Kelvo Secures $300M\n\nKelvo (NASDAQ: KLVO), a leading lender in Ohio, recently closed a private offering of $300 million of 7.375% senior notes due 2032.",
+     "Kelvo", {}, {}, 300000000, "debt"},
 };
 
 TEST_F(PressReleases, FundingPhrasingsGiveTheirRecord) {
