@@ -50,10 +50,10 @@ Round 25 (branch extract25en): seed 2100, round 20's strata, 10 raises and 2 oth
 order, B the last 4. Round 26 (branch extract26en): seed 2102, round 21's strata, 12 others and no raises.
 Rounds 25 and 26 were drawn at the same time on the same set (and a Vietnamese round); none of round 25's
 picks is one of round 26's, so none was skipped.
-Round 28 (branch extract28en): seed 2106, round 20's strata, 7 raises and 2 others; A the first 6 by draw
-order, B the last 3. Round 27 (English names, seed 2104, 9 others) was drawn at the same time on the same
-set by another branch (its row added here as its brief gives it); none of round 28's picks is one of
-round 27's, so none was skipped.
+Round 27 (branch extract27en): seed 2104, round 21's strata, 9 others and no raises; round 28 (branch
+extract28en): seed 2106, round 20's strata, 7 raises and 2 others; in each A the first 6 by draw order, B
+the last 3. They were drawn at the same time on the same set; none of round 27's picks is one of round
+28's, so none was skipped.
 
 Left out: a release whose title is already in the set (a republication), and a release whose
 title or cut text names the investee of a held-out record (so that no dev article tells a
