@@ -2346,5 +2346,14 @@ TEST_F(UnseenNames, AFirmBeforeItsFoundersName) {
   for (const char* person : {"Orrin Kael", "Quilla Wu"}) EXPECT_TRUE(people.count(person)) << person;
 }
 
+// Round 27: a brand with a capital inside, named bare as the subject of what a company does; a family
+// name with a prefix ("MacArthur") is not taken.
+TEST_F(UnseenNames, ABrandWithACapitalInsideAsASubject) {
+  const auto orgs = Orgs("News\n\nKelvoConnect will participate in the summit on June 6. OrrinProp's investment "
+                         "team met there. MacArthur will present the award.");
+  for (const char* org : {"KelvoConnect", "OrrinProp"}) EXPECT_TRUE(orgs.count(org)) << org;
+  EXPECT_FALSE(orgs.count("MacArthur"));
+}
+
 }  // namespace
 }  // namespace pw::extract
