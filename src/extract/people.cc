@@ -35,6 +35,40 @@ void JoinShortNames(std::vector<Entity>& entities) {
   }
 }
 
+// "Pete and Kristen Marshall", "Sophia & John Lin": in an English text a
+// known given name (GIVEN_NAME, as spelt) joined by "and" or "&" to a person
+// of two words or more is a person of the same family name. The mention is
+// the given name; the name is the given name and the other's last word.
+void AddCouplesGivenNames(const PassContext& ctx, std::vector<Entity>& entities) {
+  if (ctx.language == 0) return;
+  const std::string_view text = ctx.text;
+  std::vector<Entity> added;
+  for (const Entity& e : entities) {
+    if (e.type != EntityType::kPer || e.text.find(' ') == std::string::npos) continue;
+    std::size_t joiner = 0;
+    for (std::string_view j : {std::string_view(" and "), std::string_view(" & ")})
+      if (e.start >= j.size() && text.substr(e.start - j.size(), j.size()) == j) joiner = j.size();
+    if (joiner == 0) continue;
+    const std::size_t end = e.start - joiner;
+    std::size_t start = end;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
+    const std::string_view given = text.substr(start, end - start);
+    if (given.empty() || !SpeltAs(ctx.rules.gazetteer.Lookup("GIVEN_NAME", given), given)) continue;
+    const bool covered = std::any_of(entities.begin(), entities.end(), [&](const Entity& f) {
+      return f.start < end && start < f.end;
+    });
+    if (covered) continue;
+    Entity person;
+    person.type = EntityType::kPer;
+    person.start = start;
+    person.end = end;
+    person.text = std::string(given);
+    person.name = person.text + " " + LastWord(e.text);
+    added.push_back(std::move(person));
+  }
+  for (auto& p : added) entities.push_back(std::move(p));
+}
+
 }  // namespace
 
 void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
@@ -113,6 +147,7 @@ void FindPeople(const PassContext& ctx, std::vector<Entity>& entities) {
   for (const auto& matches : matches_of_sentence)
     for (const RuleMatch& m : matches) handle_match(m);
   for (auto& p : found) entities.push_back(std::move(p));
+  AddCouplesGivenNames(ctx, entities);
   std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) { return a.start < b.start; });
   JoinShortNames(entities);
   // Every mention of a person shares what any mention learnt of them.

@@ -2119,6 +2119,16 @@ TEST_F(UnseenNames, AnAccentedGivenName) {
   for (const char* person : {"Étienne Brindle", "Loïc Kestrel"}) EXPECT_TRUE(people.count(person)) << person;
 }
 
+// Stop 34: a couple named by their given names and one family name ("Sophia and John Lin") is two
+// people of that family name; the first one's mention is the given name alone.
+TEST_F(UnseenNames, ACoupleSharesTheFamilyName) {
+  const auto x = Run("News\n\nThe studio was founded by Sophia and John Lin in 2018. Jane & Tom Orrin joined.");
+  std::set<std::string> names;
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kPer) names.insert(e.name);
+  for (const char* person : {"Sophia Lin", "John Lin", "Jane Orrin", "Tom Orrin"}) EXPECT_TRUE(names.count(person)) << person;
+}
+
 // Stop 34: a first initial before a known given name is part of the name.
 TEST_F(UnseenNames, AFirstInitialBeforeTheGivenName) {
   const auto people = People("News\n\nCatalio was founded by R. Jacob Vogelstein in 2012.");
